@@ -1,0 +1,47 @@
+/**
+ * The one error vocabulary of the app. Each error is thrown where the problem is noticed, carries the facts
+ * (file, stock code, page, field) and the original error as `cause`; `describeError` in format/ turns it into what
+ * a user reads.
+ */
+export type AppErrorCode =
+  /** A command or argument the user typed that we cannot act on. */
+  | 'bad-input'
+  /** Nothing held for what was asked. */
+  | 'not-found'
+  /** A readable PDF, but not a monthly return (facts.lookslike names what it is). */
+  | 'not-a-monthly-return'
+  /** Not a PDF, or a damaged one. */
+  | 'unreadable-filing'
+  /** A PDF that needs a password. */
+  | 'encrypted-filing'
+  /** A PDF with no text layer (a scan). */
+  | 'no-text-layer'
+  /** Over the configured size or page limit. */
+  | 'filing-too-large'
+  /** Extraction or parsing ran past its time limit. */
+  | 'timeout'
+  /** A store file that fails validation; it is kept aside, never overwritten. */
+  | 'store-corrupt'
+  /** Slack answered with an error, or could not be reached. */
+  | 'slack-failure'
+  /** Configuration missing or malformed. */
+  | 'config-invalid';
+
+export type ErrorFacts = Record<string, string | number | boolean | null | undefined>;
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly facts: ErrorFacts = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isAppError(error: unknown, code?: AppErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}

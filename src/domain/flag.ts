@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * What the checks found. A flag never changes a figure: the figures stay as printed and the flag tells the reader
+ * which of them do not add up, or which the parser could not place with confidence.
+ */
+export const FlagCodeSchema = z.enum([
+  /** preceding + movement != closing (part I, part II, or a III row). */
+  'balance-mismatch',
+  /** issued excluding treasury + treasury != total issued (v1.1+). */
+  'treasury-total-mismatch',
+  /** authorised shares x par value != authorised capital, or the classes do not sum to the printed total. */
+  'authorised-capital-mismatch',
+  /** the totals of part III for a class differ from that class's movement in part II. */
+  'part-iii-mismatch',
+  /** a filer's own sub-total differs from the sum of its rows. */
+  'subtotal-mismatch',
+  /** the preceding balance differs from the closing balance of the previous return held for the stock. */
+  'continuity-break',
+  /** a figure or label the parser could not place with confidence. */
+  'uncertain-figure',
+  /** a part of the form that the parser expected and did not find. */
+  'missing-section',
+]);
+export type FlagCode = z.infer<typeof FlagCodeSchema>;
+
+export const FlagSchema = z.object({
+  code: FlagCodeSchema,
+  /** 'error': a figure is wrong or contradicts another; 'warning': the parser is unsure. */
+  severity: z.enum(['error', 'warning']),
+  /** Where: "I", "II", "III(A)", "III(E)", "IV", "header". */
+  section: z.string(),
+  /** The share class (or scheme, instrument) it concerns, as printed; null for the whole return. */
+  subject: z.string().nullable(),
+  /** One sentence for the user, with the figures: "Ordinary shares: 100 + 5 = 105, but the form says 106". */
+  message: z.string(),
+  expected: z.string().nullable(),
+  actual: z.string().nullable(),
+});
+export type Flag = z.infer<typeof FlagSchema>;

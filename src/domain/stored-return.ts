@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { FlagSchema } from './flag.js';
+import { IsoDateSchema, MonthlyReturnSchema, ReportMonthSchema } from './monthly-return.js';
+import { StockCodeSchema } from './stock-code.js';
+
+/** Where a return came from. */
+export const ProvenanceSourceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('slack'),
+    fileId: z.string(),
+    fileName: z.string(),
+    channelId: z.string().nullable(),
+    userId: z.string().nullable(),
+    /** Permalink to the file in Slack, where known, so a card can link to the original. */
+    permalink: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('path'), path: z.string() }),
+]);
+export type ProvenanceSource = z.infer<typeof ProvenanceSourceSchema>;
+
+export const ProvenanceSchema = z.object({
+  source: ProvenanceSourceSchema,
+  /** Hex sha256 of the PDF bytes: the identity of a filing. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** ISO timestamp. */
+  readAt: z.string(),
+  parserVersion: z.string(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** A monthly return as the store holds it. */
+export const StoredReturnSchema = z.object({
+  /** Stable id: the sha256 of the PDF. */
+  id: z.string(),
+  /** The stock code the return is filed under: its first listed code. */
+  stockCode: StockCodeSchema,
+  reportMonth: ReportMonthSchema,
+  monthlyReturn: MonthlyReturnSchema,
+  flags: z.array(FlagSchema),
+  provenance: ProvenanceSchema,
+  /** The id of the later submission for the same code and month that replaced this one, if any. */
+  supersededBy: z.string().nullable(),
+  /** The id of the earlier submission this one replaced, if any. */
+  supersedes: z.string().nullable(),
+});
+export type StoredReturn = z.infer<typeof StoredReturnSchema>;
+
+export const WatchlistSchema = z.object({
+  channelId: z.string(),
+  stockCodes: z.array(StockCodeSchema),
+  /** `/shares digest off` keeps the list but stops the scheduled digest. */
+  digestEnabled: z.boolean(),
+  updatedAt: z.string(),
+});
+export type Watchlist = z.infer<typeof WatchlistSchema>;
+
+/** A digest that went out: the record that makes "exactly once per channel and month" hold across restarts. */
+export const DigestRecordSchema = z.object({
+  channelId: z.string(),
+  reportMonth: ReportMonthSchema,
+  sentAt: z.string(),
+  /** Message timestamps of the posted messages. */
+  messageTs: z.array(z.string()),
+  trigger: z.enum(['scheduled', 'catch-up', 'command']),
+});
+export type DigestRecord = z.infer<typeof DigestRecordSchema>;
+
+export const IssuerSummarySchema = z.object({
+  stockCode: StockCodeSchema,
+  issuerName: z.string(),
+  latestMonth: ReportMonthSchema,
+  returnsHeld: z.number().int(),
+  latestDateSubmitted: IsoDateSchema.nullable(),
+});
+export type IssuerSummary = z.infer<typeof IssuerSummarySchema>;

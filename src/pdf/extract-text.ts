@@ -1,0 +1,176 @@
+/**
+ * The only importer of pdf-parse: PDF bytes -> positioned text. Everything slow or library-bound about reading a
+ * PDF happens here; the document is always destroyed, whatever happens.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import { AppError } from '../domain/errors.js';
+import type { ExtractedDocument, ExtractedPage, TextItem } from '../domain/extracted-document.js';
+
+export interface ExtractLimits {
+  /** Refuse files larger than this many bytes before parsing them. */
+  readonly maxBytes: number;
+  readonly maxPages: number;
+  /** Give up (and release the document) after this many milliseconds. */
+  readonly timeoutMs: number;
+}
+
+export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxBytes: 20 * 1024 * 1024, maxPages: 60, timeoutMs: 15_000 };
+
+// pdf-parse drops CJK text (digits set in the CJK font included) unless pdf.js is given its character maps.
+const require = createRequire(import.meta.url);
+const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json', { paths: [require.resolve('pdf-parse')] }));
+const CMAP_URL = `${path.join(PDFJS_DIR, 'cmaps')}/`;
+const STANDARD_FONT_DATA_URL = `${path.join(PDFJS_DIR, 'standard_fonts')}/`;
+
+/** The parts of pdf.js that we use, typed structurally so that pdf.js stays an implementation detail here. */
+interface PdfTextContentItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+  fontName?: string;
+}
+interface PdfPage {
+  getViewport(options: { scale: number }): {
+    width: number;
+    height: number;
+    convertToViewportPoint(x: number, y: number): number[];
+  };
+  getTextContent(): Promise<{ items: PdfTextContentItem[] }>;
+  cleanup(): void;
+}
+interface PdfDocument {
+  numPages: number;
+  getPage(pageNumber: number): Promise<PdfPage>;
+}
+/**
+ * pdf-parse's public getText() flattens each page to a string and loses the x positions that tell FF301's columns
+ * apart (a blank cell prints nothing). Its loader is what we want, though: it carries the CMap options and maps
+ * pdf.js errors to named exceptions. So we load through it and read the pages ourselves.
+ */
+interface LoadablePdfParse {
+  load(): Promise<PdfDocument>;
+}
+
+export function isPdf(bytes: Uint8Array): boolean {
+  // The PDF spec lets the header start anywhere in the first 1024 bytes.
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+export async function extractText(
+  bytes: Uint8Array,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+  fileName = 'the file',
+): Promise<ExtractedDocument> {
+  if (bytes.byteLength > limits.maxBytes) {
+    throw new AppError(
+      'filing-too-large',
+      `${fileName} is ${formatMegabytes(bytes.byteLength)}; the limit is ${formatMegabytes(limits.maxBytes)}`,
+      { fileName, bytes: bytes.byteLength, maxBytes: limits.maxBytes },
+    );
+  }
+  if (!isPdf(bytes)) {
+    throw new AppError('unreadable-filing', `${fileName} is not a PDF`, { fileName });
+  }
+
+  // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
+  const parser = new PDFParse({
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DATA_URL,
+    verbosity: 0,
+    isEvalSupported: false,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new AppError('timeout', `Reading ${fileName} took longer than ${limits.timeoutMs} ms`, {
+              fileName,
+              timeoutMs: limits.timeoutMs,
+            }),
+          ),
+        limits.timeoutMs,
+      );
+    });
+    return await Promise.race([readPages(parser as unknown as LoadablePdfParse, limits, fileName), timeout]);
+  } catch (error) {
+    throw toAppError(error, fileName);
+  } finally {
+    clearTimeout(timer);
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+async function readPages(
+  parser: LoadablePdfParse,
+  limits: ExtractLimits,
+  fileName: string,
+): Promise<ExtractedDocument> {
+  const doc = await parser.load();
+  if (doc.numPages > limits.maxPages) {
+    throw new AppError('filing-too-large', `${fileName} has ${doc.numPages} pages; the limit is ${limits.maxPages}`, {
+      fileName,
+      pages: doc.numPages,
+      maxPages: limits.maxPages,
+    });
+  }
+  const pages: ExtractedPage[] = [];
+  let characters = 0;
+  for (let number = 1; number <= doc.numPages; number++) {
+    const page = await doc.getPage(number);
+    try {
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: TextItem[] = [];
+      for (const item of content.items) {
+        if (item.str === undefined || item.transform === undefined || item.str.trim() === '') continue;
+        const [a = 0, b = 0, , , e = 0, f = 0] = item.transform;
+        const [x = e, y = f] = viewport.convertToViewportPoint(e, f);
+        items.push({
+          text: item.str,
+          x,
+          y,
+          width: item.width ?? 0,
+          height: item.height || Math.hypot(a, b),
+          fontName: item.fontName ?? '',
+        });
+        characters += item.str.length;
+      }
+      pages.push({ number, width: viewport.width, height: viewport.height, items });
+    } finally {
+      page.cleanup();
+    }
+  }
+  if (characters === 0) {
+    throw new AppError('no-text-layer', `${fileName} has no text layer (a scanned image?)`, { fileName });
+  }
+  return { pages };
+}
+
+function toAppError(error: unknown, fileName: string): AppError {
+  if (error instanceof AppError) return error;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') {
+    return new AppError('encrypted-filing', `${fileName} is protected by a password`, { fileName }, { cause: error });
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new AppError(
+    'unreadable-filing',
+    `${fileName} could not be read as a PDF (${detail})`,
+    { fileName },
+    {
+      cause: error,
+    },
+  );
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,62 @@
+/**
+ * What the rest of the app may ask of the store. The lowdb implementation is one backend; callers depend on this
+ * interface only, so another backend can be added without touching them.
+ */
+import type { Flag } from '../domain/flag.js';
+import type { MonthlyReturn, ReportMonth } from '../domain/monthly-return.js';
+import type { StockCode } from '../domain/stock-code.js';
+import type { DigestRecord, IssuerSummary, Provenance, StoredReturn, Watchlist } from '../domain/stored-return.js';
+
+export interface SaveInput {
+  readonly monthlyReturn: MonthlyReturn;
+  readonly flags: readonly Flag[];
+  readonly provenance: Provenance;
+}
+
+export type SaveResult =
+  /** New, and now the current return for its code and month. */
+  | { readonly status: 'stored'; readonly stored: StoredReturn }
+  /** New, and it replaced an earlier submission for the same code and month (now `superseded`). */
+  | { readonly status: 'superseded-earlier'; readonly stored: StoredReturn; readonly superseded: StoredReturn }
+  /**
+   * New, but an already-held submission for the same code and month is later: kept in history, marked as
+   * superseded by `current`.
+   */
+  | { readonly status: 'older-than-held'; readonly stored: StoredReturn; readonly current: StoredReturn }
+  /** The same file (same sha256) is already held: nothing written. */
+  | { readonly status: 'already-held'; readonly stored: StoredReturn };
+
+export interface FilingStore {
+  /** Idempotent on the provenance's sha256. */
+  save(input: SaveInput): Promise<SaveResult>;
+  findBySha256(sha256: string): Promise<StoredReturn | null>;
+  /** The current (not superseded) return of the latest month held for a code. */
+  latest(stockCode: StockCode): Promise<StoredReturn | null>;
+  /** The current return for a code and month. */
+  forMonth(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null>;
+  /** Current returns of a code, newest month first; `limit` caps the count. */
+  history(stockCode: StockCode, options?: { limit?: number }): Promise<StoredReturn[]>;
+  /** Every submission held for a code and month, superseded ones included, newest submission first. */
+  submissions(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn[]>;
+  /** The current return of the latest month before `month`. */
+  previous(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null>;
+  /** The current returns of every code for a month. */
+  forReportMonth(month: ReportMonth): Promise<StoredReturn[]>;
+  /** The codes held, with the latest issuer name, sorted by code. */
+  listIssuers(): Promise<IssuerSummary[]>;
+  /** Case-insensitive search on issuer names (and codes); best matches first. */
+  searchIssuers(query: string, options?: { limit?: number }): Promise<IssuerSummary[]>;
+
+  /** Slack event de-duplication: true the first time a file id is claimed, false after. */
+  claimSlackFile(fileId: string): Promise<boolean>;
+  /** Undo a claim whose processing failed, so that a retry can process the file again. */
+  releaseSlackFile(fileId: string): Promise<void>;
+
+  getWatchlist(channelId: string): Promise<Watchlist | null>;
+  saveWatchlist(watchlist: Watchlist): Promise<void>;
+  listWatchlists(): Promise<Watchlist[]>;
+  findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null>;
+  recordDigest(record: DigestRecord): Promise<void>;
+
+  close(): Promise<void>;
+}
