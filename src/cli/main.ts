@@ -1,0 +1,20 @@
+/**
+ * `hkex-shares`: the command line. Each sub-command lives in a file of its own; this file only dispatches.
+ */
+const USAGE = `Usage:
+  hkex-shares parse [--json] FILE.pdf    read one monthly return and print it
+  hkex-shares ingest PATH...             read every PDF under PATHs into the store`;
+
+const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
+  parse: () => import('./parse-command.js'),
+  ingest: () => import('./ingest-command.js'),
+};
+
+const [name, ...args] = process.argv.slice(2);
+const load = name ? commands[name] : undefined;
+if (!load) {
+  console.error(name && name !== 'help' && name !== '--help' ? `Unknown command "${name}".\n${USAGE}` : USAGE);
+  process.exitCode = name === 'help' || name === '--help' ? 0 : 2;
+} else {
+  process.exitCode = await (await load()).run(args);
+}

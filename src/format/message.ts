@@ -1,0 +1,7 @@
+import type { KnownBlock } from '@slack/types';
+
+/** A message as every renderer returns it: blocks, and the plain-text fallback that notifications and phones show. */
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}

@@ -1,0 +1,40 @@
+/**
+ * Read one filing into the store: the path shared by Slack uploads and bulk ingest. Nothing is parsed twice: a
+ * file whose sha256 is already held is answered from the store.
+ */
+import { createHash } from 'node:crypto';
+import type { ProvenanceSource } from '../domain/stored-return.js';
+import { PARSER_VERSION } from '../parse/index.js';
+import type { ExtractLimits } from '../pdf/extract-text.js';
+import type { FilingStore, SaveResult } from '../store/filing-store.js';
+import { readFiling } from './read-filing.js';
+
+export interface IngestDeps {
+  readonly store: FilingStore;
+  readonly limits?: ExtractLimits;
+  /** Injected clock, for provenance timestamps. */
+  readonly now: () => Date;
+}
+
+export interface IngestInput {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly source: ProvenanceSource;
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Throws AppError (not-a-monthly-return, unreadable-filing, ...) without touching the store. */
+export async function ingestFiling(deps: IngestDeps, input: IngestInput): Promise<SaveResult> {
+  const sha256 = sha256Of(input.bytes);
+  const held = await deps.store.findBySha256(sha256);
+  if (held) return { status: 'already-held', stored: held };
+  const parsed = await readFiling(input.bytes, { fileName: input.fileName, limits: deps.limits });
+  return deps.store.save({
+    monthlyReturn: parsed.monthlyReturn,
+    flags: parsed.flags,
+    provenance: { source: input.source, sha256, readAt: deps.now().toISOString(), parserVersion: PARSER_VERSION },
+  });
+}
