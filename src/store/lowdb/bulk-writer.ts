@@ -1,0 +1,59 @@
+/**
+ * Writes many returns at once, a code at a time, straight into the layout of the store: for migrating an older
+ * store and for building large stores to measure. It applies the same rules as a save (submissions linked, the
+ * index entry built from them) but writes each file once, and the index shards at the end.
+ */
+import type { ReportMonth } from '../../domain/monthly-return.js';
+import type { StockCode } from '../../domain/stock-code.js';
+import type { StoredReturn } from '../../domain/stored-return.js';
+import { ensureDirectory, writeFileAtomic } from './atomic-write.js';
+import { buildCodeIndexEntry } from './code-index-entry.js';
+import { type IndexShard, IndexShardSchema, type MonthFile, MonthFileSchema } from './file-schemas.js';
+import { codeDir, monthFile, type StoreLayout, shardFile, shardOf } from './store-layout.js';
+import { linkSubmissions } from './submissions.js';
+
+export class BulkWriter {
+  readonly #shards = new Map<string, IndexShard>();
+
+  constructor(
+    readonly layout: StoreLayout,
+    /** fsync each file; a bulk load that can be redone from its source may skip it. */
+    readonly durable = true,
+  ) {}
+
+  /** Writes every return held for one code (replacing what the store held for it); once per code. */
+  async writeCode(stockCode: StockCode, returns: readonly StoredReturn[]): Promise<void> {
+    const byMonth = new Map<ReportMonth, StoredReturn[]>();
+    for (const held of returns) {
+      if (held.stockCode !== stockCode) throw new Error(`A return of ${held.stockCode} given as one of ${stockCode}.`);
+      const month = byMonth.get(held.reportMonth) ?? [];
+      if (!month.some((m) => m.id === held.id)) month.push(held);
+      byMonth.set(held.reportMonth, month);
+    }
+    await ensureDirectory(codeDir(this.layout, stockCode), this.durable);
+    const linked = new Map<ReportMonth, StoredReturn[]>();
+    for (const [reportMonth, submissions] of byMonth) {
+      const file: MonthFile = { schemaVersion: 1, stockCode, reportMonth, submissions: linkSubmissions(submissions) };
+      MonthFileSchema.parse(file);
+      await writeFileAtomic(monthFile(this.layout, stockCode, reportMonth), JSON.stringify(file), {
+        tmpDir: this.layout.tmpDir,
+        durable: this.durable,
+      });
+      linked.set(reportMonth, file.submissions);
+    }
+    const shard = this.#shards.get(shardOf(stockCode)) ?? { schemaVersion: 1, codes: {} };
+    shard.codes[stockCode] = buildCodeIndexEntry(stockCode, linked);
+    this.#shards.set(shardOf(stockCode), shard);
+  }
+
+  /** Writes the index shards of the codes written. */
+  async finish(): Promise<void> {
+    for (const [name, shard] of this.#shards) {
+      IndexShardSchema.parse(shard);
+      await writeFileAtomic(shardFile(this.layout, name), JSON.stringify(shard), {
+        tmpDir: this.layout.tmpDir,
+        durable: this.durable,
+      });
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/** Keeping one code's index entry in step with the submissions held for it. */
+import type { ReportMonth } from '../../domain/monthly-return.js';
+import type { StockCode } from '../../domain/stock-code.js';
+import type { IssuerSummary, StoredReturn } from '../../domain/stored-return.js';
+import type { CodeIndexEntry } from './file-schemas.js';
+import { currentOf } from './submissions.js';
+
+export function emptyCodeIndexEntry(stockCode: StockCode): CodeIndexEntry {
+  return { stockCode, issuerName: '', names: [], latestDateSubmitted: null, months: {}, setAside: {} };
+}
+
+/** Records the submissions now held for a month (newest first), replacing what the entry said of that month. */
+export function recordMonth(entry: CodeIndexEntry, month: ReportMonth, submissions: readonly StoredReturn[]): void {
+  const current = currentOf(submissions);
+  if (!current) return;
+  entry.months[month] = submissions.map((held) => held.id);
+  delete entry.setAside[month];
+  for (const held of submissions) addName(entry, held.monthlyReturn.issuerName);
+  if (month === latestMonthOf(entry)) {
+    entry.issuerName = current.monthlyReturn.issuerName;
+    entry.latestDateSubmitted = current.monthlyReturn.dateSubmitted;
+    entry.names = [entry.issuerName, ...entry.names.filter((name) => name !== entry.issuerName)];
+  }
+}
+
+/** Records that a month's file was found damaged and moved aside; its returns are unreadable until saved again. */
+export function recordSetAside(entry: CodeIndexEntry, month: ReportMonth, setAsideAs: string): void {
+  entry.setAside[month] = setAsideAs;
+  entry.months[month] ??= [];
+}
+
+/** The entry for a code, from the submissions of each month held (any order of months). */
+export function buildCodeIndexEntry(
+  stockCode: StockCode,
+  months: ReadonlyMap<ReportMonth, readonly StoredReturn[]>,
+  setAside: Readonly<Record<ReportMonth, string>> = {},
+): CodeIndexEntry {
+  const entry = emptyCodeIndexEntry(stockCode);
+  for (const [month, aside] of Object.entries(setAside)) recordSetAside(entry, month, aside);
+  for (const month of [...months.keys()].sort()) recordMonth(entry, month, months.get(month) ?? []);
+  return entry;
+}
+
+export function latestMonthOf(entry: CodeIndexEntry): ReportMonth | null {
+  let latest: ReportMonth | null = null;
+  for (const month in entry.months) if (latest === null || month > latest) latest = month;
+  return latest;
+}
+
+/** Months held, newest first. */
+export function monthsNewestFirst(entry: CodeIndexEntry): ReportMonth[] {
+  return Object.keys(entry.months).sort().reverse();
+}
+
+export function toIssuerSummary(entry: CodeIndexEntry): IssuerSummary {
+  return {
+    stockCode: entry.stockCode,
+    issuerName: entry.issuerName,
+    latestMonth: latestMonthOf(entry) ?? '',
+    returnsHeld: Object.keys(entry.months).length,
+    latestDateSubmitted: entry.latestDateSubmitted,
+  };
+}
+
+function addName(entry: CodeIndexEntry, name: string): void {
+  if (name && !entry.names.includes(name)) entry.names.push(name);
+}

@@ -1,0 +1,80 @@
+/** The layout of each file of the store, checked with zod whenever a file is read (and before it is written). */
+import { z } from 'zod';
+import { IsoDateSchema, ReportMonthSchema } from '../../domain/monthly-return.js';
+import { StockCodeSchema } from '../../domain/stock-code.js';
+import { DigestRecordSchema, StoredReturnSchema, WatchlistSchema } from '../../domain/stored-return.js';
+
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256');
+const Version1 = z.literal(1);
+
+export const StoreMetaSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  createdAt: z.string(),
+  /** Set when the store was made from an older layout. */
+  migratedFrom: z.number().int().nullable(),
+});
+export type StoreMeta = z.infer<typeof StoreMetaSchema>;
+
+/** Every submission held for one stock code and month, newest submission first. */
+export const MonthFileSchema = z
+  .object({
+    schemaVersion: Version1,
+    stockCode: StockCodeSchema,
+    reportMonth: ReportMonthSchema,
+    submissions: z.array(StoredReturnSchema),
+  })
+  .superRefine((file, ctx) => {
+    const ids = new Set<string>();
+    for (const [i, held] of file.submissions.entries()) {
+      if (held.stockCode !== file.stockCode || held.reportMonth !== file.reportMonth) {
+        ctx.addIssue({ code: 'custom', path: ['submissions', i], message: 'belongs to another code or month' });
+      }
+      if (ids.has(held.id)) ctx.addIssue({ code: 'custom', path: ['submissions', i], message: 'held twice' });
+      ids.add(held.id);
+    }
+    const current = file.submissions.filter((held) => held.supersededBy === null).length;
+    if (file.submissions.length > 0 && current !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['submissions'], message: `${current} current submissions, expected 1` });
+    }
+  });
+export type MonthFile = z.infer<typeof MonthFileSchema>;
+
+/** What the index knows of one stock code without opening its returns. */
+export const CodeIndexEntrySchema = z.object({
+  stockCode: StockCodeSchema,
+  /** From the current return of the latest month. */
+  issuerName: z.string(),
+  /** Every name seen for the code (English and Chinese forms, former names), so a search finds any of them. */
+  names: z.array(z.string()),
+  latestDateSubmitted: IsoDateSchema.nullable(),
+  /** The sha256 of every submission held, by month. */
+  months: z.record(ReportMonthSchema, z.array(Sha256Schema)),
+  /** Months whose file was found damaged and moved aside (to the path given) and not saved again since. */
+  setAside: z.record(ReportMonthSchema, z.string()),
+});
+export type CodeIndexEntry = z.infer<typeof CodeIndexEntrySchema>;
+
+export const IndexShardSchema = z.object({
+  schemaVersion: Version1,
+  codes: z.record(StockCodeSchema, CodeIndexEntrySchema),
+});
+export type IndexShard = z.infer<typeof IndexShardSchema>;
+
+export const WatchlistsFileSchema = z.object({
+  schemaVersion: Version1,
+  watchlists: z.record(z.string(), WatchlistSchema),
+});
+export type WatchlistsFile = z.infer<typeof WatchlistsFileSchema>;
+
+export const DigestsFileSchema = z.object({
+  schemaVersion: Version1,
+  digests: z.array(DigestRecordSchema),
+});
+export type DigestsFile = z.infer<typeof DigestsFileSchema>;
+
+export const SlackFilesFileSchema = z.object({
+  schemaVersion: Version1,
+  /** Slack file id -> when it was claimed (ISO). */
+  claims: z.record(z.string(), z.string()),
+});
+export type SlackFilesFile = z.infer<typeof SlackFilesFileSchema>;

@@ -1,0 +1,280 @@
+/**
+ * The FilingStore on lowdb files: one file per stock code and month, an in-memory index loaded at open, month
+ * files read on demand through a small cache. See store-layout.ts for what lives where.
+ */
+import { AppError, isAppError } from '../../domain/errors.js';
+import type { ReportMonth } from '../../domain/monthly-return.js';
+import type { StockCode } from '../../domain/stock-code.js';
+import {
+  type DigestRecord,
+  type IssuerSummary,
+  type StoredReturn,
+  StoredReturnSchema,
+  type Watchlist,
+} from '../../domain/stored-return.js';
+import type { FilingStore, SaveInput, SaveResult } from '../filing-store.js';
+import type { CodeIndex, ReturnLocation } from './code-index.js';
+import {
+  emptyCodeIndexEntry,
+  latestMonthOf,
+  monthsNewestFirst,
+  recordMonth,
+  recordSetAside,
+  toIssuerSummary,
+} from './code-index-entry.js';
+import { searchIssuerIndex } from './issuer-search.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import type { MonthFiles } from './month-files.js';
+import { damagedFileError } from './quarantine.js';
+import type { SaveJournal } from './save-journal.js';
+import type { SettingsFiles } from './settings-files.js';
+import { monthFile } from './store-layout.js';
+import { addSubmission, currentOf, toStoredReturn } from './submissions.js';
+
+export interface LowdbStoreParts {
+  readonly monthFiles: MonthFiles;
+  readonly index: CodeIndex;
+  readonly journal: SaveJournal;
+  readonly settings: SettingsFiles;
+  readonly onCorrupt: (error: AppError) => void;
+  readonly release: () => Promise<void>;
+}
+
+/** Month files read at once by a scan over every code (forReportMonth). */
+const SCAN_CONCURRENCY = 8;
+
+export class LowdbFilingStore implements FilingStore {
+  readonly #saves = new KeyedMutex();
+  readonly #settingsWrites = new Set<Promise<unknown>>();
+  #closed = false;
+
+  constructor(readonly parts: LowdbStoreParts) {}
+
+  async save(input: SaveInput): Promise<SaveResult> {
+    this.#assertOpen();
+    const incoming = toStoredReturn(input);
+    const parsed = StoredReturnSchema.safeParse(incoming);
+    if (!parsed.success) {
+      throw new AppError('bad-input', `The return of ${incoming.stockCode} for ${incoming.reportMonth} is invalid.`, {
+        stockCode: incoming.stockCode,
+        month: incoming.reportMonth,
+        issue: parsed.error.issues[0]?.message,
+      });
+    }
+    return this.#saves.run(`${incoming.stockCode}/${incoming.reportMonth}`, () => this.#save(parsed.data));
+  }
+
+  async #save(incoming: StoredReturn): Promise<SaveResult> {
+    const { monthFiles, index, journal } = this.parts;
+    const { stockCode, reportMonth: month } = incoming;
+    const located = index.locate(incoming.id);
+    const heldElsewhere = located ? await this.#findIn(located, incoming.id) : null;
+    if (heldElsewhere) return { status: 'already-held', stored: heldElsewhere };
+
+    const file = await this.#openForSave(stockCode, month);
+    const heldHere = file.data.submissions.find((held) => held.id === incoming.id);
+    if (heldHere) return { status: 'already-held', stored: heldHere };
+    const { submissions, result } = addSubmission(file.data.submissions, incoming);
+
+    await journal.begin(stockCode, month);
+    const before = file.data;
+    file.data = { ...before, submissions };
+    try {
+      await monthFiles.write(file);
+    } catch (error) {
+      file.data = before;
+      monthFiles.forget(stockCode, month);
+      throw error;
+    }
+    await index.update(
+      stockCode,
+      (entry) => recordMonth(entry, month, submissions),
+      () => emptyCodeIndexEntry(stockCode),
+    );
+    await journal.end(stockCode, month);
+    return result;
+  }
+
+  /** The month's file for a save: a damaged one is reported and moved aside, and the save starts a new file. */
+  async #openForSave(stockCode: StockCode, month: ReportMonth) {
+    try {
+      return await this.parts.monthFiles.open(stockCode, month);
+    } catch (error) {
+      if (!isAppError(error, 'store-corrupt')) throw error;
+      this.parts.onCorrupt(error);
+      return this.parts.monthFiles.open(stockCode, month);
+    }
+  }
+
+  async findBySha256(sha256: string): Promise<StoredReturn | null> {
+    this.#assertOpen();
+    const located = this.parts.index.locate(sha256);
+    return located ? this.#findIn(located, sha256) : null;
+  }
+
+  /** A return whose month file was damaged is no longer held: null, so that reading the filing again restores it. */
+  async #findIn(located: ReturnLocation, id: string): Promise<StoredReturn | null> {
+    try {
+      const submissions = await this.#readMonth(located.stockCode, located.month);
+      return submissions.find((held) => held.id === id) ?? null;
+    } catch (error) {
+      if (!isAppError(error, 'store-corrupt')) throw error;
+      this.parts.onCorrupt(error);
+      return null;
+    }
+  }
+
+  async latest(stockCode: StockCode): Promise<StoredReturn | null> {
+    this.#assertOpen();
+    const entry = this.parts.index.get(stockCode);
+    const month = entry ? latestMonthOf(entry) : null;
+    return month ? currentOf(await this.#readMonth(stockCode, month)) : null;
+  }
+
+  async forMonth(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null> {
+    this.#assertOpen();
+    return currentOf(await this.#readMonth(stockCode, month));
+  }
+
+  async history(stockCode: StockCode, options: { limit?: number } = {}): Promise<StoredReturn[]> {
+    this.#assertOpen();
+    const entry = this.parts.index.get(stockCode);
+    if (!entry) return [];
+    const months = monthsNewestFirst(entry).slice(0, Math.max(0, options.limit ?? Number.POSITIVE_INFINITY));
+    const held = await Promise.all(months.map((month) => this.#readMonth(stockCode, month)));
+    return held.map(currentOf).filter((current) => current !== null);
+  }
+
+  async submissions(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn[]> {
+    this.#assertOpen();
+    return [...(await this.#readMonth(stockCode, month))];
+  }
+
+  async previous(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null> {
+    this.#assertOpen();
+    const entry = this.parts.index.get(stockCode);
+    const before = entry ? monthsNewestFirst(entry).find((held) => held < month) : undefined;
+    return before ? currentOf(await this.#readMonth(stockCode, before)) : null;
+  }
+
+  /** A damaged file of one code is reported and left out, so that it does not silence the other 2,599. */
+  async forReportMonth(month: ReportMonth): Promise<StoredReturn[]> {
+    this.#assertOpen();
+    const codes = [...this.parts.index.entries()]
+      .filter((entry) => entry.months[month] !== undefined)
+      .map((entry) => entry.stockCode)
+      .sort();
+    const found: (StoredReturn | null)[] = new Array(codes.length).fill(null);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < codes.length; i = next++) {
+        try {
+          found[i] = currentOf(await this.#readMonth(codes[i] as StockCode, month, false));
+        } catch (error) {
+          if (!isAppError(error, 'store-corrupt')) throw error;
+          this.parts.onCorrupt(error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, worker));
+    return found.filter((current) => current !== null);
+  }
+
+  async listIssuers(): Promise<IssuerSummary[]> {
+    this.#assertOpen();
+    return [...this.parts.index.entries()]
+      .map(toIssuerSummary)
+      .sort((a, b) => (a.stockCode < b.stockCode ? -1 : a.stockCode > b.stockCode ? 1 : 0));
+  }
+
+  async searchIssuers(query: string, options: { limit?: number } = {}): Promise<IssuerSummary[]> {
+    this.#assertOpen();
+    return searchIssuerIndex(this.parts.index.entries(), query, options.limit ?? 10);
+  }
+
+  /**
+   * The submissions held for a code and month, newest first; none when the index holds none. Throws
+   * AppError('store-corrupt') naming the file when it is damaged (it is moved aside and the month marked as such),
+   * and on every later read of that month until a save restores it: a month we cannot read is never passed off
+   * as a month with no return.
+   */
+  async #readMonth(stockCode: StockCode, month: ReportMonth, keep = true): Promise<readonly StoredReturn[]> {
+    const entry = this.parts.index.get(stockCode);
+    if (!entry || entry.months[month] === undefined) return [];
+    const path = monthFile(this.parts.monthFiles.layout, stockCode, month);
+    const aside = entry.setAside[month];
+    if (aside) throw damagedFileError(path, 'found damaged earlier; read the filing again to restore it', aside);
+    let submissions: readonly StoredReturn[];
+    try {
+      submissions = (await this.parts.monthFiles.open(stockCode, month, keep)).data.submissions;
+    } catch (error) {
+      if (isAppError(error, 'store-corrupt')) {
+        const setAsideAs = String(error.facts.setAsideAs);
+        await this.parts.index.update(
+          stockCode,
+          (e) => recordSetAside(e, month, setAsideAs),
+          () => entry,
+        );
+      }
+      throw error;
+    }
+    if (submissions.length === 0) throw damagedFileError(path, 'missing, though the index lists it', null);
+    return submissions;
+  }
+
+  claimSlackFile(fileId: string): Promise<boolean> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.claimSlackFile(fileId));
+  }
+
+  releaseSlackFile(fileId: string): Promise<void> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.releaseSlackFile(fileId));
+  }
+
+  getWatchlist(channelId: string): Promise<Watchlist | null> {
+    this.#assertOpen();
+    return this.parts.settings.getWatchlist(channelId);
+  }
+
+  saveWatchlist(watchlist: Watchlist): Promise<void> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.saveWatchlist(watchlist));
+  }
+
+  listWatchlists(): Promise<Watchlist[]> {
+    this.#assertOpen();
+    return this.parts.settings.listWatchlists();
+  }
+
+  findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null> {
+    this.#assertOpen();
+    return this.parts.settings.findDigestRecord(channelId, month);
+  }
+
+  recordDigest(record: DigestRecord): Promise<void> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.recordDigest(record));
+  }
+
+  /** Waits for the saves under way, then lets the directory go. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#saves.settled();
+    await Promise.allSettled([...this.#settingsWrites]);
+    this.parts.monthFiles.clear();
+    await this.parts.release();
+  }
+
+  #track<T>(write: Promise<T>): Promise<T> {
+    this.#settingsWrites.add(write);
+    const forget = () => this.#settingsWrites.delete(write);
+    write.then(forget, forget);
+    return write;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error('The filing store is closed.');
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * A save writes two files: the month's returns, then the index shard of its code. A marker names the code and
+ * month before the first write and is removed after the second, so that a crash between the two is found when the
+ * store next opens, and that code's index entry is rebuilt from its month files (which are always whole).
+ */
+import { open, readdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { ReportMonth } from '../../domain/monthly-return.js';
+import type { StockCode } from '../../domain/stock-code.js';
+import { syncDirectory } from './atomic-write.js';
+
+const MARKER = /^(?<stockCode>\d{5})_(?<month>\d{4}-\d{2})$/;
+
+export class SaveJournal {
+  constructor(
+    readonly dir: string,
+    readonly durable = true,
+  ) {}
+
+  async begin(stockCode: StockCode, month: ReportMonth): Promise<void> {
+    const handle = await open(this.#marker(stockCode, month), 'w');
+    await handle.close();
+    if (this.durable) await syncDirectory(this.dir);
+  }
+
+  /** A marker left behind only costs a rebuild of one code's entry at the next open. */
+  async end(stockCode: StockCode, month: ReportMonth): Promise<void> {
+    await unlink(this.#marker(stockCode, month)).catch(() => undefined);
+  }
+
+  async pending(): Promise<{ stockCode: StockCode; month: ReportMonth }[]> {
+    const found: { stockCode: StockCode; month: ReportMonth }[] = [];
+    for (const name of await readdir(this.dir)) {
+      const groups = MARKER.exec(name)?.groups;
+      if (groups?.stockCode && groups.month) found.push({ stockCode: groups.stockCode, month: groups.month });
+    }
+    return found;
+  }
+
+  #marker(stockCode: StockCode, month: ReportMonth): string {
+    return path.join(this.dir, `${stockCode}_${month}`);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Which submission for a code and month is the current one. HKEX lets an issuer correct a return by filing a
+ * "Resubmission" for the same month; it carries a later "Date submitted", or the same date when it is filed the
+ * same day. So submissions are ordered by date submitted, then by status (a resubmission is later than a new
+ * submission of the same day), then by when we read them; the last is current and each earlier one is marked as
+ * superseded by the one after it.
+ */
+import { AppError } from '../../domain/errors.js';
+import { type MonthlyReturn, reportMonthOf } from '../../domain/monthly-return.js';
+import type { StockCode } from '../../domain/stock-code.js';
+import type { StoredReturn } from '../../domain/stored-return.js';
+import type { SaveInput, SaveResult } from '../filing-store.js';
+
+/** The code a return is filed under: its first listed code, else the first listed class's code. */
+export function primaryStockCode(monthlyReturn: MonthlyReturn): StockCode {
+  const code =
+    monthlyReturn.stockCodes[0] ?? monthlyReturn.issuedShares.classes.find((c) => c.stockCode !== null)?.stockCode;
+  if (!code) {
+    throw new AppError('bad-input', `The return of ${monthlyReturn.issuerName} names no stock code to file it under.`, {
+      issuerName: monthlyReturn.issuerName,
+      monthEnded: monthlyReturn.monthEnded,
+    });
+  }
+  return code;
+}
+
+export function toStoredReturn(input: SaveInput): StoredReturn {
+  return {
+    id: input.provenance.sha256,
+    stockCode: primaryStockCode(input.monthlyReturn),
+    reportMonth: reportMonthOf(input.monthlyReturn),
+    monthlyReturn: input.monthlyReturn,
+    flags: [...input.flags],
+    provenance: input.provenance,
+    supersededBy: null,
+    supersedes: null,
+  };
+}
+
+const STATUS_RANK = { resubmission: 2, new: 1 } as const;
+
+/** Negative when `a` was submitted before `b`. */
+export function compareSubmissions(a: StoredReturn, b: StoredReturn): number {
+  const dateA = a.monthlyReturn.dateSubmitted ?? '';
+  const dateB = b.monthlyReturn.dateSubmitted ?? '';
+  if (dateA !== dateB) return dateA < dateB ? -1 : 1;
+  const statusA = a.monthlyReturn.status ? STATUS_RANK[a.monthlyReturn.status] : 0;
+  const statusB = b.monthlyReturn.status ? STATUS_RANK[b.monthlyReturn.status] : 0;
+  if (statusA !== statusB) return statusA - statusB;
+  const readA = timeOf(a.provenance.readAt);
+  const readB = timeOf(b.provenance.readAt);
+  if (readA !== readB) return readA < readB ? -1 : 1;
+  // The same day, status and reading time: any fixed order will do, as long as it never changes.
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Newest submission first, each linked to the ones before and after it. */
+export function linkSubmissions(submissions: readonly StoredReturn[]): StoredReturn[] {
+  const oldestFirst = [...submissions].sort(compareSubmissions);
+  const linked = oldestFirst.map((held, i) => {
+    const supersedes = oldestFirst[i - 1]?.id ?? null;
+    const supersededBy = oldestFirst[i + 1]?.id ?? null;
+    return held.supersedes === supersedes && held.supersededBy === supersededBy
+      ? held
+      : { ...held, supersedes, supersededBy };
+  });
+  return linked.reverse();
+}
+
+/** The current one of a month's submissions (newest first, as stored). */
+export function currentOf(submissions: readonly StoredReturn[]): StoredReturn | null {
+  return submissions.find((held) => held.supersededBy === null) ?? null;
+}
+
+/** Adds a submission not yet held to those held for its month, and says what that did. */
+export function addSubmission(
+  held: readonly StoredReturn[],
+  incoming: StoredReturn,
+): { submissions: StoredReturn[]; result: SaveResult } {
+  const submissions = linkSubmissions([...held, incoming]);
+  const byId = (id: string) => submissions.find((s) => s.id === id) as StoredReturn;
+  const stored = byId(incoming.id);
+  const current = submissions[0] as StoredReturn;
+  if (current.id !== incoming.id) return { submissions, result: { status: 'older-than-held', stored, current } };
+  const previous = currentOf(held);
+  if (!previous) return { submissions, result: { status: 'stored', stored } };
+  return { submissions, result: { status: 'superseded-earlier', stored, superseded: byId(previous.id) } };
+}
+
+function timeOf(iso: string): number {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
