@@ -1,0 +1,59 @@
+/**
+ * The one place that turns an error into what a user reads. An AppError says what went wrong in the user's terms;
+ * anything else gets a short apology (the details go to the log, never to Slack).
+ */
+import { type AppError, isAppError } from '../domain/errors.js';
+import { escapeMrkdwn, section } from './blocks.js';
+import type { SlackMessage } from './message.js';
+
+export const APOLOGY = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';
+
+function fileOf(error: AppError): string {
+  const name = error.facts.fileName;
+  return typeof name === 'string' && name.length > 0 ? `*${escapeMrkdwn(name)}*` : 'That file';
+}
+
+/** What the parser thinks a document is instead ("a Next Day Disclosure Return"), if it said. */
+export function looksLikeOf(error: AppError): string | null {
+  const value = error.facts.looksLike ?? error.facts.lookslike;
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+function describeAppError(error: AppError): string {
+  const file = fileOf(error);
+  switch (error.code) {
+    case 'bad-input':
+    case 'not-found':
+      return escapeMrkdwn(error.message);
+    case 'not-a-monthly-return': {
+      const looksLike = looksLikeOf(error);
+      return `${file} is not an HKEX monthly return${looksLike ? `: it looks like ${escapeMrkdwn(looksLike)}` : ''}. Nothing was stored.`;
+    }
+    case 'unreadable-filing':
+      return `:warning: I could not read ${file}: ${escapeMrkdwn(error.message)}. Nothing was stored. If it opens on your computer, download it again from HKEXnews and upload that copy.`;
+    case 'encrypted-filing':
+      return `:warning: ${file} is password-protected, so I cannot read it. Nothing was stored.`;
+    case 'no-text-layer':
+      return `:warning: ${file} is a scan with no text in it, so I cannot read its figures. Nothing was stored. The PDFs HKEXnews publishes have text; upload one of those.`;
+    case 'filing-too-large':
+      return `:warning: ${escapeMrkdwn(error.message)}. Nothing was stored.`;
+    case 'timeout':
+      return `:warning: Reading ${file} took too long, so I gave up. Nothing was stored.`;
+    case 'store-corrupt':
+      return ':warning: The store of returns could not be read, so I cannot answer. An administrator needs to look at the log.';
+    case 'slack-failure':
+      return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
+    case 'config-invalid':
+      return `:warning: The app is not set up correctly: ${escapeMrkdwn(error.message)}.`;
+  }
+}
+
+/** Errors a user caused or should know about; anything else is logged as a fault of the app. */
+export function isExpectedError(error: unknown): boolean {
+  return isAppError(error) && error.code !== 'store-corrupt' && error.code !== 'config-invalid';
+}
+
+export function describeError(error: unknown): SlackMessage {
+  const text = isAppError(error) ? describeAppError(error) : APOLOGY;
+  return { text: text.replace(/\*/g, ''), blocks: [section(text)] };
+}

@@ -1,0 +1,63 @@
+/**
+ * How figures read in Slack: share counts with thousands separators, changes with an explicit sign, months by name.
+ * Money stays a decimal string (as the model holds it) and is only grouped, never turned into a float.
+ */
+import type { Money, ReportMonth } from '../domain/monthly-return.js';
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+function groupDigits(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** 3525018981 -> "3,525,018,981"; null -> "–" (a blank cell on the form). */
+export function formatCount(value: number | null): string {
+  if (value === null) return '–';
+  const sign = value < 0 ? '-' : '';
+  return sign + groupDigits(String(Math.abs(value)));
+}
+
+/** A change: "+1,000", "-12,189,548", "no change"; null -> "–". */
+export function formatChange(value: number | null): string {
+  if (value === null) return '–';
+  if (value === 0) return 'no change';
+  return value > 0 ? `+${formatCount(value)}` : formatCount(value);
+}
+
+/** "49800" -> "49,800"; "0.00000025" stays as it is. */
+export function formatDecimal(value: string | null): string {
+  if (value === null) return '–';
+  const [whole = '', fraction] = value.replace(/^-/, '').split('.');
+  const sign = value.startsWith('-') ? '-' : '';
+  return `${sign}${groupDigits(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+export function formatMoney(money: Pick<Money, 'currency' | 'amount'>): string {
+  return money.currency ? `${money.currency} ${formatDecimal(money.amount)}` : formatDecimal(money.amount);
+}
+
+/** "2023-11" -> "November 2023". */
+export function formatMonth(month: ReportMonth): string {
+  const [year, number] = month.split('-');
+  return `${MONTH_NAMES[Number(number) - 1] ?? month} ${year}`;
+}
+
+/** "2023-11" -> "Nov 2023". */
+export function formatShortMonth(month: ReportMonth): string {
+  const [year, number] = month.split('-');
+  const name = MONTH_NAMES[Number(number) - 1];
+  return name ? `${name.slice(0, 3)} ${year}` : month;
+}

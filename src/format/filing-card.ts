@@ -1,0 +1,224 @@
+/**
+ * The card of one monthly return: what a user sees in the thread of an upload and in answer to `/shares 00020`.
+ * Issued shares per class come first, with each one's change against the previous month held, then authorised
+ * capital, part III movements and every flag. The `text` fallback is what a phone notification shows.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { Flag } from '../domain/flag.js';
+import type { AuthorisedShareCapital, MonthlyReturn } from '../domain/monthly-return.js';
+import type { StoredReturn } from '../domain/stored-return.js';
+import type { ClassFigures, FilingCard } from '../services/filing-card.js';
+import {
+  actions,
+  button,
+  context,
+  escapeMrkdwn,
+  fitBlocks,
+  header,
+  moreNote,
+  SLACK_LIMITS,
+  section,
+  takeWithRest,
+  truncate,
+} from './blocks.js';
+import { CARD_ACTIONS, encodeReturnRef } from './card-actions.js';
+import { formatChange, formatCount, formatMoney, formatMonth, formatShortMonth } from './figures.js';
+import type { SlackMessage } from './message.js';
+import { describeFundsRaised, describePartIii } from './part-iii-lines.js';
+
+export interface FilingCardOptions {
+  /** Adds a "Post to channel" button: for the answer to `/shares` that only the asker sees. */
+  readonly postToChannel?: boolean;
+}
+
+const MAX_CLASSES = 8;
+const MAX_AUTHORISED_LINES = 6;
+const MAX_PART_III_LINES = 6;
+const MAX_FLAGS = 8;
+
+/** "SenseTime Group Inc. (a company controlled through weighted voting rights ...)" -> "SenseTime Group Inc.". */
+export function shortIssuerName(name: string): string {
+  const short = name.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return short.length > 0 ? short : name.trim();
+}
+
+function cardTitle(stored: StoredReturn): string {
+  const suffix = ` (${stored.stockCode}) · ${formatMonth(stored.reportMonth)}`;
+  return truncate(shortIssuerName(stored.monthlyReturn.issuerName), SLACK_LIMITS.headerText - suffix.length) + suffix;
+}
+
+function describeForm(monthlyReturn: MonthlyReturn): string {
+  const { form, status, dateSubmitted } = monthlyReturn;
+  const statusText =
+    status === 'new' ? 'New submission' : status === 'resubmission' ? 'Resubmission' : 'No status printed';
+  const formText = form.kind === 'FF301' ? `FF301 v${form.version ?? '?'}` : 'pre-2021 form';
+  const language = form.language === 'en' ? 'English' : 'Chinese';
+  return [
+    dateSubmitted ? `Submitted ${dateSubmitted}` : 'Submission date not printed',
+    statusText,
+    formText,
+    language,
+  ].join(' · ');
+}
+
+function sourceText(stored: StoredReturn): string {
+  const { source } = stored.provenance;
+  if (source.kind === 'slack') {
+    const name = escapeMrkdwn(source.fileName);
+    return source.permalink ? `<${source.permalink}|${name}>` : name;
+  }
+  return escapeMrkdwn(source.path.split(/[\\/]/).at(-1) ?? source.path);
+}
+
+function standingText(card: FilingCard): string | null {
+  const { stored, standing } = card;
+  const lines: string[] = [];
+  if (card.alreadyHeld) {
+    lines.push(
+      `:information_source: *Already held*: this file was read on ${stored.provenance.readAt.slice(0, 10)} from ${sourceText(stored)}. Nothing new was stored.`,
+    );
+  }
+  if (standing.kind === 'supersedes') {
+    const earlier = standing.superseded;
+    lines.push(
+      `:arrows_counterclockwise: *Resubmission*: supersedes the return for ${formatMonth(earlier.reportMonth)} submitted ${earlier.monthlyReturn.dateSubmitted ?? 'on an unprinted date'} (${sourceText(earlier)}).`,
+    );
+  } else if (standing.kind === 'superseded-by') {
+    const later = standing.current;
+    lines.push(
+      `:warning: *Superseded*: a later submission for ${formatMonth(later.reportMonth)} is held (submitted ${later.monthlyReturn.dateSubmitted ?? 'on an unprinted date'}); that one counts, this one is kept in the history.`,
+    );
+  } else if (stored.monthlyReturn.status === 'resubmission') {
+    lines.push(':arrows_counterclockwise: *Resubmission*: the earlier submission for this month is not held.');
+  }
+  return lines.length > 0 ? lines.join('\n') : null;
+}
+
+function changeText(figures: ClassFigures, previous: StoredReturn | null): string {
+  if (!previous) {
+    const movement = figures.shareClass.issuedShares.movement;
+    return movement === null ? '' : ` · ${formatChange(movement)} in the month (as reported)`;
+  }
+  if (!figures.previousClass) return ` · no matching class in the ${formatShortMonth(previous.reportMonth)} return`;
+  return ` · ${formatChange(figures.issuedChange)} vs ${formatShortMonth(previous.reportMonth)}`;
+}
+
+function classText(figures: ClassFigures, previous: StoredReturn | null): string {
+  const { shareClass } = figures;
+  const code = shareClass.stockCode ?? 'unlisted';
+  const lines = [
+    `*${escapeMrkdwn(figures.label)}* · ${code}`,
+    `Issued: *${formatCount(shareClass.issuedShares.closing)}*${changeText(figures, previous)}`,
+  ];
+  const extra: string[] = [];
+  if (shareClass.treasuryShares) {
+    const change = figures.previousClass?.treasuryShares ? ` (${formatChange(figures.treasuryChange)})` : '';
+    extra.push(`Treasury: ${formatCount(shareClass.treasuryShares.closing)}${change}`);
+  }
+  if (shareClass.totalIssuedShares) extra.push(`Total: ${formatCount(shareClass.totalIssuedShares.closing)}`);
+  if (extra.length > 0) lines.push(extra.join(' · '));
+  return lines.join('\n');
+}
+
+function issuedBlocks(card: FilingCard): KnownBlock[] {
+  const { shown, rest } = takeWithRest(card.classes, MAX_CLASSES);
+  const blocks: KnownBlock[] = [section('*Issued shares* at close of the month')];
+  for (const figures of shown) blocks.push(section(classText(figures, card.previous)));
+  const notes = [moreNote(rest, 'more classes')];
+  if (!card.previous) notes.push(`No earlier month is held for ${card.stored.stockCode}: nothing to compare with.`);
+  const shownNotes = notes.filter((n): n is string => n !== null);
+  if (shownNotes.length > 0) blocks.push(context(...shownNotes));
+  return blocks;
+}
+
+function authorisedText(capital: AuthorisedShareCapital): string {
+  if (capital.notApplicable || capital.classes.length === 0) return '*Authorised share capital*: not applicable';
+  const { shown, rest } = takeWithRest(capital.classes, MAX_AUTHORISED_LINES);
+  const lines = shown.map((c) => {
+    const par = c.parValue === null ? '' : ` × ${c.parValueCurrency ?? ''} ${c.parValue}`.replace('  ', ' ');
+    const total =
+      c.authorisedCapital.closing === null
+        ? ''
+        : ` = ${formatMoney({ currency: c.authorisedCapitalCurrency, amount: c.authorisedCapital.closing })}`;
+    return `${escapeMrkdwn(c.description?.trim() || c.className)}: ${formatCount(c.authorisedShares.closing)} shares${par}${total}`;
+  });
+  const more = moreNote(rest, 'more classes');
+  if (more) lines.push(more);
+  if (capital.totalAuthorisedCapital.length > 0) {
+    lines.push(`Total: ${capital.totalAuthorisedCapital.map(formatMoney).join(' + ')}`);
+  }
+  return `*Authorised share capital*\n${lines.join('\n')}`;
+}
+
+function partIiiText(monthlyReturn: MonthlyReturn): string {
+  const lines = describePartIii(monthlyReturn.detailsOfMovements);
+  if (lines.length === 0) return '*Options, warrants, convertibles and other movements*: none reported';
+  const { shown, rest } = takeWithRest(lines, MAX_PART_III_LINES);
+  const text = shown.map((l) => `• ${l.text}`);
+  const more = moreNote(rest);
+  if (more) text.push(more);
+  const funds = describeFundsRaised(monthlyReturn.detailsOfMovements.shareOptions.fundsRaised);
+  if (funds) text.push(funds);
+  return `*Options, warrants, convertibles and other movements*\n${text.join('\n')}`;
+}
+
+function flagLine(flag: Flag): string {
+  const icon = flag.severity === 'error' ? ':x:' : ':warning:';
+  return `${icon} ${escapeMrkdwn(flag.section)} · ${escapeMrkdwn(flag.message)}`;
+}
+
+function flagsText(card: FilingCard): string {
+  if (card.flags.length === 0) {
+    const scope = card.previous
+      ? `and it follows on from ${formatShortMonth(card.previous.reportMonth)}`
+      : '(no earlier month held to check continuity against)';
+    return `:white_check_mark: Every check passed ${scope}.`;
+  }
+  const { shown, rest } = takeWithRest(card.flags, MAX_FLAGS);
+  const lines = shown.map(flagLine);
+  const more = moreNote(rest, 'more flags');
+  if (more) lines.push(more);
+  return `*Flags (${card.flags.length})*\n${lines.join('\n')}`;
+}
+
+/** The notification line: who, which month, each class's figure and change, and how many flags. */
+function fallbackText(card: FilingCard): string {
+  const { stored } = card;
+  const classes = card.classes.map((c) => {
+    const change = card.previous && c.previousClass ? ` (${formatChange(c.issuedChange)})` : '';
+    return `${c.label} ${formatCount(c.shareClass.issuedShares.closing)}${change}`;
+  });
+  const parts = [
+    `${shortIssuerName(stored.monthlyReturn.issuerName)} (${stored.stockCode}), ${formatShortMonth(stored.reportMonth)}: issued ${classes.join('; ')}`,
+  ];
+  if (card.standing.kind === 'supersedes') parts.push('Resubmission, supersedes an earlier one');
+  if (card.alreadyHeld) parts.push('Already held');
+  if (card.flags.length > 0) parts.push(`${card.flags.length} flag${card.flags.length === 1 ? '' : 's'}`);
+  return truncate(parts.join('. '), SLACK_LIMITS.fallbackText);
+}
+
+export function renderFilingCard(card: FilingCard, options: FilingCardOptions = {}): SlackMessage {
+  const { stored } = card;
+  const ref = encodeReturnRef({ stockCode: stored.stockCode, month: stored.reportMonth });
+  const standing = standingText(card);
+  const buttons = [
+    button('History', CARD_ACTIONS.history, ref),
+    button('Previous month', CARD_ACTIONS.previousMonth, ref),
+  ];
+  if (options.postToChannel) buttons.push(button('Post to channel', CARD_ACTIONS.postToChannel, ref, 'primary'));
+
+  const body: KnownBlock[] = [
+    header(cardTitle(stored)),
+    context(describeForm(stored.monthlyReturn)),
+    ...(standing ? [section(standing)] : []),
+    ...issuedBlocks(card),
+    section(authorisedText(stored.monthlyReturn.authorisedShareCapital)),
+    section(partIiiText(stored.monthlyReturn)),
+    section(flagsText(card)),
+  ];
+  const tail: KnownBlock[] = [
+    context(`From ${sourceText(stored)} · parser ${stored.provenance.parserVersion}`),
+    actions(`card:${ref}`, buttons),
+  ];
+  return { text: fallbackText(card), blocks: fitBlocks([...body, ...tail], tail.length) };
+}

@@ -1,0 +1,108 @@
+/**
+ * One line for each option scheme, warrant, convertible, other arrangement and other movement of part III, the ones
+ * that moved in the month first: a card shows what changed before what merely stands.
+ */
+import type { DetailsOfMovements, InstrumentMovement, Money } from '../domain/monthly-return.js';
+import { escapeMrkdwn, truncate } from './blocks.js';
+import { formatCount, formatDecimal, formatMoney } from './figures.js';
+
+export interface PartIiiLine {
+  readonly text: string;
+  readonly moved: boolean;
+}
+
+const NAME_LENGTH = 80;
+
+function isNonZero(value: number | string | null | undefined): boolean {
+  return value !== null && value !== undefined && Number(value) !== 0;
+}
+
+function movementText(movement: InstrumentMovement): string {
+  const figure = movement.number !== null ? formatCount(movement.number) : formatDecimal(movement.amount);
+  return `${escapeMrkdwn(movement.label)} ${figure}`;
+}
+
+function moved(movements: readonly InstrumentMovement[], ...others: (number | string | null)[]): boolean {
+  return movements.some((m) => isNonZero(m.number) || isNonZero(m.amount)) || others.some(isNonZero);
+}
+
+function describe(kind: string, name: string, parts: (string | null)[]): string {
+  const detail = parts.filter((p): p is string => p !== null && p.length > 0).join('; ');
+  return `${kind} · ${escapeMrkdwn(truncate(name.replace(/\s+/g, ' ').trim(), NAME_LENGTH))}: ${detail || 'no movement'}`;
+}
+
+function issuedNote(newShares: number | null, treasury: number | null): string | null {
+  const parts = [
+    isNonZero(newShares) ? `${formatCount(newShares)} new shares issued` : null,
+    isNonZero(treasury) ? `${formatCount(treasury)} transferred out of treasury` : null,
+  ];
+  return parts.filter(Boolean).join(', ') || null;
+}
+
+function amount(currency: string | null, value: string | null): string {
+  return value === null ? '–' : formatMoney({ currency, amount: value });
+}
+
+export function describePartIii(details: DetailsOfMovements): PartIiiLine[] {
+  const lines: PartIiiLine[] = [];
+  for (const group of details.shareOptions.classes) {
+    for (const scheme of group.items) {
+      lines.push({
+        moved: moved(scheme.movements, scheme.newSharesIssued, scheme.treasurySharesTransferred),
+        text: describe('Options', scheme.particulars, [
+          ...scheme.movements.map(movementText),
+          `outstanding ${formatCount(scheme.outstandingPreceding)} → ${formatCount(scheme.outstandingClosing)}`,
+          issuedNote(scheme.newSharesIssued, scheme.treasurySharesTransferred),
+        ]),
+      });
+    }
+  }
+  for (const [kind, section] of [
+    ['Warrants', details.warrants],
+    ['Convertibles', details.convertibles],
+  ] as const) {
+    for (const group of section.classes) {
+      for (const item of group.items) {
+        lines.push({
+          moved: moved(item.movements, item.newSharesIssued, item.treasurySharesTransferred),
+          text: describe(kind, item.description, [
+            ...item.movements.map(movementText),
+            `${amount(item.currency, item.amountPreceding)} → ${amount(item.currency, item.amountClosing)}`,
+            issuedNote(item.newSharesIssued, item.treasurySharesTransferred),
+          ]),
+        });
+      }
+    }
+  }
+  for (const group of details.otherArrangements.classes) {
+    for (const item of group.items) {
+      lines.push({
+        moved: moved(item.movements, item.newSharesIssued, item.treasurySharesTransferred),
+        text: describe('Other arrangement', item.description, [
+          ...item.movements.map(movementText),
+          issuedNote(item.newSharesIssued, item.treasurySharesTransferred),
+        ]),
+      });
+    }
+  }
+  for (const group of details.otherMovements.classes) {
+    for (const item of group.items) {
+      lines.push({
+        moved: isNonZero(item.changeInIssuedShares) || isNonZero(item.changeInTreasuryShares),
+        text: describe('Other movement', item.event, [
+          item.changeInIssuedShares !== null ? `issued shares ${formatCount(item.changeInIssuedShares)}` : null,
+          item.changeInTreasuryShares !== null ? `treasury shares ${formatCount(item.changeInTreasuryShares)}` : null,
+          item.dateOfEvent ? `on ${item.dateOfEvent}` : null,
+        ]),
+      });
+    }
+  }
+  // A stable sort: within each group the order of the form is kept.
+  return [...lines.filter((l) => l.moved), ...lines.filter((l) => !l.moved)];
+}
+
+export function describeFundsRaised(fundsRaised: Money | null): string | null {
+  return fundsRaised && isNonZero(fundsRaised.amount)
+    ? `Funds raised from option exercises: ${formatMoney(fundsRaised)}`
+    : null;
+}

@@ -1,0 +1,81 @@
+/**
+ * `/shares 00020 history`: issued shares month by month, one row per class and month, in a Block Kit table (one
+ * table per message, at most 100 rows, non-empty cells), with the same figures as plain lines in `text` for
+ * notifications and clients that do not draw tables.
+ */
+import type { KnownBlock, RawTextElement, TableBlock } from '@slack/types';
+import type { HistoryMonth, ShareHistory } from '../services/share-history.js';
+import { context, header, SLACK_LIMITS, truncate } from './blocks.js';
+import { formatChange, formatCount, formatShortMonth } from './figures.js';
+import { shortIssuerName } from './filing-card.js';
+import type { SlackMessage } from './message.js';
+
+const TABLE_ROWS = 100;
+
+function cell(text: string): RawTextElement {
+  return { type: 'raw_text', text: text.length > 0 ? text : '–' };
+}
+
+function notes(month: HistoryMonth): string {
+  const parts: string[] = [];
+  if (month.resubmitted) parts.push('resubmitted');
+  if (month.flagCount > 0) parts.push(`${month.flagCount} flag${month.flagCount === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
+
+function changeOf(change: number | null): string {
+  return change === null ? '–' : formatChange(change);
+}
+
+function table(history: ShareHistory): { block: TableBlock; monthsShown: number } {
+  const rows: RawTextElement[][] = [[cell('Month'), cell('Class'), cell('Issued'), cell('Change'), cell('Notes')]];
+  let monthsShown = 0;
+  for (const month of history.months) {
+    if (rows.length + month.classes.length > TABLE_ROWS) break;
+    for (const row of month.classes) {
+      rows.push([
+        cell(formatShortMonth(month.month)),
+        cell(truncate(row.label, 40)),
+        cell(formatCount(row.issued)),
+        cell(changeOf(row.change)),
+        cell(notes(month)),
+      ]);
+    }
+    monthsShown++;
+  }
+  return {
+    block: {
+      type: 'table',
+      rows,
+      column_settings: [{ align: 'left' }, { align: 'left', is_wrapped: true }, { align: 'right' }, { align: 'right' }],
+    },
+    monthsShown,
+  };
+}
+
+function fallbackLines(history: ShareHistory): string {
+  const single = history.months.every((m) => m.classes.length === 1);
+  const lines = history.months.map((month) => {
+    const figures = month.classes.map((row) => {
+      const label = single ? '' : `${row.label} `;
+      return `${label}${formatCount(row.issued)} (${changeOf(row.change)})`;
+    });
+    const note = notes(month);
+    return `${formatShortMonth(month.month)}: ${figures.join('; ')}${note ? ` [${note}]` : ''}`;
+  });
+  return lines.join('\n');
+}
+
+export function renderShareHistory(history: ShareHistory): SlackMessage {
+  const title = `${shortIssuerName(history.issuerName)} (${history.stockCode}) · issued shares by month`;
+  const { block, monthsShown } = table(history);
+  const left = history.months.length - monthsShown + history.olderMonthsHeld;
+  const blocks: KnownBlock[] = [
+    header(title),
+    context('Change is against the month held before; issued shares exclude treasury shares.'),
+    block,
+  ];
+  if (left > 0) blocks.push(context(`+${left} earlier months held`));
+  const text = truncate(`${title}\n${fallbackLines(history)}`, SLACK_LIMITS.fallbackText);
+  return { text, blocks };
+}

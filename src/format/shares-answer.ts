@@ -1,0 +1,23 @@
+/** Which renderer draws which answer to `/shares`. */
+import type { SharesAnswer } from '../services/answer-shares-query.js';
+import { type FilingCardOptions, renderFilingCard } from './filing-card.js';
+import { renderIssuerList } from './issuer-list.js';
+import type { SlackMessage } from './message.js';
+import { renderNotHeld } from './not-held.js';
+import { renderShareHistory } from './share-history.js';
+import { renderSharesHelp } from './shares-help.js';
+
+export function renderSharesAnswer(answer: SharesAnswer, options: FilingCardOptions = {}): SlackMessage {
+  switch (answer.kind) {
+    case 'help':
+      return renderSharesHelp();
+    case 'card':
+      return renderFilingCard(answer.card, options);
+    case 'history':
+      return renderShareHistory(answer.history);
+    case 'issuers':
+      return renderIssuerList(answer.issuers, answer.query);
+    case 'not-held':
+      return renderNotHeld(answer);
+  }
+}

@@ -1,0 +1,26 @@
+/** `/shares help`: every form of the command, with an example each. */
+
+import { context, header, section } from './blocks.js';
+import type { SlackMessage } from './message.js';
+
+const USAGE = [
+  ['`/shares 00020`', 'the latest return held for a stock code (`20` and `0020` work too)'],
+  ['`/shares 00020 2023-11`', 'the return for one month'],
+  ['`/shares 00020 history`', 'issued shares month by month, with the changes'],
+  ['`/shares sensetime`', 'search by issuer name'],
+  ['`/shares list`', 'every stock code held'],
+  ['`/shares watch 00020 700`', 'add codes to this channel’s monthly digest (`unwatch`, `watchlist`, `digest`)'],
+  ['`/shares help`', 'this help'],
+] as const;
+
+export function renderSharesHelp(): SlackMessage {
+  const lines = USAGE.map(([command, what]) => `${command} · ${what}`);
+  return {
+    text: `/shares: ${USAGE.map(([command]) => command.replaceAll('`', '')).join(', ')}`,
+    blocks: [
+      header('/shares: issued shares from HKEX monthly returns'),
+      section(lines.join('\n')),
+      context('Upload a monthly return PDF in a channel I am in (or in a DM with me) and I will read it into a card.'),
+    ],
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Answers a parsed `/shares` question from the store. Every question gets an answer: a card, a history, a list, or
+ * a "not held" that says what is held nearby.
+ */
+import type { ReportMonth } from '../domain/monthly-return.js';
+import type { StockCode } from '../domain/stock-code.js';
+import type { IssuerSummary } from '../domain/stored-return.js';
+import type { FilingStore } from '../store/filing-store.js';
+import { monthBefore } from './check-continuity.js';
+import { buildFilingCard, type FilingCard } from './filing-card.js';
+import { buildShareHistory, type ShareHistory } from './share-history.js';
+import { type IssuerRef, SHARES_KEYWORDS, type SharesQuery } from './shares-query.js';
+import { suggestCodes, suggestKeyword, suggestNames } from './suggest.js';
+
+export type SharesAnswer =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'card'; readonly card: FilingCard }
+  | { readonly kind: 'history'; readonly history: ShareHistory }
+  /** `/shares list`, or a name that matches several issuers (`query` set). */
+  | { readonly kind: 'issuers'; readonly issuers: readonly IssuerSummary[]; readonly query: string | null }
+  | {
+      readonly kind: 'not-held';
+      /** What was asked for, as the user wrote it or as normalised ("00021", "sensetme"). */
+      readonly asked: string;
+      /** The month asked for, when the code is held but not that month. */
+      readonly month: ReportMonth | null;
+      /** Issuers the user may have meant. */
+      readonly suggestions: readonly IssuerSummary[];
+      /** A `/shares` keyword the user may have meant ("history" for "histroy"). */
+      readonly keyword: string | null;
+      /** For a month not held: the months that are, newest first. */
+      readonly monthsHeld: readonly ReportMonth[];
+    };
+
+export interface AnswerDeps {
+  readonly store: FilingStore;
+}
+
+type Resolved =
+  | { readonly kind: 'code'; readonly code: StockCode }
+  | { readonly kind: 'answer'; readonly answer: SharesAnswer };
+
+function notHeld(
+  asked: string,
+  fields: Partial<Omit<Extract<SharesAnswer, { kind: 'not-held' }>, 'kind'>> = {},
+): SharesAnswer {
+  return { kind: 'not-held', asked, month: null, suggestions: [], keyword: null, monthsHeld: [], ...fields };
+}
+
+async function resolveIssuer(store: FilingStore, ref: IssuerRef): Promise<Resolved> {
+  if (ref.kind === 'code') {
+    if (await store.latest(ref.code)) return { kind: 'code', code: ref.code };
+    const suggestions = suggestCodes(ref.code, await store.listIssuers());
+    return { kind: 'answer', answer: notHeld(ref.code, { suggestions }) };
+  }
+  const matches = await store.searchIssuers(ref.text, { limit: 25 });
+  const exact = matches.filter((m) => m.issuerName.toLowerCase() === ref.text.toLowerCase());
+  const only = matches.length === 1 ? matches[0] : exact.length === 1 ? exact[0] : undefined;
+  if (only) return { kind: 'code', code: only.stockCode };
+  if (matches.length > 1) return { kind: 'answer', answer: { kind: 'issuers', issuers: matches, query: ref.text } };
+  const keyword = ref.text.includes(' ') ? null : suggestKeyword(ref.text, SHARES_KEYWORDS);
+  const suggestions = suggestNames(ref.text, await store.listIssuers());
+  return { kind: 'answer', answer: notHeld(ref.text, { suggestions, keyword }) };
+}
+
+export async function answerSharesQuery(
+  deps: AnswerDeps,
+  query: Exclude<SharesQuery, { kind: 'watch' }>,
+): Promise<SharesAnswer> {
+  const { store } = deps;
+  if (query.kind === 'help') return { kind: 'help' };
+  if (query.kind === 'list') return { kind: 'issuers', issuers: await store.listIssuers(), query: null };
+
+  const resolved = await resolveIssuer(store, query.issuer);
+  if (resolved.kind === 'answer') return resolved.answer;
+  const { code } = resolved;
+
+  if (query.kind === 'history') {
+    const history = await buildShareHistory(store, code);
+    return history ? { kind: 'history', history } : notHeld(code);
+  }
+  const stored = query.kind === 'month' ? await store.forMonth(code, query.month) : await store.latest(code);
+  if (stored) return { kind: 'card', card: await buildFilingCard(store, stored) };
+  const monthsHeld = (await store.history(code, { limit: 12 })).map((r) => r.reportMonth);
+  return notHeld(code, { month: query.kind === 'month' ? query.month : null, monthsHeld });
+}
+
+/** The card of the month held before `month` (the "Previous month" button), or what is held instead. */
+export async function answerPreviousMonth(
+  deps: AnswerDeps,
+  stockCode: StockCode,
+  month: ReportMonth,
+): Promise<SharesAnswer> {
+  const previous = await deps.store.previous(stockCode, month);
+  if (previous) return { kind: 'card', card: await buildFilingCard(deps.store, previous) };
+  const monthsHeld = (await deps.store.history(stockCode, { limit: 12 })).map((r) => r.reportMonth);
+  return notHeld(stockCode, { month: monthBefore(month), monthsHeld });
+}
