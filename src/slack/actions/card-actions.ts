@@ -1,0 +1,48 @@
+/**
+ * The card's buttons. History and Previous month answer only the person who clicked; Post to channel turns the
+ * ephemeral answer to `/shares` into a message everyone in the channel sees.
+ */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { AppError } from '../../domain/errors.js';
+import { CARD_ACTIONS, decodeReturnRef, type ReturnRef } from '../../format/card-actions.js';
+import { renderSharesAnswer } from '../../format/shares-answer.js';
+import { type AnswerDeps, answerPreviousMonth, answerSharesQuery } from '../../services/answer-shares-query.js';
+import { answerOrExplain, toPayload } from '../log-error.js';
+
+function refOf(value: string | undefined): ReturnRef {
+  const ref = decodeReturnRef(value);
+  if (!ref) throw new AppError('bad-input', 'That button no longer works: ask again with /shares.', { value });
+  return ref;
+}
+
+export function registerCardActions(app: App, deps: AnswerDeps): void {
+  app.action<BlockButtonAction>(CARD_ACTIONS.history, async ({ ack, action, respond, logger }) => {
+    await ack();
+    await answerOrExplain(respond, logger, 'the History button', async () => {
+      const { stockCode } = refOf(action.value);
+      const answer = await answerSharesQuery(deps, { kind: 'history', issuer: { kind: 'code', code: stockCode } });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(renderSharesAnswer(answer)) });
+    });
+  });
+
+  app.action<BlockButtonAction>(CARD_ACTIONS.previousMonth, async ({ ack, action, respond, logger }) => {
+    await ack();
+    await answerOrExplain(respond, logger, 'the Previous month button', async () => {
+      const { stockCode, month } = refOf(action.value);
+      const answer = await answerPreviousMonth(deps, stockCode, month);
+      const message = renderSharesAnswer(answer, { postToChannel: true });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(message) });
+    });
+  });
+
+  app.action<BlockButtonAction>(CARD_ACTIONS.postToChannel, async ({ ack, action, respond, logger }) => {
+    await ack();
+    await answerOrExplain(respond, logger, 'the Post to channel button', async () => {
+      const { stockCode, month } = refOf(action.value);
+      const answer = await answerSharesQuery(deps, { kind: 'month', issuer: { kind: 'code', code: stockCode }, month });
+      await respond({ response_type: 'in_channel', replace_original: false, ...toPayload(renderSharesAnswer(answer)) });
+      // The ephemeral copy has done its job once everyone can see the card.
+      await respond({ delete_original: true });
+    });
+  });
+}

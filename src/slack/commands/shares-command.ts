@@ -1,0 +1,27 @@
+/**
+ * `/shares`: acknowledged at once (Slack gives up after 3 seconds), answered through the response URL, only to the
+ * person who asked unless a watchlist command says otherwise.
+ */
+import type { App } from '@slack/bolt';
+import { renderSharesAnswer } from '../../format/shares-answer.js';
+import { answerSharesQuery } from '../../services/answer-shares-query.js';
+import { parseSharesQuery } from '../../services/shares-query.js';
+import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
+import { answerOrExplain, toPayload } from '../log-error.js';
+
+export function registerSharesCommand(app: App, deps: WatchCommandDeps): void {
+  app.command('/shares', async ({ ack, command, respond, logger }) => {
+    await ack();
+    await answerOrExplain(respond, logger, `/shares ${command.text}`, async () => {
+      const query = parseSharesQuery(command.text);
+      if (query.kind === 'watch') {
+        const input = { channelId: command.channel_id, userId: command.user_id, args: query.args };
+        const reply = await runWatchCommand(deps, input);
+        await respond({ response_type: reply.responseType, ...toPayload(reply.message) });
+        return;
+      }
+      const answer = await answerSharesQuery(deps, query);
+      await respond({ response_type: 'ephemeral', ...toPayload(renderSharesAnswer(answer, { postToChannel: true })) });
+    });
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * Errors on their way to a user: the log gets the details (and the stack, for anything unexpected), the user gets
+ * `describeError`'s sentence.
+ */
+import type { Logger } from '@slack/bolt';
+import { describeError, isExpectedError } from '../format/describe-error.js';
+import type { SlackMessage } from '../format/message.js';
+
+export function describeAndLog(error: unknown, logger: Logger, doing: string): SlackMessage {
+  if (isExpectedError(error)) {
+    logger.info(`${doing}: ${error instanceof Error ? error.message : String(error)}`);
+  } else {
+    logger.error(`${doing} failed`, error);
+  }
+  return describeError(error);
+}
+
+/** Slack refuses an empty `blocks` array in some methods: leave it out when a message has none. */
+export function toPayload(message: SlackMessage): { text: string; blocks?: SlackMessage['blocks'] } {
+  return message.blocks.length > 0 ? { text: message.text, blocks: message.blocks } : { text: message.text };
+}
+
+type Respond = (message: {
+  response_type: 'ephemeral';
+  replace_original: false;
+  text: string;
+  blocks?: SlackMessage['blocks'];
+}) => Promise<unknown>;
+
+/** Runs `work`; if it throws, the user gets an ephemeral sentence saying what went wrong, never silence. */
+export async function answerOrExplain(respond: Respond, logger: Logger, doing: string, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    const message = describeAndLog(error, logger, doing);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(message) }).catch((e) =>
+      logger.error(`could not answer ${doing}`, e),
+    );
+  }
+}

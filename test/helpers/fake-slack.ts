@@ -1,0 +1,228 @@
+/**
+ * A local stand-in for the Slack Web API on 127.0.0.1: answers the methods the app calls, serves shared files (with
+ * Slack's habit of answering a missing or wrong token with a 200 HTML sign-in page), takes response_url posts, and
+ * records every call so that tests and the demo can read what the bot said.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeSlackOptions {
+  readonly botToken?: string;
+  readonly botUserId?: string;
+  readonly teamId?: string;
+}
+
+export interface RecordedCall {
+  /** A Web API method ("chat.postMessage"), or "response_url" for a post to a response URL. */
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+  /** For response_url posts: the URL posted to. */
+  readonly url?: string;
+}
+
+export interface FakeFileInput {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly id?: string;
+  readonly mimetype?: string;
+  readonly filetype?: string;
+  /** What Slack reports; defaults to the byte length. */
+  readonly size?: number;
+  /** Where the download URL points; defaults to this server. */
+  readonly downloadUrl?: string;
+}
+
+/** A file object as Slack puts it in a `file_share` message event. */
+export interface FakeFileObject {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string;
+  readonly mimetype: string;
+  readonly filetype: string;
+  readonly size: number;
+  readonly url_private: string;
+  readonly url_private_download: string;
+  readonly permalink: string;
+}
+
+export interface FakeSlack {
+  readonly url: string;
+  readonly apiUrl: string;
+  readonly botToken: string;
+  readonly botUserId: string;
+  readonly teamId: string;
+  readonly calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  addFile(input: FakeFileInput): FakeFileObject;
+  /** A fresh response URL on this server. */
+  responseUrl(): string;
+  /** How many times each file was downloaded (with any token). */
+  readonly downloads: Map<string, number>;
+  /** Makes the next calls of a method answer `{ ok: false, error }`. */
+  failNext(method: string, error: string, times?: number): void;
+  waitFor<T>(find: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+const SIGN_IN_PAGE =
+  '<!DOCTYPE html><html lang="en"><head><title>Slack</title></head><body>Sign in to your workspace</body></html>';
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The Web API client posts form-encoded bodies whose nested values (blocks) are JSON strings. */
+function parseApiBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+function sendJson(res: ServerResponse, body: unknown, status = 200): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const botToken = options.botToken ?? 'xoxb-test-token';
+  const botUserId = options.botUserId ?? 'UBOT';
+  const teamId = options.teamId ?? 'T0001';
+  const calls: RecordedCall[] = [];
+  const files = new Map<string, { input: FakeFileInput; object: FakeFileObject }>();
+  const downloads = new Map<string, number>();
+  const failures = new Map<string, { error: string; times: number }>();
+  let tsCounter = 0;
+  let url = '';
+
+  const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+
+  function answerApi(method: string, body: Record<string, unknown>, authorised: boolean): Record<string, unknown> {
+    if (!authorised) return { ok: false, error: 'invalid_auth' };
+    const failure = failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times--;
+      return { ok: false, error: failure.error };
+    }
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'shares',
+          team_id: teamId,
+          user_id: botUserId,
+          bot_id: 'BBOT',
+        };
+      case 'chat.postMessage': {
+        const ts = nextTs();
+        return { ok: true, channel: body.channel, ts, message: { ...body, ts } };
+      }
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'files.info': {
+        const file = files.get(String(body.file));
+        return file ? { ok: true, file: file.object } : { ok: false, error: 'file_not_found' };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const authorised = req.headers.authorization === `Bearer ${botToken}`;
+      if (req.method === 'POST' && path.startsWith('/api/')) {
+        const method = path.slice('/api/'.length);
+        const body = parseApiBody(await readBody(req), req.headers['content-type']);
+        // The Web API client may also send the token in the body.
+        const tokenOk = authorised || body.token === botToken;
+        calls.push({ method, body });
+        sendJson(res, answerApi(method, body, tokenOk));
+        return;
+      }
+      if (req.method === 'POST' && path.startsWith('/response/')) {
+        const raw = await readBody(req);
+        calls.push({ method: 'response_url', body: JSON.parse(raw || '{}'), url: `${url}${path}` });
+        sendJson(res, { ok: true });
+        return;
+      }
+      if (req.method === 'GET' && path.startsWith('/files/')) {
+        const id = path.split('/')[2] ?? '';
+        downloads.set(id, (downloads.get(id) ?? 0) + 1);
+        const file = files.get(id);
+        if (!authorised || !file) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(SIGN_IN_PAGE);
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': file.object.mimetype,
+          'content-length': String(file.input.bytes.byteLength),
+        });
+        res.end(Buffer.from(file.input.bytes));
+        return;
+      }
+      res.writeHead(404).end();
+    } catch (error) {
+      sendJson(res, { ok: false, error: String(error) }, 500);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    botToken,
+    botUserId,
+    teamId,
+    calls,
+    downloads,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    addFile(input) {
+      const id = input.id ?? `F${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+      const download = input.downloadUrl ?? `${url}/files/${id}/${encodeURIComponent(input.name)}`;
+      const object: FakeFileObject = {
+        id,
+        name: input.name,
+        title: input.name,
+        mimetype: input.mimetype ?? 'application/pdf',
+        filetype: input.filetype ?? 'pdf',
+        size: input.size ?? input.bytes.byteLength,
+        url_private: download,
+        url_private_download: download,
+        permalink: `https://example.slack.com/files/${botUserId}/${id}/${encodeURIComponent(input.name)}`,
+      };
+      files.set(id, { input, object });
+      return object;
+    },
+    responseUrl: () => `${url}/response/${randomUUID()}`,
+    failNext(method, error, times = 1) {
+      failures.set(method, { error, times });
+    },
+    async waitFor(find, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = find();
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error('fake Slack: waited in vain');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

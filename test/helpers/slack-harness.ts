@@ -1,0 +1,293 @@
+/**
+ * The real app over real HTTP on 127.0.0.1, talking to a fake Slack Web API, with requests signed the way Slack signs
+ * them. Every part can be overridden (store, clock, ingest, secrets), so that any feature can be tested end to end:
+ *
+ *   const t = await startTestApp();
+ *   await t.sendCommand('00020 history');
+ *   t.responses()  // what the bot answered
+ *   await t.close();
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import { type Logger, LogLevel } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import { renderPlainText } from '../../src/format/plain-text.js';
+import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
+import { type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
+import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
+import type { FilingStore, SaveResult } from '../../src/store/filing-store.js';
+import {
+  type FakeFileInput,
+  type FakeFileObject,
+  type FakeSlack,
+  type RecordedCall,
+  startFakeSlack,
+} from './fake-slack.js';
+import { createMemoryFilingStore } from './memory-filing-store.js';
+
+export interface TestAppOptions {
+  readonly store?: FilingStore;
+  readonly now?: () => Date;
+  /** Defaults to the real `ingestFiling` over `store`. */
+  readonly ingest?: (input: IngestInput) => Promise<SaveResult>;
+  readonly limits?: ExtractLimits;
+  readonly signingSecret?: string;
+  readonly botToken?: string;
+  /** Origins the bot token may be sent to; defaults to the fake Slack's own. */
+  readonly allowedOrigins?: readonly string[];
+  /** Print the app's log lines (they are always recorded in `logs`). */
+  readonly printLogs?: boolean;
+}
+
+export interface LogLine {
+  readonly level: 'debug' | 'info' | 'warn' | 'error';
+  readonly text: string;
+}
+
+export interface SentRequest {
+  readonly status: number;
+  readonly body: string;
+}
+
+export interface UploadOptions {
+  readonly channel?: string;
+  readonly user?: string;
+  readonly threadTs?: string;
+  readonly retryNum?: number;
+  /** Send only the file id, as Slack does where it wants files.info to be asked. */
+  readonly fileAccessCheck?: boolean;
+}
+
+export interface CommandOptions {
+  readonly channel?: string;
+  readonly user?: string;
+}
+
+export interface ButtonClick {
+  readonly actionId: string;
+  readonly value: string;
+  readonly channel?: string;
+  readonly user?: string;
+  /** The message the button sits in, as Slack sends it back. */
+  readonly messageTs?: string;
+}
+
+/** What the bot said: a message posted or updated, an ephemeral, or an answer through a response URL. */
+export interface BotMessage {
+  readonly via: string;
+  readonly channel: string | null;
+  readonly ts: string | null;
+  readonly threadTs: string | null;
+  readonly responseType: string | null;
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+  /** The blocks as a reader sees them. */
+  readonly plain: string;
+}
+
+export interface TestApp {
+  readonly appUrl: string;
+  readonly fakeSlack: FakeSlack;
+  readonly store: FilingStore;
+  readonly app: SlackApp;
+  readonly logs: LogLine[];
+  readonly signingSecret: string;
+  /** Posts a raw body to the app; signed unless `signature` is given. */
+  post(body: string, contentType: string, headers?: Record<string, string>): Promise<SentRequest>;
+  sendEvent(event: Record<string, unknown>, options?: { retryNum?: number; eventId?: string }): Promise<SentRequest>;
+  /** Shares a file in a channel: registers it with the fake Slack and sends the `file_share` message event. */
+  uploadFile(file: FakeFileInput, options?: UploadOptions): Promise<{ file: FakeFileObject; request: SentRequest }>;
+  sendCommand(text: string, options?: CommandOptions): Promise<SentRequest & { responseUrl: string }>;
+  clickButton(click: ButtonClick): Promise<SentRequest & { responseUrl: string }>;
+  /** Everything the bot said, in order. */
+  botMessages(): BotMessage[];
+  /** Waits until the app has finished all work it acknowledged. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function signSlackRequest(signingSecret: string, body: string, timestamp = Math.floor(Date.now() / 1000)) {
+  const signature = `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) };
+}
+
+function createRecordingLogger(logs: LogLine[], print: boolean): Logger {
+  let level = LogLevel.DEBUG;
+  const record =
+    (lineLevel: LogLine['level']) =>
+    (...parts: unknown[]) => {
+      const text = parts.map((p) => (p instanceof Error ? (p.stack ?? p.message) : String(p))).join(' ');
+      logs.push({ level: lineLevel, text });
+      if (print) console.log(`[${lineLevel}] ${text}`);
+    };
+  return {
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+function toBotMessage(call: RecordedCall): BotMessage | null {
+  const body = call.body;
+  const via = call.method;
+  if (!['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'response_url'].includes(via)) return null;
+  if (via === 'response_url' && body.delete_original) return null;
+  const text = typeof body.text === 'string' ? body.text : '';
+  const blocks = Array.isArray(body.blocks) ? (body.blocks as KnownBlock[]) : [];
+  return {
+    via,
+    channel: typeof body.channel === 'string' ? body.channel : null,
+    ts: typeof body.ts === 'string' ? body.ts : null,
+    threadTs: typeof body.thread_ts === 'string' ? body.thread_ts : null,
+    responseType: typeof body.response_type === 'string' ? body.response_type : null,
+    text,
+    blocks,
+    plain: renderPlainText({ text, blocks }),
+  };
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const fakeSlack = await startFakeSlack({ botToken: options.botToken });
+  const store = options.store ?? createMemoryFilingStore();
+  const now = options.now ?? (() => new Date());
+  const limits = options.limits ?? DEFAULT_EXTRACT_LIMITS;
+  const signingSecret = options.signingSecret ?? 'test-signing-secret';
+  const logs: LogLine[] = [];
+  const logger = createRecordingLogger(logs, options.printLogs ?? false);
+  const ingest = options.ingest ?? ((input: IngestInput) => ingestFiling({ store, now, limits }, input));
+
+  const app = createSlackApp(
+    {
+      botToken: fakeSlack.botToken,
+      transport: { mode: 'http', signingSecret, listen: { port: 0, host: '127.0.0.1' } },
+      slackApiUrl: fakeSlack.apiUrl,
+      logger,
+      apiRetries: 0,
+    },
+    {
+      store,
+      now,
+      ingest,
+      download: { allowedOrigins: options.allowedOrigins ?? [fakeSlack.url], maxBytes: limits.maxBytes },
+    },
+  );
+  const { port } = await app.start();
+  const appUrl = `http://127.0.0.1:${port}/slack/events`;
+
+  async function post(body: string, contentType: string, headers: Record<string, string> = {}): Promise<SentRequest> {
+    const signed = 'x-slack-signature' in headers ? {} : signSlackRequest(signingSecret, body);
+    const response = await fetch(appUrl, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...signed, ...headers },
+      body,
+    });
+    return { status: response.status, body: await response.text() };
+  }
+
+  async function sendEvent(event: Record<string, unknown>, sendOptions: { retryNum?: number; eventId?: string } = {}) {
+    const envelope = {
+      token: 'unused',
+      team_id: fakeSlack.teamId,
+      api_app_id: 'A0001',
+      type: 'event_callback',
+      event_id: sendOptions.eventId ?? `Ev${randomUUID().slice(0, 8)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+    };
+    const headers: Record<string, string> =
+      sendOptions.retryNum === undefined
+        ? {}
+        : { 'x-slack-retry-num': String(sendOptions.retryNum), 'x-slack-retry-reason': 'http_timeout' };
+    return post(JSON.stringify(envelope), 'application/json', headers);
+  }
+
+  return {
+    appUrl,
+    fakeSlack,
+    store,
+    app,
+    logs,
+    signingSecret,
+    post,
+    sendEvent,
+    async uploadFile(input, upload = {}) {
+      const file = fakeSlack.addFile(input);
+      const ts = `1700001000.${String(fakeSlack.calls.length).padStart(6, '0')}`;
+      const event = {
+        type: 'message',
+        subtype: 'file_share',
+        text: '',
+        user: upload.user ?? 'U0001',
+        channel: upload.channel ?? 'C0001',
+        channel_type: 'channel',
+        ts,
+        event_ts: ts,
+        ...(upload.threadTs ? { thread_ts: upload.threadTs } : {}),
+        files: [upload.fileAccessCheck ? { id: file.id, mode: 'file_access', file_access: 'check_file_info' } : file],
+        upload: true,
+      };
+      const request = await sendEvent(event, { retryNum: upload.retryNum, eventId: `Ev-${file.id}` });
+      return { file, request };
+    },
+    async sendCommand(text, command = {}) {
+      const responseUrl = fakeSlack.responseUrl();
+      const body = new URLSearchParams({
+        token: 'unused',
+        team_id: fakeSlack.teamId,
+        team_domain: 'example',
+        channel_id: command.channel ?? 'C0001',
+        channel_name: 'filings',
+        user_id: command.user ?? 'U0001',
+        user_name: 'analyst',
+        command: '/shares',
+        text,
+        api_app_id: 'A0001',
+        response_url: responseUrl,
+        trigger_id: `trigger-${randomUUID()}`,
+      }).toString();
+      const request = await post(body, 'application/x-www-form-urlencoded');
+      return { ...request, responseUrl };
+    },
+    async clickButton(click) {
+      const responseUrl = fakeSlack.responseUrl();
+      const channel = click.channel ?? 'C0001';
+      const payload = {
+        type: 'block_actions',
+        team: { id: fakeSlack.teamId, domain: 'example' },
+        user: { id: click.user ?? 'U0001', username: 'analyst', team_id: fakeSlack.teamId },
+        api_app_id: 'A0001',
+        token: 'unused',
+        container: { type: 'message', message_ts: click.messageTs ?? '1700000000.000001', channel_id: channel },
+        trigger_id: `trigger-${randomUUID()}`,
+        channel: { id: channel, name: 'filings' },
+        response_url: responseUrl,
+        actions: [
+          {
+            type: 'button',
+            action_id: click.actionId,
+            block_id: 'card',
+            text: { type: 'plain_text', text: 'button' },
+            value: click.value,
+            action_ts: String(Date.now() / 1000),
+          },
+        ],
+      };
+      const request = await post(
+        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        'application/x-www-form-urlencoded',
+      );
+      return { ...request, responseUrl };
+    },
+    botMessages: () => fakeSlack.calls.map(toBotMessage).filter((m): m is BotMessage => m !== null),
+    idle: () => app.idle(),
+    async close() {
+      await app.stop();
+      await fakeSlack.close();
+    },
+  };
+}
