@@ -206,6 +206,13 @@ export const WarrantOrConvertibleSchema = z.object({
   /** Subscription price (warrants) or conversion price (convertibles). */
   price: MoneySchema.nullable(),
   dateOfExpiry: IsoDateSchema.nullable(),
+  /**
+   * Pre-2021 form: what the amounts count. Some filers print the nominal value of warrants as a number of warrants
+   * ("90,000,000 units") under a currency column; those amounts are then counts, not money. Absent means money.
+   */
+  amountsIn: z.enum(['money', 'units']).optional(),
+  /** What the filer wrote in the row beyond its cells, e.g. "Placing under General Mandate" for the approval date. */
+  note: z.string().nullable().optional(),
 });
 export type WarrantOrConvertible = z.infer<typeof WarrantOrConvertibleSchema>;
 
@@ -253,6 +260,11 @@ export const OtherMovementSchema = z.object({
   pendingCancellation: ShareCountSchema.nullable(),
   /** v1.0.x and pre-2021: "No. of shares which may be issued pursuant thereto as at close of the month". */
   sharesIssuableAtClose: ShareCountSchema.nullable(),
+  /**
+   * Pre-2021 form: what the filer wrote in the row beyond its cells, e.g. "(To be allotted and issued under General
+   * Mandate)" in place of an approval date, or "Remark 3" pointing at the remarks.
+   */
+  note: z.string().nullable().optional(),
 });
 export type OtherMovement = z.infer<typeof OtherMovementSchema>;
 
