@@ -1,8 +1,98 @@
-/** The pre-July-2021 form ("Monthly Return of Equity Issuer on Movements in Securities", a Word template). */
-import { AppError } from '../../domain/errors.js';
+/**
+ * The pre-July-2021 form ("Monthly Return of Equity Issuer on Movements in Securities"), which issuers filled in
+ * from HKEX's Word template: A4 portrait, ten pages, four fixed share-class slots. Read by its labels and the x
+ * positions of its columns, into the same model as FF301 (kind 'legacy', no version, no submission status).
+ */
 import type { ExtractedDocument } from '../../domain/extracted-document.js';
-import type { MonthlyReturn } from '../../domain/monthly-return.js';
+import type { Flag } from '../../domain/flag.js';
+import type { IssuedShareClass, MonthlyReturn } from '../../domain/monthly-return.js';
+import type { StockCode } from '../../domain/stock-code.js';
+import { buildAuthorisedCapital, readAuthorisedSlots } from './authorised-capital.js';
+import { readHeader, readRemarks, readSubmission } from './header.js';
+import { readIssuedTable } from './issued-shares.js';
+import { placeItems } from './layout.js';
+import { readOtherArrangements } from './other-arrangements.js';
+import { readOtherMovements } from './other-movements.js';
+import { ParseNotes } from './parse-notes.js';
+import { findSections } from './sections.js';
+import { readShareOptions } from './share-options.js';
+import { makeSlotClass, SHARE_SLOTS, type ShareSlot, type SlotClass } from './share-slots.js';
+import { buildGrandTotals, readGrandTotals } from './subtotals.js';
+import { readConvertibles, readWarrants } from './warrants-and-convertibles.js';
 
-export function readLegacyReturn(_doc: ExtractedDocument, fileName: string): MonthlyReturn {
-  throw new AppError('not-a-monthly-return', `${fileName}: the pre-2021 form is not supported yet`, { fileName });
+export interface LegacyReading {
+  readonly monthlyReturn: MonthlyReturn;
+  /** What the reader could not place with confidence (uncertain figures, parts not found). */
+  readonly flags: readonly Flag[];
+}
+
+export function readLegacyReturn(doc: ExtractedDocument, fileName: string): MonthlyReturn {
+  return readLegacyFiling(doc, fileName).monthlyReturn;
+}
+
+export function readLegacyFiling(doc: ExtractedDocument, fileName: string): LegacyReading {
+  const notes = new ParseNotes();
+  const sections = findSections(placeItems(doc));
+  const header = readHeader(sections.get('header') ?? emptySection(), fileName);
+
+  const authorisedSlots = readAuthorisedSlots(sections.get('authorised'), notes);
+  const issuedTable = readIssuedTable(sections.get('issued'), notes);
+  const usedSlots = new Set<ShareSlot>([
+    ...issuedTable.columns.map((column) => column.slot),
+    ...authorisedSlots.filter((slot) => slot.figures).map((slot) => slot.slot),
+  ]);
+  const slotClasses: SlotClass[] = [];
+  const issuedClasses: IssuedShareClass[] = [];
+  for (const slot of SHARE_SLOTS) {
+    const column = issuedTable.columns.find((candidate) => candidate.slot === slot);
+    if (!column) continue;
+    const authorised = authorisedSlots.find((candidate) => candidate.slot === slot);
+    const shareClass = makeSlotClass(slot, usedSlots, authorised?.stockCode ?? null, authorised?.description ?? null);
+    slotClasses.push({ slot, shareClass });
+    issuedClasses.push({
+      ...shareClass,
+      issuedShares: column.issuedShares,
+      treasuryShares: null,
+      totalIssuedShares: null,
+      publicFloat: null,
+    });
+  }
+
+  const grandTotals = readGrandTotals(sections.get('grandTotals'), slotClasses, notes);
+  const submission = readSubmission(sections.get('submission'));
+  const stockCodes = listedCodes(authorisedSlots.map((slot) => slot.stockCode));
+  if (stockCodes.length === 0) notes.missing('I', 'No stock code was found in part I');
+
+  const monthlyReturn: MonthlyReturn = {
+    form: { kind: 'legacy', version: null, language: 'en', title: header.title, pages: doc.pages.length },
+    status: null,
+    issuerName: header.issuerName,
+    stockCodes,
+    monthEnded: header.monthEnded,
+    dateSubmitted: header.dateSubmitted,
+    submittedBy: submission.submittedBy,
+    submittedByTitle: submission.submittedByTitle,
+    authorisedShareCapital: buildAuthorisedCapital(authorisedSlots, usedSlots, sections.get('authorised')),
+    issuedShares: { title: issuedTable.title, hasTreasuryColumns: false, classes: issuedClasses, remarks: null },
+    detailsOfMovements: {
+      shareOptions: readShareOptions(sections.get('shareOptions'), slotClasses, notes),
+      warrants: readWarrants(sections.get('warrants'), slotClasses, notes),
+      convertibles: readConvertibles(sections.get('convertibles'), slotClasses, notes),
+      otherArrangements: readOtherArrangements(sections.get('otherArrangements'), slotClasses, notes),
+      otherMovements: readOtherMovements(sections.get('otherMovements'), slotClasses, notes),
+      totals: buildGrandTotals(grandTotals, slotClasses),
+    },
+    // Depositary receipts came with FF301 (Chapter 19B, 2021): the old form has no part IV.
+    hdr: { notApplicable: true, classes: [], remarks: null },
+    remarks: readRemarks(sections.get('remarks')),
+  };
+  return { monthlyReturn, flags: notes.flags };
+}
+
+function listedCodes(codes: readonly (StockCode | null)[]): StockCode[] {
+  return [...new Set(codes.filter((code): code is StockCode => code !== null))];
+}
+
+function emptySection() {
+  return { key: 'header' as const, from: 0, to: 0, items: [], lines: [] };
 }

@@ -1,0 +1,143 @@
+/**
+ * Part I, "Movements in Authorised Share Capital": four fixed slots (ordinary (1) and (2), preference, other), each
+ * with a stock code, a description and a three-row table of shares, par value and authorised capital. A slot the
+ * filer left empty prints "N/A" or nothing, and is not a class.
+ */
+import type { AuthorisedShareCapital, AuthorisedShareClass } from '../../domain/monthly-return.js';
+import { normaliseStockCode } from '../../domain/stock-code.js';
+import { currencyInLabel, isNothing, parseAmount, parseShareCount } from './cell-values.js';
+import { type ColumnRules, findColumns } from './columns.js';
+import { joinItems, type Line, tidy } from './layout.js';
+import type { ParseNotes } from './parse-notes.js';
+import { cellText, type RowRule, readRows } from './rows.js';
+import type { Section } from './sections.js';
+import { makeSlotClass, type ShareSlot } from './share-slots.js';
+
+type AuthorisedColumn = 'shares' | 'parValue' | 'capital';
+const COLUMNS: ColumnRules<AuthorisedColumn> = [
+  { key: 'parValue', pattern: /par\s*value/i },
+  { key: 'capital', pattern: /(authorised|registered).*capital/i },
+  { key: 'shares', pattern: /^no\.?\s*of/i },
+];
+
+type BalanceRow = 'preceding' | 'movement' | 'closing';
+export const BALANCE_ROWS: readonly RowRule<BalanceRow>[] = [
+  { key: 'preceding', label: /^Balance at close of( the)? preceding/i },
+  { key: 'movement', label: /^Increase\s*\/?\s*\(?decrease\)?/i },
+  { key: 'closing', label: /^Balance at close of the month/i },
+];
+
+const STOCK_CODE_LINE = /Stock code\s*:/i;
+
+export interface AuthorisedSlot {
+  readonly slot: ShareSlot;
+  readonly stockCode: string | null;
+  readonly description: string | null;
+  readonly figures: Omit<
+    AuthorisedShareClass,
+    'className' | 'typeOfShares' | 'listedOnExchange' | 'stockCode' | 'description' | 'multiCounters'
+  > | null;
+}
+
+export function readAuthorisedSlots(section: Section | undefined, notes: ParseNotes): AuthorisedSlot[] {
+  if (!section) {
+    notes.missing('I', 'Part I (Movements in Authorised Share Capital) was not found');
+    return [];
+  }
+  const lines = section.lines;
+  const totalIndex = lines.findIndex((line) => /^Total (authorised|registered)/i.test(line.text));
+  const end = totalIndex >= 0 ? (lines[totalIndex] as Line).pos : section.to;
+  const codeLines = lines.filter((line) => STOCK_CODE_LINE.test(line.text) && line.pos < end);
+  const slots: AuthorisedSlot[] = [];
+  codeLines.forEach((codeLine, i) => {
+    const slot = slotOf(lines, codeLine);
+    if (!slot || slots.some((existing) => existing.slot === slot)) return;
+    const slotEnd = codeLines[i + 1]?.pos ?? end;
+    slots.push(readSlot(section, codeLine, slot, slotEnd, notes));
+  });
+  return slots;
+}
+
+/** "(1) Stock code" / "(2) Stock code" under "1. Ordinary Shares"; the heading above names the other two. */
+function slotOf(lines: readonly Line[], codeLine: Line): ShareSlot | undefined {
+  const headings = lines.filter(
+    (line) => line.pos <= codeLine.pos && /^\d\.?\s*(Ordinary|Preference|Other)/i.test(line.text),
+  );
+  const heading = headings[headings.length - 1]?.text.toLowerCase() ?? '';
+  if (heading.includes('preference')) return 'preference';
+  if (heading.includes('other')) return 'other';
+  if (heading.includes('ordinary')) return /^\(?2\)/.test(codeLine.text.trim()) ? 'ordinary2' : 'ordinary1';
+  return undefined;
+}
+
+function readSlot(section: Section, codeLine: Line, slot: ShareSlot, end: number, notes: ParseNotes): AuthorisedSlot {
+  const codeMatch = /Stock code\s*:\s*(.*?)\s*(Description\s*:\s*(.*))?$/i.exec(codeLine.text);
+  const printedCode = codeMatch?.[1]?.trim() ?? '';
+  const stockCode = isNothing(printedCode) ? null : normaliseStockCode(printedCode.replace(/\s/g, ''));
+  const printedDescription = tidy(codeMatch?.[3] ?? '');
+  const description = isNothing(printedDescription) ? null : printedDescription;
+
+  const slotItems = section.items.filter((item) => item.pos > codeLine.pos + 1 && item.pos < end);
+  const slotLines = section.lines.filter((line) => line.pos > codeLine.pos + 1 && line.pos < end);
+  const firstRow = slotLines.find((line) => BALANCE_ROWS.some((row) => row.label.test(line.text)));
+  const headingItems = slotItems.filter((item) => item.pos < (firstRow?.pos ?? end) - 2);
+  const columns = findColumns(headingItems, COLUMNS);
+  const rows = readRows(slotLines, slotItems, BALANCE_ROWS, columns, end);
+
+  const heading = (key: AuthorisedColumn) => columns.find((column) => column.key === key)?.heading ?? '';
+  const shares = (row: BalanceRow) => count(cellText(rows.get(row), 'shares'), notes, slot);
+  const capital = (row: BalanceRow) => parseAmount(cellText(rows.get(row), 'capital'));
+  const par = parseAmount(cellText(rows.get('closing'), 'parValue') || cellText(rows.get('preceding'), 'parValue'));
+  const preceding = capital('preceding');
+  const movement = capital('movement');
+  const closing = capital('closing');
+  const figures = {
+    authorisedShares: { preceding: shares('preceding'), movement: shares('movement'), closing: shares('closing') },
+    parValue: par?.amount ?? null,
+    parValueCurrency: currencyInLabel(heading('parValue')) ?? par?.currency ?? null,
+    authorisedCapital: {
+      preceding: preceding?.amount ?? null,
+      movement: movement?.amount ?? null,
+      closing: closing?.amount ?? null,
+    },
+    authorisedCapitalCurrency: currencyInLabel(heading('capital')) ?? closing?.currency ?? preceding?.currency ?? null,
+  };
+  const empty =
+    stockCode === null &&
+    Object.values(figures.authorisedShares).every((value) => value === null) &&
+    Object.values(figures.authorisedCapital).every((value) => value === null);
+  return { slot, stockCode, description, figures: empty ? null : figures };
+}
+
+function count(text: string, notes: ParseNotes, slot: ShareSlot): number | null {
+  const value = parseShareCount(text);
+  if (value === undefined) {
+    notes.uncertain('I', slot, `Part I: "${text}" is not a number of shares`);
+    return null;
+  }
+  return value;
+}
+
+export function buildAuthorisedCapital(
+  slots: readonly AuthorisedSlot[],
+  usedSlots: ReadonlySet<ShareSlot>,
+  section: Section | undefined,
+): AuthorisedShareCapital {
+  const classes: AuthorisedShareClass[] = [];
+  for (const entry of slots) {
+    if (!entry.figures) continue;
+    classes.push({ ...makeSlotClass(entry.slot, usedSlots, entry.stockCode, entry.description), ...entry.figures });
+  }
+  return { notApplicable: classes.length === 0, classes, totalAuthorisedCapital: readTotal(section) };
+}
+
+/** "Total authorised share capital at the end of the month (HK$) : $400,000,000.00". */
+function readTotal(section: Section | undefined) {
+  const line = section?.lines.find((candidate) => /^Total (authorised|registered)/i.test(candidate.text));
+  if (!line) return [];
+  const colon = line.items.findIndex((item) => /:\s*$/.test(item.text) || item.text.trim() === ':');
+  const valueItems = colon >= 0 ? line.items.slice(colon + 1) : line.items.slice(-1);
+  const total = parseAmount(joinItems(valueItems));
+  if (!total?.amount) return [];
+  return [{ currency: currencyInLabel(line.text) ?? total.currency, amount: total.amount }];
+}

@@ -1,0 +1,72 @@
+/**
+ * The numbered entries of a part III table ("1.", "2.", "3." down the left column). Each entry is a block from its
+ * number down to the next number, or to the table's "Total" lines; the template prints empty entries as "N/A".
+ */
+import type { Column } from './columns.js';
+import { centre, groupLines, type Line, type PlacedItem } from './layout.js';
+
+export interface Block {
+  readonly number: number;
+  readonly from: number;
+  readonly to: number;
+  readonly items: readonly PlacedItem[];
+}
+
+const ENTRY_NUMBER = /^(\d{1,2})\.(\s|$)/;
+
+/** Blocks of the entries numbered in the left column (left of `leftOf`), between `from` and `to`. */
+export function findBlocks(items: readonly PlacedItem[], leftOf: number, from: number, to: number): Block[] {
+  const lines = groupLines(items.filter((item) => item.pos >= from && item.pos < to && item.x < leftOf));
+  const starts: { number: number; pos: number }[] = [];
+  for (const line of lines) {
+    const match = ENTRY_NUMBER.exec(line.text);
+    if (match) starts.push({ number: Number(match[1]), pos: line.pos - 1 });
+  }
+  return starts.map((start, i) => {
+    const end = starts[i + 1]?.pos ?? to;
+    return {
+      number: start.number,
+      from: start.pos,
+      to: end,
+      items: items.filter((item) => item.pos >= start.pos && item.pos < end),
+    };
+  });
+}
+
+/** The lines of the items whose centre lies left of `x`: the description column of a block. */
+export function leftLines(items: readonly PlacedItem[], x: number): Line[] {
+  return groupLines(items.filter((item) => centre(item) < x));
+}
+
+/** The items of a block that belong to the figure columns (centre no further left than `slack` of the first). */
+export function figureItems<K extends string>(
+  items: readonly PlacedItem[],
+  columns: readonly Column<K>[],
+  slack = 12,
+): PlacedItem[] {
+  const first = columns[0];
+  if (!first) return [];
+  return items.filter((item) => centre(item) >= first.left - slack);
+}
+
+/** Removes the entry number the block starts with: "1. Share Option Scheme" -> "Share Option Scheme". */
+export function withoutEntryNumber(text: string): string {
+  return text.replace(ENTRY_NUMBER, '').trim();
+}
+
+/** The line where a table's subtotals start ("Total A.", "Total B." ...), or `to`. */
+export function totalsStart(lines: readonly Line[], letter: string, to: number): number {
+  const pattern = new RegExp(`^Total\\s+${letter}\\.?(\\s|\\(|$)`, 'i');
+  return lines.find((line) => pattern.test(line.text) || pattern.test(lineTextFromTotal(line)))?.pos ?? to;
+}
+
+/** Subtotal labels are often right-aligned: the line's text from its "Total" item on. */
+function lineTextFromTotal(line: Line): string {
+  const index = line.items.findIndex((item) => /^Total\b/i.test(item.text.trim()));
+  return index < 0
+    ? ''
+    : line.items
+        .slice(index)
+        .map((item) => item.text)
+        .join(' ');
+}

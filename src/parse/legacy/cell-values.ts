@@ -1,0 +1,132 @@
+/**
+ * What a cell of the pre-2021 form says, read the way HKEX's notes tell filers to write it: "N/A", "-" or "--" for
+ * nothing to report (null), "Nil" for zero, parentheses for a decrease, dd/mm/yyyy dates that are not always
+ * zero-padded ("31/1/2011"), and filers who write dates out ("3 February 2009").
+ */
+import type { Money } from '../../domain/monthly-return.js';
+
+const NOTHING = /^(n\s*\/\s*a\.?|not applicable|-{1,2}|–|—)$/i;
+const NIL = /^nil$/i;
+
+/** True for the cell texts that mean "no movement / not applicable". */
+export function isNothing(text: string): boolean {
+  return text.trim() === '' || NOTHING.test(text.trim());
+}
+
+/**
+ * A share count: "1,000,000" -> 1000000, "(5,940,000)" -> -5940000, "Nil" -> 0, "N/A" -> null; undefined when the
+ * text is not a count at all.
+ */
+export function parseShareCount(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (isNothing(trimmed)) return null;
+  if (NIL.test(trimmed)) return 0;
+  const match = /^(\()?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?\s*(\))?$/.exec(trimmed);
+  if (!match) return undefined;
+  const [, open, minus, digits = '', close] = match;
+  if (Boolean(open) !== Boolean(close)) return undefined;
+  const value = Number(digits.replace(/,/g, ''));
+  if (!Number.isSafeInteger(value)) return undefined;
+  return open || minus ? -value : value;
+}
+
+export interface ParsedAmount {
+  /** Decimal string without separators, as many decimals as printed; null for "N/A". */
+  readonly amount: string | null;
+  /** From a prefix such as "HK$" or "HKD"; null when the cell prints none (or only "$"). */
+  readonly currency: string | null;
+}
+
+/** An amount of money: "$200,000,000.00", "HK$28,500,000.00", "(1,000.50)", "Nil"; undefined when not an amount. */
+export function parseAmount(text: string): ParsedAmount | undefined {
+  const trimmed = text.trim();
+  if (isNothing(trimmed)) return { amount: null, currency: null };
+  if (NIL.test(trimmed)) return { amount: '0', currency: null };
+  const match = /^(\()?\s*(-)?\s*([A-Z]{2,3}\$?|[$¥£])?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(\))?$/.exec(trimmed);
+  if (!match) return undefined;
+  const [, open, minus, prefix, digits = '', decimals = '', close] = match;
+  if (Boolean(open) !== Boolean(close)) return undefined;
+  const amount = `${open || minus ? '-' : ''}${digits.replace(/,/g, '')}${decimals}`;
+  return { amount, currency: prefix ? currencyOf(prefix) : null };
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  HK$: 'HKD',
+  US$: 'USD',
+  S$: 'SGD',
+  NT$: 'TWD',
+  A$: 'AUD',
+  C$: 'CAD',
+  RMB: 'RMB',
+  '£': 'GBP',
+};
+
+/** "HK$" -> HKD, "HKD" -> HKD, "US$" -> USD; null for "$" alone or anything unknown. */
+export function currencyOf(token: string): string | null {
+  const upper = token.trim().toUpperCase();
+  const symbol = CURRENCY_SYMBOLS[upper];
+  if (symbol) return symbol;
+  return /^[A-Z]{3}$/.test(upper) ? upper : null;
+}
+
+/** The currency a column header or label names: "(HK$)" -> HKD; null for "(State currency)". */
+export function currencyInLabel(text: string): string | null {
+  const match = /\b(HK\$|US\$|S\$|NT\$|RMB|HKD|USD|CNY|JPY|SGD|GBP|EUR|AUD|CAD|TWD)/i.exec(text);
+  return match?.[1] ? currencyOf(match[1]) : null;
+}
+
+/** A price: "HKD 0.65 per share", "HK$1.8035 per share", "HKD1.22 per share"; null when none is printed. */
+export function parsePrice(text: string, defaultCurrency: string | null = null): Money | null {
+  if (isNothing(text)) return null;
+  const match = /(HK\$|US\$|S\$|NT\$|RMB|[A-Z]{3}|\$)?\s*(\d[\d,]*(?:\.\d+)?)/.exec(text);
+  if (!match?.[2]) return null;
+  const currency = match[1] ? currencyOf(match[1]) : null;
+  return { currency: currency ?? defaultCurrency, amount: match[2].replace(/,/g, '') };
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * The first date in a text, as ISO: "31/1/2011", "( 13 / 10 / 2009 )", "3 February 2009". Null for an empty
+ * placeholder ("( / / )") or no date; undefined for a date that does not exist (31/02/2011).
+ */
+export function parseDate(text: string): string | null | undefined {
+  const numeric = /(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/.exec(text);
+  if (numeric) return isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
+  const written = /(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(text);
+  if (written?.[2]) {
+    const month = MONTHS.findIndex((name) => name.startsWith((written[2] as string).toLowerCase()));
+    if (month >= 0) return isoDate(Number(written[3]), month + 1, Number(written[1]));
+  }
+  return null;
+}
+
+/** Only dd/mm/yyyy counts as a date in a form's date cell; prose such as "held on 2 June 2010" is a note. */
+export function parseFormDate(text: string): string | null | undefined {
+  return /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/.test(text) ? parseDate(text) : null;
+}
+
+export function isDateCell(text: string): boolean {
+  return /^\(?\s*(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\/\s*\/)\s*\)?$/.test(text.trim());
+}
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return undefined;
+  }
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

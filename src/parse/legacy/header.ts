@@ -1,0 +1,88 @@
+/**
+ * Page 1 of the pre-2021 form (title, month, issuer, date submitted) and its last page (remarks, who submitted).
+ * The form has no submission status: a resubmission is only a later "Date Submitted" for the same month.
+ */
+import { AppError } from '../../domain/errors.js';
+import { parseDate } from './cell-values.js';
+import { type Line, tidy } from './layout.js';
+import type { Section } from './sections.js';
+
+export const LEGACY_TITLE = /Monthly Return of Equity Issuer on Movements in Securities/i;
+
+export interface LegacyHeader {
+  readonly title: string;
+  readonly issuerName: string;
+  readonly monthEnded: string;
+  readonly dateSubmitted: string | null;
+}
+
+export function readHeader(header: Section, fileName: string): LegacyHeader {
+  const lines = header.lines;
+  const titleLine = lines.find((line) => LEGACY_TITLE.test(line.text));
+  if (!titleLine) {
+    throw new AppError('not-a-monthly-return', `${fileName}: no "Monthly Return of Equity Issuer" title on page 1`, {
+      fileName,
+    });
+  }
+  const title = LEGACY_TITLE.exec(titleLine.text)?.[0] ?? titleLine.text;
+
+  const monthText = textAfter(lines, /For the month ended/i, 2).replace(/\(dd\/mm\/yyyy\)/i, '');
+  const monthEnded = parseDate(monthText);
+  if (!monthEnded) {
+    throw new AppError('not-a-monthly-return', `${fileName}: no readable "For the month ended" date on page 1`, {
+      fileName,
+      field: 'monthEnded',
+      printed: monthText,
+    });
+  }
+  const issuerName = textAfter(lines, /Name of Issuer/i, 0);
+  if (!issuerName) {
+    throw new AppError('not-a-monthly-return', `${fileName}: no "Name of Issuer" on page 1`, { fileName });
+  }
+  const dateSubmitted = parseDate(textAfter(lines, /Date Submitted/i, 1)) ?? null;
+  return { title, issuerName, monthEnded, dateSubmitted };
+}
+
+/**
+ * The text that follows a label on its line; where the line holds nothing more, the next `extraLines` lines (filers
+ * and extractors break "For the month ended / (dd/mm/yyyy) :  31/12/2020" over two lines).
+ */
+function textAfter(lines: readonly Line[], label: RegExp, extraLines: number): string {
+  const index = lines.findIndex((line) => label.test(line.text));
+  if (index < 0) return '';
+  const line = lines[index] as Line;
+  const match = label.exec(line.text);
+  const rest = tidy(line.text.slice((match?.index ?? 0) + (match?.[0].length ?? 0)).replace(/^\s*:\s*/, ''));
+  if (rest.replace(/\(dd\/mm\/yyyy\)\s*:?/i, '').trim() !== '' || extraLines === 0) return rest;
+  const following = lines.slice(index + 1, index + 1 + extraLines).map((next) => next.text);
+  return tidy([rest, ...following].join(' '));
+}
+
+export interface Submission {
+  readonly submittedBy: string | null;
+  readonly submittedByTitle: string | null;
+}
+
+export function readSubmission(section: Section | undefined): Submission {
+  if (!section) return { submittedBy: null, submittedByTitle: null };
+  return {
+    submittedBy: cleanSignature(textAfter(section.lines, /Submitted by\s*:?/i, 0)),
+    submittedByTitle: cleanSignature(textAfter(section.lines, /^Title\s*:?/i, 0)),
+  };
+}
+
+/** "____Tricor Standard Limited_________" -> "Tricor Standard Limited". */
+function cleanSignature(text: string): string | null {
+  const cleaned = tidy(text.replace(/_+/g, ' '));
+  return cleaned === '' ? null : cleaned;
+}
+
+/** The filer's remarks under "Remarks (if any):", one line each as printed; null where there are none. */
+export function readRemarks(section: Section | undefined): string | null {
+  if (!section) return null;
+  const [first, ...rest] = section.lines;
+  if (!first) return null;
+  const afterLabel = first.text.replace(/^Remarks\s*(\(if any\))?\s*:?/i, '').trim();
+  const lines = [afterLabel, ...rest.map((line) => line.text)].map(tidy).filter((text) => text !== '');
+  return lines.length > 0 ? lines.join('\n') : null;
+}

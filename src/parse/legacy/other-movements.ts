@@ -1,0 +1,211 @@
+/**
+ * III "Other Movements in Issued Share Capital": ten typed entries (rights issue, open offer, placing, bonus issue,
+ * scrip dividend, repurchase, redemption, consideration issue, capital reorganisation, other), each a block of
+ * labelled cells (class of shares, issue / cancellation / redemption date, EGM approval date), a price, and two
+ * figure columns. The table runs over several pages with its heading repeated, and a filer may report two events
+ * of one type in one entry (two consideration issues under "8."): each date label starts a row of its own.
+ */
+import type { MonthlyReturn, OtherMovement, OtherMovementType } from '../../domain/monthly-return.js';
+import { totalsStart, withoutEntryNumber } from './blocks.js';
+import { isDateCell, isNothing, parseFormDate, parsePrice } from './cell-values.js';
+import { type ClassedRow, groupByClass } from './class-groups.js';
+import { type Column, type ColumnRules, cellsByColumn, findColumns } from './columns.js';
+import { type FieldEntry, type FieldRule, readFields } from './fields.js';
+import { annotationsOf, readCount } from './figures.js';
+import { centre, groupLines, joinLines, type PlacedItem, tidy } from './layout.js';
+import type { ParseNotes } from './parse-notes.js';
+import type { Section } from './sections.js';
+import type { SlotClass } from './share-slots.js';
+import { classNamesOf, readSectionTotals } from './subtotals.js';
+
+type MovementColumn = 'issued' | 'issuable';
+const COLUMNS: ColumnRules<MovementColumn> = [
+  { key: 'issuable', pattern: /which\s+may\s+be|may be issued/i },
+  { key: 'issued', pattern: /issuer\s+issued|issued\s+during/i },
+];
+
+/** The entry types, most specific first: "Other (please specify): share consolidation" is a consolidation. */
+const EVENT_TYPES: readonly (readonly [RegExp, OtherMovementType])[] = [
+  [/rights\s+issue/i, 'rights-issue'],
+  [/open\s+offer/i, 'open-offer'],
+  [/placing/i, 'placing'],
+  [/bonus\s+issue/i, 'bonus-issue'],
+  [/scrip\s+dividend/i, 'scrip-dividend'],
+  [/repurchase|buy-?\s*back/i, 'repurchase'],
+  [/redemption|redeemed/i, 'redemption'],
+  [/consideration/i, 'consideration-issue'],
+  [/consolidat/i, 'consolidation'],
+  [/sub-?\s*division|subdivi|share split/i, 'subdivision'],
+  [/reorgani[sz]ation/i, 'capital-reorganisation'],
+  [/conversion|converted/i, 'conversion'],
+  [/cancell?ation|cancelled/i, 'cancellation'],
+];
+
+type EntryField = 'class' | 'event' | 'approval';
+const FIELDS: readonly FieldRule<EntryField>[] = [
+  { key: 'class', label: /^Class(\s+of)?(\s+shares?)?(\s+(issuable|repurchased|redeemed))?\s*:?/i },
+  {
+    key: 'event',
+    label:
+      /^(Issue\s+and\s+allotment|Cancell?ation\s+date|Redemption\s+date|Date\s+of\s+(event|issue))(\s+date)?\s*:?/i,
+  },
+  { key: 'approval', label: /^((EGM|AGM|SGM|General\s+meeting)\s+)?approval\s+date\s*:?/i },
+];
+const EVENT_LABEL = FIELDS[1]?.label as RegExp;
+const PRICE_LABEL = /^(At\s+price\s*:?|State|currency|State\s+currency)$/i;
+const TYPE_OF_ISSUE = /^Type of Issue/i;
+/** Labels, values and figures of an entry start this far above its first label line. */
+const ENTRY_LEAD = 4;
+
+type OtherMovements = MonthlyReturn['detailsOfMovements']['otherMovements'];
+
+interface Entry {
+  readonly event: string;
+  readonly type: OtherMovementType;
+}
+
+export function readOtherMovements(
+  section: Section | undefined,
+  classes: readonly SlotClass[],
+  notes: ParseNotes,
+): OtherMovements {
+  const result: OtherMovements = { notApplicable: true, classes: [], totals: [], remarks: null };
+  if (!section) {
+    notes.missing('III(E)', 'The table of other movements in issued share capital was not found');
+    return result;
+  }
+  const totalsAt = totalsStart(section.lines, 'E', section.to);
+  const { columnsByPage, body } = splitHeadings(section, totalsAt);
+  const classLabels = body.filter((item) => /^Class(\s|$)/i.test(item.text.trim()));
+  if (classLabels.length === 0 || columnsByPage.size === 0) {
+    notes.uncertain('III(E)', null, 'III(E): the entries or the column headings were not found');
+    return result;
+  }
+  const labelLeft = Math.min(...classLabels.map((item) => item.x));
+  const rows: ClassedRow<OtherMovement>[] = [];
+  let previous: Entry | undefined;
+  classLabels.forEach((label, i) => {
+    const from = label.pos - ENTRY_LEAD;
+    const to = (classLabels[i + 1]?.pos ?? totalsAt + ENTRY_LEAD) - ENTRY_LEAD;
+    const items = body.filter((item) => item.pos >= from && item.pos < to);
+    const columns = columnsFor(columnsByPage, label.page);
+    if (!columns) return;
+    const entry = readEntryType(items, labelLeft) ?? previous;
+    previous = entry;
+    if (!entry) return;
+    rows.push(...readEntryRows(items, entry, labelLeft, columns, notes));
+  });
+  result.classes = groupByClass(rows, classes, 'III(E)', notes);
+  result.notApplicable = rows.length === 0;
+  result.totals = readSectionTotals(section, totalsAt, 'III(E)', notes, classNamesOf(result.classes));
+  return result;
+}
+
+/** The table heading is repeated on each page down to "Type of Issue"; below it are the entries. */
+function splitHeadings(section: Section, totalsAt: number) {
+  const columnsByPage = new Map<number, Column<MovementColumn>[]>();
+  const headingEnds = new Map<number, number>();
+  for (const line of section.lines) {
+    if (TYPE_OF_ISSUE.test(line.text) && !headingEnds.has(line.page)) headingEnds.set(line.page, line.pos + 2);
+  }
+  for (const [page, end] of headingEnds) {
+    const heading = section.items.filter((item) => item.page === page && item.pos < end);
+    const columns = findColumns(heading, COLUMNS);
+    if (columns.length > 0) columnsByPage.set(page, columns);
+  }
+  const body = section.items.filter((item) => item.pos < totalsAt && item.pos >= (headingEnds.get(item.page) ?? 0));
+  return { columnsByPage, body };
+}
+
+function columnsFor(columnsByPage: ReadonlyMap<number, Column<MovementColumn>[]>, page: number) {
+  const pages = [...columnsByPage.keys()].filter((candidate) => candidate <= page).sort((a, b) => b - a);
+  return columnsByPage.get(pages[0] ?? -1) ?? [...columnsByPage.values()][0];
+}
+
+/** "8. Consideration issue" in the left column (left of "At price :" where the entry has a price). */
+function readEntryType(items: readonly PlacedItem[], labelLeft: number): Entry | undefined {
+  const atPrice = items.find((item) => /^At\s+price/i.test(item.text.trim()));
+  const limit = (atPrice?.x ?? labelLeft) - 2;
+  const lines = groupLines(
+    items.filter((item) => item.right <= limit + 4 && item.x < limit && !PRICE_LABEL.test(item.text.trim())),
+  );
+  const text = withoutEntryNumber(joinLines(lines));
+  if (!/^\d|[a-z]/i.test(text) || text === '') return undefined;
+  const specified = tidy(text.replace(/\(\s*please specify\s*\)/i, ''));
+  const type = EVENT_TYPES.find(([pattern]) => pattern.test(specified))?.[1] ?? 'other';
+  return { event: specified, type };
+}
+
+function readEntryRows(
+  items: readonly PlacedItem[],
+  entry: Entry,
+  labelLeft: number,
+  columns: readonly Column<MovementColumn>[],
+  notes: ParseNotes,
+): ClassedRow<OtherMovement>[] {
+  const firstColumn = columns[0] as Column<MovementColumn>;
+  const labelZone = items.filter((item) => item.x >= labelLeft - 3 && centre(item) < firstColumn.left - 12);
+  const eventLabels = groupLines(labelZone).filter((line) => EVENT_LABEL.test(line.text));
+  const starts = eventLabels.map((line, i) => (i === 0 ? Number.NEGATIVE_INFINITY : line.pos - ENTRY_LEAD));
+  if (starts.length === 0) starts.push(Number.NEGATIVE_INFINITY);
+  let classText: string | null = null;
+  const rows: ClassedRow<OtherMovement>[] = [];
+  starts.forEach((from, i) => {
+    const to = starts[i + 1] ?? Number.POSITIVE_INFINITY;
+    const rowItems = items.filter((item) => item.pos >= from && item.pos < to);
+    const fields = readFields(
+      groupLines(rowItems.filter((item) => item.x >= labelLeft - 3 && centre(item) < firstColumn.left - 12)),
+      FIELDS,
+    );
+    if (i === 0) classText = entriesText(fields.get('class')) || null;
+    const subject = `${entry.event}${starts.length > 1 ? ` (${i + 1})` : ''}`;
+    const figures = cellsByColumn(
+      rowItems.filter((item) => centre(item) >= firstColumn.left - 12),
+      columns,
+    );
+    const atPrice = rowItems.find((item) => /^At\s+price/i.test(item.text.trim()));
+    const priceItems = atPrice
+      ? rowItems.filter(
+          (item) => item.x >= atPrice.right - 1 && item.right <= labelLeft + 2 && !PRICE_LABEL.test(item.text.trim()),
+        )
+      : [];
+    const price = parsePrice(joinLines(groupLines(priceItems)));
+    const dated = [...(fields.get('event') ?? []), ...(fields.get('approval') ?? [])];
+    const dateOf = (key: EntryField) =>
+      (fields.get(key) ?? [])
+        .map((field) => field.text)
+        .filter(isDateCell)
+        .map((text) => parseFormDate(text) ?? null)[0] ?? null;
+    const noteParts = [
+      ...dated
+        .filter((field) => !isDateCell(field.text) && !isNothing(field.text))
+        .sort((a, b) => a.pos - b.pos)
+        .map((field) => field.text),
+      ...annotationsOf(figures.get('issued')),
+      ...annotationsOf(figures.get('issuable')),
+    ];
+    const movement: OtherMovement = {
+      event: entry.event,
+      type: entry.type,
+      price,
+      dateOfEvent: dateOf('event'),
+      generalMeetingApprovalDate: dateOf('approval'),
+      changeInIssuedShares: readCount(figures.get('issued'), 'III(E)', subject, notes),
+      changeInTreasuryShares: null,
+      pendingCancellation: null,
+      sharesIssuableAtClose: readCount(figures.get('issuable'), 'III(E)', subject, notes),
+      ...(noteParts.length > 0 ? { note: tidy(noteParts.join(' ')) } : {}),
+    };
+    const reported =
+      movement.changeInIssuedShares !== null ||
+      movement.sharesIssuableAtClose !== null ||
+      movement.price !== null ||
+      movement.dateOfEvent !== null;
+    if (reported) rows.push({ classText, subject, row: movement });
+  });
+  return rows;
+}
+
+function entriesText(entries: readonly FieldEntry[] | undefined): string {
+  return tidy((entries ?? []).map((entry) => entry.text).join(' '));
+}

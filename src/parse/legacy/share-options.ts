@@ -1,0 +1,118 @@
+/**
+ * III "Share Options (under Share Option Schemes of the Issuer)". Unlike FF301, the old form prints the month's
+ * movements as four columns (Granted, Exercised, Cancelled, Lapsed) beside the scheme's particulars, and no
+ * outstanding balances. The particulars cell holds the scheme's name, its EGM approval date in brackets and, on the
+ * line above "(Note 1)", the class of shares issuable.
+ */
+import type { InstrumentMovement, MonthlyReturn, ShareOptionScheme } from '../../domain/monthly-return.js';
+import { figureItems, findBlocks, leftLines, totalsStart, withoutEntryNumber } from './blocks.js';
+import { currencyInLabel, isNothing, parseAmount, parseFormDate } from './cell-values.js';
+import { type ClassedRow, groupByClass } from './class-groups.js';
+import { type ColumnRules, cellsByColumn, findColumns } from './columns.js';
+import { readCount } from './figures.js';
+import { joinItems, joinLines, tidy } from './layout.js';
+import type { ParseNotes } from './parse-notes.js';
+import type { Section } from './sections.js';
+import type { SlotClass } from './share-slots.js';
+import { classNamesOf, readSectionTotals } from './subtotals.js';
+
+type OptionColumn = 'granted' | 'exercised' | 'cancelled' | 'lapsed' | 'issued' | 'issuable';
+const COLUMNS: ColumnRules<OptionColumn> = [
+  { key: 'issuable', pattern: /which\s+may\s+be|may be issued/i },
+  { key: 'issued', pattern: /issued\s+during|issuer\s+issued/i },
+  { key: 'granted', pattern: /granted/i },
+  { key: 'exercised', pattern: /exercised/i },
+  { key: 'cancelled', pattern: /cancelled/i },
+  { key: 'lapsed', pattern: /lapsed/i },
+];
+const MOVEMENT_COLUMNS = ['granted', 'exercised', 'cancelled', 'lapsed'] as const;
+
+const NOTE_MARK = /^\(\s*note\s*\d\s*\)$/i;
+const DATE_PLACEHOLDER = /\(\s*\/\s*\/\s*\)/g;
+
+type ShareOptionsSection = MonthlyReturn['detailsOfMovements']['shareOptions'];
+
+export function readShareOptions(
+  section: Section | undefined,
+  classes: readonly SlotClass[],
+  notes: ParseNotes,
+): ShareOptionsSection {
+  const result: ShareOptionsSection = {
+    notApplicable: true,
+    classes: [],
+    totals: [],
+    remarks: null,
+    fundsRaised: null,
+  };
+  if (!section) {
+    notes.missing('III(A)', 'The share options table was not found');
+    return result;
+  }
+  const firstEntry = section.lines.find((line, i) => i > 0 && /^\d{1,2}\.(\s|$)/.test(line.text));
+  const headingItems = section.items.filter(
+    (item) => item.pos > section.from + 8 && item.pos < (firstEntry?.pos ?? section.to) - 1,
+  );
+  const columns = findColumns(headingItems, COLUMNS);
+  const granted = columns.find((column) => column.key === 'granted') ?? columns[0];
+  if (!granted) {
+    notes.uncertain('III(A)', null, 'III(A): the share options table headings were not found');
+    return result;
+  }
+  const totalsAt = totalsStart(section.lines, 'A', section.to);
+  const rows: ClassedRow<ShareOptionScheme>[] = [];
+  for (const block of findBlocks(section.items, granted.left, firstEntry?.pos ?? section.from, totalsAt)) {
+    const particularLines = leftLines(block.items, granted.left - 4).filter((line) => line.text !== '');
+    const noteIndex = particularLines.findIndex((line) => NOTE_MARK.test(line.text));
+    const beforeNote = noteIndex >= 0 ? particularLines.slice(0, noteIndex) : particularLines;
+    const classLine = beforeNote.length > 1 ? beforeNote[beforeNote.length - 1] : undefined;
+    const particulars = tidy(
+      withoutEntryNumber(joinLines(classLine ? beforeNote.slice(0, -1) : beforeNote)).replace(DATE_PLACEHOLDER, ''),
+    );
+    if (isNothing(particulars)) continue;
+    const subject = `scheme ${block.number}`;
+    const cells = cellsByColumn(figureItems(block.items, columns), columns);
+    const figure = (key: OptionColumn) => readCount(cells.get(key), 'III(A)', subject, notes);
+    const movements: InstrumentMovement[] = MOVEMENT_COLUMNS.filter((key) => columns.some((c) => c.key === key)).map(
+      (key) => ({ type: key, label: labelOf(key), number: figure(key), amount: null }),
+    );
+    rows.push({
+      classText: classLine?.text ?? null,
+      subject,
+      row: {
+        particulars,
+        outstandingPreceding: null,
+        movements,
+        outstandingClosing: null,
+        newSharesIssued: figure('issued'),
+        treasurySharesTransferred: null,
+        sharesIssuableAtClose: figure('issuable'),
+        generalMeetingApprovalDate: parseFormDate(particulars) ?? null,
+        sharesIssuableUnderOptionsToBeGranted: null,
+      },
+    });
+  }
+  result.classes = groupByClass(rows, classes, 'III(A)', notes);
+  result.notApplicable = rows.length === 0;
+  result.totals = readSectionTotals(section, totalsAt, 'III(A)', notes, classNamesOf(result.classes));
+  result.fundsRaised = readFundsRaised(section);
+  return result;
+}
+
+function labelOf(key: (typeof MOVEMENT_COLUMNS)[number]): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+/** "Total funds raised during the month from exercise of options (HK$)": the figure right of the two-line label. */
+function readFundsRaised(section: Section) {
+  const index = section.lines.findIndex((line) => /^Total funds raised/i.test(line.text));
+  if (index < 0) return null;
+  const labelLines = section.lines.slice(index, index + 2);
+  const labelX = labelLines[0]?.items[0]?.x ?? 0;
+  const labelItems = labelLines.flatMap((line) => line.items).filter((item) => item.x < labelX + 5);
+  const labelRight = Math.max(...labelItems.map((item) => item.right));
+  const valueItems = labelLines.flatMap((line) => line.items).filter((item) => item.x > labelRight);
+  const parsed = parseAmount(joinItems(valueItems));
+  if (!parsed?.amount) return null;
+  const label = labelLines.map((line) => line.text).join(' ');
+  return { currency: parsed.currency ?? currencyInLabel(label), amount: parsed.amount };
+}

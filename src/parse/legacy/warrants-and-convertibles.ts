@@ -1,0 +1,191 @@
+/**
+ * III "Warrants to Issue Shares of the Issuer" and "Convertibles". Both tables print, per entry, a description
+ * (for warrants with the date of expiry in brackets), a row of figures (currency, amount at close of the preceding
+ * month, exercised / converted during the month, amount at close of the month, new shares issued, shares issuable),
+ * and under it four labelled cells: stock code, class of shares issuable, subscription price, EGM approval date.
+ */
+import type { MonthlyReturn, WarrantOrConvertible } from '../../domain/monthly-return.js';
+import { normaliseStockCode } from '../../domain/stock-code.js';
+import { figureItems, findBlocks, leftLines, totalsStart, withoutEntryNumber } from './blocks.js';
+import { currencyOf, isDateCell, isNothing, parseFormDate, parsePrice } from './cell-values.js';
+import { type ClassedRow, groupByClass } from './class-groups.js';
+import { type Column, type ColumnRules, cellsByColumn, findColumns } from './columns.js';
+import { type FieldRule, fieldText, readFields } from './fields.js';
+import { readAmount, readCount } from './figures.js';
+import { groupLines, joinLines, type PlacedItem, tidy } from './layout.js';
+import type { ParseNotes } from './parse-notes.js';
+import type { Section } from './sections.js';
+import type { SlotClass } from './share-slots.js';
+import { classNamesOf, readSectionTotals } from './subtotals.js';
+
+type InstrumentColumn = 'currency' | 'preceding' | 'movement' | 'closing' | 'issued' | 'issuable';
+
+interface InstrumentTable {
+  readonly section: 'III(B)' | 'III(C)';
+  readonly letter: 'B' | 'C';
+  readonly movement: { readonly type: 'exercised' | 'converted'; readonly label: string };
+  readonly columns: ColumnRules<InstrumentColumn>;
+  readonly hasExpiry: boolean;
+}
+
+const SHARED_COLUMNS: ColumnRules<InstrumentColumn> = [
+  { key: 'issuable', pattern: /which\s+may\s+be|may be issued/i },
+  { key: 'issued', pattern: /issuer\s+issued|issued\s+during/i },
+  { key: 'preceding', pattern: /preceding/i },
+  { key: 'currency', pattern: /^currency/i },
+];
+
+const WARRANTS: InstrumentTable = {
+  section: 'III(B)',
+  letter: 'B',
+  movement: { type: 'exercised', label: 'Exercised during the month' },
+  columns: [
+    ...SHARED_COLUMNS,
+    { key: 'movement', pattern: /exercised/i },
+    { key: 'closing', pattern: /close of the month|at close of the/i },
+  ],
+  hasExpiry: true,
+};
+
+const CONVERTIBLES: InstrumentTable = {
+  section: 'III(C)',
+  letter: 'C',
+  movement: { type: 'converted', label: 'Converted during the month' },
+  columns: [
+    ...SHARED_COLUMNS,
+    { key: 'movement', pattern: /converted/i },
+    { key: 'closing', pattern: /close of the month|at close of the/i },
+  ],
+  hasExpiry: false,
+};
+
+type DetailField = 'stockCode' | 'class' | 'price' | 'approval';
+const DETAIL_FIELDS: readonly FieldRule<DetailField>[] = [
+  { key: 'stockCode', label: /^Stock code(\s*\(if listed\))?\s*:?/i },
+  { key: 'class', label: /^Class of shares(\s+issuable)?(\s*\(note\s*\d\))?\s*:?/i },
+  { key: 'price', label: /^(Subscription|Conversion|Exercise)\s+price\s*:?/i },
+  { key: 'approval', label: /^((EGM|AGM|SGM|General meeting)\s+)?approval date\s*:?/i },
+];
+
+type Detail = MonthlyReturn['detailsOfMovements']['warrants'];
+
+export function readWarrants(section: Section | undefined, classes: readonly SlotClass[], notes: ParseNotes): Detail {
+  return readInstrumentTable(WARRANTS, section, classes, notes);
+}
+
+export function readConvertibles(
+  section: Section | undefined,
+  classes: readonly SlotClass[],
+  notes: ParseNotes,
+): Detail {
+  return readInstrumentTable(CONVERTIBLES, section, classes, notes);
+}
+
+function readInstrumentTable(
+  table: InstrumentTable,
+  section: Section | undefined,
+  classes: readonly SlotClass[],
+  notes: ParseNotes,
+): Detail {
+  const result: Detail = { notApplicable: true, classes: [], totals: [], remarks: null };
+  if (!section) {
+    notes.missing(table.section, `The ${table.letter === 'B' ? 'warrants' : 'convertibles'} table was not found`);
+    return result;
+  }
+  const firstEntry = section.lines.find((line, i) => i > 0 && /^\d{1,2}\.(\s|$)/.test(line.text));
+  const headingItems = section.items.filter(
+    (item) => item.pos > section.from + 8 && item.pos < (firstEntry?.pos ?? section.to) - 1,
+  );
+  const columns = findColumns(headingItems, table.columns);
+  const first = columns[0];
+  if (!first) {
+    notes.uncertain(table.section, null, `${table.section}: the table headings were not found`);
+    return result;
+  }
+  const totalsAt = totalsStart(section.lines, table.letter, section.to);
+  const rows: ClassedRow<WarrantOrConvertible>[] = [];
+  for (const block of findBlocks(section.items, first.left, firstEntry?.pos ?? section.from, totalsAt)) {
+    const entry = readEntry(table, block.items, columns, `${block.number}`, notes);
+    if (entry) rows.push(entry);
+  }
+  result.classes = groupByClass(rows, classes, table.section, notes);
+  result.notApplicable = rows.length === 0;
+  result.totals = readSectionTotals(section, totalsAt, table.section, notes, classNamesOf(result.classes));
+  return result;
+}
+
+function readEntry(
+  table: InstrumentTable,
+  items: readonly PlacedItem[],
+  columns: readonly Column<InstrumentColumn>[],
+  number: string,
+  notes: ParseNotes,
+): ClassedRow<WarrantOrConvertible> | undefined {
+  const first = columns[0] as Column<InstrumentColumn>;
+  const detailStart =
+    groupLines(items).find((line) => /^Stock code/i.test(line.text.trim()))?.pos ?? Number.POSITIVE_INFINITY;
+  const figureZone = items.filter((item) => item.pos < detailStart - 2);
+  const descriptionLines = leftLines(figureZone, first.left - 4);
+  const { description, dateOfExpiry } = splitDescription(
+    withoutEntryNumber(joinLines(descriptionLines)),
+    table.hasExpiry,
+  );
+  if (isNothing(description)) return undefined;
+  const subject = `${number}. ${description}`;
+
+  const cells = cellsByColumn(figureItems(figureZone, columns), columns);
+  const amount = (key: InstrumentColumn) => readAmount(cells.get(key), table.section, subject, notes);
+  const preceding = amount('preceding');
+  const movement = amount('movement');
+  const closing = amount('closing');
+  const printedCurrency = (cells.get('currency') ?? []).map((item) => item.text.trim()).join(' ');
+  const currency =
+    (isNothing(printedCurrency) ? null : currencyOf(printedCurrency)) ?? preceding.currency ?? closing.currency ?? null;
+  const units = preceding.units || movement.units || closing.units;
+
+  const detailLines = groupLines(items.filter((item) => item.pos >= detailStart - 2));
+  const fields = readFields(detailLines, DETAIL_FIELDS);
+  const printedCode = fieldText(fields, 'stockCode');
+  const approval = tidy(fieldText(fields, 'approval'));
+  const approvalDate = isDateCell(approval) ? (parseFormDate(approval) ?? null) : null;
+  const note = isNothing(approval) || isDateCell(approval) ? null : approval;
+
+  return {
+    classText: fieldText(fields, 'class') || null,
+    subject,
+    row: {
+      description,
+      currency,
+      amountPreceding: preceding.amount,
+      movements: [{ ...table.movement, number: null, amount: movement.amount }],
+      amountClosing: closing.amount,
+      newSharesIssued: readCount(cells.get('issued'), table.section, subject, notes),
+      treasurySharesTransferred: null,
+      sharesIssuableAtClose: readCount(cells.get('issuable'), table.section, subject, notes),
+      generalMeetingApprovalDate: approvalDate,
+      instrumentType: null,
+      instrumentStockCode: isNothing(printedCode) ? null : normaliseStockCode(printedCode.replace(/\s/g, '')),
+      price: parsePrice(fieldText(fields, 'price'), currency),
+      dateOfExpiry,
+      ...(units ? { amountsIn: 'units' as const } : {}),
+      ...(note ? { note } : {}),
+    },
+  };
+}
+
+/**
+ * "Unlisted Warrant (27 / 10 / 2012)": the last bracket is the date of expiry when it holds a date; an empty
+ * "( / / )" is dropped, and prose ("(12 months from ... the date of issue of warrant)") stays in the description.
+ */
+function splitDescription(text: string, hasExpiry: boolean): { description: string; dateOfExpiry: string | null } {
+  const withoutPlaceholder = tidy(text.replace(/\(\s*\/\s*\/\s*\)/g, ''));
+  if (!hasExpiry) return { description: withoutPlaceholder, dateOfExpiry: null };
+  const match = /\(([^()]*)\)\s*$/.exec(withoutPlaceholder);
+  if (match?.[1] && isDateCell(`(${match[1]})`)) {
+    return {
+      description: tidy(withoutPlaceholder.slice(0, match.index)),
+      dateOfExpiry: parseFormDate(match[1]) ?? null,
+    };
+  }
+  return { description: withoutPlaceholder, dateOfExpiry: null };
+}
