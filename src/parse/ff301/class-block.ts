@@ -1,0 +1,96 @@
+/**
+ * The block that heads each class in parts I to IV:
+ *   1. Class of shares  Ordinary shares   Type of shares  Not applicable   Listed on the Exchange (Note 1)  Yes
+ *   Stock code (if listed)  01723          Description  Ordinary Shares
+ *   Multi-counter stock code  80020  RMB   Description  Class B ordinary shares
+ */
+import type { ShareClass } from '../../domain/monthly-return.js';
+import { normaliseStockCode } from '../../domain/stock-code.js';
+import { type LabelledValue, readLabelledLine, startsWith } from '../layout/labelled-line.js';
+import { joinTextLines, type Line } from '../layout/lines.js';
+import { isCurrencyCode } from '../layout/segments.js';
+import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+
+export interface ClassBlock {
+  readonly shareClass: ShareClass;
+  /** The index of the first line after the block. */
+  readonly end: number;
+}
+
+export function isClassLine(context: ReadingContext, line: Line): boolean {
+  return startsWith(line, context.labels.classBlock.className);
+}
+
+export function readClassBlock(context: ReadingContext, range: LineRange, section: string): ClassBlock {
+  const { classBlock } = context.labels;
+  const { lines } = range;
+  const first = readLabelledLine(lines[range.start] as Line, {
+    className: classBlock.className,
+    typeOfShares: classBlock.typeOfShares,
+    listed: classBlock.listed,
+  });
+  const className = first.className?.text ?? '';
+  const shareClass: ShareClass = {
+    className,
+    typeOfShares: nonEmpty(first.typeOfShares?.text),
+    listedOnExchange: readYesNo(context, first.listed?.text),
+    stockCode: null,
+    description: null,
+    multiCounters: [],
+  };
+
+  let index = range.start + 1;
+  let descriptionLine: { value: LabelledValue; line: Line } | undefined;
+  for (; index < range.end; index++) {
+    const line = lines[index] as Line;
+    if (startsWith(line, classBlock.multiCounter)) {
+      const values = readLabelledLine(line, { code: classBlock.multiCounter, description: classBlock.description });
+      const words = values.code?.words.map((word) => word.text) ?? [];
+      const stockCode = normaliseStockCode(words.find((word) => /^\d{1,5}$/.test(word)) ?? '');
+      if (stockCode) {
+        shareClass.multiCounters.push({
+          stockCode,
+          currency: words.find(isCurrencyCode) ?? null,
+          description: nonEmpty(values.description?.text),
+        });
+      } else {
+        noteUncertain(context, section, className, `no stock code could be read from "${line.text}"`);
+      }
+      descriptionLine = undefined;
+    } else if (startsWith(line, classBlock.stockCode)) {
+      const values = readLabelledLine(line, { code: classBlock.stockCode, description: classBlock.description });
+      const code = values.code?.text ?? '';
+      shareClass.stockCode = normaliseStockCode(code);
+      if (!shareClass.stockCode && code !== '' && !/^n\/?a$/i.test(code)) {
+        noteUncertain(context, section, className, `"${code}" is not a stock code`);
+      }
+      shareClass.description = nonEmpty(values.description?.text);
+      descriptionLine = values.description && { value: values.description, line };
+    } else if (startsWith(line, classBlock.otherType)) {
+      descriptionLine = undefined;
+    } else if (descriptionLine && continuesValue(descriptionLine, line)) {
+      shareClass.description = joinTextLines([shareClass.description ?? '', line.text]);
+      descriptionLine = { ...descriptionLine, line };
+    } else {
+      break;
+    }
+  }
+  return { shareClass, end: index };
+}
+
+/** A wrapped description: the next line, with every word under the value's column. */
+function continuesValue(previous: { value: LabelledValue; line: Line }, line: Line): boolean {
+  const column = previous.value.words[0]?.x0 ?? previous.value.labelEnd;
+  return isNextWrappedLine(previous.line, line) && line.words.every((word) => word.x0 >= column - 2);
+}
+
+function readYesNo(context: ReadingContext, text: string | undefined): boolean | null {
+  if (text === undefined || text === '') return null;
+  if (context.labels.yes.test(text)) return true;
+  if (context.labels.no.test(text)) return false;
+  return null;
+}
+
+function nonEmpty(text: string | undefined): string | null {
+  return text === undefined || text === '' ? null : text;
+}

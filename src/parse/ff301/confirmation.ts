@@ -1,0 +1,25 @@
+/** Part V, "Confirmations": who submitted the return, and their title. */
+import { textAfter } from '../layout/labelled-line.js';
+import type { Line } from '../layout/lines.js';
+import type { LineRange, ReadingContext } from './reading.js';
+
+export interface Signatory {
+  readonly submittedBy: string | null;
+  readonly title: string | null;
+}
+
+export function readSignatory(context: ReadingContext, range: LineRange): Signatory {
+  const { signatory } = context.labels;
+  let submittedBy: string | null = null;
+  let title: string | null = null;
+  for (let index = range.start; index < range.end; index++) {
+    const line = range.lines[index] as Line;
+    submittedBy ??= nonEmpty(textAfter(line, signatory.submittedBy));
+    title ??= nonEmpty(textAfter(line, signatory.title));
+  }
+  return { submittedBy, title };
+}
+
+function nonEmpty(text: string | null): string | null {
+  return text === null || text === '' ? null : text;
+}

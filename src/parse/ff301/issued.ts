@@ -1,0 +1,116 @@
+/**
+ * Part II, "Movements in Issued Shares" (v1.0.x: one column of issued shares) or "... and/or Treasury Shares"
+ * (v1.1+: issued shares excluding treasury shares | treasury shares | total issued shares), and from v1.2 the
+ * public float sufficiency confirmation under each class.
+ */
+import type { IssuedShareClass, IssuedShares, Movement, PublicFloatConfirmation } from '../../domain/monthly-return.js';
+import { startsWith, textAfter, wordsAfter } from '../layout/labelled-line.js';
+import { joinTextLines, type Line } from '../layout/lines.js';
+import { readBalanceTable, readMovement } from './balance-table.js';
+import { isClassLine, readClassBlock } from './class-block.js';
+import { TICK } from './labels.js';
+import { hasTreasuryColumns, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+import { appendRemarks, isRemarksLine, readRemarks } from './remarks.js';
+
+const SECTION = 'II';
+
+export function readIssuedShares(context: ReadingContext, range: LineRange, heading: Line): IssuedShares {
+  const title = heading.text.replace(context.labels.notApplicable, '').trim();
+  const classes: IssuedShareClass[] = [];
+  let remarks: string | null = null;
+  let sawTreasuryColumns = false;
+  const { lines } = range;
+  for (let index = range.start; index < range.end; index++) {
+    const line = lines[index] as Line;
+    if (isClassLine(context, line)) {
+      const nextClass = findNext(range, index + 1, (l) => isClassLine(context, l) || isRemarksLine(context, l));
+      const block = readClassBlock(context, { lines, start: index, end: nextClass }, SECTION);
+      const subject = block.shareClass.className;
+      const table = readBalanceTable(context, { lines, start: block.end, end: nextClass }, block.end, SECTION, subject);
+      const threeColumns = table.columns.length === 3;
+      sawTreasuryColumns ||= threeColumns;
+      if (table.columns.length > 1 && !threeColumns) {
+        noteUncertain(
+          context,
+          SECTION,
+          subject,
+          `expected 1 or 3 columns of issued shares, found ${table.columns.length}`,
+        );
+      }
+      const read = (column: number, name: string): Movement =>
+        readMovement(context, table, column, { section: SECTION, subject, name });
+      classes.push({
+        ...block.shareClass,
+        issuedShares: read(0, 'issued shares'),
+        treasuryShares: threeColumns ? read(1, 'treasury shares') : null,
+        totalIssuedShares: threeColumns ? read(2, 'total issued shares') : null,
+        publicFloat: readPublicFloat(context, { lines, start: table.end, end: nextClass }),
+      });
+      index = nextClass - 1;
+    } else if (isRemarksLine(context, line)) {
+      const read = readRemarks(context, range, index, (l) => isClassLine(context, l));
+      remarks = appendRemarks(remarks, read.text);
+      index = read.end - 1;
+    }
+  }
+  return {
+    title,
+    hasTreasuryColumns: classes.length > 0 ? sawTreasuryColumns : (hasTreasuryColumns(context.version) ?? false),
+    classes,
+    remarks,
+  };
+}
+
+function findNext(range: LineRange, from: number, test: (line: Line) => boolean): number {
+  for (let index = from; index < range.end; index++) if (test(range.lines[index] as Line)) return index;
+  return range.end;
+}
+
+/**
+ * v1.2: "Public float sufficiency confirmation (Note 4)" with a tick against one of two statements, then
+ * "Applicable public float threshold" and "Additional information", whose values may wrap.
+ */
+function readPublicFloat(context: ReadingContext, range: LineRange): PublicFloatConfirmation | null {
+  const { publicFloat } = context.labels;
+  const start = findNext(range, range.start, (line) => startsWith(line, publicFloat.heading));
+  if (start >= range.end) return null;
+  let requirementCompliedWith: boolean | null = null;
+  let applicableThreshold: string | null = null;
+  let additionalInformation: string | null = null;
+  let collecting: 'threshold' | 'additional' | undefined;
+  let valueColumn = 0;
+  for (let index = start + 1; index < range.end; index++) {
+    const line = range.lines[index] as Line;
+    const ticked = line.words.some((word) => TICK.test(word.text));
+    if (publicFloat.notComplied.test(line.text)) {
+      if (ticked) requirementCompliedWith = false;
+      collecting = undefined;
+    } else if (publicFloat.complied.test(line.text) && !publicFloat.threshold.test(line.text)) {
+      if (ticked) requirementCompliedWith = true;
+      collecting = undefined;
+    } else if (startsWith(line, publicFloat.threshold)) {
+      applicableThreshold = nonEmpty(textAfter(line, publicFloat.threshold));
+      valueColumn = valueColumnOf(line, publicFloat.threshold);
+      collecting = 'threshold';
+    } else if (startsWith(line, publicFloat.additionalInformation)) {
+      additionalInformation = nonEmpty(textAfter(line, publicFloat.additionalInformation));
+      valueColumn = valueColumnOf(line, publicFloat.additionalInformation);
+      collecting = 'additional';
+    } else if (collecting && line.words.every((word) => word.x0 >= valueColumn - 2)) {
+      if (collecting === 'threshold') applicableThreshold = joinTextLines([applicableThreshold ?? '', line.text]);
+      else additionalInformation = joinTextLines([additionalInformation ?? '', line.text]);
+    } else {
+      collecting = undefined;
+    }
+  }
+  return { requirementCompliedWith, applicableThreshold, additionalInformation };
+}
+
+/** The left edge of a value printed after its label on the line; wrapped lines of the value start there too. */
+function valueColumnOf(line: Line, label: RegExp): number {
+  return wordsAfter(line, label)?.[0]?.x0 ?? Number.POSITIVE_INFINITY;
+}
+
+function nonEmpty(text: string | null): string | null {
+  return text === null || text === '' ? null : text;
+}

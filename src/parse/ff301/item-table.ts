@@ -1,0 +1,235 @@
+/**
+ * One table of part III: numbered rows ("1).", "2).") under headings up to eight lines tall. A row's cells are
+ * stacked: the description wraps over several lines, and the movement column lists one movement per line
+ * ("Granted 0 / Exercised 0 / Cancelled 0 / Lapsed -144,400"). Under each row the form may print label rows of
+ * its own ("General Meeting approval date", "Subscription price", "Date of expiry" ...).
+ *
+ * Rows come in two shapes. Most are top-aligned: the number, the first line of the description and the figures
+ * share a line. Some (III(D) on v1.0.2) are vertically centred: the description starts above the row number.
+ */
+import { findColumns, placeSegments } from '../layout/columns.js';
+import type { Line } from '../layout/lines.js';
+import { type Segment, segmentLine } from '../layout/segments.js';
+import { chooseDetailLayout, type DetailColumn, type DetailPartKey } from './detail-layouts.js';
+import { type Ff301Labels, ROW_MARKER } from './labels.js';
+import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+
+export type FieldKey = keyof Ff301Labels['fieldRows'];
+
+export interface TableRow {
+  readonly marker: string;
+  /** Every segment of the row, by column, top to bottom. */
+  readonly cells: ReadonlyMap<DetailColumn, readonly Segment[]>;
+  /** The movement column, one entry per printed line that has anything in it. */
+  readonly movementLines: readonly (readonly Segment[])[];
+  readonly fields: ReadonlyMap<FieldKey, readonly Segment[]>;
+}
+
+interface FieldRow {
+  readonly key: FieldKey | undefined;
+  readonly label: string;
+  readonly lineIndexes: readonly number[];
+  readonly values: readonly Segment[];
+}
+
+/** How far left of the description a label row starts: it starts at the row numbers' margin. */
+const LABEL_MARGIN = 5;
+
+export function readItemTable(
+  context: ReadingContext,
+  part: DetailPartKey,
+  range: LineRange,
+  subject: string,
+): TableRow[] {
+  const section = `III(${part})`;
+  const { lines } = range;
+  const firstMarker = findMarkerLine(range, range.start);
+  if (firstMarker === undefined) return [];
+  const markerWord = (lines[firstMarker] as Line).words[0];
+  const descriptionIndent = findDescriptionIndent(lines, firstMarker, range.end);
+  const labelMargin = (markerWord?.x1 ?? 0) + LABEL_MARGIN;
+
+  // Centred rows put description lines above the first row number: those are data, not headings.
+  let firstData = firstMarker;
+  while (
+    descriptionIndent !== undefined &&
+    firstData - 1 > range.start &&
+    Math.abs(((lines[firstData - 1] as Line).words[0]?.x0 ?? 0) - descriptionIndent) <= 1.5 &&
+    isNextWrappedLine(lines[firstData - 1] as Line, lines[firstData] as Line)
+  ) {
+    firstData--;
+  }
+  const columns = findColumns(lines.slice(range.start, firstData));
+  const layout = chooseDetailLayout(
+    part,
+    context.version,
+    columns.map((column) => column.heading),
+  );
+  if (!layout) {
+    noteUncertain(
+      context,
+      section,
+      subject,
+      `the table's ${columns.length} column headings do not match any known layout of part III(${part}); its rows were not read`,
+    );
+    return [];
+  }
+
+  const fieldRows = findFieldRows(context, { lines, start: firstData, end: range.end }, labelMargin);
+  const fieldLines = new Set(fieldRows.flatMap((row) => row.lineIndexes));
+  const markers: number[] = [];
+  for (let index = firstData; index < range.end; index++) {
+    if (isMarkerLine(lines[index] as Line)) markers.push(index);
+  }
+  const centred = firstData < firstMarker;
+
+  // Which row each line belongs to.
+  const rowLines: number[][] = markers.map(() => []);
+  const rowFields: FieldRow[][] = markers.map(() => []);
+  for (let index = firstData; index < range.end; index++) {
+    if (fieldLines.has(index)) continue;
+    rowLines[rowOfLine(lines, markers, index, centred)]?.push(index);
+  }
+  for (const field of fieldRows) {
+    rowFields[rowOfLine(lines, markers, field.lineIndexes[0] ?? 0, false)]?.push(field);
+  }
+
+  return markers.map((markerIndex, row) => {
+    const cells = new Map<DetailColumn, Segment[]>();
+    const movementLines: Segment[][] = [];
+    for (const index of rowLines[row] ?? []) {
+      const movementLine: Segment[] = [];
+      const segments = segmentLine(lines[index] as Line).filter(
+        (segment) => !(index === markerIndex && ROW_MARKER.test(segment.text) && segment.x0 < labelMargin),
+      );
+      for (const { segment, column } of placeSegments(columns, segments)) {
+        const key = column < 0 ? undefined : layout[column];
+        if (key === undefined) {
+          noteUncertain(context, section, subject, `"${segment.text}" lies outside every column of row ${row + 1}`);
+          continue;
+        }
+        if (key === 'movement') movementLine.push(segment);
+        else cells.set(key, [...(cells.get(key) ?? []), segment]);
+      }
+      if (movementLine.length > 0) movementLines.push(movementLine);
+    }
+    const fields = new Map<FieldKey, Segment[]>();
+    for (const field of rowFields[row] ?? []) {
+      if (field.key) fields.set(field.key, [...field.values]);
+      else if (field.values.length > 0) {
+        noteUncertain(
+          context,
+          section,
+          subject,
+          `unrecognised label "${field.label}" with value "${field.values.map((v) => v.text).join(' ')}"`,
+        );
+      }
+    }
+    return { marker: (lines[markerIndex] as Line).words[0]?.text ?? '', cells, movementLines, fields };
+  });
+}
+
+function isMarkerLine(line: Line): boolean {
+  return ROW_MARKER.test(line.words[0]?.text ?? '');
+}
+
+function findMarkerLine(range: LineRange, from: number): number | undefined {
+  for (let index = from; index < range.end; index++) if (isMarkerLine(range.lines[index] as Line)) return index;
+  return undefined;
+}
+
+/** Where description text starts: the leftmost word right of the row number, on its line or the next few. */
+function findDescriptionIndent(lines: readonly Line[], marker: number, end: number): number | undefined {
+  const markerWord = (lines[marker] as Line).words[0];
+  if (!markerWord) return undefined;
+  const candidates: number[] = [];
+  for (let index = marker; index < Math.min(end, marker + 4); index++) {
+    for (const word of (lines[index] as Line).words) {
+      if (word === markerWord) continue;
+      if (word.x0 >= markerWord.x1 - 1 && word.x0 < markerWord.x1 + 25) candidates.push(word.x0);
+    }
+  }
+  return candidates.length > 0 ? Math.min(...candidates) : undefined;
+}
+
+/** Lines belong to the row above them; in a table of centred rows, to the nearest row number. */
+function rowOfLine(lines: readonly Line[], markers: readonly number[], index: number, centred: boolean): number {
+  let row = 0;
+  for (let position = 0; position < markers.length; position++) {
+    if ((markers[position] ?? 0) <= index) row = position;
+  }
+  if (!centred) return row;
+  const line = lines[index] as Line;
+  const distance = (position: number) => {
+    const marker = lines[markers[position] ?? 0] as Line;
+    return marker.page === line.page ? Math.abs(marker.y - line.y) : Number.POSITIVE_INFINITY;
+  };
+  const next = row + 1;
+  if ((markers[row] ?? 0) > index) return row;
+  return next < markers.length && distance(next) < distance(row) ? next : row;
+}
+
+/**
+ * Label rows: lines that start at the row numbers' margin without a row number. A label may wrap ("General
+ * Meeting approval" / "date (if applicable)") with its value set between its lines, vertically centred.
+ */
+function findFieldRows(context: ReadingContext, range: LineRange, labelMargin: number): FieldRow[] {
+  const { lines } = range;
+  const isLabelLine = (line: Line) =>
+    (line.words[0]?.x0 ?? Number.POSITIVE_INFINITY) < labelMargin && !isMarkerLine(line);
+  const rows: FieldRow[] = [];
+  const used = new Set<number>();
+  for (let index = range.start; index < range.end; index++) {
+    const first = lines[index] as Line;
+    if (used.has(index) || !isLabelLine(first)) continue;
+    const labelLines = [index];
+    const labelItems = [first.items[0]];
+    // Continuation lines of the label, possibly with its value line in between.
+    let last = first;
+    for (let next = index + 1; next < range.end; next++) {
+      const candidate = lines[next] as Line;
+      if (candidate.y - last.y > 1.45 * Math.min(last.height, candidate.height) * 2 || candidate.page !== first.page)
+        break;
+      if (isLabelLine(candidate)) {
+        if (!isNextWrappedLine(lines[labelLines[labelLines.length - 1] as number] as Line, candidate)) break;
+        if (startsLabel(context, candidate.text)) break;
+        labelLines.push(next);
+        labelItems.push(candidate.items[0]);
+        last = candidate;
+      } else if (!isNextWrappedLine(last, candidate) || candidate.y - last.y > 0.75 * last.height) {
+        break;
+      }
+    }
+    const top = (lines[labelLines[0] as number] as Line).y - 0.75 * first.height;
+    const bottom = (lines[labelLines[labelLines.length - 1] as number] as Line).y + 0.75 * first.height;
+    const spanned: number[] = [];
+    for (let other = index; other < range.end; other++) {
+      const line = lines[other] as Line;
+      if (line.page !== first.page || line.y > bottom) break;
+      if (line.y >= top && (labelLines.includes(other) || !isLabelLine(line)) && !isMarkerLine(line))
+        spanned.push(other);
+    }
+    const label = labelItems.map((item) => item?.text.trim() ?? '').join(' ');
+    const key = fieldKeyOf(context, label);
+    // On a label's own lines the label is the first item; anything right of it is the value.
+    const labelRight = (other: number) => {
+      const item = labelLines.includes(other) ? (lines[other] as Line).items[0] : undefined;
+      return item ? item.x + item.width - 0.5 : Number.NEGATIVE_INFINITY;
+    };
+    const values = spanned.flatMap((other) =>
+      segmentLine(lines[other] as Line).filter((segment) => segment.x0 >= labelRight(other)),
+    );
+    for (const other of spanned) used.add(other);
+    rows.push({ key, label, lineIndexes: spanned, values });
+  }
+  return rows;
+}
+
+function startsLabel(context: ReadingContext, text: string): boolean {
+  return fieldKeyOf(context, text) !== undefined;
+}
+
+function fieldKeyOf(context: ReadingContext, label: string): FieldKey | undefined {
+  const { fieldRows } = context.labels;
+  return (Object.keys(fieldRows) as FieldKey[]).find((key) => fieldRows[key].test(label));
+}
