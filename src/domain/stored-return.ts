@@ -51,6 +51,12 @@ export const WatchlistSchema = z.object({
   /** `/shares digest off` keeps the list but stops the scheduled digest. */
   digestEnabled: z.boolean(),
   updatedAt: z.string(),
+  /**
+   * ISO timestamp of when the scheduled digest was last turned on (the list created, or `/shares digest on`): a
+   * digest that fell due before it is not sent, so a list made on 20 December does not get November's digest at the
+   * next start-up. Absent on lists saved before the field existed: every due digest counts.
+   */
+  digestSince: z.string().optional(),
 });
 export type Watchlist = z.infer<typeof WatchlistSchema>;
 

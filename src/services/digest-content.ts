@@ -1,0 +1,26 @@
+/**
+ * Reads what a digest needs from the store: for each watched code, its return for the month and the latest one
+ * before it.
+ */
+import { buildDigest, type Digest } from '../digest/build-digest.js';
+import { filingDeadline } from '../digest/filing-deadline.js';
+import type { ReportMonth } from '../domain/monthly-return.js';
+import type { StockCode } from '../domain/stock-code.js';
+import type { FilingStore } from '../store/filing-store.js';
+
+export async function loadDigest(
+  store: FilingStore,
+  stockCodes: readonly StockCode[],
+  month: ReportMonth,
+): Promise<Digest> {
+  const sources = await Promise.all(
+    stockCodes.map(async (stockCode) => {
+      const [current, previous] = await Promise.all([
+        store.forMonth(stockCode, month),
+        store.previous(stockCode, month),
+      ]);
+      return { stockCode, current, previous };
+    }),
+  );
+  return buildDigest({ month, deadline: filingDeadline(month), sources });
+}

@@ -1,0 +1,92 @@
+/**
+ * Posts one channel's digest for one month, at most once.
+ *
+ * The record is written BEFORE the first message is posted (a claim, with no message ts) and completed after
+ * (with the ts of every message posted). Whatever happens between the two - the process killed, Slack refusing the
+ * post - the claim stays, and the digest is not posted again: a digest can be missing, never doubled. We chose this
+ * side of the crash window because a repeated digest cannot be unsent, and a store that fails to record after a
+ * successful post would otherwise repeat it on every start-up; a missing one is logged with the channel and month,
+ * and the channel can still ask for it with `/shares digest YYYY-MM`. Slack's own transient failures (429, 5xx)
+ * are retried inside the Web API client before the post counts as failed.
+ */
+import type { ReportMonth } from '../domain/monthly-return.js';
+import type { StockCode } from '../domain/stock-code.js';
+import type { DigestRecord } from '../domain/stored-return.js';
+import { renderDigest } from '../format/digest.js';
+import type { SlackMessage } from '../format/message.js';
+import type { FilingStore } from '../store/filing-store.js';
+import { loadDigest } from './digest-content.js';
+
+export interface DigestPoster {
+  /** Posts one message to a channel and returns its ts. */
+  postMessage(channelId: string, message: SlackMessage): Promise<{ ts: string }>;
+}
+
+export interface SendDigestDeps {
+  readonly store: FilingStore;
+  readonly poster: DigestPoster;
+  readonly now: () => Date;
+  readonly log?: (message: string) => void;
+}
+
+export interface SendDigestInput {
+  readonly channelId: string;
+  readonly stockCodes: readonly StockCode[];
+  readonly month: ReportMonth;
+  readonly trigger: DigestRecord['trigger'];
+}
+
+export type SendDigestResult =
+  | { readonly status: 'sent'; readonly messageTs: readonly string[] }
+  /** A record for the channel and month exists: sent before, or claimed by a post that did not complete. */
+  | { readonly status: 'already-recorded'; readonly record: DigestRecord }
+  /** Reading or rendering failed before anything was claimed: safe to try again. */
+  | { readonly status: 'not-claimed'; readonly error: unknown }
+  /** Posting failed after the claim: not tried again. `messageTs` holds what was posted before the failure. */
+  | { readonly status: 'post-failed'; readonly error: unknown; readonly messageTs: readonly string[] };
+
+export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): Promise<SendDigestResult> {
+  const { store, poster, now } = deps;
+  let messages: SlackMessage[];
+  try {
+    const existing = await store.findDigestRecord(input.channelId, input.month);
+    if (existing) return { status: 'already-recorded', record: existing };
+    messages = renderDigest(await loadDigest(store, input.stockCodes, input.month));
+    await store.recordDigest({
+      channelId: input.channelId,
+      reportMonth: input.month,
+      sentAt: now().toISOString(),
+      messageTs: [],
+      trigger: input.trigger,
+    });
+  } catch (error) {
+    return { status: 'not-claimed', error };
+  }
+
+  const messageTs: string[] = [];
+  let failure: unknown = null;
+  for (const message of messages) {
+    try {
+      messageTs.push((await poster.postMessage(input.channelId, message)).ts);
+    } catch (error) {
+      failure = error;
+      break;
+    }
+  }
+  if (messageTs.length > 0) {
+    // The claim already stops a repeat; a failure here only loses the ts, so it must not turn a post into a failure.
+    await store
+      .recordDigest({
+        channelId: input.channelId,
+        reportMonth: input.month,
+        sentAt: now().toISOString(),
+        messageTs,
+        trigger: input.trigger,
+      })
+      .catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        deps.log?.(`digest ${input.channelId} ${input.month}: posted, but its message ts were not recorded: ${reason}`);
+      });
+  }
+  return failure === null ? { status: 'sent', messageTs } : { status: 'post-failed', error: failure, messageTs };
+}
