@@ -1,0 +1,193 @@
+/**
+ * The app's settings: the only reader of process.env. Every setting is parsed once at start-up; a missing or
+ * malformed one stops the app with a message that names it and says where its value comes from.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { AppError } from './domain/errors.js';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+const blankAsMissing = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.preprocess(blankAsMissing, z.string().trim().optional());
+const positiveInt = (fallback: number, unit: string) =>
+  z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: `must be a whole number of ${unit}` })
+      .int(`must be a whole number of ${unit}`)
+      .positive(`must be a whole number of ${unit}`)
+      .default(fallback),
+  );
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankAsMissing,
+    z
+      .string({ error: 'is missing: the Bot User OAuth Token (xoxb-…) from the app’s OAuth & Permissions page' })
+      .trim()
+      .startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
+  ),
+  SLACK_APP_TOKEN: z.preprocess(
+    blankAsMissing,
+    z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_MODE: z.preprocess(
+    (value) => (typeof value === 'string' ? blankAsMissing(value.toLowerCase()) : value),
+    z.enum(['socket', 'http'], { error: 'must be "socket" or "http"' }).optional(),
+  ),
+  PORT: z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a port number')
+      .min(1, 'must be a port number')
+      .max(65535, 'must be a port number')
+      .default(3000),
+  ),
+  SLACK_API_URL: z.preprocess(
+    blankAsMissing,
+    z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional(),
+  ),
+  SLACK_FILE_HOSTS: z.preprocess(blankAsMissing, z.string().default('files.slack.com')),
+  DATA_DIR: z.preprocess(blankAsMissing, z.string().default('./data')),
+  MAX_FILE_MB: positiveInt(20, 'megabytes'),
+  MAX_PAGES: positiveInt(60, 'pages'),
+  PARSE_TIMEOUT_MS: positiveInt(15_000, 'milliseconds'),
+  DIGEST_TIME: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:mm, such as 10:00')
+      .default('10:00'),
+  ),
+  DIGEST_TIMEZONE: z.preprocess(
+    blankAsMissing,
+    z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Hong_Kong').default('Asia/Hong_Kong'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? blankAsMissing(value.toLowerCase()) : value),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type SlackConnection =
+  | { readonly mode: 'socket'; readonly appToken: string }
+  | { readonly mode: 'http'; readonly signingSecret: string; readonly port: number };
+
+export interface Config {
+  readonly botToken: string;
+  readonly connection: SlackConnection;
+  readonly slackApiUrl: string | null;
+  /** Origins the bot token may be sent to when downloading a file, e.g. "https://files.slack.com". */
+  readonly fileOrigins: readonly string[];
+  readonly dataDir: string;
+  readonly limits: { readonly maxBytes: number; readonly maxPages: number; readonly timeoutMs: number };
+  readonly digest: { readonly timeOfDay: string; readonly timeZone: string };
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+}
+
+function problem(key: string, message: string): string {
+  return `${key} ${message}`;
+}
+
+/** "files.slack.com" -> "https://files.slack.com"; a full origin is kept as written. */
+function toOrigin(host: string): string | null {
+  try {
+    return new URL(host.includes('://') ? host : `https://${host}`).origin;
+  } catch {
+    return null;
+  }
+}
+
+type ConnectionSettings = Pick<
+  z.infer<typeof EnvSchema>,
+  'SLACK_MODE' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'PORT'
+>;
+
+function connectionOf(env: ConnectionSettings, problems: string[]): SlackConnection | null {
+  // Socket Mode is the default: it needs no public URL. HTTP mode when asked for, or when only a signing secret is set.
+  const mode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN || !env.SLACK_SIGNING_SECRET ? 'socket' : 'http');
+  if (mode === 'socket') {
+    if (env.SLACK_APP_TOKEN) return { mode, appToken: env.SLACK_APP_TOKEN };
+    problems.push(
+      problem(
+        'SLACK_APP_TOKEN',
+        'is missing: Socket Mode needs an app-level token (xapp-…) with connections:write, from Basic Information > App-Level Tokens (or set SLACK_MODE=http with SLACK_SIGNING_SECRET)',
+      ),
+    );
+    return null;
+  }
+  if (env.SLACK_SIGNING_SECRET) return { mode, signingSecret: env.SLACK_SIGNING_SECRET, port: env.PORT };
+  problems.push(
+    problem('SLACK_SIGNING_SECRET', 'is missing: HTTP mode needs the Signing Secret from Basic Information'),
+  );
+  return null;
+}
+
+/** Reads the settings from `env` (process.env by default); throws AppError('config-invalid') naming every bad key. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => problem(String(issue.path[0] ?? 'setting'), issue.message));
+    // Say what the connection lacks too, so that one run lists every setting to fix.
+    const connection = EnvSchema.pick({
+      SLACK_MODE: true,
+      SLACK_APP_TOKEN: true,
+      SLACK_SIGNING_SECRET: true,
+      PORT: true,
+    });
+    const settings = connection.safeParse(env);
+    if (settings.success) connectionOf(settings.data, problems);
+    throw configError(problems);
+  }
+  const values = parsed.data;
+  const problems: string[] = [];
+  const connection = connectionOf(values, problems);
+  const hosts = values.SLACK_FILE_HOSTS.split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const fileOrigins = hosts.map(toOrigin);
+  if (hosts.length === 0 || fileOrigins.some((o) => o === null)) {
+    problems.push(problem('SLACK_FILE_HOSTS', 'must be a comma-separated list of host names such as files.slack.com'));
+  }
+  if (!connection || problems.length > 0) throw configError(problems);
+  return {
+    botToken: values.SLACK_BOT_TOKEN,
+    connection,
+    slackApiUrl: values.SLACK_API_URL ?? null,
+    fileOrigins: fileOrigins.filter((o): o is string => o !== null),
+    dataDir: values.DATA_DIR,
+    limits: {
+      maxBytes: values.MAX_FILE_MB * 1024 * 1024,
+      maxPages: values.MAX_PAGES,
+      timeoutMs: values.PARSE_TIMEOUT_MS,
+    },
+    digest: { timeOfDay: values.DIGEST_TIME, timeZone: values.DIGEST_TIMEZONE },
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+function configError(problems: string[]): AppError {
+  const keys = problems.map((p) => p.split(' ')[0]).join(', ');
+  return new AppError(
+    'config-invalid',
+    `The app cannot start; fix these settings (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    { keys },
+  );
+}
+
+/** Reads a `.env` file into the environment where there is one; settings already in the environment win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
