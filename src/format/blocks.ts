@@ -37,6 +37,24 @@ export function moreNote(rest: number, noun = 'more'): string | null {
   return rest > 0 ? `+${rest} ${noun}` : null;
 }
 
+/**
+ * Lines joined under a title, as many as fit in one section (and at most `maxLines`), the rest counted in a closing
+ * "+N more" line, so that the count of what was left out is never itself cut off.
+ */
+export function fitLines(title: string, lines: readonly string[], maxLines: number, noun = 'more'): string {
+  const room = SLACK_LIMITS.sectionText - 40;
+  const kept: string[] = [];
+  let length = title.length;
+  for (const line of lines.slice(0, maxLines)) {
+    const fitted = truncate(line, 600);
+    if (length + fitted.length + 1 > room) break;
+    kept.push(fitted);
+    length += fitted.length + 1;
+  }
+  const more = moreNote(lines.length - kept.length, noun);
+  return [title, ...kept, ...(more ? [more] : [])].join('\n');
+}
+
 export function header(text: string): HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, SLACK_LIMITS.headerText), emoji: false } };
 }

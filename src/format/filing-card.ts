@@ -14,6 +14,7 @@ import {
   context,
   escapeMrkdwn,
   fitBlocks,
+  fitLines,
   header,
   moreNote,
   SLACK_LIMITS,
@@ -133,33 +134,32 @@ function issuedBlocks(card: FilingCard): KnownBlock[] {
 
 function authorisedText(capital: AuthorisedShareCapital): string {
   if (capital.notApplicable || capital.classes.length === 0) return '*Authorised share capital*: not applicable';
-  const { shown, rest } = takeWithRest(capital.classes, MAX_AUTHORISED_LINES);
-  const lines = shown.map((c) => {
-    const par = c.parValue === null ? '' : ` × ${c.parValueCurrency ?? ''} ${c.parValue}`.replace('  ', ' ');
+  const lines = capital.classes.map((c) => {
+    const par = c.parValue === null ? '' : ` × ${c.parValueCurrency ? `${c.parValueCurrency} ` : ''}${c.parValue}`;
+    const capitalAmount = c.authorisedCapital.closing;
     const total =
-      c.authorisedCapital.closing === null
+      capitalAmount === null
         ? ''
-        : ` = ${formatMoney({ currency: c.authorisedCapitalCurrency, amount: c.authorisedCapital.closing })}`;
+        : ` = ${formatMoney({ currency: c.authorisedCapitalCurrency, amount: capitalAmount })}`;
     return `${escapeMrkdwn(c.description?.trim() || c.className)}: ${formatCount(c.authorisedShares.closing)} shares${par}${total}`;
   });
-  const more = moreNote(rest, 'more classes');
-  if (more) lines.push(more);
-  if (capital.totalAuthorisedCapital.length > 0) {
-    lines.push(`Total: ${capital.totalAuthorisedCapital.map(formatMoney).join(' + ')}`);
-  }
-  return `*Authorised share capital*\n${lines.join('\n')}`;
+  const text = fitLines('*Authorised share capital*', lines, MAX_AUTHORISED_LINES, 'more classes');
+  return capital.totalAuthorisedCapital.length > 0
+    ? `${text}\nTotal: ${capital.totalAuthorisedCapital.map(formatMoney).join(' + ')}`
+    : text;
 }
 
 function partIiiText(monthlyReturn: MonthlyReturn): string {
+  const title = '*Options, warrants, convertibles and other movements*';
   const lines = describePartIii(monthlyReturn.detailsOfMovements);
-  if (lines.length === 0) return '*Options, warrants, convertibles and other movements*: none reported';
-  const { shown, rest } = takeWithRest(lines, MAX_PART_III_LINES);
-  const text = shown.map((l) => `• ${l.text}`);
-  const more = moreNote(rest);
-  if (more) text.push(more);
+  if (lines.length === 0) return `${title}: none reported`;
   const funds = describeFundsRaised(monthlyReturn.detailsOfMovements.shareOptions.fundsRaised);
-  if (funds) text.push(funds);
-  return `*Options, warrants, convertibles and other movements*\n${text.join('\n')}`;
+  const text = fitLines(
+    title,
+    lines.map((l) => `• ${l.text}`),
+    MAX_PART_III_LINES,
+  );
+  return funds ? `${text}\n${funds}` : text;
 }
 
 function flagLine(flag: Flag): string {
@@ -174,11 +174,7 @@ function flagsText(card: FilingCard): string {
       : '(no earlier month held to check continuity against)';
     return `:white_check_mark: Every check passed ${scope}.`;
   }
-  const { shown, rest } = takeWithRest(card.flags, MAX_FLAGS);
-  const lines = shown.map(flagLine);
-  const more = moreNote(rest, 'more flags');
-  if (more) lines.push(more);
-  return `*Flags (${card.flags.length})*\n${lines.join('\n')}`;
+  return fitLines(`*Flags (${card.flags.length})*`, card.flags.map(flagLine), MAX_FLAGS, 'more flags');
 }
 
 /** The notification line: who, which month, each class's figure and change, and how many flags. */

@@ -73,13 +73,9 @@ export function checkContinuity(current: StoredReturn, previous: StoredReturn | 
   return flags;
 }
 
-/** The parser's flags and the continuity check, each once (a store may already hold a continuity flag). */
+/** The parser's flags and the continuity check, each break once (a store may already hold a continuity flag). */
 export function flagsWithContinuity(current: StoredReturn, previous: StoredReturn | null): Flag[] {
-  const seen = new Set<string>();
-  return [...current.flags, ...checkContinuity(current, previous)].filter((flag) => {
-    const key = `${flag.code}|${flag.section}|${flag.subject}|${flag.actual}|${flag.expected}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const key = (flag: Flag) => `${flag.subject}|${flag.actual}|${flag.expected}`;
+  const held = new Set(current.flags.filter((f) => f.code === 'continuity-break').map(key));
+  return [...current.flags, ...checkContinuity(current, previous).filter((flag) => !held.has(key(flag)))];
 }

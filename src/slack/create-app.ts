@@ -3,7 +3,7 @@
  * count of work still running after Slack has been acknowledged, so that stopping (and a test) can wait for it.
  */
 import type { ListenOptions } from 'node:net';
-import { App, HTTPReceiver, type Logger, type LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { FilingStore } from '../store/filing-store.js';
 import { registerCardActions } from './actions/card-actions.js';
 import { registerSharesCommand } from './commands/shares-command.js';
@@ -20,7 +20,7 @@ export interface SlackAppOptions {
   /** Default https://slack.com/api/; a local fake in tests and the demo. */
   readonly slackApiUrl?: string;
   readonly logger?: Logger;
-  readonly logLevel?: LogLevel;
+  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** How often the Web API client retries a failed call (Bolt's default retries for up to 30 minutes). */
   readonly apiRetries?: number;
 }
@@ -41,6 +41,8 @@ export interface SlackApp {
   idle(): Promise<void>;
 }
 
+const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
 function createReceiver(transport: SlackTransport, logger: Logger | undefined) {
   return transport.mode === 'http'
     ? new HTTPReceiver({ signingSecret: transport.signingSecret, ...(logger ? { logger } : {}) })
@@ -53,7 +55,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
     token: options.botToken,
     receiver,
     ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.logLevel ? { logLevel: LOG_LEVELS[options.logLevel] } : {}),
     clientOptions: {
       ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
       ...(options.apiRetries !== undefined ? { retryConfig: { retries: options.apiRetries } } : {}),

@@ -31,6 +31,8 @@ export interface FakeFileInput {
   readonly size?: number;
   /** Where the download URL points; defaults to this server. */
   readonly downloadUrl?: string;
+  /** Answer the download with Slack's sign-in page whatever the token, as Slack does when files:read is missing. */
+  readonly signInPage?: boolean;
 }
 
 /** A file object as Slack puts it in a `file_share` message event. */
@@ -160,7 +162,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const id = path.split('/')[2] ?? '';
         downloads.set(id, (downloads.get(id) ?? 0) + 1);
         const file = files.get(id);
-        if (!authorised || !file) {
+        if (!authorised || !file || file.input.signInPage) {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
           res.end(SIGN_IN_PAGE);
           return;

@@ -9,7 +9,13 @@ import { renderFilingCard } from '../../format/filing-card.js';
 import { renderReadingNote } from '../../format/upload-notes.js';
 import { receiveUpload, type UploadDeps } from '../../services/receive-upload.js';
 import { describeAndLog, toPayload } from '../log-error.js';
-import { completeSlackFile, type DownloadOptions, downloadSlackFile, type SlackFile } from '../slack-file.js';
+import {
+  completeSlackFile,
+  type DownloadOptions,
+  downloadSlackFile,
+  isPdfFile,
+  type SlackFile,
+} from '../slack-file.js';
 
 export interface SharedPdfDeps extends UploadDeps {
   readonly download: Omit<DownloadOptions, 'botToken'>;
@@ -35,7 +41,9 @@ const FINAL_ERRORS = new Set([
   'timeout',
 ]);
 
-export async function handleSharedPdf(deps: SharedPdfDeps, shared: SharedPdf): Promise<void> {
+export async function handleSharedPdf(deps: SharedPdfDeps, given: SharedPdf): Promise<void> {
+  const shared = await withFileInfo(given);
+  if (!shared) return;
   const { client, channel, threadTs, logger } = shared;
   if (!(await deps.store.claimSlackFile(shared.file.id))) {
     logger.debug(`file ${shared.file.id} already claimed: a retry or a second delivery`);
@@ -49,7 +57,7 @@ export async function handleSharedPdf(deps: SharedPdfDeps, shared: SharedPdf): P
       ...toPayload(renderReadingNote(shared.file.name)),
     });
     readingTs = reading.ts;
-    const file = await completeSlackFile(client, shared.file);
+    const file = shared.file;
     const card = await receiveUpload(deps, {
       fileName: file.name,
       source: {
@@ -70,6 +78,19 @@ export async function handleSharedPdf(deps: SharedPdfDeps, shared: SharedPdf): P
     await reportFailure(shared, readingTs, error).catch((reportError) =>
       logger.error(`could not tell the user about ${shared.file.name}`, reportError),
     );
+  }
+}
+
+/** The file as files.info describes it, where the event left it out; null when it turns out not to be a PDF. */
+async function withFileInfo(shared: SharedPdf): Promise<SharedPdf | null> {
+  try {
+    const file = await completeSlackFile(shared.client, shared.file);
+    return isPdfFile(file) ? { ...shared, file } : null;
+  } catch (error) {
+    await reportFailure(shared, undefined, error).catch((e) =>
+      shared.logger.error('could not report a files.info failure', e),
+    );
+    return null;
   }
 }
 

@@ -1,0 +1,72 @@
+import type { TableBlock } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import { renderPlainText } from '../../src/format/plain-text.js';
+import { renderShareHistory } from '../../src/format/share-history.js';
+import { buildShareHistory } from '../../src/services/share-history.js';
+import { makeMonthlyReturn } from '../helpers/factories.js';
+import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
+
+async function senseTimeHistory() {
+  const store = createMemoryFilingStore();
+  await saveSample(store, makeSenseTimeReturn({ month: '2023-09', classBClosing: 25_900_000_000 }));
+  await saveSample(
+    store,
+    makeSenseTimeReturn({ month: '2023-10', classBPreceding: 25_900_000_000, classBClosing: 25_948_000_000 }),
+  );
+  await saveSample(store, makeSenseTimeReturn({ classBPreceding: 25_948_000_000 }));
+  const history = await buildShareHistory(store, '00020');
+  if (!history) throw new Error('no history');
+  return history;
+}
+
+describe('renderShareHistory', () => {
+  it('puts one row per class and month in a table, newest first, with the change on the month before', async () => {
+    const message = renderShareHistory(await senseTimeHistory());
+    const table = message.blocks.find((b): b is TableBlock => b.type === 'table');
+    const rows = table?.rows.map((row) => row.map((cell) => ('text' in cell ? cell.text : '')));
+    expect(rows?.slice(0, 3)).toEqual([
+      ['Month', 'Class', 'Issued', 'Change', 'Notes'],
+      ['Nov 2023', 'Class B ordinary shares', '25,948,809,928', '+809,928', '–'],
+      ['Nov 2023', 'Class A ordinary shares', '7,520,115,072', 'no change', '–'],
+    ]);
+    expect(rows?.at(-2)).toEqual(['Sep 2023', 'Class B ordinary shares', '25,900,000,000', '–', '–']);
+  });
+
+  it('gives the same figures as lines in the fallback text', async () => {
+    const message = renderShareHistory(await senseTimeHistory());
+    expect(message.text).toContain(
+      'Oct 2023: Class B ordinary shares 25,948,000,000 (+48,000,000); Class A ordinary shares 7,520,115,072 (no change)',
+    );
+  });
+
+  it('renders the table readably as plain text', async () => {
+    const plain = renderPlainText(renderShareHistory(await senseTimeHistory()));
+    expect(plain).toContain('Nov 2023  Class B ordinary shares  25,948,809,928     +809,928  –');
+  });
+
+  it('keeps to 100 table rows and says how many months are left out', async () => {
+    const store = createMemoryFilingStore();
+    for (let i = 0; i < 30; i++) {
+      const year = 2020 + Math.floor(i / 12);
+      const month = `${year}-${String((i % 12) + 1).padStart(2, '0')}`;
+      const classes = makeSenseTimeReturn().issuedShares.classes;
+      const four = [...classes, ...classes].map((c, k) => ({ ...c, description: `Class ${k}`, stockCode: null }));
+      await saveSample(
+        store,
+        makeMonthlyReturn({
+          monthEnded: `${month}-28`,
+          dateSubmitted: `${month}-28`,
+          issuedShares: { title: 'II', hasTreasuryColumns: false, classes: four, remarks: null },
+        }),
+      );
+    }
+    const history = await buildShareHistory(store, '00020');
+    if (!history) throw new Error('no history');
+    const message = renderShareHistory(history);
+    const table = message.blocks.find((b): b is TableBlock => b.type === 'table');
+    // 24 months of four classes would be 96 rows plus the heading: all fit; six older months are held beyond them.
+    expect(table?.rows).toHaveLength(97);
+    expect(renderPlainText(message)).toContain('+6 earlier months held');
+  });
+});
