@@ -2,14 +2,34 @@
  * The watchlist and digest sub-commands of /shares: `watch`, `unwatch`, `watchlist`, `digest [YYYY-MM|on|off]`.
  * The /shares router in slack/ hands these words over here and replies with what comes back.
  */
+import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule, monthAt, nextDueDigest } from '../digest/digest-schedule.js';
+import { filingDeadline } from '../digest/filing-deadline.js';
+import { addMonths } from '../digest/report-months.js';
+import { AppError } from '../domain/errors.js';
+import type { ReportMonth } from '../domain/monthly-return.js';
+import type { Watchlist } from '../domain/stored-return.js';
+import { renderDigest } from '../format/digest.js';
+import {
+  type NextDigest,
+  renderDigestToggle,
+  renderNothingWatched,
+  renderUnwatchChange,
+  renderWatchChange,
+  renderWatchlist,
+} from '../format/digest-watchlist.js';
+import { formatMonth } from '../format/figures.js';
 import type { SlackMessage } from '../format/message.js';
 import type { FilingStore } from '../store/filing-store.js';
+import { loadDigest } from './digest-content.js';
+import { describeWatchedCode, unwatchCodes, watchCodes } from './watchlist-changes.js';
 
 export const WATCH_SUBCOMMANDS = ['watch', 'unwatch', 'watchlist', 'digest'] as const;
 
 export interface WatchCommandDeps {
   readonly store: FilingStore;
   readonly now: () => Date;
+  /** When scheduled digests go out; default 10:00 Asia/Hong_Kong. */
+  readonly schedule?: DigestSchedule;
 }
 
 export interface WatchCommandInput {
@@ -25,7 +45,100 @@ export interface WatchCommandReply {
   readonly responseType: 'ephemeral' | 'in_channel';
 }
 
-export async function runWatchCommand(_deps: WatchCommandDeps, input: WatchCommandInput): Promise<WatchCommandReply> {
-  const text = `/shares ${input.args.join(' ')} is not available yet.`;
-  return { message: { text, blocks: [] }, responseType: 'ephemeral' };
+const ephemeral = (message: SlackMessage): WatchCommandReply => ({ message, responseType: 'ephemeral' });
+
+/** "2023-11", "2023/11", "202311" -> "2023-11"; null for a word that is not a month. */
+export function parseDigestMonth(word: string): ReportMonth | null {
+  const match = /^(\d{4})[-/.]?(\d{1,2})$/.exec(word);
+  const number = Number(match?.[2]);
+  if (!match || number < 1 || number > 12) return null;
+  return `${match[1]}-${String(number).padStart(2, '0')}`;
+}
+
+function nextDigestOf(watchlist: Watchlist | null, now: Date, schedule: DigestSchedule): NextDigest | null {
+  if (!watchlist?.digestEnabled) return null;
+  const { month } = nextDueDigest(now, schedule);
+  return { month, deadline: filingDeadline(month), timeOfDay: schedule.timeOfDay, timeZone: schedule.timeZone };
+}
+
+async function showWatchlist(deps: WatchCommandDeps, channelId: string, schedule: DigestSchedule) {
+  const watchlist = await deps.store.getWatchlist(channelId);
+  if (!watchlist || watchlist.stockCodes.length === 0) return ephemeral(renderNothingWatched());
+  const entries = await Promise.all(watchlist.stockCodes.map((code) => describeWatchedCode(deps.store, code)));
+  return ephemeral(renderWatchlist(entries, nextDigestOf(watchlist, deps.now(), schedule)));
+}
+
+async function toggleDigest(deps: WatchCommandDeps, channelId: string, on: boolean, schedule: DigestSchedule) {
+  const existing = await deps.store.getWatchlist(channelId);
+  if (!existing || existing.stockCodes.length === 0) return ephemeral(renderNothingWatched());
+  const now = deps.now();
+  const changed = existing.digestEnabled !== on;
+  // Turning digests back on starts afresh: a month that fell due while they were off is not sent late.
+  const watchlist: Watchlist = changed
+    ? {
+        ...existing,
+        digestEnabled: on,
+        updatedAt: now.toISOString(),
+        ...(on ? { digestSince: now.toISOString() } : {}),
+      }
+    : existing;
+  if (changed) await deps.store.saveWatchlist(watchlist);
+  return ephemeral(renderDigestToggle(on, changed, nextDigestOf(watchlist, now, schedule)));
+}
+
+async function digestNow(
+  deps: WatchCommandDeps,
+  channelId: string,
+  word: string | undefined,
+  schedule: DigestSchedule,
+) {
+  const current = monthAt(deps.now(), schedule.timeZone);
+  const month = word === undefined ? addMonths(current, -1) : parseDigestMonth(word);
+  if (month === null) {
+    throw new AppError(
+      'bad-input',
+      `"${word}" is not a month: try \`/shares digest 2023-11\`, \`/shares digest\` for last month, or \`/shares digest off\`.`,
+      { word },
+    );
+  }
+  if (month >= current) {
+    const latest = formatMonth(addMonths(current, -1));
+    throw new AppError(
+      'bad-input',
+      `${formatMonth(month)} has not ended yet: the latest month to ask for is ${latest}.`,
+      {
+        month,
+      },
+    );
+  }
+  const watchlist = await deps.store.getWatchlist(channelId);
+  if (!watchlist || watchlist.stockCodes.length === 0) return ephemeral(renderNothingWatched());
+  // A digest on request is not recorded: the scheduled one for the month still goes out after the deadline.
+  const [message] = renderDigest(await loadDigest(deps.store, watchlist.stockCodes, month), { maxMessages: 1 });
+  return { message: message as SlackMessage, responseType: 'in_channel' as const };
+}
+
+export async function runWatchCommand(deps: WatchCommandDeps, input: WatchCommandInput): Promise<WatchCommandReply> {
+  const schedule = deps.schedule ?? DEFAULT_DIGEST_SCHEDULE;
+  const [subcommand = '', ...rest] = input.args;
+  switch (subcommand.toLowerCase()) {
+    case 'watch': {
+      const change = await watchCodes(deps.store, input.channelId, rest, deps.now());
+      return ephemeral(renderWatchChange(change, nextDigestOf(change.watchlist, deps.now(), schedule)));
+    }
+    case 'unwatch':
+      return ephemeral(renderUnwatchChange(await unwatchCodes(deps.store, input.channelId, rest, deps.now())));
+    case 'watchlist':
+      return showWatchlist(deps, input.channelId, schedule);
+    case 'digest': {
+      const word = rest[0]?.toLowerCase();
+      if (rest.length > 1) {
+        throw new AppError('bad-input', '`/shares digest` takes one word: a month such as 2023-11, `on` or `off`.');
+      }
+      if (word === 'on' || word === 'off') return toggleDigest(deps, input.channelId, word === 'on', schedule);
+      return digestNow(deps, input.channelId, rest[0], schedule);
+    }
+    default:
+      throw new AppError('bad-input', `\`/shares ${subcommand}\` is not a watchlist command.`, { subcommand });
+  }
 }

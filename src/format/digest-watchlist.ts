@@ -1,0 +1,103 @@
+/**
+ * The answers to `/shares watch`, `unwatch`, `watchlist` and `digest on|off`: what changed, what the list now
+ * holds, and when the next digest comes.
+ */
+import type { ReportMonth } from '../domain/monthly-return.js';
+import type { UnwatchChange, WatchChange, WatchedCode } from '../services/watchlist-changes.js';
+import { MAX_WATCHED_CODES } from '../services/watchlist-changes.js';
+import { context, escapeMrkdwn, moreNote, SLACK_LIMITS, section, takeWithRest, truncate } from './blocks.js';
+import { formatDeadline } from './digest.js';
+import { formatMonth, formatShortMonth } from './figures.js';
+import { shortIssuerName } from './filing-card.js';
+import type { SlackMessage } from './message.js';
+
+export interface NextDigest {
+  readonly month: ReportMonth;
+  /** The filing deadline, on which the digest goes out. */
+  readonly deadline: string;
+  readonly timeOfDay: string;
+  readonly timeZone: string;
+}
+
+const MAX_LINES = 40;
+
+function message(lines: readonly string[], footer?: string): SlackMessage {
+  const text = truncate(lines.join('\n'), SLACK_LIMITS.sectionText);
+  const blocks = [section(text), ...(footer ? [context(footer)] : [])];
+  return { text: truncate(text.replace(/[*`]/g, ''), SLACK_LIMITS.fallbackText), blocks };
+}
+
+function codes(list: readonly string[]): string {
+  return list.map((code) => `\`${escapeMrkdwn(code)}\``).join(', ');
+}
+
+export function watchedLine(entry: WatchedCode): string {
+  if (entry.issuerName === null) return `\`${entry.stockCode}\` no return held yet: it counts once one is read`;
+  const latest = entry.latestMonth ? ` · latest ${formatShortMonth(entry.latestMonth)}` : '';
+  return `\`${entry.stockCode}\` ${escapeMrkdwn(shortIssuerName(entry.issuerName))}${latest}`;
+}
+
+export function nextDigestLine(next: NextDigest | null): string {
+  if (next === null) return 'Scheduled digests are off in this channel: `/shares digest on` turns them back on.';
+  return `Next digest: ${formatMonth(next.month)}, on ${formatDeadline(next.deadline)} at ${next.timeOfDay} (${next.timeZone}), the filing deadline.`;
+}
+
+export function renderNothingWatched(): SlackMessage {
+  return message([
+    'This channel watches no companies yet.',
+    '`/shares watch 00020 00700` adds some; after each month’s filing deadline a digest of their returns is posted here.',
+  ]);
+}
+
+export function renderWatchChange(change: WatchChange, next: NextDigest | null): SlackMessage {
+  const lines: string[] = [];
+  if (change.added.length > 0) {
+    const { shown, rest } = takeWithRest(change.added, MAX_LINES);
+    lines.push(`*Now watching in this channel* (${change.added.length} added):`, ...shown.map(watchedLine));
+    const more = moreNote(rest);
+    if (more) lines.push(more);
+  }
+  if (change.alreadyWatched.length > 0) lines.push(`Already watched: ${codes(change.alreadyWatched)}.`);
+  if (change.overLimit.length > 0) {
+    lines.push(
+      `:warning: Not added, the list is full at ${MAX_WATCHED_CODES} codes: ${codes(change.overLimit)}. \`/shares unwatch\` makes room.`,
+    );
+  }
+  if (change.malformed.length > 0) {
+    lines.push(
+      `:warning: Not stock codes, so not added: ${codes(change.malformed)}. HKEX codes have one to five digits, such as 00020 or 700.`,
+    );
+  }
+  return message(lines, `${change.watchlist.stockCodes.length} watched. ${nextDigestLine(next)}`);
+}
+
+export function renderUnwatchChange(change: UnwatchChange): SlackMessage {
+  const lines: string[] = [];
+  if (change.removed.length > 0) lines.push(`*No longer watched in this channel:* ${codes(change.removed)}.`);
+  if (change.notWatched.length > 0) lines.push(`Not on this channel’s watchlist: ${codes(change.notWatched)}.`);
+  if (change.malformed.length > 0) lines.push(`:warning: Not stock codes: ${codes(change.malformed)}.`);
+  const left = change.watchlist?.stockCodes.length ?? 0;
+  return message(
+    lines,
+    left === 0 ? 'The watchlist is now empty.' : `${left} still watched: \`/shares watchlist\` lists them.`,
+  );
+}
+
+export function renderWatchlist(entries: readonly WatchedCode[], next: NextDigest | null): SlackMessage {
+  const { shown, rest } = takeWithRest(entries, MAX_LINES);
+  const lines = [`*This channel watches ${entries.length} compan${entries.length === 1 ? 'y' : 'ies'}:*`];
+  lines.push(...shown.map(watchedLine));
+  const more = moreNote(rest);
+  if (more) lines.push(more);
+  return message(lines, nextDigestLine(next));
+}
+
+export function renderDigestToggle(on: boolean, changed: boolean, next: NextDigest | null): SlackMessage {
+  const state = on ? 'on' : 'off';
+  const first = changed
+    ? `Scheduled digests are now *${state}* in this channel.`
+    : `Scheduled digests were already *${state}* here.`;
+  const lines = [first];
+  if (!on) lines.push('The watchlist is kept; `/shares digest` still shows a digest on request.');
+  return message(lines, nextDigestLine(next));
+}
