@@ -10,7 +10,7 @@ import type { ParsedFiling } from '../domain/parsed-filing.js';
 import { checkMonthlyReturn } from './checks.js';
 import { detectFormVersion } from './detect-form.js';
 import { readFf301Return } from './ff301/index.js';
-import { readLegacyReturn } from './legacy/index.js';
+import { readLegacyFiling } from './legacy/index.js';
 
 /** Bumped whenever a change to the parser can change what it reads from a filing. */
 export const PARSER_VERSION = '1.0.0';
@@ -27,7 +27,9 @@ export function parseMonthlyReturn(doc: ExtractedDocument, fileName = 'the file'
     read = reading.monthlyReturn;
     readerFlags = reading.flags;
   } else {
-    read = readLegacyReturn(doc, fileName);
+    const reading = readLegacyFiling(doc, fileName);
+    read = reading.monthlyReturn;
+    readerFlags = reading.flags;
   }
   const monthlyReturn = validate(read, fileName);
   return { monthlyReturn, flags: [...readerFlags, ...checkMonthlyReturn(monthlyReturn)] };
