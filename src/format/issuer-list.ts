@@ -33,6 +33,6 @@ export function renderIssuerList(issuers: readonly IssuerSummary[], query: strin
       `${title} ${shown.map((i) => i.stockCode).join(', ')}${more ? `, ${more}` : ''}`,
       SLACK_LIMITS.fallbackText,
     ),
-    blocks: [section(text), context('Type `/shares <code>` for the latest return of one of them.')],
+    blocks: [section(text), context('Type `/shares &lt;code&gt;` for the latest return of one of them.')],
   };
 }

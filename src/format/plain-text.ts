@@ -20,6 +20,7 @@ export function mrkdwnToPlain(text: string): string {
     .replace(/<([^|>]+)\|([^>]+)>/g, '$2')
     .replace(/<([^>]+)>/g, '$1')
     .replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1$2')
+    .replace(/`([^`\n]+)`/g, '$1')
     .replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { isAppError } from '../src/domain/errors.js';
+
+function problems(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (isAppError(error, 'config-invalid')) return error.message;
+    throw error;
+  }
+  throw new Error('the settings were accepted');
+}
+
+describe('loadConfig', () => {
+  it('runs in Socket Mode with a bot token and an app token', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(config.connection).toEqual({ mode: 'socket', appToken: 'xapp-1' });
+    expect(config.fileOrigins).toEqual(['https://files.slack.com']);
+    expect(config.limits.maxBytes).toBe(20 * 1024 * 1024);
+    expect(config.digest).toEqual({ timeOfDay: '10:00', timeZone: 'Asia/Hong_Kong' });
+  });
+
+  it('runs over HTTP when only a signing secret is given', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret', PORT: '8080' });
+    expect(config.connection).toEqual({ mode: 'http', signingSecret: 'secret', port: 8080 });
+  });
+
+  it('names every missing setting at once', () => {
+    const message = problems({});
+    expect(message).toContain('SLACK_BOT_TOKEN is missing');
+    expect(message).toContain('SLACK_APP_TOKEN is missing: Socket Mode needs an app-level token');
+  });
+
+  it('names each malformed setting with what it should be', () => {
+    const message = problems({
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+      SLACK_APP_TOKEN: 'xapp-1',
+      MAX_FILE_MB: 'twenty',
+      DIGEST_TIME: '25:00',
+      DIGEST_TIMEZONE: 'Mars/Olympus',
+      LOG_LEVEL: 'loud',
+    });
+    expect(message.split('\n').slice(1)).toEqual([
+      '  - SLACK_BOT_TOKEN must be a bot token starting with xoxb-',
+      '  - MAX_FILE_MB must be a whole number of megabytes',
+      '  - DIGEST_TIME must be a time of day HH:mm, such as 10:00',
+      '  - DIGEST_TIMEZONE must be an IANA time zone such as Asia/Hong_Kong',
+      '  - LOG_LEVEL must be one of debug, info, warn, error',
+    ]);
+  });
+
+  it('asks for the signing secret in HTTP mode', () => {
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MODE: 'http' })).toContain('SLACK_SIGNING_SECRET is missing');
+  });
+
+  it('treats blank lines copied from .env.example as unset', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_MODE: '',
+      PORT: '',
+      DATA_DIR: '',
+    });
+    expect(config.dataDir).toBe('./data');
+  });
+
+  it('turns file hosts into the origins the token may go to', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_FILE_HOSTS: 'files.slack.com, files-origin.slack.com',
+    });
+    expect(config.fileOrigins).toEqual(['https://files.slack.com', 'https://files-origin.slack.com']);
+  });
+});

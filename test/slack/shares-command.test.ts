@@ -1,0 +1,151 @@
+/**
+ * `/shares` in each of its forms, end to end: a signed slash-command request to the real app, an empty 200 at once,
+ * then the answer posted to the response URL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APOLOGY } from '../../src/format/describe-error.js';
+import { runWatchCommand } from '../../src/services/watch-commands.js';
+import type { FilingStore } from '../../src/store/filing-store.js';
+import { makeMonthlyReturn } from '../helpers/factories.js';
+import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
+import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
+
+let t: TestApp;
+
+async function heldReturns(): Promise<FilingStore> {
+  const store = createMemoryFilingStore();
+  await saveSample(store, makeSenseTimeReturn({ month: '2023-10', classBClosing: 25_948_000_000 }));
+  await saveSample(store, makeSenseTimeReturn({ classBPreceding: 25_948_000_000 }));
+  await saveSample(store, makeMonthlyReturn({ issuerName: 'Tencent Holdings Limited', stockCodes: ['00700'] }));
+  await saveSample(
+    store,
+    makeMonthlyReturn({ issuerName: 'Tencent Music Entertainment Group', stockCodes: ['01698'] }),
+  );
+  return store;
+}
+
+/** Sends `/shares <text>` and returns the one answer posted to its response URL. */
+async function ask(text: string) {
+  const sent = await t.sendCommand(text);
+  expect(sent.status).toBe(200);
+  expect(sent.body).toBe('');
+  await t.idle();
+  const answers = t.fakeSlack.callsTo('response_url').filter((c) => c.url === sent.responseUrl);
+  expect(answers).toHaveLength(1);
+  const answer = t.botMessages().find((m) => m.via === 'response_url' && m.text === answers[0]?.body.text);
+  if (!answer) throw new Error('no answer');
+  return answer;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ store: await heldReturns() });
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('/shares', () => {
+  it.each(['00020', '20', '0020'])('answers "%s" with the latest card, for the asker only', async (code) => {
+    const answer = await ask(code);
+    expect(answer.responseType).toBe('ephemeral');
+    expect(answer.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
+    expect(answer.plain).toContain('Issued: 25,948,809,928 · +809,928 vs Oct 2023');
+    expect(answer.plain).toContain('[History] [Previous month] [Post to channel]');
+  });
+
+  it('answers a code and a month with that month', async () => {
+    const answer = await ask('00020 2023-10');
+    expect(answer.plain).toContain('SenseTime Group Inc. (00020) · October 2023');
+    expect(answer.plain).toContain('Issued: 25,948,000,000');
+  });
+
+  it('answers history with the months held and their changes', async () => {
+    const answer = await ask('00020 history');
+    expect(answer.plain).toMatch(/Nov 2023 +Class B ordinary shares +25,948,809,928 +\+809,928/);
+    expect(answer.text).toContain('Oct 2023: Class B ordinary shares 25,948,000,000 (–)');
+  });
+
+  it('lists the codes held', async () => {
+    const answer = await ask('list');
+    expect(answer.plain).toContain('3 stock codes held:');
+    expect(answer.plain).toContain('00020 SenseTime Group Inc. · latest Nov 2023 · 2 months');
+  });
+
+  it('finds an issuer by name', async () => {
+    const answer = await ask('sensetime');
+    expect(answer.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
+  });
+
+  it('lists the issuers a name matches when it matches several', async () => {
+    const answer = await ask('tencent');
+    expect(answer.plain).toContain('2 issuers match “tencent”:');
+    expect(answer.plain).toContain('00700 Tencent Holdings Limited');
+  });
+
+  it('answers help', async () => {
+    const answer = await ask('help');
+    expect(answer.plain).toContain('/shares 00020 2023-11 · the return for one month');
+  });
+
+  it('suggests the code held nearest to an unknown one', async () => {
+    const answer = await ask('00021');
+    expect(answer.plain).toContain('No returns are held for stock code 00021.');
+    expect(answer.plain).toContain('Did you mean:\n00020 SenseTime Group Inc.');
+  });
+
+  it('suggests the issuer a misspelt name was meant to be', async () => {
+    const answer = await ask('sensetme');
+    expect(answer.plain).toContain('No issuer held matches “sensetme”.');
+    expect(answer.plain).toContain('00020 SenseTime Group Inc.');
+  });
+
+  it('suggests the keyword a typo was meant to be', async () => {
+    expect((await ask('lsit')).plain).toContain('Did you mean /shares list?');
+    expect((await ask('20 histroy')).plain).toBe('Did you mean /shares 00020 history?');
+  });
+
+  it('says which months are held when the month asked for is not', async () => {
+    const answer = await ask('00020 2024-01');
+    expect(answer.plain).toContain('No return for 00020 for January 2024 is held.\nMonths held: Nov 2023, Oct 2023.');
+  });
+
+  it('hands watchlist words to the watchlist commands', async () => {
+    const answer = await ask('watchlist');
+    const expected = await runWatchCommand(
+      { store: t.store, now: () => new Date() },
+      { channelId: 'C0001', userId: 'U0001', args: ['watchlist'] },
+    );
+    expect(answer.text).toBe(expected.message.text);
+  });
+});
+
+describe('/shares when something breaks', () => {
+  it('apologises without details, logs the error, and keeps answering', async () => {
+    const store = await heldReturns();
+    let broken = true;
+    const latest = store.latest.bind(store);
+    store.latest = async (code) => {
+      if (broken) throw new TypeError("Cannot read properties of undefined (reading 'closing')");
+      return latest(code);
+    };
+    const app = await startTestApp({ store });
+    try {
+      const sent = await app.sendCommand('00020');
+      await app.idle();
+      const [answer] = app.botMessages();
+      expect(sent.status).toBe(200);
+      expect(answer?.text).toBe(APOLOGY);
+      expect(JSON.stringify(answer?.blocks)).not.toContain('closing');
+      expect(app.logs.some((l) => l.level === 'error' && l.text.includes("reading 'closing'"))).toBe(true);
+
+      broken = false;
+      await app.sendCommand('00020');
+      await app.idle();
+      expect(app.botMessages()[1]?.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
+    } finally {
+      await app.close();
+    }
+  });
+});
