@@ -19,6 +19,8 @@ export interface DigestSource {
   readonly current: StoredReturn | null;
   /** The current return of the latest month before it (`store.previous`). */
   readonly previous: StoredReturn | null;
+  /** For a code with no return for the month: its latest return of any month, to name it. */
+  readonly latest?: StoredReturn | null;
 }
 
 /** What a class's change is measured against. */
@@ -56,7 +58,7 @@ export interface FiledCompany {
 
 export interface PendingCompany {
   readonly stockCode: StockCode;
-  /** From the latest earlier return held; null when no return of the code is held at all. */
+  /** From the latest return held; null when no return of the code is held at all. */
   readonly issuerName: string | null;
   readonly latestMonthHeld: ReportMonth | null;
 }
@@ -146,11 +148,14 @@ export function buildDigest(input: BuildDigestInput): Digest {
   );
   const pending = input.sources
     .filter((source) => source.current === null)
-    .map((source) => ({
-      stockCode: source.stockCode,
-      issuerName: source.previous?.monthlyReturn.issuerName ?? null,
-      latestMonthHeld: source.previous?.reportMonth ?? null,
-    }))
+    .map((source) => {
+      const named = source.latest ?? source.previous;
+      return {
+        stockCode: source.stockCode,
+        issuerName: named?.monthlyReturn.issuerName ?? null,
+        latestMonthHeld: named?.reportMonth ?? null,
+      };
+    })
     .sort((a, b) => a.stockCode.localeCompare(b.stockCode));
   return {
     month: input.month,

@@ -1,6 +1,6 @@
 /**
  * Reads what a digest needs from the store: for each watched code, its return for the month and the latest one
- * before it.
+ * before it; for a code with none for the month, its latest return, to name it.
  */
 import { buildDigest, type Digest } from '../digest/build-digest.js';
 import { filingDeadline } from '../digest/filing-deadline.js';
@@ -19,7 +19,8 @@ export async function loadDigest(
         store.forMonth(stockCode, month),
         store.previous(stockCode, month),
       ]);
-      return { stockCode, current, previous };
+      const latest = current ? null : await store.latest(stockCode);
+      return { stockCode, current, previous, latest };
     }),
   );
   return buildDigest({ month, deadline: filingDeadline(month), sources });

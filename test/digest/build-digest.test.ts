@@ -97,6 +97,22 @@ describe('buildDigest', () => {
     ]);
   });
 
+  it('names a company not filed by its latest return, even one of a later month', () => {
+    const later = storedReturnFor({
+      stockCode: '01723',
+      issuerName: 'Moon Inc.',
+      month: '2026-01',
+      preceding: 1,
+      closing: 1,
+    });
+    const digest = buildDigest({
+      month: '2025-09',
+      deadline: '2025-10-09',
+      sources: [{ stockCode: '01723', current: null, previous: null, latest: later }],
+    });
+    expect(digest.pending).toEqual([{ stockCode: '01723', issuerName: 'Moon Inc.', latestMonthHeld: '2026-01' }]);
+  });
+
   it('compares with the latest earlier month held when the month before is missing, and flags the gap', () => {
     const specs: DigestReturnSpec[] = [
       { stockCode: '00020', issuerName: 'Example', month: '2023-09', preceding: 990, closing: 1_000 },
