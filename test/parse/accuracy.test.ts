@@ -97,7 +97,7 @@ describe.skipIf(!available)('accuracy on the FF301 returns of the corpus', () =>
   });
 
   it('reads every truth field of every FF301 return', () => {
-    const wrong = files.flatMap((file) =>
+    const wrong = files.flatMap((file): unknown[] =>
       file.error ? [{ file: file.name, error: file.error }] : file.comparisons.filter((f) => !f.ok && !f.uncertain),
     );
     expect(wrong).toEqual([]);
