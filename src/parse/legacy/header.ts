@@ -29,7 +29,7 @@ export function readHeader(header: Section, fileName: string): LegacyHeader {
   const monthText = textAfter(lines, /For the month ended/i, 2).replace(/\(dd\/mm\/yyyy\)/i, '');
   const monthEnded = parseDate(monthText);
   if (!monthEnded) {
-    throw new AppError('not-a-monthly-return', `${fileName}: no readable "For the month ended" date on page 1`, {
+    throw new AppError('unreadable-filing', `${fileName}: no readable "For the month ended" date on page 1`, {
       fileName,
       field: 'monthEnded',
       printed: monthText,
@@ -37,7 +37,7 @@ export function readHeader(header: Section, fileName: string): LegacyHeader {
   }
   const issuerName = textAfter(lines, /Name of Issuer/i, 0);
   if (!issuerName) {
-    throw new AppError('not-a-monthly-return', `${fileName}: no "Name of Issuer" on page 1`, { fileName });
+    throw new AppError('unreadable-filing', `${fileName}: no "Name of Issuer" on page 1`, { fileName });
   }
   const dateSubmitted = parseDate(textAfter(lines, /Date Submitted/i, 1)) ?? null;
   return { title, issuerName, monthEnded, dateSubmitted };

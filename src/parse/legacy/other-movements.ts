@@ -7,11 +7,11 @@
  */
 import type { MonthlyReturn, OtherMovement, OtherMovementType } from '../../domain/monthly-return.js';
 import { totalsStart, withoutEntryNumber } from './blocks.js';
-import { isDateCell, isNothing, parseFormDate, parsePrice } from './cell-values.js';
+import { isDateCell, isNothing, parseFormDate, parsePrice, parseShareCount } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type Column, type ColumnRules, cellsByColumn, findColumns } from './columns.js';
 import { type FieldEntry, type FieldRule, readFields } from './fields.js';
-import { annotationsOf, readCount } from './figures.js';
+import { annotationsOf, isAnnotation, readCount } from './figures.js';
 import { centre, groupLines, joinLines, type PlacedItem, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 import type { Section } from './sections.js';
@@ -126,14 +126,14 @@ function columnsFor(columnsByPage: ReadonlyMap<number, Column<MovementColumn>[]>
 function readEntryType(items: readonly PlacedItem[], labelLeft: number): Entry | undefined {
   const atPrice = items.find((item) => /^At\s+price/i.test(item.text.trim()));
   const limit = (atPrice?.x ?? labelLeft) - 2;
-  const lines = groupLines(
-    items.filter((item) => item.right <= limit + 4 && item.x < limit && !PRICE_LABEL.test(item.text.trim())),
-  );
+  const lines = groupLines(items.filter((item) => item.x < limit && !PRICE_LABEL.test(item.text.trim())));
   const text = withoutEntryNumber(joinLines(lines));
-  if (!/^\d|[a-z]/i.test(text) || text === '') return undefined;
-  const specified = tidy(text.replace(/\(\s*please specify\s*\)/i, ''));
-  const type = EVENT_TYPES.find(([pattern]) => pattern.test(specified))?.[1] ?? 'other';
-  return { event: specified, type };
+  if (!/[a-z]/i.test(text)) return undefined;
+  // "10. Other (Please specify)" followed by what the filer specified: the event is what they wrote.
+  const specified = /^Other\s*\(\s*please specify\s*\)\s*:?\s*(.*)$/i.exec(text);
+  const event = specified ? specified[1] || 'Other' : text;
+  const type = EVENT_TYPES.find(([pattern]) => pattern.test(event))?.[1] ?? 'other';
+  return { event, type };
 }
 
 function readEntryRows(
@@ -144,7 +144,10 @@ function readEntryRows(
   notes: ParseNotes,
 ): ClassedRow<OtherMovement>[] {
   const firstColumn = columns[0] as Column<MovementColumn>;
-  const labelZone = items.filter((item) => item.x >= labelLeft - 3 && centre(item) < firstColumn.left - 12);
+  // A long class or note can reach into the figure columns: only figures (and remark pointers) count as figures.
+  const isFigure = (item: PlacedItem) =>
+    centre(item) >= firstColumn.left - 12 && (parseShareCount(item.text) !== undefined || isAnnotation(item.text));
+  const labelZone = items.filter((item) => item.x >= labelLeft - 3 && !isFigure(item));
   const eventLabels = groupLines(labelZone).filter((line) => EVENT_LABEL.test(line.text));
   const starts = eventLabels.map((line, i) => (i === 0 ? Number.NEGATIVE_INFINITY : line.pos - ENTRY_LEAD));
   if (starts.length === 0) starts.push(Number.NEGATIVE_INFINITY);
@@ -154,19 +157,16 @@ function readEntryRows(
     const to = starts[i + 1] ?? Number.POSITIVE_INFINITY;
     const rowItems = items.filter((item) => item.pos >= from && item.pos < to);
     const fields = readFields(
-      groupLines(rowItems.filter((item) => item.x >= labelLeft - 3 && centre(item) < firstColumn.left - 12)),
+      groupLines(rowItems.filter((item) => item.x >= labelLeft - 3 && !isFigure(item))),
       FIELDS,
     );
     if (i === 0) classText = entriesText(fields.get('class')) || null;
     const subject = `${entry.event}${starts.length > 1 ? ` (${i + 1})` : ''}`;
-    const figures = cellsByColumn(
-      rowItems.filter((item) => centre(item) >= firstColumn.left - 12),
-      columns,
-    );
+    const figures = cellsByColumn(rowItems.filter(isFigure), columns);
     const atPrice = rowItems.find((item) => /^At\s+price/i.test(item.text.trim()));
     const priceItems = atPrice
       ? rowItems.filter(
-          (item) => item.x >= atPrice.right - 1 && item.right <= labelLeft + 2 && !PRICE_LABEL.test(item.text.trim()),
+          (item) => item.x >= atPrice.right - 1 && centre(item) < labelLeft && !PRICE_LABEL.test(item.text.trim()),
         )
       : [];
     const price = parsePrice(joinLines(groupLines(priceItems)));
