@@ -11,7 +11,7 @@ import { type RunningScheduler, startDigestScheduler } from '../../src/digest/sc
 import { createDigestPoster } from '../../src/slack/digest-poster.js';
 import { type FilingStore, openFilingStore } from '../../src/store/index.js';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
-import { createFakeClock } from '../digest/fake-clock.js';
+import { createFakeClock, type FakeClock } from '../digest/fake-clock.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
@@ -34,6 +34,23 @@ afterEach(async () => {
 async function seeded(store: FilingStore): Promise<FilingStore> {
   for (const spec of NOVEMBER_RETURNS) await store.save(saveInputFor(spec));
   return store;
+}
+
+function startedApp(): TestApp {
+  if (!t) throw new Error('the test app is not started');
+  return t;
+}
+
+/** The scheduler as main.ts starts it, posting through the app's own Web API client. */
+function startOver(testApp: TestApp, store: FilingStore, clock: FakeClock, log: string[]): RunningScheduler {
+  return startDigestScheduler({
+    store,
+    poster: createDigestPoster(testApp.app.client),
+    now: () => clock.now(),
+    schedule: DEFAULT_DIGEST_SCHEDULE,
+    timers: clock.timers,
+    log: (line) => log.push(line),
+  });
 }
 
 async function command(app: TestApp, text: string, channel = 'C0001') {
@@ -101,14 +118,7 @@ describe('the scheduled digest over Slack', () => {
     await command(t, 'digest off', 'C0002');
 
     const log: string[] = [];
-    scheduler = startDigestScheduler({
-      store,
-      poster: createDigestPoster(t.app.client),
-      now: () => clock.now(),
-      schedule: DEFAULT_DIGEST_SCHEDULE,
-      timers: clock.timers,
-      log: (line) => log.push(line),
-    });
+    scheduler = startOver(startedApp(), store, clock, log);
     await scheduler.idle();
     expect(t.fakeSlack.callsTo('chat.postMessage')).toHaveLength(0);
 
@@ -126,14 +136,7 @@ describe('the scheduled digest over Slack', () => {
     // A restart five minutes later finds the record and posts nothing.
     scheduler.stop();
     clock.set(new Date('2023-12-07T02:05:00Z'));
-    scheduler = startDigestScheduler({
-      store,
-      poster: createDigestPoster(t.app.client),
-      now: () => clock.now(),
-      schedule: DEFAULT_DIGEST_SCHEDULE,
-      timers: clock.timers,
-      log: (line) => log.push(line),
-    });
+    scheduler = startOver(startedApp(), store, clock, log);
     await scheduler.idle();
     expect(t.fakeSlack.callsTo('chat.postMessage')).toHaveLength(1);
   });
@@ -152,14 +155,7 @@ describe('the scheduled digest over Slack', () => {
     });
     t.fakeSlack.failNext('chat.postMessage', 'not_in_channel');
     const log: string[] = [];
-    scheduler = startDigestScheduler({
-      store,
-      poster: createDigestPoster(t.app.client),
-      now: () => clock.now(),
-      schedule: DEFAULT_DIGEST_SCHEDULE,
-      timers: clock.timers,
-      log: (line) => log.push(line),
-    });
+    scheduler = startOver(startedApp(), store, clock, log);
     await scheduler.idle();
     expect(log).toEqual(['C0009 2023-11: posting failed after 0 message(s), not retried: could not post to C0009']);
     expect(await store.findDigestRecord('C0009', '2023-11')).toMatchObject({ messageTs: [], trigger: 'catch-up' });
