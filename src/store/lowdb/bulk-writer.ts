@@ -14,6 +14,7 @@ import { linkSubmissions } from './submissions.js';
 
 export class BulkWriter {
   readonly #shards = new Map<string, IndexShard>();
+  #ready: Promise<void> | null = null;
 
   constructor(
     readonly layout: StoreLayout,
@@ -30,17 +31,20 @@ export class BulkWriter {
       if (!month.some((m) => m.id === held.id)) month.push(held);
       byMonth.set(held.reportMonth, month);
     }
+    this.#ready ??= this.#prepare();
+    await this.#ready;
     await ensureDirectory(codeDir(this.layout, stockCode), this.durable);
     const linked = new Map<ReportMonth, StoredReturn[]>();
+    const writes: Promise<void>[] = [];
     for (const [reportMonth, submissions] of byMonth) {
       const file: MonthFile = { schemaVersion: 1, stockCode, reportMonth, submissions: linkSubmissions(submissions) };
       MonthFileSchema.parse(file);
-      await writeFileAtomic(monthFile(this.layout, stockCode, reportMonth), JSON.stringify(file), {
-        tmpDir: this.layout.tmpDir,
-        durable: this.durable,
-      });
+      const path = monthFile(this.layout, stockCode, reportMonth);
+      writes.push(writeFileAtomic(path, JSON.stringify(file), { tmpDir: this.layout.tmpDir, durable: this.durable }));
       linked.set(reportMonth, file.submissions);
     }
+    // A code's months are written side by side: one after another, the writes mostly wait on each other.
+    await Promise.all(writes);
     const shard = this.#shards.get(shardOf(stockCode)) ?? { schemaVersion: 1, codes: {} };
     shard.codes[stockCode] = buildCodeIndexEntry(stockCode, linked);
     this.#shards.set(shardOf(stockCode), shard);
@@ -48,12 +52,20 @@ export class BulkWriter {
 
   /** Writes the index shards of the codes written. */
   async finish(): Promise<void> {
+    this.#ready ??= this.#prepare();
+    await this.#ready;
     for (const [name, shard] of this.#shards) {
       IndexShardSchema.parse(shard);
       await writeFileAtomic(shardFile(this.layout, name), JSON.stringify(shard), {
         tmpDir: this.layout.tmpDir,
         durable: this.durable,
       });
+    }
+  }
+
+  async #prepare(): Promise<void> {
+    for (const dir of [this.layout.tmpDir, this.layout.returnsDir, this.layout.indexDir]) {
+      await ensureDirectory(dir, this.durable);
     }
   }
 }

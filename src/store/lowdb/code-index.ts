@@ -118,6 +118,10 @@ export class CodeIndex {
         },
         tmpDir: this.layout.tmpDir,
         durable: this.options.durable,
+        // A shard is derived from the month files, which were validated, and is rebuilt from them when a crash
+        // leaves it stale (see save-journal.ts): neither a second validation nor a directory sync buys anything.
+        syncDirectory: false,
+        validateOnWrite: false,
         now: this.options.now,
       },
       () => ({ schemaVersion: 1, codes: {} }),

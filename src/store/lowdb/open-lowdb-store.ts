@@ -48,14 +48,14 @@ export async function openLowdbFilingStore(options: OpenFilingStoreOptions = {})
   await ensureDirectory(layout.root, durable);
   const release = await lockStore(layout);
   try {
-    await clearTemporaryFiles(layout.tmpDir);
+    clearTemporaryFiles(layout.tmpDir);
     for (const dir of [layout.returnsDir, layout.indexDir, layout.journalDir]) await mkdir(dir, { recursive: true });
     await prepareLayout(layout, { now: now(), durable, onCorrupt });
 
     const monthFiles = new MonthFiles(layout, { cacheSize: options.cacheSize ?? 1000, durable, now });
     const rebuildEntry = (stockCode: string) => rebuildCodeIndexEntry(monthFiles, stockCode, onCorrupt);
     const index = await CodeIndex.open(layout, { durable, now, onCorrupt, rebuildEntry });
-    const journal = new SaveJournal(layout.journalDir, durable);
+    const journal = new SaveJournal(layout.journalDir);
     for (const { stockCode, month } of await journal.pending()) {
       await index.replace(stockCode, await rebuildEntry(stockCode));
       await journal.end(stockCode, month);

@@ -7,20 +7,19 @@ import { open, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
-import { syncDirectory } from './atomic-write.js';
 
 const MARKER = /^(?<stockCode>\d{5})_(?<month>\d{4}-\d{2})$/;
 
 export class SaveJournal {
-  constructor(
-    readonly dir: string,
-    readonly durable = true,
-  ) {}
+  constructor(readonly dir: string) {}
 
+  /**
+   * The marker needs no sync of its own: a killed process leaves it in the page cache, and after a power cut a
+   * journaling filesystem keeps it if it keeps the month file's rename, which comes later and is synced.
+   */
   async begin(stockCode: StockCode, month: ReportMonth): Promise<void> {
     const handle = await open(this.#marker(stockCode, month), 'w');
     await handle.close();
-    if (this.durable) await syncDirectory(this.dir);
   }
 
   /** A marker left behind only costs a rebuild of one code's entry at the next open. */
