@@ -1,0 +1,244 @@
+/**
+ * The filing store at market scale: stores of 1,000, 10,000 and 100,000 realistic returns (codes in proportion,
+ * 2,600 at 100,000), each built in bulk in a child process, then opened and measured in a fresh one, so that each
+ * peak RSS is the store's own. Saves go through the real API (fsync on); lookups pick codes at random, so at
+ * scale most miss the cache of month files and read from disk (the page cache is warm from the build).
+ *
+ * `npm run bench -- store`, or `tsx scripts/bench/store.bench.ts [generate|measure] N DIR` for one step.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ReportMonth } from '../../src/domain/monthly-return.js';
+import { openFilingStore } from '../../src/store/index.js';
+import { BulkWriter } from '../../src/store/lowdb/bulk-writer.js';
+import { storeLayout } from '../../src/store/lowdb/store-layout.js';
+import { toStoredReturn } from '../../src/store/lowdb/submissions.js';
+import { makeMarketReturn, monthsFrom, seededRandom } from '../../test/store/market-returns.js';
+
+const SCALES = [1_000, 10_000, 100_000];
+const CODES_AT_100K = 2_600;
+const FIRST_MONTH = '2022-01';
+/** One month in 25 of a code also has a resubmission. */
+const RESUBMISSION_EVERY = 25;
+const TARGET = { saveP99: 25, lookupP99: 5, openMs: 2_000, rssMb: 300 };
+const SAMPLES = { saves: 500, latest: 2_000, history: 1_000, fullHistory: 500, search: 200 };
+
+interface Measured {
+  returns: number;
+  codes: number;
+  buildS: number;
+  openMs: number;
+  save: [number, number];
+  latest: [number, number];
+  history12: [number, number];
+  historyAll: [number, number];
+  search: [number, number];
+  rssMb: number;
+}
+
+function codesFor(returns: number): string[] {
+  const count = Math.max(1, Math.round((returns * CODES_AT_100K) / 100_000));
+  return Array.from({ length: count }, (_, i) => String(1 + Math.floor((i * 9_998) / count)).padStart(5, '0'));
+}
+
+/** What a code holds: `quota` submissions over consecutive months from FIRST_MONTH, with a few resubmissions. */
+function planFor(codeIndex: number, quota: number): { month: ReportMonth; submission: number }[] {
+  const plan: { month: ReportMonth; submission: number }[] = [];
+  for (const [i, month] of monthsFrom(FIRST_MONTH, quota).entries()) {
+    if (plan.length === quota) break;
+    plan.push({ month, submission: 0 });
+    if ((codeIndex + i) % RESUBMISSION_EVERY === 0 && plan.length < quota) plan.push({ month, submission: 1 });
+  }
+  return plan;
+}
+
+function quotaOf(returns: number, codes: number, i: number): number {
+  return Math.floor(returns / codes) + (i < returns % codes ? 1 : 0);
+}
+
+async function generate(returns: number, dir: string): Promise<void> {
+  const started = performance.now();
+  const codes = codesFor(returns);
+  // No fsync: a bench store can be built again. Saves measured later do fsync.
+  const writer = new BulkWriter(storeLayout(dir), false);
+  for (const [i, code] of codes.entries()) {
+    const plan = planFor(i, quotaOf(returns, codes.length, i));
+    await writer.writeCode(
+      code,
+      plan.map(({ month, submission }) => toStoredReturn(makeMarketReturn(code, month, submission))),
+    );
+  }
+  await writer.finish();
+  console.log(JSON.stringify({ buildS: (performance.now() - started) / 1000 }));
+}
+
+async function measure(returns: number, dir: string): Promise<void> {
+  const random = seededRandom(returns);
+  const codes = codesFor(returns);
+  const pick = () => codes[Math.floor(random() * codes.length)] as string;
+  let corrupt = 0;
+  let started = performance.now();
+  const store = await openFilingStore({ dir, onCorrupt: () => corrupt++ });
+  const openMs = performance.now() - started;
+
+  // The store must answer what was built, or the figures below mean nothing.
+  for (const i of [0, Math.floor(codes.length / 2), codes.length - 1]) {
+    const code = codes[i] as string;
+    const last = planFor(i, quotaOf(returns, codes.length, i)).at(-1);
+    const expected = last && makeMarketReturn(code, last.month, last.submission).provenance.sha256;
+    if ((await store.latest(code))?.id !== expected)
+      throw new Error(`the built store does not hold ${code} as planned`);
+  }
+
+  const timed = async (count: number, run: (i: number) => Promise<unknown>): Promise<[number, number]> => {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      await run(i);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
+    return [at(0.5), at(0.99)];
+  };
+
+  // Four saves in five file a new month for a code, the fifth a resubmission of the code's latest month.
+  const saves: Parameters<typeof store.save>[0][] = [];
+  const latestMonths = new Map<string, ReportMonth>();
+  for (let i = 0; i < SAMPLES.saves; i++) {
+    const code = pick();
+    const latest = latestMonths.get(code) ?? (await store.latest(code))?.reportMonth ?? FIRST_MONTH;
+    const next = monthsFrom(latest, 2)[1] as ReportMonth;
+    saves.push(i % 5 === 4 ? makeMarketReturn(code, latest, 2 + i) : makeMarketReturn(code, next, 0));
+    if (i % 5 !== 4) latestMonths.set(code, next);
+  }
+  const save = await timed(saves.length, async (i) => {
+    const result = await store.save(saves[i] as (typeof saves)[number]);
+    if (result.status === 'already-held') throw new Error('a bench save was already held');
+  });
+  const latest = await timed(SAMPLES.latest, () => store.latest(pick()));
+  const history12 = await timed(SAMPLES.history, () => store.history(pick(), { limit: 12 }));
+  const historyAll = await timed(SAMPLES.fullHistory, () => store.history(pick()));
+  const words = ['pacific', 'dragon holdings', 'jade', 'lotus energy', 'kowloon'];
+  const search = await timed(SAMPLES.search, (i) => store.searchIssuers(words[i % words.length] as string));
+  started = performance.now();
+  await store.close();
+  if (corrupt > 0) throw new Error(`${corrupt} files were reported damaged`);
+  const result: Omit<Measured, 'buildS'> = {
+    returns,
+    codes: codes.length,
+    openMs,
+    save,
+    latest,
+    history12,
+    historyAll,
+    search,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  console.log(JSON.stringify(result));
+}
+
+function runStep(step: 'generate' | 'measure', returns: number, dir: string): Record<string, unknown> {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, step, String(returns), dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (run.status !== 0) throw new Error(`${step} ${returns} failed (exit ${run.status})`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) as string);
+}
+
+function report(rows: Measured[]): void {
+  const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+  const pair = ([p50, p99]: [number, number]) => `${ms(p50)} / ${ms(p99)}`;
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+  const growth = (pick: (m: Measured) => number) => {
+    const first = rows[0];
+    const last = rows.at(-1);
+    return first && last && pick(first) > 0 ? `x${(pick(last) / pick(first)).toFixed(1)}` : '';
+  };
+  const lines: [string, (m: Measured) => string, string, string][] = [
+    ['codes', (m) => m.codes.toLocaleString('en'), '', ''],
+    ['bulk build (s)', (m) => m.buildS.toFixed(1), '', ''],
+    ['open (ms)', (m) => ms(m.openMs), `<= ${TARGET.openMs}`, verdict(rows.every((m) => m.openMs <= TARGET.openMs))],
+    [
+      'save p50 / p99 (ms)',
+      (m) => pair(m.save),
+      `p99 <= ${TARGET.saveP99}`,
+      verdict(rows.every((m) => m.save[1] <= TARGET.saveP99)),
+    ],
+    [
+      'latest p50 / p99 (ms)',
+      (m) => pair(m.latest),
+      `p99 <= ${TARGET.lookupP99}`,
+      verdict(rows.every((m) => m.latest[1] <= TARGET.lookupP99)),
+    ],
+    [
+      'history 12 p50 / p99 (ms)',
+      (m) => pair(m.history12),
+      `p99 <= ${TARGET.lookupP99}`,
+      verdict(rows.every((m) => m.history12[1] <= TARGET.lookupP99)),
+    ],
+    [
+      'history all p50 / p99 (ms)',
+      (m) => pair(m.historyAll),
+      `p99 <= ${TARGET.lookupP99}`,
+      verdict(rows.every((m) => m.historyAll[1] <= TARGET.lookupP99)),
+    ],
+    ['name search p50 / p99 (ms)', (m) => pair(m.search), '', ''],
+    [
+      'peak RSS (MB)',
+      (m) => m.rssMb.toFixed(0),
+      `<= ${TARGET.rssMb}`,
+      verdict(rows.every((m) => m.rssMb <= TARGET.rssMb)),
+    ],
+  ];
+  const header = ['returns', ...rows.map((m) => m.returns.toLocaleString('en')), 'target', '', '1k -> 100k'];
+  const table = [
+    header,
+    ...lines.map(([name, cell, target, ok], i) => [
+      name,
+      ...rows.map(cell),
+      target,
+      ok,
+      [
+        growth((m) => m.openMs),
+        growth((m) => m.save[1]),
+        growth((m) => m.latest[1]),
+        growth((m) => m.history12[1]),
+        growth((m) => m.historyAll[1]),
+        '',
+        growth((m) => m.rssMb),
+      ][i - 2] ?? '',
+    ]),
+  ];
+  const widths = header.map((_, c) => Math.max(...table.map((row) => (row[c] ?? '').length)));
+  for (const row of table)
+    console.log(
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
+        .join('   '),
+    );
+  console.log('(lookups on random codes; 1k -> 100k is the growth of p99, of open time and of peak RSS)');
+}
+
+const [step, count, dir] = process.argv.slice(2);
+if (step === 'generate' || step === 'measure') {
+  await (step === 'generate' ? generate : measure)(Number(count), path.resolve(dir as string));
+} else {
+  const rows: Measured[] = [];
+  for (const returns of SCALES) {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'hkex-store-bench-'));
+    try {
+      const built = runStep('generate', returns, root);
+      const measured = runStep('measure', returns, root);
+      rows.push({ ...(measured as unknown as Measured), buildS: Number(built.buildS) });
+      console.log(`measured ${returns.toLocaleString('en')} returns`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  report(rows);
+}
