@@ -19,6 +19,13 @@ export function looksLikeOf(error: AppError): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
+/** The parser names another form ("Next Day Disclosure Return") or quotes the document's title. */
+function describeLookalike(looksLike: string): string {
+  const text = escapeMrkdwn(looksLike);
+  if (looksLike.startsWith('"')) return `its title reads ${text}`;
+  return /^(a|an|the) /i.test(looksLike) ? `it looks like ${text}` : `it looks like a ${text}`;
+}
+
 function describeAppError(error: AppError): string {
   const file = fileOf(error);
   switch (error.code) {
@@ -27,7 +34,7 @@ function describeAppError(error: AppError): string {
       return escapeMrkdwn(error.message);
     case 'not-a-monthly-return': {
       const looksLike = looksLikeOf(error);
-      return `${file} is not an HKEX monthly return${looksLike ? `: it looks like ${escapeMrkdwn(looksLike)}` : ''}. Nothing was stored.`;
+      return `${file} is not an HKEX monthly return${looksLike ? `: ${describeLookalike(looksLike)}` : ''}. Nothing was stored.`;
     }
     case 'unreadable-filing':
       return `:warning: I could not read ${file}: ${escapeMrkdwn(error.message)}. Nothing was stored. If it opens on your computer, download it again from HKEXnews and upload that copy.`;

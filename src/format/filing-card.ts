@@ -37,10 +37,17 @@ const MAX_AUTHORISED_LINES = 6;
 const MAX_PART_III_LINES = 6;
 const MAX_FLAGS = 8;
 
-/** "SenseTime Group Inc. (a company controlled through weighted voting rights ...)" -> "SenseTime Group Inc.". */
+/**
+ * "SenseTime Group Inc. (a company controlled through weighted voting rights ...)" -> "SenseTime Group Inc.";
+ * "Ocumension Therapeutics (the “Company”) (Incorporated in the Cayman Islands ...)" -> "Ocumension Therapeutics".
+ */
 export function shortIssuerName(name: string): string {
-  const short = name.replace(/\s*\([^)]*\)\s*$/, '').trim();
-  return short.length > 0 ? short : name.trim();
+  let short = name.trim();
+  for (;;) {
+    const shorter = short.replace(/\s*\([^()]*\)$/, '').trim();
+    if (shorter === short || shorter.length === 0) return short;
+    short = shorter;
+  }
 }
 
 function cardTitle(stored: StoredReturn): string {

@@ -17,9 +17,21 @@ function isNonZero(value: number | string | null | undefined): boolean {
   return value !== null && value !== undefined && Number(value) !== 0;
 }
 
-function movementText(movement: InstrumentMovement): string {
-  const figure = movement.number !== null ? formatCount(movement.number) : formatDecimal(movement.amount);
-  return `${escapeMrkdwn(movement.label)} ${figure}`;
+/** The rows that moved: a form prints Granted / Exercised / Cancelled / Lapsed rows whether or not they did. */
+function movementTexts(movements: readonly InstrumentMovement[]): string[] {
+  return movements
+    .filter((m) => isNonZero(m.number) || isNonZero(m.amount))
+    .map((m) => {
+      const figure = m.number !== null ? formatCount(m.number) : formatDecimal(m.amount);
+      return `${escapeMrkdwn(m.label)} ${figure}`;
+    });
+}
+
+/** "outstanding 25,043,352 → 24,898,952", or "21,527,316 outstanding" where nothing changed. */
+function balance(preceding: string | null, closing: string | null, noun = 'outstanding'): string | null {
+  if (preceding === null && closing === null) return null;
+  if (preceding === closing || preceding === null) return `${closing} ${noun}`;
+  return `${noun} ${preceding} → ${closing ?? '–'}`;
 }
 
 function moved(movements: readonly InstrumentMovement[], ...others: (number | string | null)[]): boolean {
@@ -39,8 +51,12 @@ function issuedNote(newShares: number | null, treasury: number | null): string |
   return parts.filter(Boolean).join(', ') || null;
 }
 
-function amount(currency: string | null, value: string | null): string {
-  return value === null ? '–' : formatMoney({ currency, amount: value });
+function amount(currency: string | null, value: string | null): string | null {
+  return value === null ? null : formatMoney({ currency, amount: value });
+}
+
+function count(value: number | null): string | null {
+  return value === null ? null : formatCount(value);
 }
 
 export function describePartIii(details: DetailsOfMovements): PartIiiLine[] {
@@ -50,8 +66,8 @@ export function describePartIii(details: DetailsOfMovements): PartIiiLine[] {
       lines.push({
         moved: moved(scheme.movements, scheme.newSharesIssued, scheme.treasurySharesTransferred),
         text: describe('Options', scheme.particulars, [
-          ...scheme.movements.map(movementText),
-          `outstanding ${formatCount(scheme.outstandingPreceding)} → ${formatCount(scheme.outstandingClosing)}`,
+          ...movementTexts(scheme.movements),
+          balance(count(scheme.outstandingPreceding), count(scheme.outstandingClosing)),
           issuedNote(scheme.newSharesIssued, scheme.treasurySharesTransferred),
         ]),
       });
@@ -66,8 +82,8 @@ export function describePartIii(details: DetailsOfMovements): PartIiiLine[] {
         lines.push({
           moved: moved(item.movements, item.newSharesIssued, item.treasurySharesTransferred),
           text: describe(kind, item.description, [
-            ...item.movements.map(movementText),
-            `${amount(item.currency, item.amountPreceding)} → ${amount(item.currency, item.amountClosing)}`,
+            ...movementTexts(item.movements),
+            balance(amount(item.currency, item.amountPreceding), amount(item.currency, item.amountClosing)),
             issuedNote(item.newSharesIssued, item.treasurySharesTransferred),
           ]),
         });
@@ -79,7 +95,7 @@ export function describePartIii(details: DetailsOfMovements): PartIiiLine[] {
       lines.push({
         moved: moved(item.movements, item.newSharesIssued, item.treasurySharesTransferred),
         text: describe('Other arrangement', item.description, [
-          ...item.movements.map(movementText),
+          ...movementTexts(item.movements),
           issuedNote(item.newSharesIssued, item.treasurySharesTransferred),
         ]),
       });

@@ -6,10 +6,20 @@ describe('describeError', () => {
   it('names what a non-return PDF looks like', () => {
     const error = new AppError('not-a-monthly-return', 'x', {
       fileName: 'nddr.pdf',
-      looksLike: 'a Next Day Disclosure Return',
+      looksLike: 'Next Day Disclosure Return',
     });
     expect(describeError(error).text).toBe(
       'nddr.pdf is not an HKEX monthly return: it looks like a Next Day Disclosure Return. Nothing was stored.',
+    );
+  });
+
+  it('quotes the title of a document the parser could not name', () => {
+    const error = new AppError('not-a-monthly-return', 'x', {
+      fileName: 'report.pdf',
+      looksLike: '"Annual Report 2023"',
+    });
+    expect(describeError(error).text).toBe(
+      'report.pdf is not an HKEX monthly return: its title reads "Annual Report 2023". Nothing was stored.',
     );
   });
 

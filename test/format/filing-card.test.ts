@@ -183,6 +183,14 @@ describe('shortIssuerName', () => {
     expect(shortIssuerName(SENSETIME_NAME)).toBe('SenseTime Group Inc.');
   });
 
+  it('drops every trailing bracket of a name', () => {
+    expect(
+      shortIssuerName(
+        'Ocumension Therapeutics (the “Company”) (Incorporated in the Cayman Islands with limited liability)',
+      ),
+    ).toBe('Ocumension Therapeutics');
+  });
+
   it('keeps a name that is nothing but brackets', () => {
     expect(shortIssuerName('(Holdings)')).toBe('(Holdings)');
   });

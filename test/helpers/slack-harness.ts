@@ -8,6 +8,9 @@
  *   await t.close();
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type Logger, LogLevel } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { renderPlainText } from '../../src/format/plain-text.js';
@@ -15,6 +18,7 @@ import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extrac
 import { type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { FilingStore, SaveResult } from '../../src/store/filing-store.js';
+import { openFilingStore } from '../../src/store/index.js';
 import {
   type FakeFileInput,
   type FakeFileObject,
@@ -22,9 +26,9 @@ import {
   type RecordedCall,
   startFakeSlack,
 } from './fake-slack.js';
-import { createMemoryFilingStore } from './memory-filing-store.js';
 
 export interface TestAppOptions {
+  /** Defaults to the real (lowdb) store in a temporary folder, removed on close. */
   readonly store?: FilingStore;
   readonly now?: () => Date;
   /** Defaults to the real `ingestFiling` over `store`. */
@@ -105,6 +109,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The real store in a fresh temporary folder; `remove` closes it and deletes the folder. */
+export async function openTempFilingStore(): Promise<{ store: FilingStore; dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'hkex-shares-test-'));
+  const store = await openFilingStore({ dir, durable: false });
+  return {
+    store,
+    dir,
+    async remove() {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export function signSlackRequest(signingSecret: string, body: string, timestamp = Math.floor(Date.now() / 1000)) {
   const signature = `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   return { 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) };
@@ -153,7 +171,9 @@ function toBotMessage(call: RecordedCall): BotMessage | null {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const fakeSlack = await startFakeSlack({ botToken: options.botToken });
-  const store = options.store ?? createMemoryFilingStore();
+  const { store, remove: removeStore } = options.store
+    ? { store: options.store, remove: async () => {} }
+    : await openTempFilingStore();
   const now = options.now ?? (() => new Date());
   const limits = options.limits ?? DEFAULT_EXTRACT_LIMITS;
   const signingSecret = options.signingSecret ?? 'test-signing-secret';
@@ -288,6 +308,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await app.stop();
       await fakeSlack.close();
+      await removeStore();
     },
   };
 }

@@ -7,14 +7,12 @@ import { APOLOGY } from '../../src/format/describe-error.js';
 import { runWatchCommand } from '../../src/services/watch-commands.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
 import { makeMonthlyReturn } from '../helpers/factories.js';
-import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
 import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 let t: TestApp;
 
-async function heldReturns(): Promise<FilingStore> {
-  const store = createMemoryFilingStore();
+async function holdReturns(store: FilingStore): Promise<void> {
   await saveSample(store, makeSenseTimeReturn({ month: '2023-10', classBClosing: 25_948_000_000 }));
   await saveSample(store, makeSenseTimeReturn({ classBPreceding: 25_948_000_000 }));
   await saveSample(store, makeMonthlyReturn({ issuerName: 'Tencent Holdings Limited', stockCodes: ['00700'] }));
@@ -22,7 +20,6 @@ async function heldReturns(): Promise<FilingStore> {
     store,
     makeMonthlyReturn({ issuerName: 'Tencent Music Entertainment Group', stockCodes: ['01698'] }),
   );
-  return store;
 }
 
 /** Sends `/shares <text>` and returns the one answer posted to its response URL. */
@@ -39,7 +36,8 @@ async function ask(text: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ store: await heldReturns() });
+  t = await startTestApp();
+  await holdReturns(t.store);
 });
 
 afterAll(async () => {
@@ -123,14 +121,15 @@ describe('/shares', () => {
 
 describe('/shares when something breaks', () => {
   it('apologises without details, logs the error, and keeps answering', async () => {
-    const store = await heldReturns();
+    const app = await startTestApp();
+    const { store } = app;
+    await holdReturns(store);
     let broken = true;
     const latest = store.latest.bind(store);
     store.latest = async (code) => {
       if (broken) throw new TypeError("Cannot read properties of undefined (reading 'closing')");
       return latest(code);
     };
-    const app = await startTestApp({ store });
     try {
       const sent = await app.sendCommand('00020');
       await app.idle();

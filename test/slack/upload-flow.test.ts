@@ -4,9 +4,8 @@
  * that these tests stand apart from the parser (test/slack/upload-real-pdfs.test.ts reads real PDFs).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 import { createTableIngest, makeSenseTimeReturn, samplePdfBytes } from '../helpers/sample-returns.js';
-import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
+import { openTempFilingStore, startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 const NOVEMBER = '00020_2023-11.pdf';
 const OCTOBER = '00020_2023-10.pdf';
@@ -23,15 +22,18 @@ const returns = {
 };
 
 let t: TestApp;
+let removeStore: () => Promise<void>;
 
 async function start(options: Parameters<typeof startTestApp>[0] = {}) {
-  const store = createMemoryFilingStore();
-  t = await startTestApp({ store, ingest: createTableIngest(store, returns), ...options });
+  const temp = await openTempFilingStore();
+  removeStore = temp.remove;
+  t = await startTestApp({ store: temp.store, ingest: createTableIngest(temp.store, returns), ...options });
   return t;
 }
 
 afterEach(async () => {
   await t?.close();
+  await removeStore?.();
 });
 
 describe('a PDF shared in a channel', () => {

@@ -1,0 +1,122 @@
+/**
+ * Uploads read by the real parser into the real store, end to end: PDFs that are not monthly returns, damaged ones,
+ * and real returns from the corpus (skipped where ../shared/filings is absent).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Of } from '../../src/services/ingest-filing.js';
+import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
+import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
+
+const CORPUS = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/filings');
+const hasCorpus = existsSync(path.join(CORPUS, '00328_2025-09.pdf'));
+if (!hasCorpus) console.log(`Real filings not found at ${CORPUS}: the corpus uploads are skipped.`);
+
+/** A small real PDF that says something else: an annual report's cover. */
+function annualReportPdf(): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.fontSize(28).text('Annual Report 2023');
+    doc.fontSize(11).text('Chairman’s statement, directors’ report and consolidated financial statements.');
+    doc.end();
+  });
+}
+
+function corpusPdf(name: string): Uint8Array {
+  return readFileSync(path.join(CORPUS, name));
+}
+
+let t: TestApp;
+
+beforeEach(async () => {
+  t = await startTestApp();
+});
+
+afterEach(async () => {
+  await t.close();
+});
+
+describe('an uploaded PDF that is not a monthly return', () => {
+  it('is named to the uploader alone, and the thread is left clean', async () => {
+    await t.uploadFile({ name: 'annual-report.pdf', bytes: await annualReportPdf() }, { user: 'U77', channel: 'C9' });
+    await t.idle();
+    const [ephemeral] = t.fakeSlack.callsTo('chat.postEphemeral');
+    expect(ephemeral?.body).toMatchObject({ channel: 'C9', user: 'U77' });
+    expect(ephemeral?.body.text).toBe(
+      'annual-report.pdf is not an HKEX monthly return: its title reads "Annual Report 2023". Nothing was stored.',
+    );
+    const [reading] = t.fakeSlack.callsTo('chat.postMessage');
+    expect(t.fakeSlack.callsTo('chat.delete')[0]?.body).toMatchObject({ channel: 'C9', ts: '1700000000.000001' });
+    expect(reading?.body.text).toContain('Reading annual-report.pdf');
+    expect(await t.store.listIssuers()).toEqual([]);
+  });
+
+  it.skipIf(!hasCorpus)('is recognised as a Next Day Disclosure Return', async () => {
+    await t.uploadFile({ name: '01149_nddr_a130322.pdf', bytes: corpusPdf('other-forms/01149_nddr_a130322.pdf') });
+    await t.idle();
+    expect(t.fakeSlack.callsTo('chat.postEphemeral')[0]?.body.text).toBe(
+      '01149_nddr_a130322.pdf is not an HKEX monthly return: it looks like a Next Day Disclosure Return. Nothing was stored.',
+    );
+  });
+});
+
+describe('a damaged PDF', () => {
+  it('gets a clear message in the thread and leaves the store as it was', async () => {
+    await saveSample(t.store, makeSenseTimeReturn());
+    const before = await t.store.listIssuers();
+    const bytes = new TextEncoder().encode(
+      '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nthis is not the rest of a PDF',
+    );
+    await t.uploadFile({ name: 'damaged.pdf', bytes });
+    await t.idle();
+    const reply = t.botMessages().at(-1);
+    expect(reply?.via).toBe('chat.update');
+    expect(reply?.plain).toMatch(/^⚠ I could not read damaged\.pdf: .+\. Nothing was stored\./);
+    expect(await t.store.listIssuers()).toEqual(before);
+    expect(await t.store.findBySha256(sha256Of(bytes))).toBeNull();
+  });
+});
+
+describe.skipIf(!hasCorpus)('real monthly returns', () => {
+  it('reads an upload into a card with the figures of the return', async () => {
+    await t.uploadFile({ name: '01477_2023-12.pdf', bytes: corpusPdf('01477_2023-12.pdf') });
+    await t.idle();
+    const card = t.botMessages().at(-1);
+    expect(card?.plain).toContain('Ocumension Therapeutics (01477) · December 2023');
+    expect(card?.plain).toContain('Issued: 690,903,850');
+    expect(card?.plain).toContain('Submitted 2024-01-03 · New submission · FF301 v1.0.2 · English');
+  });
+
+  it('says which return a resubmission supersedes, and shows the consolidated figure', async () => {
+    await t.uploadFile({ name: '00328_2025-09.pdf', bytes: corpusPdf('00328_2025-09.pdf') });
+    await t.idle();
+    await t.uploadFile({ name: '00328_2025-09_resubmitted.pdf', bytes: corpusPdf('00328_2025-09_resubmitted.pdf') });
+    await t.idle();
+    const card = t.botMessages().at(-1);
+    expect(card?.plain).toContain('↻ Resubmission: supersedes the return for September 2025 submitted 2025-10-08');
+    // The 10:1 consolidation: 114,556,865 shares became 11,455,686.
+    expect(card?.plain).toContain('Issued: 11,455,686');
+    expect((await t.store.latest('00328'))?.monthlyReturn.status).toBe('resubmission');
+  });
+
+  it('stores one return when Slack retries the upload event', async () => {
+    const { file } = await t.uploadFile({ name: '00328_2024-12.pdf', bytes: corpusPdf('00328_2024-12.pdf') });
+    const retry = {
+      type: 'message',
+      subtype: 'file_share',
+      channel: 'C0001',
+      user: 'U0001',
+      ts: '1700001000.1',
+      files: [file],
+    };
+    await t.sendEvent(retry, { retryNum: 1 });
+    await t.idle();
+    expect(await t.store.submissions('00328', '2024-12')).toHaveLength(1);
+    expect(t.fakeSlack.downloads.get(file.id)).toBe(1);
+  });
+});
