@@ -12,7 +12,7 @@
  */
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { Watchlist } from '../domain/stored-return.js';
-import { type DigestPoster, sendDigest } from '../services/digest-sending.js';
+import { type DigestPoster, type SendDigestResult, sendDigest } from '../services/digest-sending.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { assertDigestSchedule, type DigestSchedule, latestDueDigest, nextDueDigest } from './digest-schedule.js';
 
@@ -88,7 +88,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     return retry;
   }
 
-  function reportResult(channelId: string, month: ReportMonth, result: Awaited<ReturnType<typeof sendDigest>>) {
+  function reportResult(channelId: string, month: ReportMonth, result: SendDigestResult) {
     const what = `${channelId} ${month}`;
     if (result.status === 'sent') log(`${what}: sent (${result.messageTs.length} message(s))`);
     else if (result.status === 'not-claimed') log(`${what}: not prepared, will retry: ${describe(result.error)}`);
