@@ -176,8 +176,10 @@ function flagLine(flag: Flag): string {
 
 function flagsText(card: FilingCard): string {
   if (card.flags.length === 0) {
-    const scope = card.previous
-      ? `and it follows on from ${formatShortMonth(card.previous.reportMonth)}`
+    const previous = card.previous;
+    const gap = previous && !card.previousIsMonthBefore ? ' (the months between are not held)' : '';
+    const scope = previous
+      ? `and it follows on from ${formatShortMonth(previous.reportMonth)}${gap}`
       : '(no earlier month held to check continuity against)';
     return `:white_check_mark: Every check passed ${scope}.`;
   }

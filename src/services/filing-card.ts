@@ -7,7 +7,7 @@ import type { Flag } from '../domain/flag.js';
 import type { IssuedShareClass } from '../domain/monthly-return.js';
 import type { StoredReturn } from '../domain/stored-return.js';
 import type { FilingStore, SaveResult } from '../store/filing-store.js';
-import { flagsWithContinuity } from './check-continuity.js';
+import { flagsWithContinuity, monthBefore } from './check-continuity.js';
 import { matchShareClass, shareClassLabel } from './match-share-class.js';
 
 export interface ClassFigures {
@@ -32,6 +32,8 @@ export type SubmissionStanding =
 export interface FilingCard {
   readonly stored: StoredReturn;
   readonly previous: StoredReturn | null;
+  /** The previous return held is the calendar month before: nothing in between is missing. */
+  readonly previousIsMonthBefore: boolean;
   readonly classes: readonly ClassFigures[];
   /** The parser's flags and the continuity check against the previous return held. */
   readonly flags: readonly Flag[];
@@ -81,6 +83,7 @@ export async function buildFilingCard(
   return {
     stored,
     previous,
+    previousIsMonthBefore: previous?.reportMonth === monthBefore(stored.reportMonth),
     classes: stored.monthlyReturn.issuedShares.classes.map((c) => classFigures(c, previous)),
     flags: flagsWithContinuity(stored, previous),
     standing,

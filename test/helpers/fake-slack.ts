@@ -17,6 +17,8 @@ export interface RecordedCall {
   /** A Web API method ("chat.postMessage"), or "response_url" for a post to a response URL. */
   readonly method: string;
   readonly body: Record<string, unknown>;
+  /** What the fake answered (a Web API method's JSON). */
+  readonly response?: Record<string, unknown>;
   /** For response_url posts: the URL posted to. */
   readonly url?: string;
 }
@@ -148,8 +150,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const body = parseApiBody(await readBody(req), req.headers['content-type']);
         // The Web API client may also send the token in the body.
         const tokenOk = authorised || body.token === botToken;
-        calls.push({ method, body });
-        sendJson(res, answerApi(method, body, tokenOk));
+        const response = answerApi(method, body, tokenOk);
+        calls.push({ method, body, response });
+        sendJson(res, response);
         return;
       }
       if (req.method === 'POST' && path.startsWith('/response/')) {

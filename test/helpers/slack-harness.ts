@@ -86,6 +86,8 @@ export interface BotMessage {
   readonly blocks: KnownBlock[];
   /** The blocks as a reader sees them. */
   readonly plain: string;
+  /** A later call replaced (chat.update) or deleted (chat.delete) this message. */
+  readonly superseded: boolean;
 }
 
 export interface TestApp {
@@ -150,22 +152,35 @@ function createRecordingLogger(logs: LogLine[], print: boolean): Logger {
   };
 }
 
-function toBotMessage(call: RecordedCall): BotMessage | null {
+function toBotMessage(call: RecordedCall, index: number, calls: readonly RecordedCall[]): BotMessage | null {
   const body = call.body;
   const via = call.method;
   if (!['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'response_url'].includes(via)) return null;
   if (via === 'response_url' && body.delete_original) return null;
   const text = typeof body.text === 'string' ? body.text : '';
   const blocks = Array.isArray(body.blocks) ? (body.blocks as KnownBlock[]) : [];
+  const channel = typeof body.channel === 'string' ? body.channel : null;
+  const ts = typeof body.ts === 'string' ? body.ts : typeof call.response?.ts === 'string' ? call.response.ts : null;
+  const superseded =
+    ts !== null &&
+    calls
+      .slice(index + 1)
+      .some(
+        (later) =>
+          ['chat.update', 'chat.delete'].includes(later.method) &&
+          later.body.ts === ts &&
+          later.body.channel === channel,
+      );
   return {
     via,
-    channel: typeof body.channel === 'string' ? body.channel : null,
-    ts: typeof body.ts === 'string' ? body.ts : null,
+    channel,
+    ts,
     threadTs: typeof body.thread_ts === 'string' ? body.thread_ts : null,
     responseType: typeof body.response_type === 'string' ? body.response_type : null,
     text,
     blocks,
     plain: renderPlainText({ text, blocks }),
+    superseded,
   };
 }
 
@@ -303,7 +318,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       );
       return { ...request, responseUrl };
     },
-    botMessages: () => fakeSlack.calls.map(toBotMessage).filter((m): m is BotMessage => m !== null),
+    botMessages: () =>
+      fakeSlack.calls.map((call, i, calls) => toBotMessage(call, i, calls)).filter((m): m is BotMessage => m !== null),
     idle: () => app.idle(),
     async close() {
       await app.stop();

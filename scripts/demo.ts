@@ -1,0 +1,94 @@
+/**
+ * `npm run demo`: the real app, over HTTP on 127.0.0.1, against a local fake of the Slack Web API, so no workspace
+ * is needed. It uploads the bundled fixture returns as a user would share them in a channel, asks `/shares 00020`
+ * and `/shares 00020 history`, and prints what the bot posted, as a reader would see it.
+ *
+ *   npm run demo                      plain text
+ *   npm run demo -- --json            the Block Kit payloads
+ *   npm run demo -- --dir <folder>    upload the PDFs of another folder
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BotMessage, startTestApp, type TestApp } from '../test/helpers/slack-harness.js';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    dir: { type: 'string', default: path.join(import.meta.dirname, '..', 'fixtures') },
+  },
+});
+const json = values.json ?? false;
+const dir = values.dir ?? 'fixtures';
+
+const WHERE: Record<string, string> = {
+  'chat.postMessage': 'posted in the thread',
+  'chat.update': 'replaced its reply with',
+  'chat.postEphemeral': 'told the uploader alone',
+  response_url: 'answered',
+};
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+function show(message: BotMessage): void {
+  if (json) {
+    console.log(JSON.stringify({ via: message.via, text: message.text, blocks: message.blocks }, null, 2));
+    return;
+  }
+  const audience =
+    message.responseType === 'in_channel'
+      ? ' (for the channel)'
+      : message.via === 'response_url'
+        ? ' (for the asker only)'
+        : '';
+  console.log(`  bot ${WHERE[message.via] ?? message.via}${audience}:`);
+  console.log(indent(message.plain));
+  console.log();
+}
+
+/** Runs one user action and prints what the bot said in answer to it. */
+async function step(t: TestApp, title: string, action: () => Promise<unknown>): Promise<void> {
+  const before = t.botMessages().length;
+  console.log(json ? `// ${title}` : `▶ ${title}`);
+  await action();
+  await t.idle();
+  const said = t.botMessages().slice(before);
+  // The "Reading …" acknowledgement is replaced or removed at once: show only what stays in the channel.
+  for (const message of said.filter((m) => !m.superseded)) show(message);
+  if (said.length === 0) console.log('  (the bot said nothing)\n');
+}
+
+async function main(): Promise<void> {
+  const pdfs = readdirSync(dir)
+    .filter((name) => name.toLowerCase().endsWith('.pdf'))
+    .sort();
+  if (pdfs.length === 0) {
+    console.error(`No PDFs in ${dir}. Generate the fixtures with \`npm run fixtures\`, or pass --dir <folder>.`);
+    process.exit(1);
+  }
+  const t = await startTestApp();
+  try {
+    if (!json) {
+      console.log('hkex-shares-bot demo: the Slack app on 127.0.0.1, talking to a local fake Slack.');
+      console.log(`Sharing ${pdfs.length} PDFs from ${path.relative(process.cwd(), dir) || dir} in #filings.\n`);
+    }
+    for (const name of pdfs) {
+      const bytes = readFileSync(path.join(dir, name));
+      await step(t, `a user shares ${name} in #filings`, () => t.uploadFile({ name, bytes }));
+    }
+    await step(t, 'a user types /shares 00020', () => t.sendCommand('00020'));
+    await step(t, 'a user types /shares 00020 history', () => t.sendCommand('00020 history'));
+  } finally {
+    await t.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
