@@ -1,4 +1,110 @@
-export async function run(_args: string[]): Promise<number> {
-  console.error('hkex-shares ingest: not available yet');
-  return 2;
+/**
+ * `hkex-shares ingest [--data DIR] [--workers N] [--json] [--verbose] PATH...`: every PDF under the paths into the
+ * store. Ctrl-C stops after the saves in hand (a second Ctrl-C quits at once); running the command again reads
+ * what was left. Exit status: 0 when every file was stored, already held or recognised as not a monthly return;
+ * 1 when a file could not be read or saved, or a path does not exist; 2 for a usage error; 130 when interrupted.
+ */
+import { parseArgs } from 'node:util';
+import { isAppError } from '../domain/errors.js';
+import { bulkIngest } from '../services/bulk-ingest.js';
+import { createReadPool, defaultPoolSize } from '../services/ingest-worker-pool.js';
+import { DEFAULT_STORE_DIR, openFilingStore } from '../store/index.js';
+import { createIngestProgress } from './ingest-progress.js';
+import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summary.js';
+
+const USAGE = `Usage: hkex-shares ingest [options] PATH...
+  Reads every PDF under the given files and folders into the store.
+  --data DIR      the store's directory (default ${DEFAULT_STORE_DIR})
+  --workers N     reader threads (default: one per core, here ${defaultPoolSize()})
+  --json          print the summary as JSON
+  --verbose       list every file in the summary`;
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+export async function run(args: string[]): Promise<number> {
+  let options: ReturnType<typeof parseOptions>;
+  try {
+    options = parseOptions(args);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return EXIT.ok;
+  }
+
+  let store: Awaited<ReturnType<typeof openFilingStore>>;
+  try {
+    store = await openFilingStore({ dir: options.dataDir });
+  } catch (error) {
+    console.error(`hkex-shares ingest: ${isAppError(error) ? error.message : String(error)}`);
+    return EXIT.failed;
+  }
+  const pool = createReadPool({ size: options.workers });
+  const progress = createIngestProgress(process.stderr);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(EXIT.interrupted);
+    progress.note('Stopping: finishing the saves in hand (Ctrl-C again to quit at once; nothing saved is lost).');
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+  try {
+    const summary = await bulkIngest(
+      {
+        store,
+        now: () => new Date(),
+        read: pool.read,
+        concurrency: pool.size * 2,
+        signal: controller.signal,
+        onStart: (total) => progress.start(total),
+        onOutcome: (outcome, done, total) => progress.update(outcome, done, total),
+      },
+      options.paths,
+    );
+    progress.stop();
+    console.log(
+      options.json
+        ? JSON.stringify(summaryAsJson(summary, options.dataDir), null, 2)
+        : renderIngestSummary(summary, { dataDir: options.dataDir, verbose: options.verbose }),
+    );
+    if (summary.interrupted) return EXIT.interrupted;
+    return ingestFailed(summary) ? EXIT.failed : EXIT.ok;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+    await pool.close();
+    await store.close();
+  }
+}
+
+function parseOptions(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      workers: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const workers = values.workers === undefined ? defaultPoolSize() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new Error(`--workers must be a whole number from 1 to 64, not "${values.workers}"`);
+  }
+  if (!values.help && positionals.length === 0) throw new Error('Give at least one file or folder to read.');
+  return {
+    paths: positionals,
+    dataDir: values.data ?? DEFAULT_STORE_DIR,
+    workers,
+    json: values.json,
+    verbose: values.verbose,
+    help: values.help,
+  };
 }

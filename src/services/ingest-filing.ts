@@ -14,6 +14,8 @@ export interface IngestDeps {
   readonly limits?: ExtractLimits;
   /** Injected clock, for provenance timestamps. */
   readonly now: () => Date;
+  /** Bytes -> parsed return; readFiling on this thread unless given (bulk ingest reads on worker threads). */
+  readonly read?: typeof readFiling;
 }
 
 export interface IngestInput {
@@ -31,7 +33,7 @@ export async function ingestFiling(deps: IngestDeps, input: IngestInput): Promis
   const sha256 = sha256Of(input.bytes);
   const held = await deps.store.findBySha256(sha256);
   if (held) return { status: 'already-held', stored: held };
-  const parsed = await readFiling(input.bytes, { fileName: input.fileName, limits: deps.limits });
+  const parsed = await (deps.read ?? readFiling)(input.bytes, { fileName: input.fileName, limits: deps.limits });
   return deps.store.save({
     monthlyReturn: parsed.monthlyReturn,
     flags: parsed.flags,

@@ -581,3 +581,12 @@ function drawSubmission(p: Pages, spec: LegacyFormSpec): void {
   p.text('1.', 53.9, 393.2);
   p.text('State the class of shares (e.g. ordinary, preference or other).', 89.9, 393.2);
 }
+
+/** A one-page PDF of plain lines, for documents that are not monthly returns ("Next Day Disclosure Return"). */
+export async function drawDocument(lines: readonly string[]): Promise<Buffer> {
+  const pages = new Pages();
+  lines.forEach((line, i) => {
+    pages.text(line, 53.9, 120 + i * 16);
+  });
+  return pages.end();
+}

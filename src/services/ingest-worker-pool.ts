@@ -1,0 +1,141 @@
+/**
+ * A pool of worker threads that read filings (extract + parse) for bulk ingest. A worker that dies or hangs on one
+ * file costs that file only: it is reported as unreadable and the worker replaced. Workers run the TypeScript sources
+ * through tsx, as the rest of the app does (no build step).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../domain/errors.js';
+import type { ParsedFiling } from '../domain/parsed-filing.js';
+import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../pdf/extract-text.js';
+import type { ReadReply, ReadRequest } from './ingest-worker-messages.js';
+
+export interface ReadPool {
+  readonly size: number;
+  /** Same contract as readFiling: a parsed, checked return, or an AppError. */
+  read(bytes: Uint8Array, options: { fileName: string; limits?: ExtractLimits }): Promise<ParsedFiling>;
+  /** Stops the workers; reads still waiting are rejected. */
+  close(): Promise<void>;
+}
+
+export interface ReadPoolOptions {
+  /** Worker threads; default one per core. */
+  readonly size?: number;
+  /** A worker busy this much longer than the extraction time limit is stopped and replaced. */
+  readonly graceMs?: number;
+  /** Heap per worker: a pathological PDF exhausts its own worker, not the process. */
+  readonly maxHeapMb?: number;
+}
+
+const WORKER_URL = new URL('./ingest-worker-entry.js', import.meta.url);
+
+interface Task {
+  readonly request: ReadRequest;
+  readonly resolve: (parsed: ParsedFiling) => void;
+  readonly reject: (error: AppError) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
+  const size = Math.max(1, options.size ?? defaultPoolSize());
+  const graceMs = options.graceMs ?? 10_000;
+  const queue: Task[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  function spawn(): Slot {
+    const worker = new Worker(WORKER_URL, {
+      // Not the parent's flags (a test runner's, say): the entry sets up what the worker needs.
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+    });
+    const slot: Slot = { worker, task: null, timer: undefined };
+    worker.on('message', (reply: ReadReply) => finish(slot, reply));
+    worker.on('error', (error) => fail(slot, error.message));
+    worker.on('exit', (code) => fail(slot, `the reader stopped (exit code ${code})`));
+    return slot;
+  }
+
+  function finish(slot: Slot, reply: ReadReply): void {
+    const task = slot.task;
+    if (!task || task.request.id !== reply.id) return;
+    clearTimeout(slot.timer);
+    slot.task = null;
+    if (reply.ok) task.resolve(reply.parsed);
+    else task.reject(new AppError(reply.error.code, reply.error.message, reply.error.facts));
+    pump();
+  }
+
+  /** A worker that failed is replaced; the file it was reading is reported, not retried. */
+  function fail(slot: Slot, reason: string, code: 'unreadable-filing' | 'timeout' = 'unreadable-filing'): void {
+    const task = slot.task;
+    clearTimeout(slot.timer);
+    slot.task = null;
+    const index = slots.indexOf(slot);
+    if (index < 0) return;
+    slots.splice(index, 1);
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => undefined);
+    void slot.worker.terminate();
+    if (task) {
+      const { fileName } = task.request;
+      task.reject(new AppError(code, `${fileName} could not be read: ${reason}`, { fileName }));
+    }
+    if (!closed) {
+      slots.push(spawn());
+      pump();
+    }
+  }
+
+  function pump(): void {
+    for (const slot of slots) {
+      if (slot.task || queue.length === 0) continue;
+      const task = queue.shift() as Task;
+      slot.task = task;
+      const limit = (task.request.limits ?? DEFAULT_EXTRACT_LIMITS).timeoutMs + graceMs;
+      slot.timer = setTimeout(() => fail(slot, `no answer after ${limit} ms`, 'timeout'), limit);
+      // A copy, so that the caller's bytes stay usable; the copy's buffer moves to the worker without copying again.
+      const bytes = new Uint8Array(task.request.bytes);
+      slot.worker.postMessage({ ...task.request, bytes }, [bytes.buffer]);
+    }
+  }
+
+  for (let i = 0; i < size; i++) slots.push(spawn());
+
+  return {
+    size,
+    read(bytes, { fileName, limits }) {
+      if (closed) return Promise.reject(new AppError('unreadable-filing', `${fileName}: the readers are closed`));
+      return new Promise<ParsedFiling>((resolve, reject) => {
+        queue.push({ request: { id: nextId++, bytes, fileName, limits }, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const task of queue.splice(0)) {
+        task.reject(new AppError('unreadable-filing', `${task.request.fileName}: not read, the readers were closed`));
+      }
+      const stopping = slots.splice(0).map(async (slot) => {
+        clearTimeout(slot.timer);
+        slot.worker.removeAllListeners();
+        slot.worker.on('error', () => undefined);
+        slot.task?.reject(
+          new AppError('unreadable-filing', `${slot.task.request.fileName}: not read, the readers were closed`),
+        );
+        await slot.worker.terminate();
+      });
+      await Promise.all(stopping);
+    },
+  };
+}
