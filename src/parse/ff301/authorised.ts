@@ -18,6 +18,7 @@ import {
 } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
 import { type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+import { isRemarksLine, readRemarks } from './remarks.js';
 
 const SECTION = 'I';
 
@@ -48,7 +49,13 @@ export function readAuthorisedShareCapital(
 function nextClassOrTotal(context: ReadingContext, range: LineRange, from: number): number {
   for (let index = from; index < range.end; index++) {
     const line = range.lines[index] as Line;
-    if (isClassLine(context, line) || startsWith(line, context.labels.totalAuthorisedCapital)) return index;
+    if (
+      isClassLine(context, line) ||
+      isRemarksLine(context, line) ||
+      startsWith(line, context.labels.totalAuthorisedCapital)
+    ) {
+      return index;
+    }
   }
   return range.end;
 }
@@ -110,4 +117,12 @@ function readTotals(context: ReadingContext, range: LineRange, start: number, to
     }
   }
   return index;
+}
+
+/** Remarks under part I. The model keeps them as the return's remarks: part I has no remarks of its own. */
+export function readAuthorisedRemarks(context: ReadingContext, range: LineRange): string | null {
+  for (let index = range.start; index < range.end; index++) {
+    if (isRemarksLine(context, range.lines[index] as Line)) return readRemarks(context, range, index).text;
+  }
+  return null;
 }

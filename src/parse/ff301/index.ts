@@ -7,7 +7,7 @@ import type { Flag } from '../../domain/flag.js';
 import type { DetailsOfMovements, Language, MonthlyReturn } from '../../domain/monthly-return.js';
 import { flagMissingSection } from '../checks.js';
 import { buildLines, type Line } from '../layout/lines.js';
-import { readAuthorisedShareCapital } from './authorised.js';
+import { readAuthorisedRemarks, readAuthorisedShareCapital } from './authorised.js';
 import { readSignatory } from './confirmation.js';
 import { readDetailsOfMovements } from './details.js';
 import { readHdrSection } from './hdr.js';
@@ -66,7 +66,7 @@ export function readFf301Return(
     issuedShares: readIssuedShares(context, partII.range, partII.part?.heading ?? ({ text: '' } as Line)),
     detailsOfMovements: details,
     hdr: readHdrSection(context, partIV.range, partIV.part?.notApplicable ?? false),
-    remarks: null,
+    remarks: readAuthorisedRemarks(context, partI.range),
   };
   monthlyReturn.stockCodes = listedStockCodes(monthlyReturn);
   return { monthlyReturn, flags: context.flags };

@@ -75,7 +75,15 @@ export function readItemTable(
     return [];
   }
 
-  const fieldRows = findFieldRows(context, { lines, start: firstData, end: range.end }, labelMargin);
+  // A table that runs onto the next page may repeat its headings there: they are no part of any row.
+  const headingTexts = new Set(lines.slice(range.start, firstData).map((line) => line.text));
+  const firstPage = (lines[firstMarker] as Line).page;
+  const repeated = new Set<number>();
+  for (let index = firstData; index < range.end; index++) {
+    const line = lines[index] as Line;
+    if (line.page !== firstPage && headingTexts.has(line.text)) repeated.add(index);
+  }
+  const fieldRows = findFieldRows(context, { lines, start: firstData, end: range.end }, labelMargin, repeated);
   const fieldLines = new Set(fieldRows.flatMap((row) => row.lineIndexes));
   const markers: number[] = [];
   for (let index = firstData; index < range.end; index++) {
@@ -87,7 +95,7 @@ export function readItemTable(
   const rowLines: number[][] = markers.map(() => []);
   const rowFields: FieldRow[][] = markers.map(() => []);
   for (let index = firstData; index < range.end; index++) {
-    if (fieldLines.has(index)) continue;
+    if (fieldLines.has(index) || repeated.has(index)) continue;
     rowLines[rowOfLine(lines, markers, index, centred)]?.push(index);
   }
   for (const field of fieldRows) {
@@ -173,7 +181,12 @@ function rowOfLine(lines: readonly Line[], markers: readonly number[], index: nu
  * Label rows: lines that start at the row numbers' margin without a row number. A label may wrap ("General
  * Meeting approval" / "date (if applicable)") with its value set between its lines, vertically centred.
  */
-function findFieldRows(context: ReadingContext, range: LineRange, labelMargin: number): FieldRow[] {
+function findFieldRows(
+  context: ReadingContext,
+  range: LineRange,
+  labelMargin: number,
+  skip: ReadonlySet<number>,
+): FieldRow[] {
   const { lines } = range;
   const isLabelLine = (line: Line) =>
     (line.words[0]?.x0 ?? Number.POSITIVE_INFINITY) < labelMargin && !isMarkerLine(line);
@@ -181,7 +194,7 @@ function findFieldRows(context: ReadingContext, range: LineRange, labelMargin: n
   const used = new Set<number>();
   for (let index = range.start; index < range.end; index++) {
     const first = lines[index] as Line;
-    if (used.has(index) || !isLabelLine(first)) continue;
+    if (used.has(index) || skip.has(index) || !isLabelLine(first)) continue;
     const labelLines = [index];
     const labelItems = [first.items[0]];
     // Continuation lines of the label, possibly with its value line in between.

@@ -59,8 +59,17 @@ export function locateParts(lines: readonly Line[], labels: Ff301Labels): Map<Pa
       heading,
       start: index + 1,
       end: nextIndex,
-      notApplicable: labels.notApplicable.test(heading.text),
+      notApplicable: labels.notApplicable.test(heading.text) || notApplicableBelow(lines, index, labels),
     });
   });
   return parts;
+}
+
+/** A long heading can push "Not applicable" onto a line of its own just below. */
+function notApplicableBelow(lines: readonly Line[], index: number, labels: Ff301Labels): boolean {
+  const heading = lines[index] as Line;
+  const next = lines[index + 1];
+  if (!next || next.page !== heading.page || next.y - heading.y > 1.45 * heading.height) return false;
+  const onlyWords = new RegExp(`^(?:${labels.notApplicable.source.replace(/\$$/, '')})$`, labels.notApplicable.flags);
+  return onlyWords.test(next.text);
 }

@@ -30,16 +30,33 @@ function unitOf(item: TextItem): Unit {
   return { x0: item.x, x1: item.x + item.width, y: item.y, text: item.text.trim() };
 }
 
-/** Groups units into connected components of overlap. */
+/** Groups units into connected components of overlap: a sweep from left to right. */
 function components(units: readonly Unit[]): Unit[][] {
   const groups: Unit[][] = [];
+  let right = Number.NEGATIVE_INFINITY;
   for (const unit of [...units].sort((a, b) => a.x0 - b.x0)) {
-    const touching = groups.filter((group) => group.some((other) => overlaps(unit, other)));
-    const merged = [unit, ...touching.flat()];
-    for (const group of touching) groups.splice(groups.indexOf(group), 1);
-    groups.push(merged);
+    const current = groups[groups.length - 1];
+    if (current && unit.x0 < right) {
+      current.push(unit);
+      right = Math.max(right, unit.x1);
+    } else {
+      groups.push([unit]);
+      right = unit.x1;
+    }
   }
   return groups;
+}
+
+/** A unit without which its group would fall apart into several. */
+function findBridge(units: readonly Unit[]): { bridge: Unit; parts: Unit[][] } | undefined {
+  for (const group of components(units)) {
+    if (group.length < 3) continue;
+    for (const unit of group) {
+      const parts = components(group.filter((other) => other !== unit));
+      if (parts.length > 1) return { bridge: unit, parts };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -50,14 +67,11 @@ function components(units: readonly Unit[]): Unit[][] {
 function separateBridges(units: Unit[]): Unit[] {
   let current = units;
   for (let pass = 0; pass < 20; pass++) {
-    const bridge = current.find((unit) => {
-      const group = components(current).find((g) => g.includes(unit)) ?? [];
-      return group.length > 2 && components(group.filter((other) => other !== unit)).length > 1;
-    });
-    if (!bridge) return current;
+    const found = findBridge(current);
+    if (!found) return current;
+    const { bridge, parts } = found;
     const rest = current.filter((unit) => unit !== bridge);
     const words = splitIntoWords(bridge.text, bridge.x0, bridge.x1 - bridge.x0);
-    const parts = components(rest).filter((group) => group.some((unit) => overlaps(unit, bridge)));
     const wordsPerPart = words.map((word) => parts.filter((group) => group.some((unit) => overlaps(unit, word))));
     if (wordsPerPart.every((hits) => hits.length <= 1) && new Set(wordsPerPart.flat()).size > 1) {
       current = [...rest, ...words.map((word) => ({ ...word, y: bridge.y }))];

@@ -67,7 +67,18 @@ export function kindOfWord(text: string): SegmentKind {
   return 'text';
 }
 
-export function segmentLine(line: Line): Segment[] {
+const segmentCache = new WeakMap<Line, readonly Segment[]>();
+
+/** The line's segments, left to right. Lines are immutable, so each is cut once. */
+export function segmentLine(line: Line): readonly Segment[] {
+  const cached = segmentCache.get(line);
+  if (cached) return cached;
+  const segments = cutLine(line);
+  segmentCache.set(line, segments);
+  return segments;
+}
+
+function cutLine(line: Line): Segment[] {
   const segments: Segment[] = [];
   line.items.forEach((item, itemIndex) => {
     const text = item.text.trim().replace(/\s+/g, ' ');
