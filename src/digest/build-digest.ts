@@ -98,7 +98,7 @@ function classChange(shareClass: IssuedShareClass, previous: StoredReturn | null
     closing,
     previousClosing,
     change,
-    changePercent: change !== null && previousClosing ? (change / previousClosing) * 100 : null,
+    changePercent: change !== null && previousClosing ? (change * 100) / previousClosing : null,
     comparedWith:
       match && previous ? { kind: 'previous-return', month: previous.reportMonth } : { kind: 'preceding-balance' },
     treasuryClosing: shareClass.treasuryShares?.closing ?? null,
