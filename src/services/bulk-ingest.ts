@@ -175,6 +175,8 @@ async function ingestOne(deps: BulkIngestDeps, file: string): Promise<FileOutcom
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
+  // A read abandoned on a stop request may still fail later (its reader closed): nobody waits for it any more.
+  work.catch(() => undefined);
   if (signal.aborted) return Promise.reject(new Interrupted());
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new Interrupted());
