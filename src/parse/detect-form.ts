@@ -48,12 +48,16 @@ export function detectFormVersion(doc: ExtractedDocument, fileName = 'the file')
     return { kind: 'legacy', language: title && containsCjk(title.text) ? 'zh-Hant' : 'en' };
   }
 
-  const other = OTHER_FORMS.find(([pattern]) => pattern.test(text));
-  const looksLike = other?.[1] ?? describeTitle(firstPage);
-  throw new AppError('not-a-monthly-return', `${fileName} is not a monthly return: it looks like ${looksLike}`, {
-    fileName,
-    looksLike,
-  });
+  const other = OTHER_FORMS.find(([pattern]) => pattern.test(text))?.[1];
+  const title = describeTitle(firstPage);
+  const looksLike = other ?? title;
+  throw new AppError(
+    'not-a-monthly-return',
+    other
+      ? `${fileName} is a ${other}, not a monthly return`
+      : `${fileName} is not a monthly return (its title reads ${title})`,
+    { fileName, looksLike },
+  );
 }
 
 /** The document's most prominent line on page 1 (largest type, then highest), as a short description. */
