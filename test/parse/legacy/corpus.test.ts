@@ -5,7 +5,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareLegacy } from '../../../scripts/accuracy/legacy.js';
+import type { ExtractedDocument } from '../../../src/domain/extracted-document.js';
 import type { MonthlyReturn } from '../../../src/domain/monthly-return.js';
+import { parseMonthlyReturn } from '../../../src/parse/index.js';
 import { readLegacyFiling } from '../../../src/parse/legacy/index.js';
 import { extractText } from '../../../src/pdf/extract-text.js';
 
@@ -21,11 +23,13 @@ const names = available
 
 describe.skipIf(!available)('pre-2021 returns of 01149', () => {
   const read = new Map<string, { monthlyReturn: MonthlyReturn; flags: readonly { message: string }[] }>();
+  const extracted = new Map<string, ExtractedDocument>();
 
   beforeAll(async () => {
     for (const name of names) {
       const bytes = readFileSync(path.join(FILINGS_DIR, `${name}.pdf`));
-      read.set(name, readLegacyFiling(await extractText(bytes, undefined, name), name));
+      extracted.set(name, await extractText(bytes, undefined, name));
+      read.set(name, readLegacyFiling(extracted.get(name) as ExtractedDocument, name));
     }
   });
 
@@ -110,5 +114,29 @@ describe.skipIf(!available)('pre-2021 returns of 01149', () => {
     expect(flags.map((flag) => flag.message)).toEqual([
       'III(E) Repurchase of shares: the class of shares is printed as "N/A"; read as Ordinary shares, the issuer\'s only class',
     ]);
+  });
+
+  it('is what parseMonthlyReturn reads the 01149 returns with, and the checks flag the subtotal the filer left out', () => {
+    const parsed = parseMonthlyReturn(extracted.get('01149_2013-05') as ExtractedDocument, '01149_2013-05.pdf');
+    expect(parsed.monthlyReturn.form.kind).toBe('legacy');
+    expect(parsed.flags.map((flag) => [flag.code, flag.section, flag.message])).toEqual([
+      [
+        'uncertain-figure',
+        'III(E)',
+        'III(E) Repurchase of shares: the class of shares is printed as "N/A"; read as Ordinary shares, the issuer\'s only class',
+      ],
+      [
+        'subtotal-mismatch',
+        'III(E)',
+        'Ordinary shares, increase in issued shares: the figures add up to -2,200,000, but the form says 0',
+      ],
+    ]);
+  });
+
+  it('raises no flag on the returns whose figures add up', () => {
+    const flagged = names
+      .filter((name) => !name.startsWith('01149_2013-05'))
+      .filter((name) => parseMonthlyReturn(extracted.get(name) as ExtractedDocument, name).flags.length > 0);
+    expect(flagged).toEqual([]);
   });
 });
