@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TextItem } from '../../../src/domain/extracted-document.js';
 import { findColumns, placeSegments } from '../../../src/parse/layout/columns.js';
 import { buildLines } from '../../../src/parse/layout/lines.js';
 import { segmentLine } from '../../../src/parse/layout/segments.js';
@@ -51,7 +52,7 @@ describe('findColumns', () => {
 
 describe('placeSegments', () => {
   const columns = findColumns(buildLines(documentOf(OPTION_HEADINGS)));
-  const place = (...items: Parameters<typeof documentOf>[0]) => {
+  const place = (...items: TextItem[]) => {
     const [line] = buildLines(documentOf(items));
     return placeSegments(columns, line ? segmentLine(line) : []).map(({ segment, column }) => [segment.text, column]);
   };
