@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/domain/errors.js';
+import { DEFAULT_EXTRACT_LIMITS, extractText, isPdf } from '../../src/pdf/extract-text.js';
+import { makePdf } from './make-pdf.js';
+
+async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw new Error(`expected an AppError, got ${String(error)}`);
+  }
+  throw new Error('expected the extraction to fail');
+}
+
+describe('extractText', () => {
+  it('gives each piece of text with its position from the top-left of the page', async () => {
+    const bytes = await makePdf({
+      landscape: true,
+      pages: [
+        [
+          [22, 100, 'Balance at close of the month'],
+          [350, 100, '690,903,850'],
+        ],
+      ],
+    });
+    const doc = await extractText(bytes, DEFAULT_EXTRACT_LIMITS, 'two-items.pdf');
+    expect(doc.pages).toHaveLength(1);
+    const [page] = doc.pages;
+    expect(page?.width).toBeCloseTo(841.89, 1);
+    expect(page?.height).toBeCloseTo(595.28, 1);
+    const figure = page?.items.find((item) => item.text === '690,903,850');
+    expect(figure?.x).toBeCloseTo(350, 0);
+    // pdfkit places text by its top; the baseline is about one line of 9-point type lower.
+    expect(figure?.y).toBeGreaterThan(100);
+    expect(figure?.y).toBeLessThan(110);
+    expect(figure?.height).toBe(9);
+    expect(page?.items.map((item) => item.text)).toContain('Balance at close of the month');
+  });
+
+  it('refuses a file that is not a PDF', async () => {
+    const error = await failureOf(
+      extractText(new TextEncoder().encode('Name of Issuer: not a pdf'), undefined, 'notes.txt'),
+    );
+    expect(error.code).toBe('unreadable-filing');
+    expect(error.message).toBe('notes.txt is not a PDF');
+  });
+
+  it('refuses a truncated PDF as unreadable', async () => {
+    const bytes = await makePdf();
+    const error = await failureOf(extractText(bytes.subarray(0, 300), undefined, 'truncated.pdf'));
+    expect(error.code).toBe('unreadable-filing');
+    expect(error.message).toMatch(/^truncated\.pdf could not be read as a PDF/);
+  });
+
+  it('refuses a PDF whose body is garbage', async () => {
+    const bytes = new TextEncoder().encode(`%PDF-1.7\n${'garbage '.repeat(200)}\n%%EOF`);
+    const error = await failureOf(extractText(bytes, undefined, 'corrupt.pdf'));
+    expect(error.code).toBe('unreadable-filing');
+  });
+
+  it('says when a PDF needs a password', async () => {
+    const bytes = await makePdf({ userPassword: 'secret' });
+    const error = await failureOf(extractText(bytes, undefined, 'locked.pdf'));
+    expect(error.code).toBe('encrypted-filing');
+    expect(error.message).toBe('locked.pdf is protected by a password');
+  });
+
+  it('says when a PDF has no text layer', async () => {
+    const error = await failureOf(extractText(await makePdf({ noText: true }), undefined, 'scan.pdf'));
+    expect(error.code).toBe('no-text-layer');
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const bytes = await makePdf();
+    const error = await failureOf(extractText(bytes, { ...DEFAULT_EXTRACT_LIMITS, maxBytes: 1000 }, 'big.pdf'));
+    expect(error.code).toBe('filing-too-large');
+    expect(error.facts).toMatchObject({ fileName: 'big.pdf', bytes: bytes.byteLength, maxBytes: 1000 });
+  });
+
+  it('refuses a PDF with more pages than the limit', async () => {
+    const bytes = await makePdf({ pages: [[[72, 72, 'one']], [[72, 72, 'two']], [[72, 72, 'three']]] });
+    const error = await failureOf(extractText(bytes, { ...DEFAULT_EXTRACT_LIMITS, maxPages: 2 }, 'long.pdf'));
+    expect(error.code).toBe('filing-too-large');
+    expect(error.message).toBe('long.pdf has 3 pages; the limit is 2');
+  });
+
+  it('gives up with a timeout error when reading takes longer than the limit', async () => {
+    const bytes = await makePdf({
+      pages: Array.from({ length: 20 }, (_, page) => [[72, 72, `page ${page + 1}`] as const]),
+    });
+    const error = await failureOf(extractText(bytes, { ...DEFAULT_EXTRACT_LIMITS, timeoutMs: 0 }, 'slow.pdf'));
+    expect(error.code).toBe('timeout');
+    expect(error.facts).toMatchObject({ fileName: 'slow.pdf', timeoutMs: 0 });
+  });
+
+  it('recognises a PDF header within the first kilobyte', () => {
+    expect(isPdf(new TextEncoder().encode('\n\n%PDF-1.4\n'))).toBe(true);
+    expect(isPdf(new TextEncoder().encode('PK\u0003\u0004 a zip'))).toBe(false);
+  });
+});
