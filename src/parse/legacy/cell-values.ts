@@ -4,6 +4,8 @@
  * zero-padded ("31/1/2011"), and filers who write dates out ("3 February 2009").
  */
 import type { Money } from '../../domain/monthly-return.js';
+import { parseFormDate as parseDateText } from '../dates.js';
+import { parseShareCount as parseCount } from '../numbers.js';
 
 const NOTHING = /^(n\s*\/\s*a\.?|not applicable|-{1,2}|–|—)$/i;
 const NIL = /^nil$/i;
@@ -14,20 +16,11 @@ export function isNothing(text: string): boolean {
 }
 
 /**
- * A share count: "1,000,000" -> 1000000, "(5,940,000)" -> -5940000, "Nil" -> 0, "N/A" -> null; undefined when the
- * text is not a count at all.
+ * A share count: "1,000,000" -> 1000000, "(5,940,000)" -> -5940000, "Nil" -> 0, "N/A" or "Not applicable" -> null;
+ * undefined when the text is not a count at all.
  */
 export function parseShareCount(text: string): number | null | undefined {
-  const trimmed = text.trim();
-  if (isNothing(trimmed)) return null;
-  if (NIL.test(trimmed)) return 0;
-  const match = /^(\()?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?\s*(\))?$/.exec(trimmed);
-  if (!match) return undefined;
-  const [, open, minus, digits = '', close] = match;
-  if (Boolean(open) !== Boolean(close)) return undefined;
-  const value = Number(digits.replace(/,/g, ''));
-  if (!Number.isSafeInteger(value)) return undefined;
-  return open || minus ? -value : value;
+  return isNothing(text) ? null : parseCount(text);
 }
 
 export interface ParsedAmount {
@@ -84,34 +77,15 @@ export function parsePrice(text: string, defaultCurrency: string | null = null):
   return { currency: currency ?? defaultCurrency, amount: match[2].replace(/,/g, '') };
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
 /**
  * The first date in a text, as ISO: "31/1/2011", "( 13 / 10 / 2009 )", "3 February 2009". Null for an empty
  * placeholder ("( / / )") or no date; undefined for a date that does not exist (31/02/2011).
  */
 export function parseDate(text: string): string | null | undefined {
   const numeric = /(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/.exec(text);
-  if (numeric) return isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
-  const written = /(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(text);
-  if (written?.[2]) {
-    const month = MONTHS.findIndex((name) => name.startsWith((written[2] as string).toLowerCase()));
-    if (month >= 0) return isoDate(Number(written[3]), month + 1, Number(written[1]));
-  }
-  return null;
+  if (numeric) return parseDateText(`${numeric[1]}/${numeric[2]}/${numeric[3]}`);
+  const written = /(\d{1,2})(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/.exec(text);
+  return (written && parseDateText(written[0])) || null;
 }
 
 /** Only dd/mm/yyyy counts as a date in a form's date cell; prose such as "held on 2 June 2010" is a note. */
@@ -121,12 +95,4 @@ export function parseFormDate(text: string): string | null | undefined {
 
 export function isDateCell(text: string): boolean {
   return /^\(?\s*(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|\/\s*\/)\s*\)?$/.test(text.trim());
-}
-
-function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

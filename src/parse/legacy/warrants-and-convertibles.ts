@@ -24,26 +24,25 @@ interface InstrumentTable {
   readonly section: 'III(B)' | 'III(C)';
   readonly letter: 'B' | 'C';
   readonly movement: { readonly type: 'exercised' | 'converted'; readonly label: string };
-  readonly columns: ColumnRules<InstrumentColumn>;
   readonly hasExpiry: boolean;
 }
 
-const SHARED_COLUMNS: ColumnRules<InstrumentColumn> = [
-  { key: 'issuable', pattern: /which\s+may\s+be|may be issued/i },
-  { key: 'issued', pattern: /issuer\s+issued|issued\s+during/i },
-  { key: 'preceding', pattern: /preceding/i },
-  { key: 'currency', pattern: /^currency/i },
-];
+/** The two tables differ in their movement column only: "Exercised during the month" / "Converted ...". */
+function columnsOf(table: InstrumentTable): ColumnRules<InstrumentColumn> {
+  return [
+    { key: 'issuable', pattern: /which\s+may\s+be|may be issued/i },
+    { key: 'issued', pattern: /issuer\s+issued|issued\s+during/i },
+    { key: 'preceding', pattern: /preceding/i },
+    { key: 'currency', pattern: /^currency/i },
+    { key: 'movement', pattern: new RegExp(table.movement.type, 'i') },
+    { key: 'closing', pattern: /close of the month|at close of the/i },
+  ];
+}
 
 const WARRANTS: InstrumentTable = {
   section: 'III(B)',
   letter: 'B',
   movement: { type: 'exercised', label: 'Exercised during the month' },
-  columns: [
-    ...SHARED_COLUMNS,
-    { key: 'movement', pattern: /exercised/i },
-    { key: 'closing', pattern: /close of the month|at close of the/i },
-  ],
   hasExpiry: true,
 };
 
@@ -51,11 +50,6 @@ const CONVERTIBLES: InstrumentTable = {
   section: 'III(C)',
   letter: 'C',
   movement: { type: 'converted', label: 'Converted during the month' },
-  columns: [
-    ...SHARED_COLUMNS,
-    { key: 'movement', pattern: /converted/i },
-    { key: 'closing', pattern: /close of the month|at close of the/i },
-  ],
   hasExpiry: false,
 };
 
@@ -96,7 +90,7 @@ function readInstrumentTable(
   const headingItems = section.items.filter(
     (item) => item.pos > section.from + 8 && item.pos < (firstEntry?.pos ?? section.to) - 1,
   );
-  const columns = findColumns(headingItems, table.columns);
+  const columns = findColumns(headingItems, columnsOf(table));
   const first = columns[0];
   if (!first) {
     notes.uncertain(table.section, null, `${table.section}: the table headings were not found`);
