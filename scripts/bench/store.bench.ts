@@ -4,16 +4,17 @@
  * peak RSS is the store's own. Saves go through the real API (fsync on); lookups pick codes at random, so at
  * scale most miss the cache of month files and read from disk (the page cache is warm from the build).
  *
- * `npm run bench -- store`, or `tsx scripts/bench/store.bench.ts [generate|measure] N DIR` for one step.
+ * `npm run bench -- store`, or `tsx scripts/bench/store.bench.ts measure N DIR` (or `generate N DIR PART PARTS`) for
+ * one step.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ReportMonth } from '../../src/domain/monthly-return.js';
 import { openFilingStore } from '../../src/store/index.js';
 import { BulkWriter } from '../../src/store/lowdb/bulk-writer.js';
-import { storeLayout } from '../../src/store/lowdb/store-layout.js';
+import { shardOf, storeLayout } from '../../src/store/lowdb/store-layout.js';
 import { toStoredReturn } from '../../src/store/lowdb/submissions.js';
 import { makeMarketReturn, monthsFrom, seededRandom } from '../../test/store/market-returns.js';
 
@@ -58,12 +59,13 @@ function quotaOf(returns: number, codes: number, i: number): number {
   return Math.floor(returns / codes) + (i < returns % codes ? 1 : 0);
 }
 
-async function generate(returns: number, dir: string): Promise<void> {
-  const started = performance.now();
+/** Builds the codes of every `parts`-th index shard from `part`: the parts write disjoint shards, side by side. */
+async function generate(returns: number, dir: string, part: number, parts: number): Promise<void> {
   const codes = codesFor(returns);
   // No fsync: a bench store can be built again. Saves measured later do fsync.
   const writer = new BulkWriter(storeLayout(dir), false);
   for (const [i, code] of codes.entries()) {
+    if (Number(shardOf(code)) % parts !== part) continue;
     const plan = planFor(i, quotaOf(returns, codes.length, i));
     await writer.writeCode(
       code,
@@ -71,7 +73,37 @@ async function generate(returns: number, dir: string): Promise<void> {
     );
   }
   await writer.finish();
-  console.log(JSON.stringify({ buildS: (performance.now() - started) / 1000 }));
+}
+
+/** Builds a store with one process per core, then flushes what the unsynced build left dirty. */
+async function build(returns: number, dir: string): Promise<number> {
+  const started = performance.now();
+  const parts = Math.max(1, os.availableParallelism());
+  const args = (part: number) => [
+    '--import',
+    'tsx',
+    import.meta.filename,
+    'generate',
+    String(returns),
+    dir,
+    String(part),
+    String(parts),
+  ];
+  await Promise.all(
+    Array.from(
+      { length: parts },
+      (_, part) =>
+        new Promise<void>((resolve, reject) => {
+          const child = spawn(process.execPath, args(part), { stdio: ['ignore', 'ignore', 'inherit'] });
+          child.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`building part ${part} failed (${code})`)),
+          );
+        }),
+    ),
+  );
+  // Otherwise the first measured saves would pay for flushing the build.
+  spawnSync('sync');
+  return (performance.now() - started) / 1000;
 }
 
 async function measure(returns: number, dir: string): Promise<void> {
@@ -80,16 +112,21 @@ async function measure(returns: number, dir: string): Promise<void> {
   const pick = () => codes[Math.floor(random() * codes.length)] as string;
   let corrupt = 0;
   let started = performance.now();
-  const store = await openFilingStore({ dir, onCorrupt: () => corrupt++ });
+  const store = await openFilingStore({
+    dir,
+    onCorrupt: () => corrupt++,
+    cacheSize: Number(process.env.STORE_BENCH_CACHE ?? 1000),
+  });
   const openMs = performance.now() - started;
 
   // The store must answer what was built, or the figures below mean nothing.
   for (const i of [0, Math.floor(codes.length / 2), codes.length - 1]) {
     const code = codes[i] as string;
-    const last = planFor(i, quotaOf(returns, codes.length, i)).at(-1);
-    const expected = last && makeMarketReturn(code, last.month, last.submission).provenance.sha256;
-    if ((await store.latest(code))?.id !== expected)
-      throw new Error(`the built store does not hold ${code} as planned`);
+    for (const { month, submission } of planFor(i, quotaOf(returns, codes.length, i)).slice(-2)) {
+      const held = await store.findBySha256(makeMarketReturn(code, month, submission).provenance.sha256);
+      if (held?.stockCode !== code || held.reportMonth !== month)
+        throw new Error(`the built store lacks ${code} ${month}`);
+    }
   }
 
   const timed = async (count: number, run: (i: number) => Promise<unknown>): Promise<[number, number]> => {
@@ -99,25 +136,29 @@ async function measure(returns: number, dir: string): Promise<void> {
       await run(i);
       times.push(performance.now() - t);
     }
-    times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
-    return [at(0.5), at(0.99)];
+    return percentiles(times);
   };
 
-  // Four saves in five file a new month for a code, the fifth a resubmission of the code's latest month.
-  const saves: Parameters<typeof store.save>[0][] = [];
+  // Four saves in five file a new month for a code, the fifth a resubmission of the code's latest month. Each
+  // input is made just before its save (outside the timing), so that the bench holds no pile of returns itself.
   const latestMonths = new Map<string, ReportMonth>();
-  for (let i = 0; i < SAMPLES.saves; i++) {
+  const nextSave = async (i: number) => {
     const code = pick();
     const latest = latestMonths.get(code) ?? (await store.latest(code))?.reportMonth ?? FIRST_MONTH;
+    if (i % 5 === 4) return makeMarketReturn(code, latest, 2 + i);
     const next = monthsFrom(latest, 2)[1] as ReportMonth;
-    saves.push(i % 5 === 4 ? makeMarketReturn(code, latest, 2 + i) : makeMarketReturn(code, next, 0));
-    if (i % 5 !== 4) latestMonths.set(code, next);
-  }
-  const save = await timed(saves.length, async (i) => {
-    const result = await store.save(saves[i] as (typeof saves)[number]);
+    latestMonths.set(code, next);
+    return makeMarketReturn(code, next, 0);
+  };
+  const saveTimes: number[] = [];
+  for (let i = 0; i < SAMPLES.saves; i++) {
+    const input = await nextSave(i);
+    const t = performance.now();
+    const result = await store.save(input);
+    saveTimes.push(performance.now() - t);
     if (result.status === 'already-held') throw new Error('a bench save was already held');
-  });
+  }
+  const save = percentiles(saveTimes);
   const latest = await timed(SAMPLES.latest, () => store.latest(pick()));
   const history12 = await timed(SAMPLES.history, () => store.history(pick(), { limit: 12 }));
   const historyAll = await timed(SAMPLES.fullHistory, () => store.history(pick()));
@@ -126,7 +167,8 @@ async function measure(returns: number, dir: string): Promise<void> {
   started = performance.now();
   await store.close();
   if (corrupt > 0) throw new Error(`${corrupt} files were reported damaged`);
-  const result: Omit<Measured, 'buildS'> = {
+  const result: Measured = {
+    buildS: 0,
     returns,
     codes: codes.length,
     openMs,
@@ -140,13 +182,19 @@ async function measure(returns: number, dir: string): Promise<void> {
   console.log(JSON.stringify(result));
 }
 
-function runStep(step: 'generate' | 'measure', returns: number, dir: string): Record<string, unknown> {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, step, String(returns), dir], {
+function percentiles(times: number[]): [number, number] {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+  return [at(0.5), at(0.99)];
+}
+
+function runMeasure(returns: number, dir: string): Measured {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, 'measure', String(returns), dir], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
   });
-  if (run.status !== 0) throw new Error(`${step} ${returns} failed (exit ${run.status})`);
+  if (run.status !== 0) throw new Error(`measuring ${returns} failed (exit ${run.status})`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1) as string);
 }
 
@@ -224,17 +272,18 @@ function report(rows: Measured[]): void {
   console.log('(lookups on random codes; 1k -> 100k is the growth of p99, of open time and of peak RSS)');
 }
 
-const [step, count, dir] = process.argv.slice(2);
-if (step === 'generate' || step === 'measure') {
-  await (step === 'generate' ? generate : measure)(Number(count), path.resolve(dir as string));
+const [step, count, dir, part, parts] = process.argv.slice(2);
+if (step === 'generate') {
+  await generate(Number(count), path.resolve(dir as string), Number(part ?? 0), Number(parts ?? 1));
+} else if (step === 'measure') {
+  await measure(Number(count), path.resolve(dir as string));
 } else {
   const rows: Measured[] = [];
   for (const returns of SCALES) {
     const root = mkdtempSync(path.join(os.tmpdir(), 'hkex-store-bench-'));
     try {
-      const built = runStep('generate', returns, root);
-      const measured = runStep('measure', returns, root);
-      rows.push({ ...(measured as unknown as Measured), buildS: Number(built.buildS) });
+      const buildS = await build(returns, root);
+      rows.push({ ...runMeasure(returns, root), buildS });
       console.log(`measured ${returns.toLocaleString('en')} returns`);
     } finally {
       rmSync(root, { recursive: true, force: true });

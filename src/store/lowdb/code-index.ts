@@ -9,6 +9,7 @@ import { isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { type CodeIndexEntry, type IndexShard, IndexShardSchema } from './file-schemas.js';
+import { prepareName, type SearchableIssuer } from './issuer-search.js';
 import { type JsonFile, openJsonFile } from './json-file.js';
 import { damagedFileError } from './quarantine.js';
 import { SHARD_FILE_NAME, type StoreLayout, shardFile, shardOf } from './store-layout.js';
@@ -29,6 +30,8 @@ export interface ReturnLocation {
 export class CodeIndex {
   readonly #entries = new Map<StockCode, CodeIndexEntry>();
   readonly #locations = new Map<string, ReturnLocation>();
+  /** Names prepared once, when an entry changes, rather than on every search. */
+  readonly #searchable = new Map<StockCode, SearchableIssuer>();
   readonly #shards = new Map<string, Promise<JsonFile<IndexShard>>>();
 
   private constructor(
@@ -62,6 +65,10 @@ export class CodeIndex {
     return this.#entries.values();
   }
 
+  searchable(): IterableIterator<SearchableIssuer> {
+    return this.#searchable.values();
+  }
+
   /** Changes a code's entry (made empty if new) and writes its shard. */
   async update(stockCode: StockCode, change: (entry: CodeIndexEntry) => void, create: () => CodeIndexEntry) {
     const shard = await this.#shard(shardOf(stockCode));
@@ -80,6 +87,7 @@ export class CodeIndex {
     if (previous) {
       for (const id of idsOf(previous)) this.#locations.delete(id);
       this.#entries.delete(stockCode);
+      this.#searchable.delete(stockCode);
     }
     if (entry) {
       this.#put(entry, []);
@@ -92,6 +100,7 @@ export class CodeIndex {
 
   #put(entry: CodeIndexEntry, idsBefore: readonly string[]): void {
     this.#entries.set(entry.stockCode, entry);
+    this.#searchable.set(entry.stockCode, { entry, names: entry.names.map(prepareName) });
     for (const id of idsBefore) this.#locations.delete(id);
     for (const [month, ids] of Object.entries(entry.months)) {
       for (const id of ids) this.#locations.set(id, { stockCode: entry.stockCode, month });
@@ -117,10 +126,10 @@ export class CodeIndex {
           return stray ? `holds code ${stray[0]}, which belongs elsewhere` : null;
         },
         tmpDir: this.layout.tmpDir,
-        durable: this.options.durable,
-        // A shard is derived from the month files, which were validated, and is rebuilt from them when a crash
-        // leaves it stale (see save-journal.ts): neither a second validation nor a directory sync buys anything.
-        syncDirectory: false,
+        // A shard is derived from the month files, which were validated and synced, and it is rebuilt from them
+        // when a crash leaves it stale (see save-journal.ts) or torn: a save waits on neither a second
+        // validation nor an fsync of it.
+        durable: false,
         validateOnWrite: false,
         now: this.options.now,
       },

@@ -20,15 +20,35 @@ const SCORE = {
   formerNamePenalty: 5,
 } as const;
 
-export function searchIssuerIndex(entries: Iterable<CodeIndexEntry>, query: string, limit: number): IssuerSummary[] {
-  const wanted = normaliseName(query);
-  if (!wanted) return [];
+/** A name normalised once, when the index entry changes, in the forms a search compares. */
+export interface PreparedName {
+  readonly text: string;
+  /** With a leading space, so that " word" finds a word start anywhere. */
+  readonly spaced: string;
+  readonly compact: string;
+  readonly words: readonly string[];
+}
+
+/** An index entry with its names prepared (the current name first), as the index keeps them. */
+export interface SearchableIssuer {
+  readonly entry: CodeIndexEntry;
+  readonly names: readonly PreparedName[];
+}
+
+export function prepareName(name: string): PreparedName {
+  const text = normaliseName(name);
+  return { text, spaced: ` ${text}`, compact: text.replace(/ /g, ''), words: text.split(' ') };
+}
+
+export function searchIssuerIndex(issuers: Iterable<SearchableIssuer>, query: string, limit: number): IssuerSummary[] {
+  const wanted = prepareName(query);
+  if (!wanted.text) return [];
   const code = normaliseStockCode(query);
   const scored: { entry: CodeIndexEntry; score: number }[] = [];
-  for (const entry of entries) {
+  for (const { entry, names } of issuers) {
     let score = entry.stockCode === code ? SCORE.code : 0;
-    entry.names.forEach((name, i) => {
-      const nameScore = scoreName(normaliseName(name), wanted);
+    names.forEach((name, i) => {
+      const nameScore = scoreName(name, wanted);
       if (nameScore > 0) score = Math.max(score, nameScore - (i === 0 ? 0 : SCORE.formerNamePenalty));
     });
     if (score > 0) scored.push({ entry, score });
@@ -45,13 +65,14 @@ export function normaliseName(name: string): string {
     .trim();
 }
 
-function scoreName(name: string, wanted: string): number {
-  if (name === wanted) return SCORE.wholeName;
-  if (name.startsWith(wanted)) return SCORE.nameStart;
-  if (` ${name}`.includes(` ${wanted}`)) return SCORE.wordStart;
-  if (name.includes(wanted)) return SCORE.within;
-  if (name.replace(/ /g, '').includes(wanted.replace(/ /g, ''))) return SCORE.withoutSpaces;
-  const words = name.split(' ');
-  if (wanted.split(' ').every((w) => words.some((word) => word.startsWith(w)))) return SCORE.everyWord;
+function scoreName(name: PreparedName, wanted: PreparedName): number {
+  if (name.text === wanted.text) return SCORE.wholeName;
+  if (name.text.startsWith(wanted.text)) return SCORE.nameStart;
+  if (name.spaced.includes(wanted.spaced)) return SCORE.wordStart;
+  if (name.text.includes(wanted.text)) return SCORE.within;
+  if (name.compact.includes(wanted.compact)) return SCORE.withoutSpaces;
+  if (wanted.words.length > 1 && wanted.words.every((w) => name.words.some((word) => word.startsWith(w)))) {
+    return SCORE.everyWord;
+  }
   return 0;
 }

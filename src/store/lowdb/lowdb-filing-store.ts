@@ -189,7 +189,7 @@ export class LowdbFilingStore implements FilingStore {
 
   async searchIssuers(query: string, options: { limit?: number } = {}): Promise<IssuerSummary[]> {
     this.#assertOpen();
-    return searchIssuerIndex(this.parts.index.entries(), query, options.limit ?? 10);
+    return searchIssuerIndex(this.parts.index.searchable(), query, options.limit ?? 10);
   }
 
   /**
