@@ -191,3 +191,8 @@ function configError(problems: string[]): AppError {
 export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
+
+/** The store's directory alone (DATA_DIR, default ./data), for commands that do not talk to Slack. */
+export function loadDataDir(env: Record<string, string | undefined> = process.env): string {
+  return EnvSchema.shape.DATA_DIR.parse(env.DATA_DIR);
+}

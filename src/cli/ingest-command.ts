@@ -5,16 +5,17 @@
  * 1 when a file could not be read or saved, or a path does not exist; 2 for a usage error; 130 when interrupted.
  */
 import { parseArgs } from 'node:util';
+import { loadDataDir, loadDotEnv } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import { bulkIngest } from '../services/bulk-ingest.js';
 import { createReadPool, defaultPoolSize } from '../services/ingest-worker-pool.js';
-import { DEFAULT_STORE_DIR, openFilingStore } from '../store/index.js';
+import { openFilingStore } from '../store/index.js';
 import { createIngestProgress } from './ingest-progress.js';
 import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summary.js';
 
 const USAGE = `Usage: hkex-shares ingest [options] PATH...
   Reads every PDF under the given files and folders into the store.
-  --data DIR      the store's directory (default ${DEFAULT_STORE_DIR})
+  --data DIR      the store's directory (default: DATA_DIR from the environment or .env, else ./data)
   --workers N     reader threads (default: one per core, here ${defaultPoolSize()})
   --json          print the summary as JSON
   --verbose       list every file in the summary`;
@@ -101,10 +102,16 @@ function parseOptions(args: string[]) {
   if (!values.help && positionals.length === 0) throw new Error('Give at least one file or folder to read.');
   return {
     paths: positionals,
-    dataDir: values.data ?? DEFAULT_STORE_DIR,
+    dataDir: values.data ?? dataDirFromSettings(),
     workers,
     json: values.json,
     verbose: values.verbose,
     help: values.help,
   };
+}
+
+/** The bot's own store: DATA_DIR as the app reads it (the environment, then .env). */
+function dataDirFromSettings(): string {
+  loadDotEnv();
+  return loadDataDir();
 }

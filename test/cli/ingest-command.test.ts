@@ -23,10 +23,19 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs the command; `onStderrLine` sees each progress line and may act on the child (interrupt it). */
-function ingest(args: readonly string[], onStderrLine?: (line: string, child: ChildProcess) => void): Promise<Run> {
+interface RunOptions {
+  readonly env?: Record<string, string>;
+  /** Sees each progress line and may act on the child (interrupt it). */
+  readonly onStderrLine?: (line: string, child: ChildProcess) => void;
+}
+
+function ingest(args: readonly string[], { env = {}, onStderrLine }: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'ingest', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'ingest', ...args], {
+      cwd: dir,
+      env: { ...process.env, DATA_DIR: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -105,9 +114,11 @@ describe('hkex-shares ingest', () => {
     expect(first.stderr).toContain('[5/5]');
 
     const good = await folderWith('good', returns);
-    const second = await ingest(['--data', data, '--workers', '1', '--json', good]);
+    // Without --data, the store is the app's own: DATA_DIR.
+    const second = await ingest(['--workers', '1', '--json', good], { env: { DATA_DIR: data } });
     expect(second.code).toBe(0);
     const summary = JSON.parse(second.stdout);
+    expect(summary.dataDir).toBe(data);
     expect(summary.counts).toMatchObject({ found: 2, read: 2, stored: 0, alreadyHeld: 2, unreadable: 0 });
   });
 
@@ -117,11 +128,13 @@ describe('hkex-shares ingest', () => {
     const folder = await folderWith('many', await monthsOfReturns(6));
     const data = path.join(dir, 'many-data');
     let interrupted = false;
-    const first = await ingest(['--data', data, '--workers', '1', folder], (line, child) => {
-      if (!interrupted && line.startsWith('[1/6]')) {
-        interrupted = true;
-        child.kill('SIGINT');
-      }
+    const first = await ingest(['--data', data, '--workers', '1', folder], {
+      onStderrLine: (line, child) => {
+        if (!interrupted && line.startsWith('[1/6]')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      },
     });
     expect(first.code).toBe(130);
     expect(first.stderr).toContain('Stopping: finishing the saves in hand');
