@@ -1,10 +1,13 @@
 /**
  * `npm start`: read the settings, open the store, start the Slack app and the digest scheduler, and stop cleanly.
  */
+
+import { availableParallelism } from 'node:os';
 import { loadConfig, loadDotEnv } from './config.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { isAppError } from './domain/errors.js';
 import { ingestFiling } from './services/ingest-filing.js';
+import { createReadPool } from './services/ingest-worker-pool.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createDigestPoster } from './slack/digest-poster.js';
 import { openFilingStore } from './store/index.js';
@@ -14,6 +17,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const now = () => new Date();
   const store = await openFilingStore({ dir: config.dataDir, now });
+  // PDFs are read on worker threads: a long read must not hold up the acknowledgements Slack waits 3 seconds for.
+  const readers = createReadPool({ size: Math.max(1, availableParallelism() - 1) });
   const { connection } = config;
   const app = createSlackApp(
     {
@@ -28,7 +33,7 @@ async function main(): Promise<void> {
     {
       store,
       now,
-      ingest: (input) => ingestFiling({ store, now, limits: config.limits }, input),
+      ingest: (input) => ingestFiling({ store, now, limits: config.limits, read: readers.read }, input),
       download: { allowedOrigins: config.fileOrigins, maxBytes: config.limits.maxBytes },
     },
   );
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
     logger.info(`${signal}: finishing work in hand, then stopping`);
     scheduler.stop();
     await app.stop();
+    await readers.close();
     await store.close();
     process.exit(0);
   };

@@ -23,7 +23,7 @@ function movementTexts(movements: readonly InstrumentMovement[]): string[] {
     .filter((m) => isNonZero(m.number) || isNonZero(m.amount))
     .map((m) => {
       const figure = m.number !== null ? formatCount(m.number) : formatDecimal(m.amount);
-      return `${escapeMrkdwn(m.label)} ${figure}`;
+      return `${escapeMrkdwn(m.label.trim() || '(no label)')} ${figure}`;
     });
 }
 

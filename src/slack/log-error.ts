@@ -2,6 +2,7 @@
  * Errors on their way to a user: the log gets the details (and the stack, for anything unexpected), the user gets
  * `describeError`'s sentence.
  */
+import { setImmediate } from 'node:timers/promises';
 import type { Logger } from '@slack/bolt';
 import { describeError, isExpectedError } from '../format/describe-error.js';
 import type { SlackMessage } from '../format/message.js';
@@ -27,8 +28,13 @@ type Respond = (message: {
   blocks?: SlackMessage['blocks'];
 }) => Promise<unknown>;
 
-/** Runs `work`; if it throws, the user gets an ephemeral sentence saying what went wrong, never silence. */
+/**
+ * Runs `work` (after the ack); if it throws, the user gets an ephemeral sentence saying what went wrong, never
+ * silence. It first lets the event loop take requests already waiting, so that a burst of commands is acknowledged
+ * before any of them is answered: Slack gives up on an ack after 3 seconds, on an answer after 30 minutes.
+ */
 export async function answerOrExplain(respond: Respond, logger: Logger, doing: string, work: () => Promise<void>) {
+  await setImmediate();
   try {
     await work();
   } catch (error) {

@@ -76,7 +76,7 @@ describe('renderFilingCard', () => {
   it('shows authorised capital per class and in total', async () => {
     const { card } = await senseTimeCard();
     const plain = renderPlainText(renderFilingCard(card));
-    expect(plain).toContain('Class B ordinary shares: 1,992,000,000,000 shares × USD 0.00000025 = USD 49,800');
+    expect(plain).toContain('Class B ordinary shares: 1,992,000,000,000 shares × USD 0.000000025 = USD 49,800');
     expect(plain).toContain('Total: USD 50,000');
   });
 

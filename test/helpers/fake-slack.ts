@@ -21,6 +21,8 @@ export interface RecordedCall {
   readonly response?: Record<string, unknown>;
   /** For response_url posts: the URL posted to. */
   readonly url?: string;
+  /** performance.now() when the call arrived. */
+  readonly at: number;
 }
 
 export interface FakeFileInput {
@@ -146,18 +148,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const authorised = req.headers.authorization === `Bearer ${botToken}`;
       if (req.method === 'POST' && path.startsWith('/api/')) {
+        const at = performance.now();
         const method = path.slice('/api/'.length);
         const body = parseApiBody(await readBody(req), req.headers['content-type']);
         // The Web API client may also send the token in the body.
         const tokenOk = authorised || body.token === botToken;
         const response = answerApi(method, body, tokenOk);
-        calls.push({ method, body, response });
+        calls.push({ method, body, response, at });
         sendJson(res, response);
         return;
       }
       if (req.method === 'POST' && path.startsWith('/response/')) {
+        const at = performance.now();
         const raw = await readBody(req);
-        calls.push({ method: 'response_url', body: JSON.parse(raw || '{}'), url: `${url}${path}` });
+        calls.push({ method: 'response_url', body: JSON.parse(raw || '{}'), url: `${url}${path}`, at });
         sendJson(res, { ok: true });
         return;
       }

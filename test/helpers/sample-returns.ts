@@ -1,6 +1,6 @@
 /**
  * Returns shaped like SenseTime's (00020): two WVR classes (Class B listed as 00020 with an RMB counter 80020, Class A
- * unlisted), USD par 0.00000025, and the option scheme whose shares were sold (-12,189,548, leaving 3,525,018,981).
+ * unlisted), USD par 0.000000025, and the option scheme whose shares were sold (-12,189,548, leaving 3,525,018,981).
  * The November 2023 figures are those of the real return; other months are built from them by the test that needs
  * them.
  */
@@ -75,7 +75,7 @@ export function makeSenseTimeReturn(
         makeAuthorisedShareClass({
           ...classB,
           authorisedShares: { preceding: 1_992_000_000_000, movement: null, closing: 1_992_000_000_000 },
-          parValue: '0.00000025',
+          parValue: '0.000000025',
           parValueCurrency: 'USD',
           authorisedCapital: { preceding: '49800', movement: null, closing: '49800' },
           authorisedCapitalCurrency: 'USD',
@@ -83,7 +83,7 @@ export function makeSenseTimeReturn(
         makeAuthorisedShareClass({
           ...classA,
           authorisedShares: { preceding: 8_000_000_000, movement: null, closing: 8_000_000_000 },
-          parValue: '0.00000025',
+          parValue: '0.000000025',
           parValueCurrency: 'USD',
           authorisedCapital: { preceding: '200', movement: null, closing: '200' },
           authorisedCapitalCurrency: 'USD',

@@ -15,7 +15,7 @@ import { type Logger, LogLevel } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { renderPlainText } from '../../src/format/plain-text.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
-import { type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
+import { type IngestDeps, type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { FilingStore, SaveResult } from '../../src/store/filing-store.js';
 import { openFilingStore } from '../../src/store/index.js';
@@ -33,6 +33,8 @@ export interface TestAppOptions {
   readonly now?: () => Date;
   /** Defaults to the real `ingestFiling` over `store`. */
   readonly ingest?: (input: IngestInput) => Promise<SaveResult>;
+  /** How the real ingest reads a PDF: on this thread unless given (the app itself reads on worker threads). */
+  readonly read?: IngestDeps['read'];
   readonly limits?: ExtractLimits;
   readonly signingSecret?: string;
   readonly botToken?: string;
@@ -194,7 +196,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const signingSecret = options.signingSecret ?? 'test-signing-secret';
   const logs: LogLine[] = [];
   const logger = createRecordingLogger(logs, options.printLogs ?? false);
-  const ingest = options.ingest ?? ((input: IngestInput) => ingestFiling({ store, now, limits }, input));
+  const ingest =
+    options.ingest ?? ((input: IngestInput) => ingestFiling({ store, now, limits, read: options.read }, input));
 
   const app = createSlackApp(
     {

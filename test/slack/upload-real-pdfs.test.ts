@@ -7,10 +7,12 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Of } from '../../src/services/ingest-filing.js';
+import { createReadPool } from '../../src/services/ingest-worker-pool.js';
 import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
 import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 const CORPUS = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/filings');
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const hasCorpus = existsSync(path.join(CORPUS, '00328_2025-09.pdf'));
 if (!hasCorpus) console.log(`Real filings not found at ${CORPUS}: the corpus uploads are skipped.`);
 
@@ -79,6 +81,45 @@ describe('a damaged PDF', () => {
     expect(reply?.plain).toMatch(/^⚠ I could not read damaged\.pdf: .+\. Nothing was stored\./);
     expect(await t.store.listIssuers()).toEqual(before);
     expect(await t.store.findBySha256(sha256Of(bytes))).toBeNull();
+  });
+});
+
+describe('the fixture returns', () => {
+  const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
+  const hasFixtures = existsSync(path.join(FIXTURES, '00020_2023-11.pdf'));
+  if (!hasFixtures) console.log(`Fixture PDFs not found in ${FIXTURES}: run \`npm run fixtures\`.`);
+
+  it.skipIf(!hasFixtures)('give SenseTime a card with its figures and the change on the month before', async () => {
+    await t.uploadFile({ name: '00020_2023-10.pdf', bytes: fixture('00020_2023-10.pdf') });
+    await t.idle();
+    await t.uploadFile({ name: '00020_2023-11.pdf', bytes: fixture('00020_2023-11.pdf') });
+    await t.idle();
+    const card = t.botMessages().at(-1);
+    expect(card?.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
+    expect(card?.plain).toContain('Class B ordinary shares · 00020\nIssued: 25,948,809,928 · no change vs Oct 2023');
+    expect(card?.plain).toContain('Other Sold -12,189,548; outstanding 3,537,208,529 → 3,525,018,981');
+    expect(card?.plain).toContain('✓ Every check passed and it follows on from Oct 2023.');
+  });
+
+  it.skipIf(!hasFixtures)('flag a return whose balance does not add up', async () => {
+    await t.uploadFile({ name: 'bm.pdf', bytes: fixture('01892_2023-06_balance-mismatch.pdf') });
+    await t.idle();
+    expect(t.botMessages().at(-1)?.plain).toContain(
+      '✗ II · Ordinary shares, issued shares: 1,250,000,000 + 5,000,000 = 1,255,000,000, but the form says 1,255,500,000',
+    );
+  });
+
+  it.skipIf(!hasFixtures)('are read on a worker thread as the app reads them', async () => {
+    const readers = createReadPool({ size: 1 });
+    const app = await startTestApp({ read: readers.read });
+    try {
+      await app.uploadFile({ name: '00020_2023-11.pdf', bytes: fixture('00020_2023-11.pdf') });
+      await app.idle();
+      expect(app.botMessages().at(-1)?.plain).toContain('Issued: 25,948,809,928');
+    } finally {
+      await app.close();
+      await readers.close();
+    }
   });
 });
 
