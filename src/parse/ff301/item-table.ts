@@ -32,8 +32,8 @@ interface FieldRow {
   readonly values: readonly Segment[];
 }
 
-/** How far left of the description a label row starts: it starts at the row numbers' margin. */
-const LABEL_MARGIN = 5;
+/** How far right of the row numbers' left edge a line may start and still be a label row. */
+const LABEL_MARGIN = 3;
 
 export function readItemTable(
   context: ReadingContext,
@@ -47,7 +47,8 @@ export function readItemTable(
   if (firstMarker === undefined) return [];
   const markerWord = (lines[firstMarker] as Line).words[0];
   const descriptionIndent = findDescriptionIndent(lines, firstMarker, range.end);
-  const labelMargin = (markerWord?.x1 ?? 0) + LABEL_MARGIN;
+  // Label rows start where the row numbers start; a row's own text starts after its number.
+  const labelMargin = (markerWord?.x0 ?? 0) + LABEL_MARGIN;
 
   // Centred rows put description lines above the first row number: those are data, not headings.
   let firstData = firstMarker;

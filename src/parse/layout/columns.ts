@@ -60,9 +60,9 @@ function findBridge(units: readonly Unit[]): { bridge: Unit; parts: Unit[][] } |
 }
 
 /**
- * A unit that alone holds two groups together is either a heading over several columns ("Price (if applicable)"
- * over "Currency" and "Amount") or two headings that pdf.js joined into one item. The second splits into words
- * that each sit over one column; the first is dropped.
+ * A unit that alone holds two groups together is either a heading set above several columns ("Price (if
+ * applicable)" over "Currency" and "Amount"), which is dropped, or two headings on one line that pdf.js joined into
+ * one item, which is cut into words, each going to the column it stands over.
  */
 function separateBridges(units: Unit[]): Unit[] {
   let current = units;
@@ -71,15 +71,26 @@ function separateBridges(units: Unit[]): Unit[] {
     if (!found) return current;
     const { bridge, parts } = found;
     const rest = current.filter((unit) => unit !== bridge);
-    const words = splitIntoWords(bridge.text, bridge.x0, bridge.x1 - bridge.x0);
-    const wordsPerPart = words.map((word) => parts.filter((group) => group.some((unit) => overlaps(unit, word))));
-    if (wordsPerPart.every((hits) => hits.length <= 1) && new Set(wordsPerPart.flat()).size > 1) {
-      current = [...rest, ...words.map((word) => ({ ...word, y: bridge.y }))];
-    } else {
+    const above = parts.every((part) => part.every((unit) => unit.y > bridge.y + 1));
+    if (above) {
       current = rest;
+      continue;
     }
+    const others = parts.flat();
+    const words = splitIntoWords(bridge.text, bridge.x0, bridge.x1 - bridge.x0).map((word): Unit => {
+      const unit = { ...word, y: bridge.y };
+      if (others.some((other) => overlaps(other, unit))) return unit;
+      // A word over no column joins the nearest one rather than making a column of its own.
+      const nearest = others.reduce((best, other) => (gap(other, unit) < gap(best, unit) ? other : best));
+      return { ...unit, x0: Math.min(unit.x0, nearest.x1 - 0.5), x1: Math.max(unit.x1, nearest.x0 + 0.5) };
+    });
+    current = [...rest, ...words];
   }
   return current;
+}
+
+function gap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
+  return Math.max(0, a.x0 - b.x1, b.x0 - a.x1);
 }
 
 export function findColumns(headingLines: readonly Line[]): Column[] {

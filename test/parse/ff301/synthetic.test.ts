@@ -1,0 +1,241 @@
+/**
+ * Layouts the corpus does not have, on returns of our own making (see synthetic-returns.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/domain/errors.js';
+import { parseMonthlyReturn } from '../../../src/parse/index.js';
+import { at, documentOf, ff301Furniture, rightAt } from '../document-builder.js';
+import { treasuryReturn, twoClassReturn } from './synthetic-returns.js';
+
+describe('a v1.0.2 return with two classes and a multi-counter code', () => {
+  const { monthlyReturn, flags } = parseMonthlyReturn(twoClassReturn(), 'two-classes.pdf');
+
+  it('reads both classes of part I with their tiny par value, and the total', () => {
+    const classes = monthlyReturn.authorisedShareCapital.classes;
+    expect(
+      classes.map((c) => [
+        c.description,
+        c.stockCode,
+        c.listedOnExchange,
+        c.authorisedShares.closing,
+        c.parValue,
+        c.authorisedCapital.closing,
+      ]),
+    ).toEqual([
+      ['Class B ordinary shares', '00020', true, 1_992_000_000_000, '0.000000025', '49800'],
+      ['Class A ordinary shares', null, false, 8_000_000_000, '0.000000025', '200'],
+    ]);
+    expect(monthlyReturn.authorisedShareCapital.totalAuthorisedCapital).toEqual([{ currency: 'USD', amount: '50000' }]);
+  });
+
+  it('reads the multi-counter code "80020 RMB" under the class it belongs to', () => {
+    const [classB, classA] = monthlyReturn.issuedShares.classes;
+    expect(classB?.multiCounters).toEqual([
+      { stockCode: '80020', currency: 'RMB', description: 'Class B ordinary shares' },
+    ]);
+    expect(classA?.multiCounters).toEqual([]);
+    expect(monthlyReturn.stockCodes).toEqual(['00020']);
+  });
+
+  it('reads the issued shares of each class, the blank movements blank', () => {
+    expect(monthlyReturn.issuedShares.classes.map((c) => c.issuedShares)).toEqual([
+      { preceding: 25_948_809_928, movement: null, closing: 25_948_809_928 },
+      { preceding: 7_520_115_072, movement: null, closing: 7_520_115_072 },
+    ]);
+  });
+
+  it('reads an "Other Sold" movement of -12,189,548 leaving 3,525,018,981 outstanding', () => {
+    const [group] = monthlyReturn.detailsOfMovements.shareOptions.classes;
+    expect(group?.multiCounters).toEqual([
+      { stockCode: '80020', currency: 'RMB', description: 'Class B ordinary shares' },
+    ]);
+    expect(group?.items).toEqual([
+      {
+        particulars: 'Class B Shares held by SenseTalent Management Limited for the Pre-IPO ESOP and Pre-IPO RSU Plan',
+        outstandingPreceding: 3_537_208_529,
+        movements: [{ type: 'other', label: 'Other Sold', number: -12_189_548, amount: null }],
+        outstandingClosing: 3_525_018_981,
+        newSharesIssued: 0,
+        treasurySharesTransferred: null,
+        sharesIssuableAtClose: 0,
+        generalMeetingApprovalDate: null,
+        sharesIssuableUnderOptionsToBeGranted: 0,
+      },
+    ]);
+  });
+
+  it('reads the blank subtotal, funds raised and grand total as blanks, and keeps the remarks', () => {
+    const details = monthlyReturn.detailsOfMovements;
+    expect(details.shareOptions.totals).toEqual([
+      {
+        className: 'Ordinary shares Class B ordinary shares',
+        increaseInIssuedShares: null,
+        decreaseInTreasuryShares: null,
+      },
+    ]);
+    expect(details.shareOptions.fundsRaised).toBeNull();
+    expect(details.shareOptions.remarks).toMatch(/^Among the 3,525,018,981 Class B Shares/);
+    expect(details.totals).toEqual([
+      {
+        className: 'Ordinary shares Class B ordinary shares',
+        changeInIssuedShares: null,
+        changeInTreasuryShares: null,
+      },
+    ]);
+  });
+
+  it('sees "Not applicable" printed on the line under a long heading', () => {
+    expect(monthlyReturn.detailsOfMovements.otherArrangements.notApplicable).toBe(true);
+  });
+
+  it('finds every figure placed and adding up', () => {
+    expect(flags).toEqual([]);
+    expect([monthlyReturn.submittedBy, monthlyReturn.submittedByTitle]).toEqual(['Xu Li', 'Director']);
+  });
+});
+
+describe('a v1.1.1 return with treasury shares and an option table over two pages', () => {
+  const { monthlyReturn, flags } = parseMonthlyReturn(treasuryReturn(), 'treasury.pdf');
+  const details = monthlyReturn.detailsOfMovements;
+
+  it('reads both schemes, the second from under the headings repeated on the next page', () => {
+    const schemes = details.shareOptions.classes[0]?.items ?? [];
+    expect(
+      schemes.map((s) => [s.particulars, s.outstandingPreceding, s.outstandingClosing, s.generalMeetingApprovalDate]),
+    ).toEqual([
+      ['2019 Share Option Scheme', 10_000_000, 10_200_000, '2019-05-20'],
+      ['2024 Share Option Scheme (adopted on 18 June 2024)', 3_000_000, 4_000_000, '2024-06-18'],
+    ]);
+    expect(schemes[0]?.movements.map((m) => [m.type, m.number])).toEqual([
+      ['granted', 500_000],
+      ['exercised', -200_000],
+      ['cancelled', 0],
+      ['lapsed', -100_000],
+    ]);
+  });
+
+  it('reads the A1 and A2 columns apart, a blank A2 as blank', () => {
+    const schemes = details.shareOptions.classes[0]?.items ?? [];
+    expect(
+      schemes.map((s) => [
+        s.newSharesIssued,
+        s.treasurySharesTransferred,
+        s.sharesIssuableAtClose,
+        s.sharesIssuableUnderOptionsToBeGranted,
+      ]),
+    ).toEqual([
+      [150_000, 50_000, 10_200_000, 5_000_000],
+      [0, null, 4_000_000, 20_000_000],
+    ]);
+    expect(details.shareOptions.totals).toEqual([
+      { className: 'Ordinary shares', increaseInIssuedShares: 150_000, decreaseInTreasuryShares: 50_000 },
+    ]);
+    expect(details.shareOptions.fundsRaised).toEqual({ currency: 'HKD', amount: '1050000' });
+  });
+
+  it('reads a repurchase into treasury in III(E), under a heading that spans the price columns', () => {
+    expect(details.otherMovements.classes[0]?.items).toEqual([
+      {
+        event: 'Repurchase of shares (shares held as treasury shares)',
+        type: 'repurchase',
+        price: { currency: 'HKD', amount: '10.5' },
+        dateOfEvent: '2025-03-15',
+        generalMeetingApprovalDate: null,
+        changeInIssuedShares: null,
+        changeInTreasuryShares: 300_000,
+        pendingCancellation: null,
+        sharesIssuableAtClose: null,
+      },
+    ]);
+    expect(details.totals).toEqual([
+      { className: 'Ordinary shares', changeInIssuedShares: 150_000, changeInTreasuryShares: 250_000 },
+    ]);
+  });
+
+  it('reads part II in three columns', () => {
+    expect(monthlyReturn.issuedShares.classes[0]).toMatchObject({
+      issuedShares: { preceding: 1_000_000_000, movement: 150_000, closing: 1_000_150_000 },
+      treasuryShares: { preceding: 100_000, movement: 250_000, closing: 350_000 },
+      totalIssuedShares: { preceding: 1_000_100_000, movement: null, closing: 1_000_500_000 },
+    });
+  });
+
+  it('reads the HDRs of part IV', () => {
+    expect(monthlyReturn.hdr).toEqual({
+      notApplicable: false,
+      classes: [
+        {
+          description: 'HDRs, one for each ordinary share',
+          stockCode: '09998',
+          hdrs: { preceding: 2_000_000, movement: -50_000, closing: 1_950_000 },
+          underlyingShares: null,
+        },
+      ],
+      remarks: null,
+    });
+  });
+
+  it('finds every figure placed and adding up', () => {
+    expect(flags).toEqual([]);
+  });
+});
+
+describe('what the parser cannot place', () => {
+  const title = at(
+    22.1,
+    97.1,
+    'Monthly Return for Equity Issuer and Hong Kong Depositary Receipts listed under Chapter 19B',
+    11,
+  );
+
+  it('flags a figure that lies outside every column instead of guessing its column', () => {
+    const doc = documentOf([
+      ...ff301Furniture(1, 1, '1.1.1'),
+      title,
+      at(22.1, 137.1, 'For the month ended:'),
+      at(136.9, 137.1, '31 March 2025'),
+      at(22.1, 188.7, 'Name of Issuer:'),
+      at(136.9, 189.0, 'Example Holdings Limited'),
+      at(23.5, 237.5, 'II. Movements in Issued Shares and/or Treasury Shares', 10),
+      at(22.1, 263.3, '1. Class of shares'),
+      at(141.2, 263.3, 'Ordinary shares'),
+      at(253.4, 290, 'Number of issued shares'),
+      at(447.9, 290, 'Number of treasury shares'),
+      at(639.1, 290, 'Total number of issued shares'),
+      at(22.1, 310, 'Balance at close of preceding month'),
+      rightAt(230, 310, '999'),
+      rightAt(400.5, 310, '1,000'),
+      at(22.1, 328, 'Balance at close of the month'),
+      rightAt(400.5, 328, '1,000'),
+    ]);
+    const { monthlyReturn, flags } = parseMonthlyReturn(doc, 'stray.pdf');
+    expect(monthlyReturn.issuedShares.classes[0]?.issuedShares).toEqual({
+      preceding: 1_000,
+      movement: null,
+      closing: 1_000,
+    });
+    expect(
+      flags.filter((flag) => flag.code === 'uncertain-figure').map((flag) => [flag.section, flag.message]),
+    ).toEqual([['II', '"999" lies outside every column of the preceding row']]);
+  });
+
+  it('refuses a return without the month it reports on, naming the field', () => {
+    const doc = documentOf([
+      ...ff301Furniture(1, 1, '1.2.0'),
+      title,
+      at(22.1, 188.7, 'Name of Issuer:'),
+      at(136.9, 189.0, 'Example'),
+    ]);
+    try {
+      parseMonthlyReturn(doc, 'no-month.pdf');
+      expect.unreachable('the return has no month');
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('unreadable-filing');
+      expect((error as AppError).facts.field).toBe('monthEnded');
+      expect((error as AppError).message).toMatch(
+        /^no-month\.pdf could not be read as a monthly return: monthEnded is missing/,
+      );
+    }
+  });
+});
