@@ -303,8 +303,8 @@ function drawTotals(p: Pages, letter: string, totals: Rows<string>, labelRight: 
   p.y += 40;
 }
 
-function drawShareOptions(p: Pages, spec: LegacyFormSpec): void {
-  p.text('Share Options (under Share Option Schemes of the Issuer)', 53.9, p.y);
+/** The table's heading rows, drawn again at the top of each page the table runs onto, as Word repeats them. */
+function drawShareOptionsHeading(p: Pages): void {
   const y = p.y;
   p.text('Particulars of share', 55.1, y + 12);
   p.text('option scheme', 64.7, y + 23.5);
@@ -327,11 +327,16 @@ function drawShareOptions(p: Pages, spec: LegacyFormSpec): void {
     p.text(label, x, y + 81);
   }
   p.y = y + 93;
+}
+
+function drawShareOptions(p: Pages, spec: LegacyFormSpec): void {
+  p.text('Share Options (under Share Option Schemes of the Issuer)', 53.9, p.y);
+  drawShareOptionsHeading(p);
   const schemes = [...spec.schemes];
   while (schemes.length < 3) schemes.push({ lines: ['N/A', '', '', '', '( / / )'], classLine: 'shares' });
   schemes.forEach((scheme, i) => {
     const lines = [...scheme.lines];
-    p.ensure((lines.length + 3) * 12);
+    if (p.ensure((lines.length + 3) * 12)) drawShareOptionsHeading(p);
     lines.forEach((line, index) => {
       p.text(index === 0 ? `${i + 1}. ${line}` : line, index === 0 ? 59.8 : 67.8, p.y + index * 12);
     });

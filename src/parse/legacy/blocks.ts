@@ -4,6 +4,7 @@
  */
 import type { Column } from './columns.js';
 import { centre, groupLines, type Line, type PlacedItem } from './layout.js';
+import type { Section } from './sections.js';
 
 export interface Block {
   readonly number: number;
@@ -31,6 +32,21 @@ export function findBlocks(items: readonly PlacedItem[], leftOf: number, from: n
       items: items.filter((item) => item.pos >= start.pos && item.pos < end),
     };
   });
+}
+
+/**
+ * The items of a table without the heading Word repeats at the top of each further page a long table runs onto:
+ * on every page after the table's first, what lies above the first line matching `lastHeadingLine` is dropped.
+ */
+export function withoutRepeatedHeadings(section: Section, lastHeadingLine: RegExp): PlacedItem[] {
+  const firstPage = section.items[0]?.page;
+  const cuts = new Map<number, number>();
+  for (const line of section.lines) {
+    if (line.page !== firstPage && !cuts.has(line.page) && lastHeadingLine.test(line.text)) {
+      cuts.set(line.page, line.pos + 2);
+    }
+  }
+  return section.items.filter((item) => item.pos > (cuts.get(item.page) ?? Number.NEGATIVE_INFINITY));
 }
 
 /** The lines of the items whose centre lies left of `x`: the description column of a block. */

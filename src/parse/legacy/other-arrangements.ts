@@ -4,7 +4,14 @@
  * and a "... shares (Note 1)" line naming the class) stand beside two figure columns.
  */
 import type { MonthlyReturn, OtherArrangement } from '../../domain/monthly-return.js';
-import { figureItems, findBlocks, leftLines, totalsStart, withoutEntryNumber } from './blocks.js';
+import {
+  figureItems,
+  findBlocks,
+  leftLines,
+  totalsStart,
+  withoutEntryNumber,
+  withoutRepeatedHeadings,
+} from './blocks.js';
 import { isNothing, parseFormDate } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type ColumnRules, cellsByColumn, findColumns } from './columns.js';
@@ -47,7 +54,8 @@ export function readOtherArrangements(
   }
   const totalsAt = totalsStart(section.lines, 'D', section.to);
   const rows: ClassedRow<OtherArrangement>[] = [];
-  for (const block of findBlocks(section.items, first.left, firstEntry?.pos ?? section.from, totalsAt)) {
+  const items = withoutRepeatedHeadings(section, /class of shares issuable\s*:?\s*$/i);
+  for (const block of findBlocks(items, first.left, firstEntry?.pos ?? section.from, totalsAt)) {
     const lines = leftLines(block.items, first.left - 4);
     const classLine = lines.find((line) => CLASS_LINE.test(line.text));
     const particulars = tidy(

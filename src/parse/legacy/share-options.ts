@@ -5,7 +5,14 @@
  * line above "(Note 1)", the class of shares issuable.
  */
 import type { InstrumentMovement, MonthlyReturn, ShareOptionScheme } from '../../domain/monthly-return.js';
-import { figureItems, findBlocks, leftLines, totalsStart, withoutEntryNumber } from './blocks.js';
+import {
+  figureItems,
+  findBlocks,
+  leftLines,
+  totalsStart,
+  withoutEntryNumber,
+  withoutRepeatedHeadings,
+} from './blocks.js';
 import { currencyInLabel, isNothing, parseAmount, parseFormDate } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type ColumnRules, cellsByColumn, findColumns } from './columns.js';
@@ -60,7 +67,8 @@ export function readShareOptions(
   }
   const totalsAt = totalsStart(section.lines, 'A', section.to);
   const rows: ClassedRow<ShareOptionScheme>[] = [];
-  for (const block of findBlocks(section.items, granted.left, firstEntry?.pos ?? section.from, totalsAt)) {
+  const items = withoutRepeatedHeadings(section, /\bGranted\b.*\bLapsed\b/i);
+  for (const block of findBlocks(items, granted.left, firstEntry?.pos ?? section.from, totalsAt)) {
     const particularLines = leftLines(block.items, granted.left - 4).filter((line) => line.text !== '');
     const noteIndex = particularLines.findIndex((line) => NOTE_MARK.test(line.text));
     const beforeNote = noteIndex >= 0 ? particularLines.slice(0, noteIndex) : particularLines;

@@ -6,7 +6,14 @@
  */
 import type { MonthlyReturn, WarrantOrConvertible } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
-import { figureItems, findBlocks, leftLines, totalsStart, withoutEntryNumber } from './blocks.js';
+import {
+  figureItems,
+  findBlocks,
+  leftLines,
+  totalsStart,
+  withoutEntryNumber,
+  withoutRepeatedHeadings,
+} from './blocks.js';
 import { currencyOf, isDateCell, isNothing, parseFormDate, parsePrice } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type Column, type ColumnRules, cellsByColumn, findColumns } from './columns.js';
@@ -25,6 +32,8 @@ interface InstrumentTable {
   readonly letter: 'B' | 'C';
   readonly movement: { readonly type: 'exercised' | 'converted'; readonly label: string };
   readonly hasExpiry: boolean;
+  /** The heading's bottom line, as Word repeats it on each page the table runs onto. */
+  readonly lastHeadingLine: RegExp;
 }
 
 /** The two tables differ in their movement column only: "Exercised during the month" / "Converted ...". */
@@ -44,6 +53,7 @@ const WARRANTS: InstrumentTable = {
   letter: 'B',
   movement: { type: 'exercised', label: 'Exercised during the month' },
   hasExpiry: true,
+  lastHeadingLine: /^\(Date of expiry/i,
 };
 
 const CONVERTIBLES: InstrumentTable = {
@@ -51,6 +61,7 @@ const CONVERTIBLES: InstrumentTable = {
   letter: 'C',
   movement: { type: 'converted', label: 'Converted during the month' },
   hasExpiry: false,
+  lastHeadingLine: /^Class and description/i,
 };
 
 type DetailField = 'stockCode' | 'class' | 'price' | 'approval';
@@ -98,7 +109,8 @@ function readInstrumentTable(
   }
   const totalsAt = totalsStart(section.lines, table.letter, section.to);
   const rows: ClassedRow<WarrantOrConvertible>[] = [];
-  for (const block of findBlocks(section.items, first.left, firstEntry?.pos ?? section.from, totalsAt)) {
+  const items = withoutRepeatedHeadings(section, table.lastHeadingLine);
+  for (const block of findBlocks(items, first.left, firstEntry?.pos ?? section.from, totalsAt)) {
     const entry = readEntry(table, block.items, columns, `${block.number}`, notes);
     if (entry) rows.push(entry);
   }

@@ -193,6 +193,22 @@ describe('readLegacyReturn: part III', () => {
     expect(options.fundsRaised).toEqual({ currency: 'HKD', amount: '3000000.00' });
   });
 
+  it('reads a share option table that runs onto a second page under its repeated heading', async () => {
+    const schemes = Array.from({ length: 8 }, (_, i) => ({
+      lines: [`Scheme ${i + 1}`, 'adopted on', `(0${i + 1}/06/2005)`, 'Exercise price', `HK$${i + 1}.00`],
+      classLine: 'ordinary shares',
+      exercised: `${i + 1},000`,
+      issued: `${i + 1},000`,
+      issuable: `${i + 1}00,000`,
+    }));
+    const { monthlyReturn, flags } = await read({ schemes });
+    expect(flags).toEqual([]);
+    const items = monthlyReturn.detailsOfMovements.shareOptions.classes[0]?.items ?? [];
+    expect(items.map((scheme) => [scheme.particulars, scheme.newSharesIssued, scheme.sharesIssuableAtClose])).toEqual(
+      schemes.map((scheme, i) => [`${scheme.lines.join(' ')}`, (i + 1) * 1000, (i + 1) * 100000]),
+    );
+  });
+
   it('reads a warrant with its date of expiry, price and approval date', async () => {
     const { monthlyReturn } = await read({
       warrants: [
