@@ -63,7 +63,11 @@ export async function buildShareHistory(
   const newest = held[0];
   if (!newest) return null;
   const shown = held.slice(0, months);
-  const all = held.length > months ? (await store.history(stockCode)).length : held.length;
+  // The count of months held comes from the store's index: reading every month file to count them would not scale.
+  const all =
+    held.length > months
+      ? ((await store.listIssuers()).find((issuer) => issuer.stockCode === stockCode)?.returnsHeld ?? held.length)
+      : held.length;
   return {
     stockCode,
     issuerName: newest.monthlyReturn.issuerName,
