@@ -411,34 +411,57 @@ function checkGrandTotals(details: DetailsOfMovements): Flag[] {
 
 function checkPartIIIAgainstPartII(monthlyReturn: MonthlyReturn): Flag[] {
   const { issuedShares, detailsOfMovements: details } = monthlyReturn;
+  const classes = issuedShares.classes;
   const flags: Flag[] = [];
-  const partIIINotApplicable = [
-    details.shareOptions,
-    details.warrants,
-    details.convertibles,
-    details.otherArrangements,
-    details.otherMovements,
-  ].every((part) => part.notApplicable);
-  issuedShares.classes.forEach((shareClass) => {
-    const grand =
-      details.totals.find((total) => sameClass(shareClass, total.className)) ??
-      (details.totals.length === 1 && issuedShares.classes.length === 1 ? details.totals[0] : undefined);
-    const movement = shareClass.issuedShares.movement ?? 0;
-    let partIII: number | undefined;
-    if (grand) partIII = grand.changeInIssuedShares ?? 0;
-    else if (partIIINotApplicable && details.totals.length === 0) partIII = 0;
-    if (partIII === undefined || partIII === movement) return;
-    flags.push({
+  if (details.totals.length === 0) {
+    // With every part of III not applicable, III accounts for no movement at all.
+    const parts = [
+      details.shareOptions,
+      details.warrants,
+      details.convertibles,
+      details.otherArrangements,
+      details.otherMovements,
+    ];
+    if (!parts.every((part) => part.notApplicable)) return flags;
+    for (const shareClass of classes) {
+      flags.push(...partIIIMismatch(shareClass.className, 'issued shares', 0, shareClass.issuedShares.movement ?? 0));
+    }
+    return flags;
+  }
+  for (const grand of details.totals) {
+    // The totals name a class as printed; classes that share a name (A and H shares, both "Ordinary shares")
+    // cannot be told apart there, so their movements are compared together.
+    let matched = classes.filter((shareClass) => sameClass(shareClass, grand.className));
+    if (matched.length === 0 && classes.length === 1 && details.totals.length === 1) matched = classes;
+    if (matched.length === 0) continue;
+    const movement = sumCounts(matched.map((shareClass) => shareClass.issuedShares.movement));
+    flags.push(...partIIIMismatch(grand.className, 'issued shares', grand.changeInIssuedShares ?? 0, movement));
+    if (matched.some((shareClass) => shareClass.treasuryShares !== null)) {
+      const treasury = sumCounts(matched.map((shareClass) => shareClass.treasuryShares?.movement ?? null));
+      flags.push(...partIIIMismatch(grand.className, 'treasury shares', grand.changeInTreasuryShares ?? 0, treasury));
+    }
+  }
+  return flags;
+}
+
+function partIIIMismatch(subject: string, what: string, partIII: number, partII: number): Flag[] {
+  if (partIII === partII) return [];
+  return [
+    {
       code: 'part-iii-mismatch',
       severity: 'error',
       section: 'III',
-      subject: shareClass.className,
-      message: `${shareClass.className}: part III accounts for ${signed(partIII)} issued shares, but part II shows a movement of ${signed(movement)}`,
-      expected: String(movement),
+      subject,
+      message: `${subject}: part III accounts for ${withSign(partIII)} ${what}, but part II shows a movement of ${withSign(partII)}`,
+      expected: String(partII),
       actual: String(partIII),
-    });
-  });
-  return flags;
+    },
+  ];
+}
+
+function withSign(value: number): string {
+  if (value === 0) return '0';
+  return value > 0 ? `+${format(value)}` : `-${format(-value)}`;
 }
 
 function normaliseName(name: string): string {

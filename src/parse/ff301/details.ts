@@ -134,6 +134,14 @@ function readDetailPart(context: ReadingContext, key: DetailPartKey, lines: read
       noteUncertain(context, section, null, `a line outside any table was not read: "${line.text}"`);
     }
   }
+  if (!part.notApplicable && reading.groups.length === 0) {
+    noteUncertain(
+      context,
+      section,
+      null,
+      `the part is not marked "not applicable", yet no class or table was found in it`,
+    );
+  }
   return reading;
 }
 

@@ -52,5 +52,13 @@ export function readHdrSection(context: ReadingContext, range: LineRange, notApp
       index = read.end - 1;
     }
   }
+  if (!notApplicable && classes.length === 0) {
+    noteUncertain(
+      context,
+      SECTION,
+      null,
+      `the part is not marked "not applicable", yet no class of HDRs was found in it`,
+    );
+  }
   return { notApplicable, classes, remarks };
 }

@@ -65,18 +65,21 @@ export function readFf301Return(
     authorisedShareCapital: readAuthorisedShareCapital(context, partI.range, partI.part?.notApplicable ?? false),
     issuedShares: readIssuedShares(context, partII.range, partII.part?.heading ?? ({ text: '' } as Line)),
     detailsOfMovements: details,
-    hdr: readHdrSection(context, partIV.range, partIV.part?.notApplicable ?? false),
+    hdr: partIV.part
+      ? readHdrSection(context, partIV.range, partIV.part.notApplicable)
+      : { notApplicable: false, classes: [], remarks: null },
     remarks: readAuthorisedRemarks(context, partI.range),
   };
   monthlyReturn.stockCodes = listedStockCodes(monthlyReturn);
   return { monthlyReturn, flags: context.flags };
 }
 
-/** The issuer's listed codes in the order printed: part II's classes, then any only part I names. */
+/** The issuer's listed codes in the order printed: part II's classes, then any only part I or part IV names. */
 function listedStockCodes(monthlyReturn: MonthlyReturn): string[] {
   const codes = [
     ...monthlyReturn.issuedShares.classes.map((shareClass) => shareClass.stockCode),
     ...monthlyReturn.authorisedShareCapital.classes.map((shareClass) => shareClass.stockCode),
+    ...monthlyReturn.hdr.classes.map((hdr) => hdr.stockCode),
   ];
   return [...new Set(codes.filter((code): code is string => code !== null))];
 }
