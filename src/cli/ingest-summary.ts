@@ -71,6 +71,9 @@ export function describeOutcome(outcome: FileOutcome): string {
   }
 }
 
+/** Files that are not PDFs, named in the summary up to this many (all with --verbose). */
+const SKIPPED_SHOWN = 5;
+
 export function renderIngestSummary(
   summary: BulkIngestSummary,
   options: { dataDir: string; verbose: boolean },
@@ -117,8 +120,11 @@ export function renderIngestSummary(
       `  with figures that do not add up (stored, and flagged): ${flagged.map((o) => path.basename(o.file)).join(', ')}`,
     );
   }
-  if (summary.found.skipped.length > 0) {
-    lines.push(`  skipped, not .pdf: ${summary.found.skipped.map((file) => path.basename(file)).join(', ')}`);
+  const skipped = summary.found.skipped.map((file) => path.basename(file));
+  if (skipped.length > 0) {
+    const shown =
+      options.verbose || skipped.length <= SKIPPED_SHOWN ? skipped : [...skipped.slice(0, SKIPPED_SHOWN), '…'];
+    lines.push(`  skipped, not .pdf: ${skipped.length} (${shown.join(', ')})`);
   }
   for (const missing of summary.found.missing) lines.push(`  not found: ${missing}`);
   if (summary.interrupted) {

@@ -12,6 +12,7 @@ import { drawDocument, drawLegacyReturn } from '../helpers/legacy-form-pdf.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'hkex-shares.js');
+const FIXTURES_DIR = path.join(ROOT, 'fixtures');
 const FILINGS_DIR = process.env.HKEX_FILINGS_DIR ?? path.resolve(ROOT, '../shared/filings');
 const corpusAvailable = existsSync(FILINGS_DIR);
 if (!corpusAvailable)
@@ -92,7 +93,7 @@ describe('hkex-shares ingest', () => {
     expect(run.stderr).toContain('Usage: hkex-shares ingest');
   });
 
-  it('reads a folder, names what it could not store, and exits 1 for an unreadable file; a rerun holds everything', {
+  it('reads a folder, names what it could not store, and exits 1 for an unreadable file; a rerun holds it, and takes the fixtures', {
     timeout: 120_000,
   }, async () => {
     const returns = await monthsOfReturns(2);
@@ -114,12 +115,15 @@ describe('hkex-shares ingest', () => {
     expect(first.stderr).toContain('[5/5]');
 
     const good = await folderWith('good', returns);
-    // Without --data, the store is the app's own: DATA_DIR.
-    const second = await ingest(['--workers', '1', '--json', good], { env: { DATA_DIR: data } });
+    // Without --data, the store is the app's own: DATA_DIR. The project's fixture returns go in beside.
+    const second = await ingest(['--workers', '1', '--json', good, FIXTURES_DIR], { env: { DATA_DIR: data } });
     expect(second.code).toBe(0);
     const summary = JSON.parse(second.stdout);
     expect(summary.dataDir).toBe(data);
-    expect(summary.counts).toMatchObject({ found: 2, read: 2, stored: 0, alreadyHeld: 2, unreadable: 0 });
+    expect(summary.counts).toMatchObject({ alreadyHeld: 2, notMonthlyReturns: 0, unreadable: 0, failed: 0 });
+    const fixtures = summary.outcomes.filter((outcome: { file: string }) => outcome.file.startsWith(FIXTURES_DIR));
+    expect(fixtures.length).toBeGreaterThan(0);
+    expect(fixtures.filter((outcome: { kind: string }) => outcome.kind !== 'saved')).toEqual([]);
   });
 
   it('stops on Ctrl-C after the saves in hand, exits 130, and a second run reads the rest', {
