@@ -203,10 +203,17 @@ class RowCells {
     return { currency: segments.find((segment) => segment.kind === 'currency')?.text ?? null, amount };
   }
 
+  /**
+   * The movement column, one movement per printed row: "Granted 0", "Exercised 0" ... A label that wraps continues
+   * on the line just below (without a figure of its own); anything further down is the next movement, whether or
+   * not its label is one we know.
+   */
   movements(unit: 'number' | 'amount'): InstrumentMovement[] {
     const { movementTypes } = this.context.labels;
-    const read: { label: string; figure: string | undefined }[] = [];
+    const read: { label: string; figure: string | undefined; lastY: number; height: number }[] = [];
     for (const line of this.row.movementLines) {
+      const first = line[0];
+      if (!first) continue;
       const label = joinWords(line.filter((segment) => segment.kind !== 'figure'));
       const figures = line.filter((segment) => segment.kind === 'figure').map((segment) => segment.text);
       if (figures.length > 1) {
@@ -217,18 +224,19 @@ class RowCells {
           `a movement line holds ${figures.length} figures: ${figures.join(', ')}`,
         );
       }
+      const figure = figures[0];
       const previous = read[read.length - 1];
-      const startsMovement = label !== '' && movementTypes.some(([pattern]) => pattern.test(label));
-      if (label !== '' && (startsMovement || !previous)) {
-        read.push({ label, figure: figures[0] });
-      } else if (previous && (label !== '' || previous.figure === undefined)) {
-        // A label that wraps onto a second line, or a figure set a line below its label.
+      const knownLabel = label !== '' && movementTypes.some(([pattern]) => pattern.test(label));
+      const justBelow =
+        previous !== undefined && first.y - previous.lastY <= 1.45 * Math.min(previous.height, first.height);
+      if (previous && justBelow && !knownLabel && !(figure !== undefined && previous.figure !== undefined)) {
         if (label !== '') previous.label = joinTextLines([previous.label, label]);
-        previous.figure ??= figures[0];
-      } else if (figures.length > 0) {
-        noteUncertain(this.context, this.section, this.subject, `movement ${figures[0]} has no label`);
-        read.push({ label: '', figure: figures[0] });
+        previous.figure ??= figure;
+        previous.lastY = first.y;
+        continue;
       }
+      if (label === '') noteUncertain(this.context, this.section, this.subject, `movement ${figure} has no label`);
+      read.push({ label, figure, lastY: first.y, height: first.height });
     }
     return read.map(({ label, figure }) => {
       const type = movementTypes.find(([pattern]) => pattern.test(label))?.[1] ?? 'other';

@@ -18,6 +18,8 @@ export interface Segment {
   readonly x1: number;
   /** Baseline of the line the segment is on. */
   readonly y: number;
+  /** Font size of the line the segment is on. */
+  readonly height: number;
   /** Which item of the line it was cut from. */
   readonly item: number;
 }
@@ -84,7 +86,15 @@ function cutLine(line: Line): Segment[] {
     const text = item.text.trim().replace(/\s+/g, ' ');
     if (text === '') return;
     if (isFormDate(text)) {
-      segments.push({ text, kind: 'text', x0: item.x, x1: item.x + item.width, y: line.y, item: itemIndex });
+      segments.push({
+        text,
+        kind: 'text',
+        x0: item.x,
+        x1: item.x + item.width,
+        y: line.y,
+        height: line.height,
+        item: itemIndex,
+      });
       return;
     }
     let run: { words: Word[]; kind: SegmentKind } | undefined;
@@ -98,6 +108,7 @@ function cutLine(line: Line): Segment[] {
         x0: first.x0,
         x1: last.x1,
         y: line.y,
+        height: line.height,
         item: itemIndex,
       });
       run = undefined;
@@ -127,6 +138,7 @@ export function mergeSegments(segments: readonly Segment[]): Segment {
     x0: first.x0,
     x1: last.x1,
     y: first.y,
+    height: first.height,
     item: first.item,
   };
 }

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/errors.js';
+import type { ExtractedPage, TextItem } from '../../../src/domain/extracted-document.js';
 import { parseMonthlyReturn } from '../../../src/parse/index.js';
 import { at, documentOf, ff301Furniture, rightAt } from '../document-builder.js';
 import { treasuryReturn, twoClassReturn } from './synthetic-returns.js';
@@ -61,6 +62,28 @@ describe('a v1.0.2 return with two classes and a multi-counter code', () => {
         generalMeetingApprovalDate: null,
         sharesIssuableUnderOptionsToBeGranted: 0,
       },
+    ]);
+  });
+
+  it('keeps movements whose labels it does not know apart, and joins a label that wraps', () => {
+    const doc = twoClassReturn();
+    const page = doc.pages[2] as ExtractedPage;
+    const other = page.items.find((item) => item.text === 'Other Sold') as TextItem;
+    const figure = page.items.find((item) => item.text === '-12,189,548') as TextItem;
+    const items = page.items.filter((item) => item !== other && item !== figure);
+    items.push(
+      at(other.x, other.y, 'Sold (to the', 9),
+      at(other.x, other.y + 10.8, 'trustee)', 9),
+      rightAt(394.6, figure.y, '-12,000,000', 7.5),
+      at(other.x, other.y + 18.1, 'Transferred', 9),
+      rightAt(394.6, figure.y + 18.1, '-189,548', 7.5),
+    );
+    const patched = { pages: doc.pages.map((p) => (p === page ? { ...page, items } : p)) };
+    const scheme = parseMonthlyReturn(patched, 'patched.pdf').monthlyReturn.detailsOfMovements.shareOptions.classes[0]
+      ?.items[0];
+    expect(scheme?.movements).toEqual([
+      { type: 'other', label: 'Sold (to the trustee)', number: -12_000_000, amount: null },
+      { type: 'other', label: 'Transferred', number: -189_548, amount: null },
     ]);
   });
 
