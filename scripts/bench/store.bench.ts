@@ -112,11 +112,7 @@ async function measure(returns: number, dir: string): Promise<void> {
   const pick = () => codes[Math.floor(random() * codes.length)] as string;
   let corrupt = 0;
   let started = performance.now();
-  const store = await openFilingStore({
-    dir,
-    onCorrupt: () => corrupt++,
-    cacheSize: Number(process.env.STORE_BENCH_CACHE ?? 1000),
-  });
+  const store = await openFilingStore({ dir, onCorrupt: () => corrupt++ });
   const openMs = performance.now() - started;
 
   // The store must answer what was built, or the figures below mean nothing.

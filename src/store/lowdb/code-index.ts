@@ -29,7 +29,11 @@ export interface ReturnLocation {
 
 export class CodeIndex {
   readonly #entries = new Map<StockCode, CodeIndexEntry>();
-  readonly #locations = new Map<string, ReturnLocation>();
+  /**
+   * sha256 -> the entry of its code. The month is looked up in the entry when asked: one object per submission
+   * for 100,000 submissions would weigh more than the whole rest of the index.
+   */
+  readonly #codeOf = new Map<string, CodeIndexEntry>();
   /** Names prepared once, when an entry changes, rather than on every search. */
   readonly #searchable = new Map<StockCode, SearchableIssuer>();
   readonly #shards = new Map<string, Promise<JsonFile<IndexShard>>>();
@@ -58,7 +62,12 @@ export class CodeIndex {
   }
 
   locate(sha256: string): ReturnLocation | undefined {
-    return this.#locations.get(sha256);
+    const entry = this.#codeOf.get(sha256);
+    if (!entry) return undefined;
+    for (const [month, ids] of Object.entries(entry.months)) {
+      if (ids.includes(sha256)) return { stockCode: entry.stockCode, month };
+    }
+    return undefined;
   }
 
   entries(): IterableIterator<CodeIndexEntry> {
@@ -85,7 +94,7 @@ export class CodeIndex {
     const shard = await this.#shard(shardOf(stockCode));
     const previous = this.#entries.get(stockCode);
     if (previous) {
-      for (const id of idsOf(previous)) this.#locations.delete(id);
+      for (const id of idsOf(previous)) this.#codeOf.delete(id);
       this.#entries.delete(stockCode);
       this.#searchable.delete(stockCode);
     }
@@ -101,10 +110,8 @@ export class CodeIndex {
   #put(entry: CodeIndexEntry, idsBefore: readonly string[]): void {
     this.#entries.set(entry.stockCode, entry);
     this.#searchable.set(entry.stockCode, { entry, names: entry.names.map(prepareName) });
-    for (const id of idsBefore) this.#locations.delete(id);
-    for (const [month, ids] of Object.entries(entry.months)) {
-      for (const id of ids) this.#locations.set(id, { stockCode: entry.stockCode, month });
-    }
+    for (const id of idsBefore) this.#codeOf.delete(id);
+    for (const ids of Object.values(entry.months)) for (const id of ids) this.#codeOf.set(id, entry);
   }
 
   #shard(shard: string): Promise<JsonFile<IndexShard>> {

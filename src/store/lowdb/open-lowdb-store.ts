@@ -25,7 +25,10 @@ export const DEFAULT_STORE_DIR = './data';
 export interface OpenFilingStoreOptions {
   /** Where the store lives (relative to the working directory); created on first use. Default `./data`. */
   readonly dir?: string;
-  /** Month files kept in memory. A month file holds one return, rarely two: about 30 KB each in memory. */
+  /**
+   * Month files kept in memory (default 500). A month file holds one return, rarely two: about 10 KB in memory,
+   * but V8 lets the heap grow to a few times what is live before collecting, so each one costs more at the peak.
+   */
   readonly cacheSize?: number;
   /** fsync every write (default). Off only for throwaway stores. */
   readonly durable?: boolean;
@@ -52,7 +55,7 @@ export async function openLowdbFilingStore(options: OpenFilingStoreOptions = {})
     for (const dir of [layout.returnsDir, layout.indexDir, layout.journalDir]) await mkdir(dir, { recursive: true });
     await prepareLayout(layout, { now: now(), durable, onCorrupt });
 
-    const monthFiles = new MonthFiles(layout, { cacheSize: options.cacheSize ?? 1000, durable, now });
+    const monthFiles = new MonthFiles(layout, { cacheSize: options.cacheSize ?? 500, durable, now });
     const rebuildEntry = (stockCode: string) => rebuildCodeIndexEntry(monthFiles, stockCode, onCorrupt);
     const index = await CodeIndex.open(layout, { durable, now, onCorrupt, rebuildEntry });
     const journal = new SaveJournal(layout.journalDir);
