@@ -75,6 +75,7 @@ export const IssuerSummarySchema = z.object({
   stockCode: StockCodeSchema,
   issuerName: z.string(),
   latestMonth: ReportMonthSchema,
+  /** Months held: one current return each, however many submissions a month has. */
   returnsHeld: z.number().int(),
   latestDateSubmitted: IsoDateSchema.nullable(),
 });

@@ -20,7 +20,7 @@ export type SaveResult =
   | { readonly status: 'superseded-earlier'; readonly stored: StoredReturn; readonly superseded: StoredReturn }
   /**
    * New, but an already-held submission for the same code and month is later: kept in history, marked as
-   * superseded by `current`.
+   * superseded by the next later submission (`current` itself when it was the only one held).
    */
   | { readonly status: 'older-than-held'; readonly stored: StoredReturn; readonly current: StoredReturn }
   /** The same file (same sha256) is already held: nothing written. */

@@ -40,9 +40,6 @@ export interface LowdbStoreParts {
   readonly release: () => Promise<void>;
 }
 
-/** Month files read at once by a scan over every code (forReportMonth). */
-const SCAN_CONCURRENCY = 8;
-
 export class LowdbFilingStore implements FilingStore {
   readonly #saves = new KeyedMutex();
   readonly #settingsWrites = new Set<Promise<unknown>>();
@@ -164,20 +161,18 @@ export class LowdbFilingStore implements FilingStore {
       .filter((entry) => entry.months[month] !== undefined)
       .map((entry) => entry.stockCode)
       .sort();
-    const found: (StoredReturn | null)[] = new Array(codes.length).fill(null);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < codes.length; i = next++) {
-        try {
-          found[i] = currentOf(await this.#readMonth(codes[i] as StockCode, month, false));
-        } catch (error) {
-          if (!isAppError(error, 'store-corrupt')) throw error;
-          this.parts.onCorrupt(error);
-        }
+    const found: StoredReturn[] = [];
+    for (const code of codes) {
+      try {
+        // Read without caching: a scan over every code would push out what the cache holds for lookups.
+        const current = currentOf(await this.#readMonth(code, month, false));
+        if (current) found.push(current);
+      } catch (error) {
+        if (!isAppError(error, 'store-corrupt')) throw error;
+        this.parts.onCorrupt(error);
       }
-    };
-    await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, worker));
-    return found.filter((current) => current !== null);
+    }
+    return found;
   }
 
   async listIssuers(): Promise<IssuerSummary[]> {
