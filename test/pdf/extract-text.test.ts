@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
-import { DEFAULT_EXTRACT_LIMITS, extractText, isPdf } from '../../src/pdf/extract-text.js';
+import { DEFAULT_EXTRACT_LIMITS, extractText, isPdf, warmUpExtraction } from '../../src/pdf/extract-text.js';
 import { makePdf } from './make-pdf.js';
 
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
@@ -92,6 +92,10 @@ describe('extractText', () => {
     const error = await failureOf(extractText(bytes, { ...DEFAULT_EXTRACT_LIMITS, timeoutMs: 0 }, 'slow.pdf'));
     expect(error.code).toBe('timeout');
     expect(error.facts).toMatchObject({ fileName: 'slow.pdf', timeoutMs: 0 });
+  });
+
+  it('warms up pdf.js on a page of its own', async () => {
+    expect(await warmUpExtraction()).toBe(true);
   });
 
   it('recognises a PDF header within the first kilobyte', () => {
