@@ -10,6 +10,11 @@ export interface ReadRequest {
   readonly limits?: ExtractLimits;
 }
 
+/** Sent once the worker has loaded the reader, so that a file's time limit counts reading only. */
+export interface WorkerReady {
+  readonly ready: true;
+}
+
 export type ReadReply =
   | { readonly id: number; readonly ok: true; readonly parsed: ParsedFiling }
   | {

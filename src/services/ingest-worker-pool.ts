@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../domain/errors.js';
 import type { ParsedFiling } from '../domain/parsed-filing.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../pdf/extract-text.js';
-import type { ReadReply, ReadRequest } from './ingest-worker-messages.js';
+import type { ReadReply, ReadRequest, WorkerReady } from './ingest-worker-messages.js';
 
 export interface ReadPool {
   readonly size: number;
@@ -37,6 +37,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** Loaded and waiting for work; a file's time limit starts only then. */
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | undefined;
 }
@@ -52,6 +54,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
+  let broken: string | undefined;
 
   function spawn(): Slot {
     const worker = new Worker(WORKER_URL, {
@@ -59,8 +62,13 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
     });
-    const slot: Slot = { worker, task: null, timer: undefined };
-    worker.on('message', (reply: ReadReply) => finish(slot, reply));
+    const slot: Slot = { worker, ready: false, task: null, timer: undefined };
+    worker.on('message', (message: ReadReply | WorkerReady) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        pump();
+      } else finish(slot, message);
+    });
     worker.on('error', (error) => fail(slot, error.message));
     worker.on('exit', (code) => fail(slot, `the reader stopped (exit code ${code})`));
     return slot;
@@ -91,6 +99,13 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
       const { fileName } = task.request;
       task.reject(new AppError(code, `${fileName} could not be read: ${reason}`, { fileName }));
     }
+    if (!slot.ready) {
+      // A reader that dies before it is ready would die again: stop, and say why, rather than respawn for ever.
+      broken = `the readers could not start: ${reason}`;
+      for (const waiting of queue.splice(0))
+        waiting.reject(new AppError('unreadable-filing', `${waiting.request.fileName}: ${broken}`));
+      return;
+    }
     if (!closed) {
       slots.push(spawn());
       pump();
@@ -99,7 +114,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
 
   function pump(): void {
     for (const slot of slots) {
-      if (slot.task || queue.length === 0) continue;
+      if (!slot.ready || slot.task || queue.length === 0) continue;
       const task = queue.shift() as Task;
       slot.task = task;
       const limit = (task.request.limits ?? DEFAULT_EXTRACT_LIMITS).timeoutMs + graceMs;
@@ -115,7 +130,9 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   return {
     size,
     read(bytes, { fileName, limits }) {
-      if (closed) return Promise.reject(new AppError('unreadable-filing', `${fileName}: the readers are closed`));
+      if (closed || broken) {
+        return Promise.reject(new AppError('unreadable-filing', `${fileName}: ${broken ?? 'the readers are closed'}`));
+      }
       return new Promise<ParsedFiling>((resolve, reject) => {
         queue.push({ request: { id: nextId++, bytes, fileName, limits }, resolve, reject });
         pump();

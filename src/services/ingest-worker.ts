@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../domain/errors.js';
-import type { ReadReply, ReadRequest } from './ingest-worker-messages.js';
+import type { ReadReply, ReadRequest, WorkerReady } from './ingest-worker-messages.js';
 import { readFiling } from './read-filing.js';
 
 const port = parentPort;
@@ -30,3 +30,6 @@ port.on('message', async (request: ReadRequest) => {
   }
   port.postMessage(reply);
 });
+
+const ready: WorkerReady = { ready: true };
+port.postMessage(ready);

@@ -1,0 +1,58 @@
+/**
+ * The reader threads of bulk ingest: same answers as reading on the main thread, and a file that hangs its reader
+ * costs that file only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppError, isAppError } from '../../src/domain/errors.js';
+import { DEFAULT_EXTRACT_LIMITS } from '../../src/pdf/extract-text.js';
+import { createReadPool, type ReadPool } from '../../src/services/ingest-worker-pool.js';
+import { drawDocument, drawLegacyReturn } from '../helpers/legacy-form-pdf.js';
+
+let pool: ReadPool;
+let quietMonth: Buffer;
+
+beforeAll(async () => {
+  pool = createReadPool({ size: 1, graceMs: 0 });
+  quietMonth = await drawLegacyReturn();
+});
+
+afterAll(async () => {
+  await pool.close();
+});
+
+describe('createReadPool', () => {
+  it('reads a filing on a worker thread', async () => {
+    const parsed = await pool.read(quietMonth, { fileName: 'quiet.pdf' });
+    expect(parsed.monthlyReturn.form.kind).toBe('legacy');
+    expect(parsed.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing).toBe(500000000);
+  });
+
+  it('passes an AppError back with its code and facts', async () => {
+    const error = await pool
+      .read(await drawDocument(['Next Day Disclosure Return']), { fileName: 'nddr.pdf' })
+      .catch((caught: unknown) => caught);
+    expect(isAppError(error, 'not-a-monthly-return')).toBe(true);
+    expect((error as AppError).facts).toMatchObject({ fileName: 'nddr.pdf', looksLike: 'Next Day Disclosure Return' });
+  });
+
+  it('reports a file that runs past its time limit as timed out, and reads the next on a fresh reader', async () => {
+    const limits = { ...DEFAULT_EXTRACT_LIMITS, timeoutMs: 1 };
+    const error = await pool.read(quietMonth, { fileName: 'slow.pdf', limits }).catch((caught: unknown) => caught);
+    expect(isAppError(error, 'timeout')).toBe(true);
+    const parsed = await pool.read(quietMonth, { fileName: 'next.pdf' });
+    expect(parsed.monthlyReturn.stockCodes).toEqual(['09999']);
+  });
+
+  it('turns away the reads still waiting when closed', async () => {
+    const closing = createReadPool({ size: 1 });
+    const reads = [closing.read(quietMonth, { fileName: 'a.pdf' }), closing.read(quietMonth, { fileName: 'b.pdf' })];
+    const settled = reads.map((read) => read.catch((caught: unknown) => caught));
+    await closing.close();
+    const errors = await Promise.all(settled);
+    expect(errors.map((error) => (error as AppError).message)).toEqual([
+      'a.pdf: not read, the readers were closed',
+      'b.pdf: not read, the readers were closed',
+    ]);
+    await expect(closing.read(quietMonth, { fileName: 'c.pdf' })).rejects.toThrow('c.pdf: the readers are closed');
+  });
+});
