@@ -1,0 +1,101 @@
+/**
+ * `npm start` as a user runs it: the composition root in its own process, in HTTP mode, against the local fake
+ * Slack; and a missing setting stopping it with a message that names the setting.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeSlack, startFakeSlack } from './helpers/fake-slack.js';
+import { signSlackRequest } from './helpers/slack-harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+/** tsx's loader by path: the app runs from an empty folder, so that a developer's own .env cannot colour the test. */
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function start(env: Record<string, string>) {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'hkex-shares-cwd-'));
+  folders.push(cwd);
+  const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'src/main.ts')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child: child as ChildProcess, output: () => output, exited };
+}
+
+let fakeSlack: FakeSlack | undefined;
+const folders: string[] = [];
+
+afterEach(async () => {
+  await fakeSlack?.close();
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('stops at once, naming each missing setting', async () => {
+    const app = await start({});
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('SLACK_BOT_TOKEN is missing');
+    expect(app.output()).toContain('SLACK_APP_TOKEN is missing');
+  });
+
+  it('answers /shares over HTTP, then stops cleanly on SIGTERM', async () => {
+    fakeSlack = await startFakeSlack();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'hkex-shares-main-'));
+    folders.push(dataDir);
+    const port = await freePort();
+    const app = await start({
+      SLACK_BOT_TOKEN: fakeSlack.botToken,
+      SLACK_MODE: 'http',
+      SLACK_SIGNING_SECRET: 'main-secret',
+      PORT: String(port),
+      SLACK_API_URL: fakeSlack.apiUrl,
+      SLACK_FILE_HOSTS: fakeSlack.url,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    });
+    await fakeSlack.waitFor(() => app.output().includes(`listening for Slack on port ${port}`), 20_000);
+
+    const responseUrl = fakeSlack.responseUrl();
+    const body = new URLSearchParams({
+      command: '/shares',
+      text: 'help',
+      user_id: 'U1',
+      channel_id: 'C1',
+      team_id: 'T0001',
+      response_url: responseUrl,
+    }).toString();
+    const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest('main-secret', body) },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const answer = await fakeSlack.waitFor(() => fakeSlack?.calls.find((c) => c.url === responseUrl));
+    expect(String(answer.body.text)).toContain('/shares 00020 history');
+
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+  });
+});
