@@ -17,7 +17,7 @@ export interface FoundFiles {
   readonly files: readonly string[];
   /** Files in the folders that are not PDFs (by name), left alone. */
   readonly skipped: readonly string[];
-  /** Paths given that do not exist. */
+  /** Paths given that do not exist, and folders that could not be listed (no permission). */
   readonly missing: readonly string[];
 }
 
@@ -30,18 +30,22 @@ export async function findPdfFiles(paths: readonly string[]): Promise<FoundFiles
     const absolute = path.resolve(given);
     const info = await stat(absolute).catch(() => null);
     if (!info) missing.push(given);
-    else if (info.isDirectory()) await walk(absolute, files, skipped);
+    else if (info.isDirectory()) await walk(absolute, files, skipped, missing);
     else files.add(absolute);
   }
   return { files: [...files], skipped: skipped.filter((file) => !files.has(file)), missing };
 }
 
-async function walk(dir: string, files: Set<string>, skipped: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function walk(dir: string, files: Set<string>, skipped: string[], missing: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
+  if (!entries) {
+    missing.push(dir);
+    return;
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, files, skipped);
+    if (entry.isDirectory()) await walk(full, files, skipped, missing);
     else if (/\.pdf$/i.test(entry.name)) files.add(full);
     else if (entry.isFile() && !entry.name.startsWith('.')) skipped.push(full);
   }

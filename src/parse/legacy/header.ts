@@ -8,6 +8,8 @@ import { type Line, tidy } from './layout.js';
 import type { Section } from './sections.js';
 
 export const LEGACY_TITLE = /Monthly Return of Equity Issuer on Movements in Securities/i;
+/** The same form in Chinese, which issuers filed beside the English one. */
+const CHINESE_TITLE = /股份發行人的證券變動月報表/;
 
 export interface LegacyHeader {
   readonly title: string;
@@ -19,6 +21,13 @@ export interface LegacyHeader {
 export function readHeader(header: Section, fileName: string): LegacyHeader {
   const lines = header.lines;
   const titleLine = lines.find((line) => LEGACY_TITLE.test(line.text));
+  if (!titleLine && lines.some((line) => CHINESE_TITLE.test(line.text))) {
+    throw new AppError(
+      'unreadable-filing',
+      `${fileName} is the Chinese version of the pre-2021 monthly return, which is not read yet; the English version of the same return is`,
+      { fileName, language: 'zh-Hant' },
+    );
+  }
   if (!titleLine) {
     throw new AppError('not-a-monthly-return', `${fileName}: no "Monthly Return of Equity Issuer" title on page 1`, {
       fileName,

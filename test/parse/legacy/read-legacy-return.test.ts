@@ -397,6 +397,14 @@ describe('readLegacyReturn: what is not a readable return', () => {
     );
   });
 
+  it('says the Chinese version of the form is not read yet, rather than that it is no monthly return', () => {
+    const item = { text: '股份發行人的證券變動月報表', x: 53.9, y: 147.2, width: 130, height: 10, fontName: 'cjk' };
+    const doc = { pages: [{ number: 1, width: 595, height: 842, items: [item] }] };
+    expect(() => readLegacyReturn(doc, 'zh.pdf')).toThrowError(
+      expect.objectContaining({ code: 'unreadable-filing', message: expect.stringContaining('Chinese version') }),
+    );
+  });
+
   it('says a return without a month date is unreadable, naming the field', async () => {
     const error = await read({ monthEnded: 'March 2012' }).catch((caught: unknown) => caught);
     expect(isAppError(error, 'unreadable-filing')).toBe(true);
