@@ -95,6 +95,9 @@ export interface LegacyFormSpec {
   readonly remarks: readonly string[];
   readonly submittedBy: string;
   readonly title: string;
+  /** Printed atop every page: "For Main Board and GEM listed issuers", or the template's date ("March 2019"). */
+  readonly runningHeader?: string;
+  readonly pageNumbers?: boolean;
 }
 
 export const QUIET_MONTH: LegacyFormSpec = {
@@ -144,7 +147,13 @@ class Pages {
   readonly #ended: Promise<void>;
   y = TOP;
 
-  constructor() {
+  #pageNumber = 0;
+
+  /** `header`: what the template prints atop every page; `numbered`: a page number above it, as later templates do. */
+  constructor(
+    private readonly header: string = RUNNING_HEADER,
+    private readonly numbered = false,
+  ) {
     this.#doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { CreationDate: new Date(0) } });
     this.#doc.on('data', (chunk: Buffer) => this.#chunks.push(chunk));
     this.#ended = new Promise((resolve) => this.#doc.on('end', () => resolve()));
@@ -154,7 +163,9 @@ class Pages {
 
   newPage(): void {
     this.#doc.addPage();
-    this.text(RUNNING_HEADER, 381.7, 45);
+    this.#pageNumber++;
+    if (this.numbered) this.centred(String(this.#pageNumber), 297.6, 30);
+    this.text(this.header, 381.7, 45);
     this.y = TOP;
   }
 
@@ -188,7 +199,7 @@ class Pages {
 
 export async function drawLegacyReturn(overrides: Partial<LegacyFormSpec> = {}): Promise<Buffer> {
   const spec = { ...QUIET_MONTH, ...overrides };
-  const pages = new Pages();
+  const pages = new Pages(spec.runningHeader, spec.pageNumbers);
   drawHeader(pages, spec);
   drawAuthorised(pages, spec);
   drawIssued(pages, spec);

@@ -56,6 +56,32 @@ describe('readLegacyReturn: header and parts I and II', () => {
     expect([monthlyReturn.monthEnded, monthlyReturn.dateSubmitted]).toEqual(['2011-01-31', '2011-02-01']);
   });
 
+  it('reads the March 2019 template, with its date and a page number atop each page', async () => {
+    const { monthlyReturn, flags } = await read({
+      runningHeader: 'March 2019',
+      pageNumbers: true,
+      monthEndedOnTwoLines: true,
+      monthEnded: '31/12/2020',
+      issued: { ordinary1: ['9,586,885,710', '7,027,001', '9,593,912,711'] },
+      schemes: [
+        {
+          lines: ['2013 Share', 'Option Scheme', '(13/05/2009)'],
+          classLine: 'ordinary shares',
+          exercised: '7,027,001',
+          issued: '7,027,001',
+          issuable: '3,000,000',
+        },
+      ],
+      totalA: ['7,027,001', 'N/A', 'N/A'],
+      grandTotals: ['7,027,001', 'N/A', 'N/A', 'N/A'],
+    });
+    expect(flags).toEqual([]);
+    expect(monthlyReturn.monthEnded).toBe('2020-12-31');
+    expect(monthlyReturn.issuedShares.classes[0]?.issuedShares.movement).toBe(7027001);
+    expect(monthlyReturn.detailsOfMovements.shareOptions.classes[0]?.items[0]?.newSharesIssued).toBe(7027001);
+    expect(monthlyReturn.detailsOfMovements.totals[0]?.changeInIssuedShares).toBe(7027001);
+  });
+
   it('reads "--" as no movement and "Nil" as zero', async () => {
     const dashes = await read({ issued: { ordinary1: ['9,373,218,730', '--', '9,373,218,730'] } });
     expect(dashes.monthlyReturn.issuedShares.classes[0]?.issuedShares.movement).toBeNull();
