@@ -103,7 +103,10 @@ export interface TestApp {
   post(body: string, contentType: string, headers?: Record<string, string>): Promise<SentRequest>;
   sendEvent(event: Record<string, unknown>, options?: { retryNum?: number; eventId?: string }): Promise<SentRequest>;
   /** Shares a file in a channel: registers it with the fake Slack and sends the `file_share` message event. */
-  uploadFile(file: FakeFileInput, options?: UploadOptions): Promise<{ file: FakeFileObject; request: SentRequest }>;
+  uploadFile(
+    file: FakeFileInput,
+    options?: UploadOptions,
+  ): Promise<{ file: FakeFileObject; request: SentRequest; event: Record<string, unknown> }>;
   sendCommand(text: string, options?: CommandOptions): Promise<SentRequest & { responseUrl: string }>;
   clickButton(click: ButtonClick): Promise<SentRequest & { responseUrl: string }>;
   /** Everything the bot said, in order. */
@@ -270,7 +273,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         upload: true,
       };
       const request = await sendEvent(event, { retryNum: upload.retryNum, eventId: `Ev-${file.id}` });
-      return { file, request };
+      return { file, request, event };
     },
     async sendCommand(text, command = {}) {
       const responseUrl = fakeSlack.responseUrl();

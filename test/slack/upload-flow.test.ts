@@ -105,19 +105,31 @@ describe('a PDF shared in a channel', () => {
     expect(await t.store.history('00020')).toHaveLength(1);
   });
 
-  it('stores one return when Slack retries the event', async () => {
+  it('answers the same Slack file shared again in another channel as already held', async () => {
     await start();
-    const { file } = await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) }, { channel: 'C7' });
-    // Slack retries with the same event (same file id) and X-Slack-Retry-Num.
-    const retry = {
+    const { file } = await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) }, { channel: 'C1' });
+    await t.idle();
+    const share = {
       type: 'message',
       subtype: 'file_share',
-      channel: 'C7',
-      user: 'U0001',
-      ts: '1700001000.000000',
+      channel: 'C2',
+      user: 'U2',
+      ts: '1700003000.000001',
       files: [file],
     };
-    const retried = await Promise.all([t.sendEvent(retry, { retryNum: 1 }), t.sendEvent(retry, { retryNum: 2 })]);
+    await t.sendEvent(share);
+    await t.idle();
+    const card = t.botMessages().at(-1);
+    expect(card).toMatchObject({ via: 'chat.update', channel: 'C2' });
+    expect(card?.plain).toContain('ℹ Already held');
+    expect(await t.store.submissions('00020', '2023-11')).toHaveLength(1);
+  });
+
+  it('stores one return when Slack retries the event', async () => {
+    await start();
+    const { file, event } = await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) }, { channel: 'C7' });
+    // Slack sends the same event again, with X-Slack-Retry-Num.
+    const retried = await Promise.all([t.sendEvent(event, { retryNum: 1 }), t.sendEvent(event, { retryNum: 2 })]);
     expect(retried.map((r) => r.status)).toEqual([200, 200]);
     await t.idle();
     expect(t.fakeSlack.downloads.get(file.id)).toBe(1);

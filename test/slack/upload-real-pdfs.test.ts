@@ -146,16 +146,8 @@ describe.skipIf(!hasCorpus)('real monthly returns', () => {
   });
 
   it('stores one return when Slack retries the upload event', async () => {
-    const { file } = await t.uploadFile({ name: '00328_2024-12.pdf', bytes: corpusPdf('00328_2024-12.pdf') });
-    const retry = {
-      type: 'message',
-      subtype: 'file_share',
-      channel: 'C0001',
-      user: 'U0001',
-      ts: '1700001000.1',
-      files: [file],
-    };
-    await t.sendEvent(retry, { retryNum: 1 });
+    const { file, event } = await t.uploadFile({ name: '00328_2024-12.pdf', bytes: corpusPdf('00328_2024-12.pdf') });
+    await t.sendEvent(event, { retryNum: 1 });
     await t.idle();
     expect(await t.store.submissions('00328', '2024-12')).toHaveLength(1);
     expect(t.fakeSlack.downloads.get(file.id)).toBe(1);

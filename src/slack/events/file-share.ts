@@ -28,6 +28,7 @@ export function registerFileShareEvents(app: App, deps: SharedPdfDeps): void {
           logger,
           channel: event.channel,
           threadTs: event.thread_ts ?? event.ts,
+          messageTs: event.ts,
           userId: event.user ?? null,
           file,
         }),

@@ -1,5 +1,5 @@
 /**
- * One PDF shared in a conversation: claim it (so that Slack's retries and a second delivery do nothing), say
+ * One PDF shared in a conversation: claim the share (so that Slack's retries and a second delivery do nothing), say
  * "Reading …" in its thread at once, read it, and replace that reply with the card, or with what went wrong.
  */
 import type { App, Logger } from '@slack/bolt';
@@ -27,6 +27,8 @@ export interface SharedPdf {
   readonly logger: Logger;
   readonly channel: string;
   readonly threadTs: string;
+  /** The ts of the message that shared the file: with the channel and file id, what a retry repeats. */
+  readonly messageTs: string;
   readonly userId: string | null;
   readonly file: SlackFile;
 }
@@ -41,12 +43,21 @@ const FINAL_ERRORS = new Set([
   'timeout',
 ]);
 
+/**
+ * A retried event repeats the file, the channel and the message; the same file shared again elsewhere does not, and
+ * is answered (as already held).
+ */
+function shareKey(shared: SharedPdf): string {
+  return `${shared.file.id}:${shared.channel}:${shared.messageTs}`;
+}
+
 export async function handleSharedPdf(deps: SharedPdfDeps, given: SharedPdf): Promise<void> {
   const shared = await withFileInfo(given);
   if (!shared) return;
-  const { client, channel, threadTs, logger } = shared;
-  if (!(await deps.store.claimSlackFile(shared.file.id))) {
-    logger.debug(`file ${shared.file.id} already claimed: a retry or a second delivery`);
+  const { client, channel, threadTs, logger, file } = shared;
+  const key = shareKey(shared);
+  if (!(await deps.store.claimSlackFile(key))) {
+    logger.debug(`share ${key} already claimed: a retry or a second delivery`);
     return;
   }
   let readingTs: string | undefined;
@@ -54,10 +65,9 @@ export async function handleSharedPdf(deps: SharedPdfDeps, given: SharedPdf): Pr
     const reading = await client.chat.postMessage({
       channel,
       thread_ts: threadTs,
-      ...toPayload(renderReadingNote(shared.file.name)),
+      ...toPayload(renderReadingNote(file.name)),
     });
     readingTs = reading.ts;
-    const file = shared.file;
     const card = await receiveUpload(deps, {
       fileName: file.name,
       source: {
@@ -74,9 +84,9 @@ export async function handleSharedPdf(deps: SharedPdfDeps, given: SharedPdf): Pr
     if (readingTs) await client.chat.update({ channel, ts: readingTs, ...message });
     else await client.chat.postMessage({ channel, thread_ts: threadTs, ...message });
   } catch (error) {
-    if (!(isAppError(error) && FINAL_ERRORS.has(error.code))) await deps.store.releaseSlackFile(shared.file.id);
+    if (!(isAppError(error) && FINAL_ERRORS.has(error.code))) await deps.store.releaseSlackFile(key);
     await reportFailure(shared, readingTs, error).catch((reportError) =>
-      logger.error(`could not tell the user about ${shared.file.name}`, reportError),
+      logger.error(`could not tell the user about ${file.name}`, reportError),
     );
   }
 }
