@@ -2,7 +2,7 @@
  * The numbered entries of a part III table ("1.", "2.", "3." down the left column). Each entry is a block from its
  * number down to the next number, or to the table's "Total" lines; the template prints empty entries as "N/A".
  */
-import type { Column } from './columns.js';
+import { type Column, type ColumnRules, findColumns } from './columns.js';
 import { centre, groupLines, type Line, type PlacedItem } from './layout.js';
 import type { Section } from './sections.js';
 
@@ -14,6 +14,33 @@ export interface Block {
 }
 
 const ENTRY_NUMBER = /^(\d{1,2})\.(\s|$)/;
+
+/** The frame shared by the numbered tables of part III (A to D). */
+export interface NumberedTable<K extends string> {
+  /** Named from the heading rows above the first entry; empty when the heading was not recognised. */
+  readonly columns: Column<K>[];
+  /** Where the entries start, and where the subtotals ("Total A.") start. */
+  readonly from: number;
+  readonly to: number;
+  /** The section's items without the heading repeated on further pages. */
+  readonly items: readonly PlacedItem[];
+}
+
+export function readNumberedTable<K extends string>(
+  section: Section,
+  rules: ColumnRules<K>,
+  letter: string,
+  lastHeadingLine: RegExp,
+): NumberedTable<K> {
+  const firstEntry = section.lines.find((line, i) => i > 0 && ENTRY_NUMBER.test(line.text))?.pos ?? section.from;
+  const headingItems = section.items.filter((item) => item.pos > section.from + 8 && item.pos < firstEntry - 1);
+  return {
+    columns: findColumns(headingItems, rules),
+    from: firstEntry,
+    to: totalsStart(section.lines, letter, section.to),
+    items: withoutRepeatedHeadings(section, lastHeadingLine),
+  };
+}
 
 /** Blocks of the entries numbered in the left column (left of `leftOf`), between `from` and `to`. */
 export function findBlocks(items: readonly PlacedItem[], leftOf: number, from: number, to: number): Block[] {

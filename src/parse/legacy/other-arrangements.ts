@@ -4,17 +4,10 @@
  * and a "... shares (Note 1)" line naming the class) stand beside two figure columns.
  */
 import type { MonthlyReturn, OtherArrangement } from '../../domain/monthly-return.js';
-import {
-  figureItems,
-  findBlocks,
-  leftLines,
-  totalsStart,
-  withoutEntryNumber,
-  withoutRepeatedHeadings,
-} from './blocks.js';
+import { figureItems, findBlocks, leftLines, readNumberedTable, withoutEntryNumber } from './blocks.js';
 import { isNothing, parseFormDate } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
-import { type ColumnRules, cellsByColumn, findColumns } from './columns.js';
+import { type ColumnRules, cellsByColumn } from './columns.js';
 import { readCount } from './figures.js';
 import { joinLines, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
@@ -42,20 +35,14 @@ export function readOtherArrangements(
     notes.missing('III(D)', 'The table of other agreements or arrangements to issue shares was not found');
     return result;
   }
-  const firstEntry = section.lines.find((line, i) => i > 0 && /^\d{1,2}\.(\s|$)/.test(line.text));
-  const headingItems = section.items.filter(
-    (item) => item.pos > section.from + 8 && item.pos < (firstEntry?.pos ?? section.to) - 1,
-  );
-  const columns = findColumns(headingItems, COLUMNS);
-  const first = columns[0];
+  const table = readNumberedTable(section, COLUMNS, 'D', /class of shares issuable\s*:?\s*$/i);
+  const first = table.columns[0];
   if (!first) {
     notes.uncertain('III(D)', null, 'III(D): the table headings were not found');
     return result;
   }
-  const totalsAt = totalsStart(section.lines, 'D', section.to);
   const rows: ClassedRow<OtherArrangement>[] = [];
-  const items = withoutRepeatedHeadings(section, /class of shares issuable\s*:?\s*$/i);
-  for (const block of findBlocks(items, first.left, firstEntry?.pos ?? section.from, totalsAt)) {
+  for (const block of findBlocks(table.items, first.left, table.from, table.to)) {
     const lines = leftLines(block.items, first.left - 4);
     const classLine = lines.find((line) => CLASS_LINE.test(line.text));
     const particulars = tidy(
@@ -63,7 +50,7 @@ export function readOtherArrangements(
     );
     if (isNothing(particulars)) continue;
     const subject = `${block.number}. ${particulars}`;
-    const cells = cellsByColumn(figureItems(block.items, columns), columns);
+    const cells = cellsByColumn(figureItems(block.items, table.columns), table.columns);
     rows.push({
       classText: classLine ? tidy(classLine.text.replace(CLASS_LINE, '')) : null,
       subject,
@@ -79,6 +66,6 @@ export function readOtherArrangements(
   }
   result.classes = groupByClass(rows, classes, 'III(D)', notes);
   result.notApplicable = rows.length === 0;
-  result.totals = readSectionTotals(section, totalsAt, 'III(D)', notes, classNamesOf(result.classes));
+  result.totals = readSectionTotals(section, table.to, 'III(D)', notes, classNamesOf(result.classes));
   return result;
 }

@@ -5,17 +5,10 @@
  * line above "(Note 1)", the class of shares issuable.
  */
 import type { InstrumentMovement, MonthlyReturn, ShareOptionScheme } from '../../domain/monthly-return.js';
-import {
-  figureItems,
-  findBlocks,
-  leftLines,
-  totalsStart,
-  withoutEntryNumber,
-  withoutRepeatedHeadings,
-} from './blocks.js';
+import { figureItems, findBlocks, leftLines, readNumberedTable, withoutEntryNumber } from './blocks.js';
 import { currencyInLabel, isNothing, parseAmount, parseFormDate } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
-import { type ColumnRules, cellsByColumn, findColumns } from './columns.js';
+import { type ColumnRules, cellsByColumn } from './columns.js';
 import { readCount } from './figures.js';
 import { joinItems, joinLines, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
@@ -55,20 +48,14 @@ export function readShareOptions(
     notes.missing('III(A)', 'The share options table was not found');
     return result;
   }
-  const firstEntry = section.lines.find((line, i) => i > 0 && /^\d{1,2}\.(\s|$)/.test(line.text));
-  const headingItems = section.items.filter(
-    (item) => item.pos > section.from + 8 && item.pos < (firstEntry?.pos ?? section.to) - 1,
-  );
-  const columns = findColumns(headingItems, COLUMNS);
-  const granted = columns.find((column) => column.key === 'granted') ?? columns[0];
+  const table = readNumberedTable(section, COLUMNS, 'A', /\bGranted\b.*\bLapsed\b/i);
+  const granted = table.columns.find((column) => column.key === 'granted') ?? table.columns[0];
   if (!granted) {
     notes.uncertain('III(A)', null, 'III(A): the share options table headings were not found');
     return result;
   }
-  const totalsAt = totalsStart(section.lines, 'A', section.to);
   const rows: ClassedRow<ShareOptionScheme>[] = [];
-  const items = withoutRepeatedHeadings(section, /\bGranted\b.*\bLapsed\b/i);
-  for (const block of findBlocks(items, granted.left, firstEntry?.pos ?? section.from, totalsAt)) {
+  for (const block of findBlocks(table.items, granted.left, table.from, table.to)) {
     const particularLines = leftLines(block.items, granted.left - 4).filter((line) => line.text !== '');
     const noteIndex = particularLines.findIndex((line) => NOTE_MARK.test(line.text));
     const beforeNote = noteIndex >= 0 ? particularLines.slice(0, noteIndex) : particularLines;
@@ -78,11 +65,11 @@ export function readShareOptions(
     );
     if (isNothing(particulars)) continue;
     const subject = `scheme ${block.number}`;
-    const cells = cellsByColumn(figureItems(block.items, columns), columns);
+    const cells = cellsByColumn(figureItems(block.items, table.columns), table.columns);
     const figure = (key: OptionColumn) => readCount(cells.get(key), 'III(A)', subject, notes);
-    const movements: InstrumentMovement[] = MOVEMENT_COLUMNS.filter((key) => columns.some((c) => c.key === key)).map(
-      (key) => ({ type: key, label: labelOf(key), number: figure(key), amount: null }),
-    );
+    const movements: InstrumentMovement[] = MOVEMENT_COLUMNS.filter((key) =>
+      table.columns.some((c) => c.key === key),
+    ).map((key) => ({ type: key, label: labelOf(key), number: figure(key), amount: null }));
     rows.push({
       classText: classLine?.text ?? null,
       subject,
@@ -101,7 +88,7 @@ export function readShareOptions(
   }
   result.classes = groupByClass(rows, classes, 'III(A)', notes);
   result.notApplicable = rows.length === 0;
-  result.totals = readSectionTotals(section, totalsAt, 'III(A)', notes, classNamesOf(result.classes));
+  result.totals = readSectionTotals(section, table.to, 'III(A)', notes, classNamesOf(result.classes));
   result.fundsRaised = readFundsRaised(section);
   return result;
 }

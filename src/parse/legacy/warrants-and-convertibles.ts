@@ -6,17 +6,10 @@
  */
 import type { MonthlyReturn, WarrantOrConvertible } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
-import {
-  figureItems,
-  findBlocks,
-  leftLines,
-  totalsStart,
-  withoutEntryNumber,
-  withoutRepeatedHeadings,
-} from './blocks.js';
+import { figureItems, findBlocks, leftLines, readNumberedTable, withoutEntryNumber } from './blocks.js';
 import { currencyOf, isDateCell, isNothing, parseFormDate, parsePrice } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
-import { type Column, type ColumnRules, cellsByColumn, findColumns } from './columns.js';
+import { type Column, type ColumnRules, cellsByColumn } from './columns.js';
 import { type FieldRule, fieldText, readFields } from './fields.js';
 import { readAmount, readCount } from './figures.js';
 import { groupLines, joinLines, type PlacedItem, tidy } from './layout.js';
@@ -97,26 +90,20 @@ function readInstrumentTable(
     notes.missing(table.section, `The ${table.letter === 'B' ? 'warrants' : 'convertibles'} table was not found`);
     return result;
   }
-  const firstEntry = section.lines.find((line, i) => i > 0 && /^\d{1,2}\.(\s|$)/.test(line.text));
-  const headingItems = section.items.filter(
-    (item) => item.pos > section.from + 8 && item.pos < (firstEntry?.pos ?? section.to) - 1,
-  );
-  const columns = findColumns(headingItems, columnsOf(table));
-  const first = columns[0];
+  const frame = readNumberedTable(section, columnsOf(table), table.letter, table.lastHeadingLine);
+  const first = frame.columns[0];
   if (!first) {
     notes.uncertain(table.section, null, `${table.section}: the table headings were not found`);
     return result;
   }
-  const totalsAt = totalsStart(section.lines, table.letter, section.to);
   const rows: ClassedRow<WarrantOrConvertible>[] = [];
-  const items = withoutRepeatedHeadings(section, table.lastHeadingLine);
-  for (const block of findBlocks(items, first.left, firstEntry?.pos ?? section.from, totalsAt)) {
-    const entry = readEntry(table, block.items, columns, `${block.number}`, notes);
+  for (const block of findBlocks(frame.items, first.left, frame.from, frame.to)) {
+    const entry = readEntry(table, block.items, frame.columns, `${block.number}`, notes);
     if (entry) rows.push(entry);
   }
   result.classes = groupByClass(rows, classes, table.section, notes);
   result.notApplicable = rows.length === 0;
-  result.totals = readSectionTotals(section, totalsAt, table.section, notes, classNamesOf(result.classes));
+  result.totals = readSectionTotals(section, frame.to, table.section, notes, classNamesOf(result.classes));
   return result;
 }
 
