@@ -1,6 +1,6 @@
 /**
  * Small Block Kit builders that keep every piece within Slack's limits, so that no renderer can produce a message
- * Slack refuses: a header over 150 characters, a text over 3,000, more than 10 fields or 50 blocks.
+ * Slack refuses: a header over 150 characters, a text over 3,000, more than 50 blocks.
  */
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 
@@ -8,8 +8,6 @@ export const SLACK_LIMITS = {
   blocksPerMessage: 50,
   headerText: 150,
   sectionText: 3000,
-  fieldsPerSection: 10,
-  fieldText: 2000,
   contextElements: 10,
   buttonText: 75,
   buttonValue: 2000,
@@ -63,21 +61,6 @@ export function section(mrkdwn: string): SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, SLACK_LIMITS.sectionText) } };
 }
 
-/** A section of fields; more than ten are cut to nine and a "+N more" field. */
-export function fields(items: readonly string[]): SectionBlock {
-  const fitted =
-    items.length <= SLACK_LIMITS.fieldsPerSection
-      ? items
-      : [
-          ...items.slice(0, SLACK_LIMITS.fieldsPerSection - 1),
-          `+${items.length - SLACK_LIMITS.fieldsPerSection + 1} more`,
-        ];
-  return {
-    type: 'section',
-    fields: fitted.map((text) => ({ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.fieldText) })),
-  };
-}
-
 export function context(...texts: string[]): ContextBlock {
   return {
     type: 'context',
@@ -85,10 +68,6 @@ export function context(...texts: string[]): ContextBlock {
       .slice(0, SLACK_LIMITS.contextElements)
       .map((text) => ({ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) })),
   };
-}
-
-export function divider(): KnownBlock {
-  return { type: 'divider' };
 }
 
 export function button(text: string, actionId: string, value: string, style?: 'primary'): Button {
