@@ -6,7 +6,7 @@ import type { ExtractedDocument } from '../../domain/extracted-document.js';
 import type { Flag } from '../../domain/flag.js';
 import type { DetailsOfMovements, Language, MonthlyReturn } from '../../domain/monthly-return.js';
 import { flagMissingSection } from '../checks.js';
-import { buildLines, type Line } from '../layout/lines.js';
+import { buildLines } from '../layout/lines.js';
 import { readAuthorisedRemarks, readAuthorisedShareCapital } from './authorised.js';
 import { readSignatory } from './confirmation.js';
 import { readDetailsOfMovements } from './details.js';
@@ -63,7 +63,7 @@ export function readFf301Return(
     submittedBy: signatory.submittedBy,
     submittedByTitle: signatory.title,
     authorisedShareCapital: readAuthorisedShareCapital(context, partI.range, partI.part?.notApplicable ?? false),
-    issuedShares: readIssuedShares(context, partII.range, partII.part?.heading ?? ({ text: '' } as Line)),
+    issuedShares: readIssuedShares(context, partII.range, partII.part?.heading.text ?? ''),
     detailsOfMovements: details,
     hdr: partIV.part
       ? readHdrSection(context, partIV.range, partIV.part.notApplicable)

@@ -96,7 +96,7 @@ const en: Ff301Labels = {
     className: /^\d+\.\s*Class of shares(?: issuable| repurchased| redeemed)?/,
     typeOfShares: /Type of shares/,
     listed:
-      /(?:Shares issuable to be listed on|Listed on) (?:SEHK|the Exchange)(?: \(No\s*te \d+\))?|Shares (?:repurchased|redeemed) listed on (?:SEHK|the Exchange)(?: \(Note \d+\))?/,
+      /(?:Shares issuable to be listed on|Listed on) (?:SEHK|the Exchange)(?: \(Note \d+\))?|Shares (?:repurchased|redeemed) listed on (?:SEHK|the Exchange)(?: \(Note \d+\))?/,
     stockCode:
       /^Stock code(?: of shares (?:issuable|repurchased|redeemed))?(?: \(if listed(?: on (?:SEHK|the Exchange))?\))?(?: \(Note \d+\))?/,
     multiCounter: /^Multi-counter stock code/,
