@@ -54,9 +54,14 @@ function show(message: BotMessage): void {
 /** Runs one user action and prints what the bot said in answer to it. */
 async function step(t: TestApp, title: string, action: () => Promise<unknown>): Promise<void> {
   const before = t.botMessages().length;
+  const logged = t.logs.length;
   console.log(json ? `// ${title}` : `▶ ${title}`);
   await action();
   await t.idle();
+  // What the user was spared (a stack trace behind an apology) is for the person running the demo to see.
+  for (const line of t.logs.slice(logged).filter((l) => l.level === 'error')) {
+    console.error(`  [app error] ${line.text.split('\n').slice(0, 3).join(' | ')}`);
+  }
   const said = t.botMessages().slice(before);
   // The "Reading …" acknowledgement is replaced or removed at once: show only what stays in the channel.
   for (const message of said.filter((m) => !m.superseded)) show(message);
