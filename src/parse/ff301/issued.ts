@@ -14,8 +14,8 @@ import { appendRemarks, isRemarksLine, readRemarks } from './remarks.js';
 
 const SECTION = 'II';
 
-export function readIssuedShares(context: ReadingContext, range: LineRange, heading: Line): IssuedShares {
-  const title = heading.text.replace(context.labels.notApplicable, '').trim();
+export function readIssuedShares(context: ReadingContext, range: LineRange, heading: string): IssuedShares {
+  const title = heading.replace(context.labels.notApplicable, '').trim();
   const classes: IssuedShareClass[] = [];
   let remarks: string | null = null;
   let sawTreasuryColumns = false;
