@@ -73,7 +73,7 @@ export class LowdbFilingStore implements FilingStore {
     if (heldHere) return { status: 'already-held', stored: heldHere };
     const { submissions, result } = addSubmission(file.data.submissions, incoming);
 
-    await journal.begin(stockCode, month);
+    journal.begin(stockCode, month);
     const before = file.data;
     file.data = { ...before, submissions };
     try {
@@ -88,7 +88,7 @@ export class LowdbFilingStore implements FilingStore {
       (entry) => recordMonth(entry, month, submissions),
       () => emptyCodeIndexEntry(stockCode),
     );
-    await journal.end(stockCode, month);
+    journal.end(stockCode, month);
     return result;
   }
 

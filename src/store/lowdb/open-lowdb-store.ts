@@ -59,9 +59,9 @@ export async function openLowdbFilingStore(options: OpenFilingStoreOptions = {})
     const rebuildEntry = (stockCode: string) => rebuildCodeIndexEntry(monthFiles, stockCode, onCorrupt);
     const index = await CodeIndex.open(layout, { durable, now, onCorrupt, rebuildEntry });
     const journal = new SaveJournal(layout.journalDir);
-    for (const { stockCode, month } of await journal.pending()) {
+    for (const { stockCode, month } of journal.pending()) {
       await index.replace(stockCode, await rebuildEntry(stockCode));
-      await journal.end(stockCode, month);
+      journal.end(stockCode, month);
     }
     const settings = new SettingsFiles(layout, {
       durable,

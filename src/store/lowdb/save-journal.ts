@@ -3,7 +3,7 @@
  * month before the first write and is removed after the second, so that a crash between the two is found when the
  * store next opens, and that code's index entry is rebuilt from its month files (which are always whole).
  */
-import { open, readdir, unlink } from 'node:fs/promises';
+import { closeSync, openSync, readdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
@@ -17,19 +17,22 @@ export class SaveJournal {
    * The marker needs no sync of its own: a killed process leaves it in the page cache, and after a power cut a
    * journaling filesystem keeps it if it keeps the month file's rename, which comes later and is synced.
    */
-  async begin(stockCode: StockCode, month: ReportMonth): Promise<void> {
-    const handle = await open(this.#marker(stockCode, month), 'w');
-    await handle.close();
+  begin(stockCode: StockCode, month: ReportMonth): void {
+    closeSync(openSync(this.#marker(stockCode, month), 'w'));
   }
 
   /** A marker left behind only costs a rebuild of one code's entry at the next open. */
-  async end(stockCode: StockCode, month: ReportMonth): Promise<void> {
-    await unlink(this.#marker(stockCode, month)).catch(() => undefined);
+  end(stockCode: StockCode, month: ReportMonth): void {
+    try {
+      unlinkSync(this.#marker(stockCode, month));
+    } catch {
+      // Already gone: nothing to undo.
+    }
   }
 
-  async pending(): Promise<{ stockCode: StockCode; month: ReportMonth }[]> {
+  pending(): { stockCode: StockCode; month: ReportMonth }[] {
     const found: { stockCode: StockCode; month: ReportMonth }[] = [];
-    for (const name of await readdir(this.dir)) {
+    for (const name of readdirSync(this.dir)) {
       const groups = MARKER.exec(name)?.groups;
       if (groups?.stockCode && groups.month) found.push({ stockCode: groups.stockCode, month: groups.month });
     }
