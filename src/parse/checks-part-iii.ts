@@ -1,0 +1,253 @@
+/**
+ * The checks of part III: each option scheme, warrant and convertible from its opening to its closing balance; each
+ * subtotal against its rows; the grand total against the subtotals; and part III's total for a class against that
+ * class's movement in part II. Part of checkMonthlyReturn (checks.ts), the one entry to the arithmetic checks.
+ */
+import type { Flag } from '../domain/flag.js';
+import type { DetailsOfMovements, MonthlyReturn, SectionTotal, ShareClass } from '../domain/monthly-return.js';
+import { checkBalance, mismatch, withSign } from './check-flags.js';
+import { addDecimals, compareDecimals } from './decimal.js';
+import { decreasingMovement, signedMovementTotals, sumCounts } from './movement-sums.js';
+
+export function checkDetailsOfMovements(details: DetailsOfMovements): Flag[] {
+  const flags: Flag[] = [];
+  for (const group of details.shareOptions.classes) {
+    for (const scheme of group.items) {
+      const { outstandingPreceding: preceding, outstandingClosing: closing } = scheme;
+      if (preceding === null || closing === null) continue;
+      const candidates = signedMovementTotals(scheme.movements.map((m) => ({ type: m.type, value: m.number })));
+      if (candidates.some((sum) => preceding + sum === closing)) continue;
+      flags.push(
+        ...checkBalance('III(A)', scheme.particulars, 'share options outstanding', {
+          preceding,
+          movement: candidates[0] ?? 0,
+          closing,
+        }),
+      );
+    }
+  }
+  for (const [section, part] of [
+    ['III(B)', details.warrants],
+    ['III(C)', details.convertibles],
+  ] as const) {
+    for (const group of part.classes) {
+      for (const item of group.items) {
+        const { amountPreceding: preceding, amountClosing: closing } = item;
+        if (preceding === null || closing === null) continue;
+        const movements = item.movements.map((m) => ({ type: m.type, amount: m.amount ?? '0' }));
+        const asPrinted = movements.reduce((sum, m) => addDecimals(sum, m.amount), '0');
+        const conventional = movements.reduce(
+          (sum, m) => addDecimals(sum, decreasingMovement(m.type) ? `-${m.amount.replace(/^-/, '')}` : m.amount),
+          '0',
+        );
+        const reconciles = [asPrinted, conventional].some(
+          (sum) => compareDecimals(addDecimals(preceding, sum), closing) === 0,
+        );
+        if (!reconciles) {
+          flags.push(
+            mismatch(
+              'balance-mismatch',
+              section,
+              item.description,
+              'amount outstanding',
+              addDecimals(preceding, asPrinted),
+              closing,
+            ),
+          );
+        }
+      }
+    }
+  }
+  flags.push(
+    ...checkSubtotals(
+      'III(A)',
+      details.shareOptions,
+      (s) => s.newSharesIssued,
+      (s) => s.treasurySharesTransferred,
+    ),
+  );
+  flags.push(
+    ...checkSubtotals(
+      'III(B)',
+      details.warrants,
+      (s) => s.newSharesIssued,
+      (s) => s.treasurySharesTransferred,
+    ),
+  );
+  flags.push(
+    ...checkSubtotals(
+      'III(C)',
+      details.convertibles,
+      (s) => s.newSharesIssued,
+      (s) => s.treasurySharesTransferred,
+    ),
+  );
+  flags.push(
+    ...checkSubtotals(
+      'III(D)',
+      details.otherArrangements,
+      (s) => s.newSharesIssued,
+      (s) => s.treasurySharesTransferred,
+    ),
+  );
+  flags.push(
+    ...checkSubtotals(
+      'III(E)',
+      details.otherMovements,
+      (s) => s.changeInIssuedShares,
+      (s) => s.changeInTreasuryShares,
+    ),
+  );
+  flags.push(...checkGrandTotals(details));
+  return flags;
+}
+
+interface DetailPart<T> {
+  readonly classes: readonly (ShareClass & { readonly items: readonly T[] })[];
+  readonly totals: readonly SectionTotal[];
+}
+
+/** The class group a printed total belongs to: by name, else by position when the counts agree. */
+function groupOfTotal<T>(part: DetailPart<T>, total: SectionTotal, index: number) {
+  const byName = part.classes.find((group) => sameClass(group, total.className));
+  if (byName) return byName;
+  return part.classes.length === part.totals.length ? part.classes[index] : undefined;
+}
+
+function checkSubtotals<T>(
+  section: string,
+  part: DetailPart<T>,
+  issued: (item: T) => number | null,
+  treasury: (item: T) => number | null,
+): Flag[] {
+  const flags: Flag[] = [];
+  part.totals.forEach((total, index) => {
+    const group = groupOfTotal(part, total, index);
+    if (!group) return;
+    const pairs = [
+      [total.increaseInIssuedShares, sumCounts(group.items.map(issued)), 'increase in issued shares'],
+      [total.decreaseInTreasuryShares, sumCounts(group.items.map(treasury)), 'decrease in treasury shares'],
+    ] as const;
+    for (const [printed, sum, what] of pairs) {
+      if ((printed ?? 0) === sum) continue;
+      flags.push(mismatch('subtotal-mismatch', section, total.className, what, String(sum), String(printed ?? 0)));
+    }
+  });
+  return flags;
+}
+
+function checkGrandTotals(details: DetailsOfMovements): Flag[] {
+  const parts = [
+    details.shareOptions,
+    details.warrants,
+    details.convertibles,
+    details.otherArrangements,
+    details.otherMovements,
+  ];
+  return details.totals.flatMap((grand) => {
+    const subtotals = parts.flatMap((part) =>
+      part.totals.filter((total) => sameName(total.className, grand.className)),
+    );
+    const flags: Flag[] = [];
+    const issued = sumCounts(subtotals.map((total) => total.increaseInIssuedShares));
+    const treasury = sumCounts(subtotals.map((total) => total.decreaseInTreasuryShares));
+    if ((grand.changeInIssuedShares ?? 0) !== issued) {
+      flags.push(
+        mismatch(
+          'subtotal-mismatch',
+          'III',
+          grand.className,
+          'total of A to E (issued shares)',
+          String(issued),
+          String(grand.changeInIssuedShares ?? 0),
+        ),
+      );
+    }
+    // AA2 to DD2 count treasury shares transferred out, EE2 signed movements: only the sign-free case is checked.
+    const treasuryOut = parts
+      .slice(0, 4)
+      .flatMap((part) => part.totals.filter((total) => sameName(total.className, grand.className)))
+      .some((total) => (total.decreaseInTreasuryShares ?? 0) !== 0);
+    if (!treasuryOut && (grand.changeInTreasuryShares ?? 0) !== treasury) {
+      flags.push(
+        mismatch(
+          'subtotal-mismatch',
+          'III',
+          grand.className,
+          'total of A to E (treasury shares)',
+          String(treasury),
+          String(grand.changeInTreasuryShares ?? 0),
+        ),
+      );
+    }
+    return flags;
+  });
+}
+
+// ---------------------------------------------------------------- part III against part II
+
+export function checkPartIIIAgainstPartII(monthlyReturn: MonthlyReturn): Flag[] {
+  const { issuedShares, detailsOfMovements: details } = monthlyReturn;
+  const classes = issuedShares.classes;
+  const flags: Flag[] = [];
+  if (details.totals.length === 0) {
+    // With every part of III not applicable, III accounts for no movement at all.
+    const parts = [
+      details.shareOptions,
+      details.warrants,
+      details.convertibles,
+      details.otherArrangements,
+      details.otherMovements,
+    ];
+    if (!parts.every((part) => part.notApplicable)) return flags;
+    for (const shareClass of classes) {
+      flags.push(...partIIIMismatch(shareClass.className, 'issued shares', 0, shareClass.issuedShares.movement ?? 0));
+    }
+    return flags;
+  }
+  for (const grand of details.totals) {
+    // The totals name a class as printed; classes that share a name (A and H shares, both "Ordinary shares")
+    // cannot be told apart there, so their movements are compared together.
+    let matched = classes.filter((shareClass) => sameClass(shareClass, grand.className));
+    if (matched.length === 0 && classes.length === 1 && details.totals.length === 1) matched = classes;
+    if (matched.length === 0) continue;
+    const movement = sumCounts(matched.map((shareClass) => shareClass.issuedShares.movement));
+    flags.push(...partIIIMismatch(grand.className, 'issued shares', grand.changeInIssuedShares ?? 0, movement));
+    if (matched.some((shareClass) => shareClass.treasuryShares !== null)) {
+      const treasury = sumCounts(matched.map((shareClass) => shareClass.treasuryShares?.movement ?? null));
+      flags.push(...partIIIMismatch(grand.className, 'treasury shares', grand.changeInTreasuryShares ?? 0, treasury));
+    }
+  }
+  return flags;
+}
+
+function partIIIMismatch(subject: string, what: string, partIII: number, partII: number): Flag[] {
+  if (partIII === partII) return [];
+  return [
+    {
+      code: 'part-iii-mismatch',
+      severity: 'error',
+      section: 'III',
+      subject,
+      message: `${subject}: part III accounts for ${withSign(partIII)} ${what}, but part II shows a movement of ${withSign(partII)}`,
+      expected: String(partII),
+      actual: String(partIII),
+    },
+  ];
+}
+
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function sameName(a: string, b: string): boolean {
+  return normaliseName(a) === normaliseName(b);
+}
+
+/** A total names its class as printed in the class block, sometimes followed by the class's description. */
+function sameClass(shareClass: Pick<ShareClass, 'className' | 'description'>, name: string): boolean {
+  const wanted = normaliseName(name);
+  const own = normaliseName(shareClass.className);
+  const described = shareClass.description ? normaliseName(`${shareClass.className} ${shareClass.description}`) : '';
+  return wanted === own || (described !== '' && wanted === described);
+}
