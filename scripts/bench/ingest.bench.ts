@@ -114,7 +114,9 @@ try {
     );
     const problems = summary.outcomes.filter((outcome) => outcome.kind === 'unreadable' || outcome.kind === 'failed');
     if (problems.length > 0) {
-      console.log(`  ${problems.length} file(s) not stored: ${problems.map((p) => path.basename(p.file)).join(', ')}`);
+      const first = problems[0];
+      const reason = first && 'message' in first ? first.message : '';
+      console.log(`  ${problems.length} file(s) not stored, the first because: ${reason}`);
     }
   }
 } finally {

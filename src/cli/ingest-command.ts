@@ -7,8 +7,8 @@
 import { parseArgs } from 'node:util';
 import { loadDataDir, loadDotEnv } from '../config.js';
 import { isAppError } from '../domain/errors.js';
-import { bulkIngest } from '../services/bulk-ingest.js';
-import { createReadPool, defaultPoolSize } from '../services/ingest-worker-pool.js';
+import { bulkIngest, findPdfFiles } from '../services/bulk-ingest.js';
+import { createReadPool, defaultPoolSize, poolSizeFor } from '../services/ingest-worker-pool.js';
 import { openFilingStore } from '../store/index.js';
 import { createIngestProgress } from './ingest-progress.js';
 import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summary.js';
@@ -16,7 +16,7 @@ import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summa
 const USAGE = `Usage: hkex-shares ingest [options] PATH...
   Reads every PDF under the given files and folders into the store.
   --data DIR      the store's directory (default: DATA_DIR from the environment or .env, else ./data)
-  --workers N     reader threads (default: one per core, here ${defaultPoolSize()})
+  --workers N     reader threads (default: one per core, here ${defaultPoolSize()}, fewer for a few files)
   --json          print the summary as JSON
   --verbose       list every file in the summary`;
 
@@ -42,7 +42,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(`hkex-shares ingest: ${isAppError(error) ? error.message : String(error)}`);
     return EXIT.failed;
   }
-  const pool = createReadPool({ size: options.workers });
+  const found = await findPdfFiles(options.paths);
+  const pool = createReadPool({ size: poolSizeFor(found.files.length, options.workers) });
   const progress = createIngestProgress(process.stderr);
   const controller = new AbortController();
   let interrupts = 0;
@@ -65,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
         onStart: (total) => progress.start(total),
         onOutcome: (outcome, done, total) => progress.update(outcome, done, total),
       },
-      options.paths,
+      found,
     );
     progress.stop();
     console.log(
@@ -95,8 +96,8 @@ function parseOptions(args: string[]) {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const workers = values.workers === undefined ? defaultPoolSize() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
     throw new Error(`--workers must be a whole number from 1 to 64, not "${values.workers}"`);
   }
   if (!values.help && positionals.length === 0) throw new Error('Give at least one file or folder to read.');

@@ -114,10 +114,14 @@ const READ_ERRORS: ReadonlySet<AppErrorCode> = new Set([
   'timeout',
 ]);
 
-export async function bulkIngest(deps: BulkIngestDeps, paths: readonly string[]): Promise<BulkIngestSummary> {
+/** Ingests the PDFs under `paths`, or the files already found by findPdfFiles. */
+export async function bulkIngest(
+  deps: BulkIngestDeps,
+  paths: readonly string[] | FoundFiles,
+): Promise<BulkIngestSummary> {
   const clock = deps.clock ?? (() => performance.now());
   const started = clock();
-  const found = await findPdfFiles(paths);
+  const found = isFound(paths) ? paths : await findPdfFiles(paths);
   deps.onStart?.(found.files.length);
   const outcomes: FileOutcome[] = [];
   let next = 0;
@@ -140,6 +144,10 @@ export async function bulkIngest(deps: BulkIngestDeps, paths: readonly string[])
     interrupted: outcomes.length < found.files.length,
     elapsedMs: clock() - started,
   };
+}
+
+function isFound(paths: readonly string[] | FoundFiles): paths is FoundFiles {
+  return !Array.isArray(paths);
 }
 
 /** One file, start to end; undefined when the run was stopped while it was being read (it was not saved). */

@@ -47,6 +47,15 @@ export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** Files a reader should have ahead of it to be worth its start-up (loading pdf.js costs a few seconds of CPU). */
+const FILES_PER_READER = 8;
+
+/** Readers for a run of `files`: as asked, else one per core; never more than the files, nor idle ones. */
+export function poolSizeFor(files: number, requested?: number): number {
+  const wanted = requested ?? Math.min(defaultPoolSize(), Math.ceil(files / FILES_PER_READER));
+  return Math.max(1, Math.min(wanted, files));
+}
+
 export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   const size = Math.max(1, options.size ?? defaultPoolSize());
   const graceMs = options.graceMs ?? 10_000;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppError, isAppError } from '../../src/domain/errors.js';
 import { DEFAULT_EXTRACT_LIMITS } from '../../src/pdf/extract-text.js';
-import { createReadPool, type ReadPool } from '../../src/services/ingest-worker-pool.js';
+import { createReadPool, defaultPoolSize, poolSizeFor, type ReadPool } from '../../src/services/ingest-worker-pool.js';
 import { drawDocument, drawLegacyReturn } from '../helpers/legacy-form-pdf.js';
 
 let pool: ReadPool;
@@ -54,5 +54,15 @@ describe('createReadPool', () => {
       'b.pdf: not read, the readers were closed',
     ]);
     await expect(closing.read(quietMonth, { fileName: 'c.pdf' })).rejects.toThrow('c.pdf: the readers are closed');
+  });
+});
+
+describe('poolSizeFor', () => {
+  it('starts one reader per core for a large run, one for a handful of files, and never more readers than files', () => {
+    expect(poolSizeFor(200)).toBe(defaultPoolSize());
+    expect(poolSizeFor(5)).toBe(1);
+    expect(poolSizeFor(0)).toBe(1);
+    expect(poolSizeFor(200, 3)).toBe(3);
+    expect(poolSizeFor(2, 3)).toBe(2);
   });
 });
