@@ -126,7 +126,29 @@ function detailPart(model: MonthlyReturn, truthKey: string) {
   return key === undefined ? undefined : model.detailsOfMovements[key];
 }
 
+/** The class blocks of a part, by the truth's name for the part: "section_II_issued", "section_III.C_convertibles". */
+function classesOf(model: MonthlyReturn, part: string): unknown {
+  if (part === 'section_I_authorised') return model.authorisedShareCapital.classes;
+  if (part === 'section_II_issued') return model.issuedShares.classes;
+  const detail = /^section_III\.(\w+)$/.exec(part)?.[1];
+  return detail === undefined ? undefined : detailPart(model, detail)?.classes;
+}
+
+const CLASS_BLOCK = '^(section_I_authorised|section_II_issued|section_III\\.\\w+?)\\.classes\\[\\]\\.';
+
 const RULES: readonly Rule[] = [
+  // The block that heads each class, in every part.
+  {
+    path: new RegExp(`${CLASS_BLOCK}listed_on_exchange$`),
+    read: (m, [i = 0], match) => at(classesOf(m, match[1] ?? ''), i, 'listedOnExchange'),
+    compare: yesNo,
+  },
+  {
+    path: new RegExp(`${CLASS_BLOCK}(class|class_of_shares_issuable|type|stock_code|description)$`),
+    read: (m, [i = 0], match) => at(classesOf(m, match[1] ?? ''), i, CLASS_FIELDS[match[2] ?? ''] ?? ''),
+    compare: sameText,
+  },
+
   // The form and header.
   { path: /^language$/, read: (m) => m.form.language },
   { path: /^form$/, read: (m) => m.form.kind },
@@ -146,16 +168,6 @@ const RULES: readonly Rule[] = [
   {
     path: /^section_I_authorised\.total_authorised_capital\[\]\.(amount|currency)$/,
     read: (m, [i = 0], match) => at(m.authorisedShareCapital.totalAuthorisedCapital, i, match[1] ?? ''),
-  },
-  {
-    path: /^section_I_authorised\.classes\[\]\.listed_on_exchange$/,
-    read: (m, [i = 0]) => at(m.authorisedShareCapital.classes, i, 'listedOnExchange'),
-    compare: yesNo,
-  },
-  {
-    path: /^section_I_authorised\.classes\[\]\.(class|type|stock_code|description)$/,
-    read: (m, [i = 0], match) => at(m.authorisedShareCapital.classes, i, CLASS_FIELDS[match[1] ?? ''] ?? ''),
-    compare: sameText,
   },
   {
     path: /^section_I_authorised\.classes\[\]\.(preceding_balance|movement|closing_balance)$/,
@@ -181,16 +193,6 @@ const RULES: readonly Rule[] = [
   { path: /^section_II_issued\.title$/, read: (m) => m.issuedShares.title, compare: sameText },
   { path: /^section_II_issued\.has_treasury_columns$/, read: (m) => m.issuedShares.hasTreasuryColumns },
   { path: /^section_II_issued\.remarks$/, read: (m) => m.issuedShares.remarks, compare: sameText },
-  {
-    path: /^section_II_issued\.classes\[\]\.listed_on_exchange$/,
-    read: (m, [i = 0]) => at(m.issuedShares.classes, i, 'listedOnExchange'),
-    compare: yesNo,
-  },
-  {
-    path: /^section_II_issued\.classes\[\]\.(class|type|stock_code|description)$/,
-    read: (m, [i = 0], match) => at(m.issuedShares.classes, i, CLASS_FIELDS[match[1] ?? ''] ?? ''),
-    compare: sameText,
-  },
   {
     path: /^section_II_issued\.classes\[\]\.(preceding_balance|increase_decrease|closing_balance)$/,
     read: (m, [i = 0], match) => at(m.issuedShares.classes, i, 'issuedShares', BALANCE_FIELDS[match[1] ?? ''] ?? ''),
@@ -223,16 +225,6 @@ const RULES: readonly Rule[] = [
   {
     path: /^section_III\.(\w+?)\.not_applicable$/,
     read: (m, _, match) => at(detailPart(m, match[1] ?? ''), 'notApplicable'),
-  },
-  {
-    path: /^section_III\.(\w+?)\.classes\[\]\.listed_on_exchange$/,
-    read: (m, [i = 0], match) => at(detailPart(m, match[1] ?? '')?.classes, i, 'listedOnExchange'),
-    compare: yesNo,
-  },
-  {
-    path: /^section_III\.(\w+?)\.classes\[\]\.(class|class_of_shares_issuable|type|stock_code|description)$/,
-    read: (m, [i = 0], match) => at(detailPart(m, match[1] ?? '')?.classes, i, CLASS_FIELDS[match[2] ?? ''] ?? ''),
-    compare: sameText,
   },
   {
     path: /^section_III\.(\w+?)\.classes\[\]\.(?:schemes|items|events)\[\]\.movements\[\]\.type$/,

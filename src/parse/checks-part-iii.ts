@@ -58,38 +58,22 @@ export function checkDetailsOfMovements(details: DetailsOfMovements): Flag[] {
       }
     }
   }
-  flags.push(
-    ...checkSubtotals(
-      'III(A)',
-      details.shareOptions,
-      (s) => s.newSharesIssued,
-      (s) => s.treasurySharesTransferred,
-    ),
-  );
-  flags.push(
-    ...checkSubtotals(
-      'III(B)',
-      details.warrants,
-      (s) => s.newSharesIssued,
-      (s) => s.treasurySharesTransferred,
-    ),
-  );
-  flags.push(
-    ...checkSubtotals(
-      'III(C)',
-      details.convertibles,
-      (s) => s.newSharesIssued,
-      (s) => s.treasurySharesTransferred,
-    ),
-  );
-  flags.push(
-    ...checkSubtotals(
-      'III(D)',
-      details.otherArrangements,
-      (s) => s.newSharesIssued,
-      (s) => s.treasurySharesTransferred,
-    ),
-  );
+  const issuing: readonly (readonly [string, DetailPart<IssuanceRow>])[] = [
+    ['III(A)', details.shareOptions],
+    ['III(B)', details.warrants],
+    ['III(C)', details.convertibles],
+    ['III(D)', details.otherArrangements],
+  ];
+  for (const [section, part] of issuing) {
+    flags.push(
+      ...checkSubtotals(
+        section,
+        part,
+        (row) => row.newSharesIssued,
+        (row) => row.treasurySharesTransferred,
+      ),
+    );
+  }
   flags.push(
     ...checkSubtotals(
       'III(E)',
@@ -100,6 +84,12 @@ export function checkDetailsOfMovements(details: DetailsOfMovements): Flag[] {
   );
   flags.push(...checkGrandTotals(details));
   return flags;
+}
+
+/** The columns (A1)/(A2) ... (D1)/(D2) that every row of III(A) to III(D) has. */
+interface IssuanceRow {
+  readonly newSharesIssued: number | null;
+  readonly treasurySharesTransferred: number | null;
 }
 
 interface DetailPart<T> {
