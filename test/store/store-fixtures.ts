@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { AppError } from '../../src/domain/errors.js';
 import type { MonthlyReturn, ReportMonth } from '../../src/domain/monthly-return.js';
 import type { StockCode } from '../../src/domain/stock-code.js';
@@ -85,4 +86,47 @@ function sixthOfNextMonth(month: ReportMonth): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   const next = new Date(Date.UTC(year, m, 6));
   return next.toISOString().slice(0, 10);
+}
+
+export interface TempStore {
+  readonly dir: string;
+  readonly store: FilingStore;
+  /** Damaged files the store reported since it was last opened. */
+  readonly corrupt: AppError[];
+  /** Closes the store and opens the same directory again, as a restart would. */
+  reopen(options?: OpenFilingStoreOptions): Promise<void>;
+}
+
+/** A store in a fresh temporary directory for each test, closed and removed after it. */
+export function useTempStore(): TempStore {
+  let dir = '';
+  let opened: OpenedStore | null = null;
+  const current = () => {
+    if (!opened) throw new Error('the store is opened in beforeEach');
+    return opened;
+  };
+  beforeEach(async () => {
+    dir = await makeTempDir();
+    opened = await openTestStore(dir);
+  });
+  afterEach(async () => {
+    await opened?.store.close();
+    opened = null;
+    await removeTempDir(dir);
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    get store() {
+      return current().store;
+    },
+    get corrupt() {
+      return current().corrupt;
+    },
+    async reopen(options = {}) {
+      await current().store.close();
+      opened = await openTestStore(dir, options);
+    },
+  };
 }

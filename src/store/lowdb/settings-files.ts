@@ -4,7 +4,7 @@
  * next call starts that file afresh.
  */
 import type { z } from 'zod';
-import { AppError, isAppError } from '../../domain/errors.js';
+import { AppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import { type DigestRecord, DigestRecordSchema, type Watchlist, WatchlistSchema } from '../../domain/stored-return.js';
 import {
@@ -119,9 +119,10 @@ class LazyJsonFile<T> {
   get(): Promise<JsonFile<T>> {
     if (!this.#opening) {
       const opening = openJsonFile(this.spec, this.fallback);
-      // A damaged file has been moved aside: the next caller starts from an empty one.
-      opening.catch((error) => {
-        if (isAppError(error, 'store-corrupt') && this.#opening === opening) this.#opening = null;
+      // A damaged file has been moved aside, so the next caller starts from an empty one; after any other
+      // failure (a permission, a full disk) the next caller tries again.
+      opening.catch(() => {
+        if (this.#opening === opening) this.#opening = null;
       });
       this.#opening = opening;
     }

@@ -1,28 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FilingStore } from '../../../src/store/index.js';
-import { makeSaveInput, makeTempDir, openTestStore, removeTempDir, sha256Of } from '../store-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { makeSaveInput, openTestStore, sha256Of, useTempStore } from '../store-fixtures.js';
 
-let dir: string;
-let store: FilingStore;
-
-beforeEach(async () => {
-  dir = await makeTempDir();
-  ({ store } = await openTestStore(dir));
-});
-
-afterEach(async () => {
-  await store.close();
-  await removeTempDir(dir);
-});
+const temp = useTempStore();
 
 /** Three months of 00020 and one of 00700, saved out of order. */
 async function saveSomeReturns(): Promise<void> {
-  await store.save(makeSaveInput({ month: '2023-10', closing: 100 }));
-  await store.save(makeSaveInput({ month: '2023-12', closing: 300 }));
-  await store.save(makeSaveInput({ month: '2023-11', closing: 200 }));
-  await store.save(makeSaveInput({ stockCode: '00700', month: '2023-11', issuerName: 'Tencent Holdings Limited' }));
+  await temp.store.save(makeSaveInput({ month: '2023-10', closing: 100 }));
+  await temp.store.save(makeSaveInput({ month: '2023-12', closing: 300 }));
+  await temp.store.save(makeSaveInput({ month: '2023-11', closing: 200 }));
+  await temp.store.save(
+    makeSaveInput({ stockCode: '00700', month: '2023-11', issuerName: 'Tencent Holdings Limited' }),
+  );
 }
 
 const closingOf = (held: {
@@ -41,10 +31,10 @@ describe('the lowdb filing store', () => {
       expected: '105',
       actual: '106',
     };
-    const result = await store.save({ ...input, flags: [flag] });
+    const result = await temp.store.save({ ...input, flags: [flag] });
     expect(result.status).toBe('stored');
 
-    const held = await store.findBySha256(sha256Of('nov'));
+    const held = await temp.store.findBySha256(sha256Of('nov'));
     expect(held?.id).toBe(sha256Of('nov'));
     expect(held?.stockCode).toBe('00020');
     expect(held?.reportMonth).toBe('2023-11');
@@ -60,49 +50,49 @@ describe('the lowdb filing store', () => {
 
   it('answers the latest month held for a code, whatever the order saved', async () => {
     await saveSomeReturns();
-    const latest = await store.latest('00020');
+    const latest = await temp.store.latest('00020');
     expect(latest?.reportMonth).toBe('2023-12');
     expect(closingOf(latest as never)).toBe(300);
-    expect(await store.latest('00005')).toBeNull();
+    expect(await temp.store.latest('00005')).toBeNull();
   });
 
   it('answers the return for a code and month', async () => {
     await saveSomeReturns();
-    expect(closingOf((await store.forMonth('00020', '2023-11')) as never)).toBe(200);
-    expect(await store.forMonth('00020', '2023-09')).toBeNull();
+    expect(closingOf((await temp.store.forMonth('00020', '2023-11')) as never)).toBe(200);
+    expect(await temp.store.forMonth('00020', '2023-09')).toBeNull();
   });
 
   it('gives the history of a code newest month first, capped by a limit', async () => {
     await saveSomeReturns();
-    const history = await store.history('00020');
+    const history = await temp.store.history('00020');
     expect(history.map((h) => h.reportMonth)).toEqual(['2023-12', '2023-11', '2023-10']);
-    expect((await store.history('00020', { limit: 2 })).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-11']);
-    expect(await store.history('00020', { limit: 0 })).toEqual([]);
-    expect(await store.history('09999')).toEqual([]);
+    expect((await temp.store.history('00020', { limit: 2 })).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-11']);
+    expect(await temp.store.history('00020', { limit: 0 })).toEqual([]);
+    expect(await temp.store.history('09999')).toEqual([]);
   });
 
   it('finds the return of the latest month before a given one, across a gap', async () => {
     await saveSomeReturns();
-    await store.save(makeSaveInput({ month: '2024-03', closing: 600 }));
-    expect((await store.previous('00020', '2024-03'))?.reportMonth).toBe('2023-12');
-    expect((await store.previous('00020', '2023-12'))?.reportMonth).toBe('2023-11');
-    expect(await store.previous('00020', '2023-10')).toBeNull();
+    await temp.store.save(makeSaveInput({ month: '2024-03', closing: 600 }));
+    expect((await temp.store.previous('00020', '2024-03'))?.reportMonth).toBe('2023-12');
+    expect((await temp.store.previous('00020', '2023-12'))?.reportMonth).toBe('2023-11');
+    expect(await temp.store.previous('00020', '2023-10')).toBeNull();
   });
 
   it('lists every current return for a report month, by code', async () => {
     await saveSomeReturns();
-    const november = await store.forReportMonth('2023-11');
+    const november = await temp.store.forReportMonth('2023-11');
     expect(november.map((r) => [r.stockCode, r.reportMonth])).toEqual([
       ['00020', '2023-11'],
       ['00700', '2023-11'],
     ]);
-    expect(await store.forReportMonth('2022-01')).toEqual([]);
+    expect(await temp.store.forReportMonth('2022-01')).toEqual([]);
   });
 
   it('lists the codes held with their latest name, month and count', async () => {
     await saveSomeReturns();
-    await store.save(makeSaveInput({ month: '2024-01', issuerName: 'Example Group Limited' }));
-    expect(await store.listIssuers()).toEqual([
+    await temp.store.save(makeSaveInput({ month: '2024-01', issuerName: 'Example Group Limited' }));
+    expect(await temp.store.listIssuers()).toEqual([
       {
         stockCode: '00020',
         issuerName: 'Example Group Limited',
@@ -122,45 +112,44 @@ describe('the lowdb filing store', () => {
 
   it('finds an issuer by part of its name, without case, for /shares sensetime', async () => {
     await saveSomeReturns();
-    await store.save(makeSaveInput({ stockCode: '00020', month: '2024-01', issuerName: 'SenseTime Group Inc.' }));
-    await store.save(
+    await temp.store.save(makeSaveInput({ stockCode: '00020', month: '2024-01', issuerName: 'SenseTime Group Inc.' }));
+    await temp.store.save(
       makeSaveInput({ stockCode: '02020', month: '2024-01', issuerName: 'ANTA Sports Products Limited' }),
     );
-    const found = await store.searchIssuers('sensetime');
+    const found = await temp.store.searchIssuers('sensetime');
     expect(found.map((f) => [f.stockCode, f.issuerName])).toEqual([['00020', 'SenseTime Group Inc.']]);
-    expect((await store.searchIssuers('tencent'))[0]?.stockCode).toBe('00700');
-    expect((await store.searchIssuers('700'))[0]?.stockCode).toBe('00700');
-    expect(await store.searchIssuers('hsbc')).toEqual([]);
+    expect((await temp.store.searchIssuers('tencent'))[0]?.stockCode).toBe('00700');
+    expect((await temp.store.searchIssuers('700'))[0]?.stockCode).toBe('00700');
+    expect(await temp.store.searchIssuers('hsbc')).toEqual([]);
   });
 
   it('still finds an issuer by the name it filed under before', async () => {
-    await store.save(makeSaveInput({ month: '2023-11', issuerName: 'Old Name Limited' }));
-    await store.save(makeSaveInput({ month: '2023-12', issuerName: 'New Name Limited' }));
-    const found = await store.searchIssuers('old name');
+    await temp.store.save(makeSaveInput({ month: '2023-11', issuerName: 'Old Name Limited' }));
+    await temp.store.save(makeSaveInput({ month: '2023-12', issuerName: 'New Name Limited' }));
+    const found = await temp.store.searchIssuers('old name');
     expect(found.map((f) => f.issuerName)).toEqual(['New Name Limited']);
   });
 
   it('keeps the data after the store is closed and opened again', async () => {
     await saveSomeReturns();
-    await store.close();
-    ({ store } = await openTestStore(dir));
-    expect((await store.history('00020')).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-11', '2023-10']);
-    expect((await store.findBySha256(sha256Of('00700-2023-11-new')))?.monthlyReturn.issuerName).toBe(
+    await temp.reopen();
+    expect((await temp.store.history('00020')).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-11', '2023-10']);
+    expect((await temp.store.findBySha256(sha256Of('00700-2023-11-new')))?.monthlyReturn.issuerName).toBe(
       'Tencent Holdings Limited',
     );
   });
 
   it('writes one file per code and month, with a schema version', async () => {
     await saveSomeReturns();
-    const file = JSON.parse(await readFile(path.join(dir, 'returns', '00020', '2023-11.json'), 'utf8'));
+    const file = JSON.parse(await readFile(path.join(temp.dir, 'returns', '00020', '2023-11.json'), 'utf8'));
     expect(file.schemaVersion).toBe(1);
     expect(file.submissions).toHaveLength(1);
-    const meta = JSON.parse(await readFile(path.join(dir, 'store.json'), 'utf8'));
+    const meta = JSON.parse(await readFile(path.join(temp.dir, 'store.json'), 'utf8'));
     expect(meta.schemaVersion).toBe(1);
   });
 
   it('creates its directory on first use', async () => {
-    const nested = path.join(dir, 'not', 'yet', 'there');
+    const nested = path.join(temp.dir, 'not', 'yet', 'there');
     const { store: other } = await openTestStore(nested);
     await other.close();
     expect((await stat(path.join(nested, 'store.json'))).isFile()).toBe(true);
@@ -176,14 +165,14 @@ describe('the lowdb filing store', () => {
         issuedShares: { ...input.monthlyReturn.issuedShares, classes: [] },
       },
     };
-    await expect(store.save(noCode)).rejects.toMatchObject({ code: 'bad-input' });
+    await expect(temp.store.save(noCode)).rejects.toMatchObject({ code: 'bad-input' });
   });
 
   it('refuses a return that does not validate, and stores nothing', async () => {
     const input = makeSaveInput({ file: 'bad' });
     const bad = { ...input, monthlyReturn: { ...input.monthlyReturn, dateSubmitted: '6 Dec 2023' } };
-    await expect(store.save(bad)).rejects.toMatchObject({ code: 'bad-input' });
-    expect(await store.findBySha256(sha256Of('bad'))).toBeNull();
-    expect(await store.listIssuers()).toEqual([]);
+    await expect(temp.store.save(bad)).rejects.toMatchObject({ code: 'bad-input' });
+    expect(await temp.store.findBySha256(sha256Of('bad'))).toBeNull();
+    expect(await temp.store.listIssuers()).toEqual([]);
   });
 });

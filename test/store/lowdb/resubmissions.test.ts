@@ -1,19 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FilingStore } from '../../../src/store/index.js';
-import { makeSaveInput, makeTempDir, openTestStore, removeTempDir, sha256Of } from '../store-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { makeSaveInput, sha256Of, useTempStore } from '../store-fixtures.js';
 
-let dir: string;
-let store: FilingStore;
-
-beforeEach(async () => {
-  dir = await makeTempDir();
-  ({ store } = await openTestStore(dir));
-});
-
-afterEach(async () => {
-  await store.close();
-  await removeTempDir(dir);
-});
+const temp = useTempStore();
 
 const original = makeSaveInput({ file: 'original', dateSubmitted: '2023-12-06', closing: 1000 });
 const corrected = makeSaveInput({
@@ -25,45 +13,45 @@ const corrected = makeSaveInput({
 
 describe('resubmissions for the same code and month', () => {
   it('make a later submission current and mark the earlier one superseded by it', async () => {
-    expect((await store.save(original)).status).toBe('stored');
-    const result = await store.save(corrected);
+    expect((await temp.store.save(original)).status).toBe('stored');
+    const result = await temp.store.save(corrected);
     expect(result).toMatchObject({
       status: 'superseded-earlier',
       stored: { id: sha256Of('corrected'), supersedes: sha256Of('original'), supersededBy: null },
       superseded: { id: sha256Of('original'), supersededBy: sha256Of('corrected') },
     });
-    const current = await store.forMonth('00020', '2023-11');
+    const current = await temp.store.forMonth('00020', '2023-11');
     expect(current?.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing).toBe(1200);
-    expect((await store.latest('00020'))?.id).toBe(sha256Of('corrected'));
-    expect((await store.submissions('00020', '2023-11')).map((s) => [s.id, s.supersededBy])).toEqual([
+    expect((await temp.store.latest('00020'))?.id).toBe(sha256Of('corrected'));
+    expect((await temp.store.submissions('00020', '2023-11')).map((s) => [s.id, s.supersededBy])).toEqual([
       [sha256Of('corrected'), null],
       [sha256Of('original'), sha256Of('corrected')],
     ]);
   });
 
   it('keep the held one current when an older submission arrives later', async () => {
-    await store.save(corrected);
-    const result = await store.save(original);
+    await temp.store.save(corrected);
+    const result = await temp.store.save(original);
     expect(result).toMatchObject({
       status: 'older-than-held',
       stored: { id: sha256Of('original'), supersededBy: sha256Of('corrected') },
       current: { id: sha256Of('corrected'), supersedes: sha256Of('original') },
     });
-    expect((await store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('corrected'));
-    expect((await store.submissions('00020', '2023-11')).map((s) => s.id)).toEqual([
+    expect((await temp.store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('corrected'));
+    expect((await temp.store.submissions('00020', '2023-11')).map((s) => s.id)).toEqual([
       sha256Of('corrected'),
       sha256Of('original'),
     ]);
   });
 
   it('count a month once in the history however many submissions it has', async () => {
-    await store.save(original);
-    await store.save(corrected);
-    await store.save(makeSaveInput({ month: '2023-12' }));
-    const history = await store.history('00020');
+    await temp.store.save(original);
+    await temp.store.save(corrected);
+    await temp.store.save(makeSaveInput({ month: '2023-12' }));
+    const history = await temp.store.history('00020');
     expect(history.map((h) => h.id)).toEqual([sha256Of('00020-2023-12-new'), sha256Of('corrected')]);
-    expect((await store.listIssuers())[0]?.returnsHeld).toBe(2);
-    expect((await store.previous('00020', '2023-12'))?.id).toBe(sha256Of('corrected'));
+    expect((await temp.store.listIssuers())[0]?.returnsHeld).toBe(2);
+    expect((await temp.store.previous('00020', '2023-12'))?.id).toBe(sha256Of('corrected'));
   });
 
   it('rank a resubmission above a new submission dated the same day', async () => {
@@ -79,39 +67,43 @@ describe('resubmissions for the same code and month', () => {
       dateSubmitted: '2023-12-06',
       readAt: '2023-12-07T00:00:00Z',
     });
-    await store.save(sameDayResubmission);
-    expect((await store.save(sameDayNew)).status).toBe('older-than-held');
-    expect((await store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('b'));
+    await temp.store.save(sameDayResubmission);
+    expect((await temp.store.save(sameDayNew)).status).toBe('older-than-held');
+    expect((await temp.store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('b'));
   });
 
   it('fall back on the later reading when date and status tie', async () => {
     const first = makeSaveInput({ file: 'first', readAt: '2023-12-07T01:00:00Z' });
     const second = makeSaveInput({ file: 'second', readAt: '2023-12-07T09:00:00Z' });
-    await store.save(first);
-    expect((await store.save(second)).status).toBe('superseded-earlier');
-    expect((await store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('second'));
+    await temp.store.save(first);
+    expect((await temp.store.save(second)).status).toBe('superseded-earlier');
+    expect((await temp.store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('second'));
   });
 
   it('link a submission that falls between two held ones to its neighbours', async () => {
     const middle = makeSaveInput({ file: 'middle', status: 'resubmission', dateSubmitted: '2023-12-10' });
-    await store.save(original);
-    await store.save(corrected);
-    const result = await store.save(middle);
+    await temp.store.save(original);
+    await temp.store.save(corrected);
+    const result = await temp.store.save(middle);
     expect(result).toMatchObject({
       status: 'older-than-held',
       stored: { supersedes: sha256Of('original'), supersededBy: sha256Of('corrected') },
       current: { id: sha256Of('corrected') },
     });
-    expect((await store.submissions('00020', '2023-11')).map((s) => [s.id, s.supersedes, s.supersededBy])).toEqual([
-      [sha256Of('corrected'), sha256Of('middle'), null],
-      [sha256Of('middle'), sha256Of('original'), sha256Of('corrected')],
-      [sha256Of('original'), null, sha256Of('middle')],
-    ]);
+    expect((await temp.store.submissions('00020', '2023-11')).map((s) => [s.id, s.supersedes, s.supersededBy])).toEqual(
+      [
+        [sha256Of('corrected'), sha256Of('middle'), null],
+        [sha256Of('middle'), sha256Of('original'), sha256Of('corrected')],
+        [sha256Of('original'), null, sha256Of('middle')],
+      ],
+    );
   });
 
   it('take the issuer name of the current submission of the latest month', async () => {
-    await store.save(makeSaveInput({ file: 'x', issuerName: 'Misspelt Holdngs Limited', dateSubmitted: '2023-12-06' }));
-    await store.save(
+    await temp.store.save(
+      makeSaveInput({ file: 'x', issuerName: 'Misspelt Holdngs Limited', dateSubmitted: '2023-12-06' }),
+    );
+    await temp.store.save(
       makeSaveInput({
         file: 'y',
         issuerName: 'Example Holdings Limited',
@@ -119,7 +111,7 @@ describe('resubmissions for the same code and month', () => {
         dateSubmitted: '2023-12-08',
       }),
     );
-    expect((await store.listIssuers())[0]?.issuerName).toBe('Example Holdings Limited');
-    expect((await store.listIssuers())[0]?.latestDateSubmitted).toBe('2023-12-08');
+    expect((await temp.store.listIssuers())[0]?.issuerName).toBe('Example Holdings Limited');
+    expect((await temp.store.listIssuers())[0]?.latestDateSubmitted).toBe('2023-12-08');
   });
 });

@@ -1,20 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DigestRecord, Watchlist } from '../../../src/domain/stored-return.js';
-import type { FilingStore } from '../../../src/store/index.js';
-import { makeTempDir, openTestStore, removeTempDir } from '../store-fixtures.js';
+import { useTempStore } from '../store-fixtures.js';
 
-let dir: string;
-let store: FilingStore;
-
-beforeEach(async () => {
-  dir = await makeTempDir();
-  ({ store } = await openTestStore(dir));
-});
-
-afterEach(async () => {
-  await store.close();
-  await removeTempDir(dir);
-});
+const temp = useTempStore();
 
 const watchlist = (channelId: string, stockCodes: string[]): Watchlist => ({
   channelId,
@@ -33,43 +21,47 @@ const digest = (channelId: string, reportMonth: string, messageTs: string[]): Di
 
 describe('watchlists', () => {
   it('are kept per channel, replaced on save, and listed by channel', async () => {
-    await store.saveWatchlist(watchlist('C2', ['00700']));
-    await store.saveWatchlist(watchlist('C1', ['00020', '00005']));
-    await store.saveWatchlist({ ...watchlist('C2', ['00700', '09988']), digestEnabled: false });
-    expect(await store.getWatchlist('C2')).toEqual({ ...watchlist('C2', ['00700', '09988']), digestEnabled: false });
-    expect(await store.getWatchlist('C3')).toBeNull();
-    expect((await store.listWatchlists()).map((w) => [w.channelId, w.stockCodes])).toEqual([
+    await temp.store.saveWatchlist(watchlist('C2', ['00700']));
+    await temp.store.saveWatchlist(watchlist('C1', ['00020', '00005']));
+    await temp.store.saveWatchlist({ ...watchlist('C2', ['00700', '09988']), digestEnabled: false });
+    expect(await temp.store.getWatchlist('C2')).toEqual({
+      ...watchlist('C2', ['00700', '09988']),
+      digestEnabled: false,
+    });
+    expect(await temp.store.getWatchlist('C3')).toBeNull();
+    expect((await temp.store.listWatchlists()).map((w) => [w.channelId, w.stockCodes])).toEqual([
       ['C1', ['00020', '00005']],
       ['C2', ['00700', '09988']],
     ]);
   });
 
   it('survive a restart', async () => {
-    await store.saveWatchlist(watchlist('C1', ['00020']));
-    await store.close();
-    ({ store } = await openTestStore(dir));
-    expect((await store.getWatchlist('C1'))?.stockCodes).toEqual(['00020']);
+    await temp.store.saveWatchlist(watchlist('C1', ['00020']));
+    await temp.reopen();
+    expect((await temp.store.getWatchlist('C1'))?.stockCodes).toEqual(['00020']);
   });
 
   it('refuse a stock code that is not five digits', async () => {
-    await expect(store.saveWatchlist(watchlist('C1', ['20']))).rejects.toMatchObject({ code: 'bad-input' });
-    expect(await store.getWatchlist('C1')).toBeNull();
+    await expect(temp.store.saveWatchlist(watchlist('C1', ['20']))).rejects.toMatchObject({ code: 'bad-input' });
+    expect(await temp.store.getWatchlist('C1')).toBeNull();
   });
 });
 
 describe('digest records', () => {
   it('are found by channel and month, and survive a restart', async () => {
-    await store.recordDigest(digest('C1', '2023-11', ['1700000000.000100']));
-    await store.recordDigest(digest('C1', '2023-12', ['1700000000.000200']));
-    await store.close();
-    ({ store } = await openTestStore(dir));
-    expect((await store.findDigestRecord('C1', '2023-11'))?.messageTs).toEqual(['1700000000.000100']);
-    expect(await store.findDigestRecord('C2', '2023-11')).toBeNull();
+    await temp.store.recordDigest(digest('C1', '2023-11', ['1700000000.000100']));
+    await temp.store.recordDigest(digest('C1', '2023-12', ['1700000000.000200']));
+    await temp.reopen();
+    expect((await temp.store.findDigestRecord('C1', '2023-11'))?.messageTs).toEqual(['1700000000.000100']);
+    expect(await temp.store.findDigestRecord('C2', '2023-11')).toBeNull();
   });
 
   it('hold one record per channel and month: recording again replaces it', async () => {
-    await store.recordDigest(digest('C1', '2023-11', ['1']));
-    await store.recordDigest({ ...digest('C1', '2023-11', ['2', '3']), trigger: 'command' });
-    expect(await store.findDigestRecord('C1', '2023-11')).toMatchObject({ messageTs: ['2', '3'], trigger: 'command' });
+    await temp.store.recordDigest(digest('C1', '2023-11', ['1']));
+    await temp.store.recordDigest({ ...digest('C1', '2023-11', ['2', '3']), trigger: 'command' });
+    expect(await temp.store.findDigestRecord('C1', '2023-11')).toMatchObject({
+      messageTs: ['2', '3'],
+      trigger: 'command',
+    });
   });
 });
