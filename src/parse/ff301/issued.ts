@@ -9,7 +9,7 @@ import { joinTextLines, type Line } from '../layout/lines.js';
 import { readBalanceTable, readMovement } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
 import { TICK } from './labels.js';
-import { hasTreasuryColumns, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+import { hasTreasuryColumns, type LineRange, noteUncertain, type ReadingContext, versionAtLeast } from './reading.js';
 import { appendRemarks, isRemarksLine, readRemarks } from './remarks.js';
 
 const SECTION = 'II';
@@ -44,7 +44,7 @@ export function readIssuedShares(context: ReadingContext, range: LineRange, head
         issuedShares: read(0, 'issued shares'),
         treasuryShares: threeColumns ? read(1, 'treasury shares') : null,
         totalIssuedShares: threeColumns ? read(2, 'total issued shares') : null,
-        publicFloat: readPublicFloat(context, { lines, start: table.end, end: nextClass }),
+        publicFloat: readPublicFloat(context, { lines, start: table.end, end: nextClass }, block.shareClass),
       });
       index = nextClass - 1;
     } else if (isRemarksLine(context, line)) {
@@ -70,10 +70,22 @@ function findNext(range: LineRange, from: number, test: (line: Line) => boolean)
  * v1.2: "Public float sufficiency confirmation (Note 4)" with a tick against one of two statements, then
  * "Applicable public float threshold" and "Additional information", whose values may wrap.
  */
-function readPublicFloat(context: ReadingContext, range: LineRange): PublicFloatConfirmation | null {
+function readPublicFloat(
+  context: ReadingContext,
+  range: LineRange,
+  shareClass: { className: string; listedOnExchange: boolean | null },
+): PublicFloatConfirmation | null {
+  const subject = shareClass.className;
   const { publicFloat } = context.labels;
   const start = findNext(range, range.start, (line) => startsWith(line, publicFloat.heading));
-  if (start >= range.end) return null;
+  if (start >= range.end) {
+    // v1.2 asks every listed class for the confirmation: a class without one is a block the parser missed.
+    if (versionAtLeast(context.version, 1, 2) && shareClass.listedOnExchange === true) {
+      noteUncertain(context, SECTION, subject, 'no public float sufficiency confirmation was found under the class');
+    }
+    return null;
+  }
+  let statements = 0;
   let requirementCompliedWith: boolean | null = null;
   let applicableThreshold: string | null = null;
   let additionalInformation: string | null = null;
@@ -81,11 +93,13 @@ function readPublicFloat(context: ReadingContext, range: LineRange): PublicFloat
   let valueColumn = 0;
   for (let index = start + 1; index < range.end; index++) {
     const line = range.lines[index] as Line;
-    const ticked = line.words.some((word) => TICK.test(word.text));
+    const ticked = isTicked(line);
     if (publicFloat.notComplied.test(line.text)) {
+      statements++;
       if (ticked) requirementCompliedWith = false;
       collecting = undefined;
     } else if (publicFloat.complied.test(line.text) && !publicFloat.threshold.test(line.text)) {
+      statements++;
       if (ticked) requirementCompliedWith = true;
       collecting = undefined;
     } else if (startsWith(line, publicFloat.threshold)) {
@@ -103,7 +117,27 @@ function readPublicFloat(context: ReadingContext, range: LineRange): PublicFloat
       collecting = undefined;
     }
   }
+  if (statements === 0 || requirementCompliedWith === null) {
+    noteUncertain(
+      context,
+      SECTION,
+      subject,
+      statements === 0
+        ? 'the public float statements were not found'
+        : 'neither public float statement is ticked, or the tick was not recognised',
+    );
+  }
   return { requirementCompliedWith, applicableThreshold, additionalInformation };
+}
+
+/**
+ * The e-form draws a tick (✔, AdobePiStd) left of the chosen statement. A font without a Unicode mapping can turn it
+ * into another character, so any mark set apart to the left of the statement's first word counts as the tick.
+ */
+function isTicked(line: Line): boolean {
+  if (line.words.some((word) => TICK.test(word.text))) return true;
+  const statement = line.words.find((word) => word.text.length > 2);
+  return line.words.some((word) => word.text.length <= 2 && statement !== undefined && word.x1 < statement.x0 - 5);
 }
 
 /** The left edge of a value printed after its label on the line; wrapped lines of the value start there too. */

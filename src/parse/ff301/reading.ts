@@ -18,11 +18,16 @@ export function noteUncertain(context: ReadingContext, section: string, subject:
   context.flags.push(flagUncertainFigure(section, subject, message));
 }
 
+/** True when the form's version is at least major.minor; false when it is older or unknown. */
+export function versionAtLeast(version: string | null, major: number, minor: number): boolean {
+  if (version === null) return false;
+  const [own = 0, ownMinor = 0] = version.split('.').map(Number);
+  return own > major || (own === major && ownMinor >= minor);
+}
+
 /** v1.1.0 added the treasury share columns to parts II and III; v1.0.x has none. */
 export function hasTreasuryColumns(version: string | null): boolean | null {
-  if (version === null) return null;
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  return major > 1 || (major === 1 && minor >= 1);
+  return version === null ? null : versionAtLeast(version, 1, 1);
 }
 
 /** Lines [start, end) of the document. */

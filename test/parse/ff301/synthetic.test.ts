@@ -203,6 +203,53 @@ describe('a v1.1.1 return with treasury shares and an option table over two page
   });
 });
 
+describe('the public float confirmation of v1.2.0', () => {
+  /** Part II of a v1.2.0 return with its confirmation; `mark` is what is printed left of the first statement. */
+  function withMark(mark: TextItem | undefined) {
+    const doc = documentOf([
+      ...ff301Furniture(1, 1, '1.2.0'),
+      at(22.1, 97.1, 'Monthly Return for Equity Issuer and Hong Kong Depositary Receipts listed under Chapter 19B', 11),
+      at(22.1, 137.1, 'For the month ended:'),
+      at(136.9, 137.1, '31 January 2026'),
+      at(22.1, 188.7, 'Name of Issuer:'),
+      at(136.9, 189.0, 'Moon Inc.'),
+      at(
+        23.5,
+        230,
+        'II. Movements in Issued Shares and/or Treasury Shares and Public Float Sufficiency Confirmation',
+        10,
+      ),
+      at(22.1, 250, '1. Class of shares'),
+      at(141.2, 250, 'Ordinary shares'),
+      at(525.3, 250, 'Listed on the Exchange (Note 1)', 8),
+      at(651.4, 250, 'Yes'),
+      at(22.1, 268.5, 'Balance at close of preceding month'),
+      rightAt(400.5, 268.5, '478,272,000'),
+      at(22.1, 286.5, 'Balance at close of the month'),
+      rightAt(400.5, 286.5, '478,272,000'),
+      at(23.5, 310, 'Public float sufficiency confirmation (Note 4)'),
+      at(57.7, 330, 'the applicable public float requirement (see below) has been complied with'),
+      at(57.7, 344.2, 'the applicable public float requirement (see below) has not been complied with'),
+      ...(mark ? [mark] : []),
+    ]);
+    return parseMonthlyReturn(doc, 'public-float.pdf');
+  }
+
+  it('takes a mark printed left of a statement as its tick, whatever glyph the font gave it', () => {
+    const { monthlyReturn, flags } = withMark(at(28.4, 329.9, '4', 7));
+    expect(monthlyReturn.issuedShares.classes[0]?.publicFloat?.requirementCompliedWith).toBe(true);
+    expect(flags.filter((flag) => flag.code === 'uncertain-figure')).toEqual([]);
+  });
+
+  it('leaves the confirmation unknown, and says so, when no statement is ticked', () => {
+    const { monthlyReturn, flags } = withMark(undefined);
+    expect(monthlyReturn.issuedShares.classes[0]?.publicFloat?.requirementCompliedWith).toBeNull();
+    expect(flags.filter((flag) => flag.code === 'uncertain-figure').map((flag) => flag.message)).toEqual([
+      'neither public float statement is ticked, or the tick was not recognised',
+    ]);
+  });
+});
+
 describe('what the parser cannot place', () => {
   const title = at(
     22.1,
