@@ -4,10 +4,10 @@
  */
 import type { Movement } from '../../domain/monthly-return.js';
 import { type Column, findColumns, placeSegments } from '../layout/columns.js';
-import { wordsAfter } from '../layout/labelled-line.js';
+import { startsWith, wordsAfter } from '../layout/labelled-line.js';
 import type { Line } from '../layout/lines.js';
 import { type Segment, segmentLine } from '../layout/segments.js';
-import { parseAmount, parseShareCount } from '../numbers.js';
+import { isFigure, parseAmount, parseShareCount } from '../numbers.js';
 import { type LineRange, noteUncertain, type ReadingContext } from './reading.js';
 
 export type BalanceRow = 'preceding' | 'movement' | 'closing';
@@ -60,7 +60,23 @@ export function readBalanceTable(
     }
     cells[row] = perColumn;
   }
+  noteUnreadFigures(context, range, index, section, subject);
   return { columns, cells, end: index };
+}
+
+/**
+ * Figures printed under a table but in no row of it (a row label the form does not have, a figure set loose) are
+ * noted rather than dropped unseen. The public float block and remarks below a table are read elsewhere.
+ */
+function noteUnreadFigures(context: ReadingContext, range: LineRange, from: number, section: string, subject: string) {
+  for (let index = from; index < range.end; index++) {
+    const line = range.lines[index] as Line;
+    if (startsWith(line, context.labels.publicFloat.heading) || startsWith(line, context.labels.remarks)) return;
+    const figures = line.words.filter((word) => /\d/.test(word.text) && isFigure(word.text));
+    if (figures.length > 0) {
+      noteUncertain(context, section, subject, `a line under the table was not read: "${line.text}"`);
+    }
+  }
 }
 
 /** The right edge of a line's leading label. */

@@ -289,6 +289,30 @@ describe('what the parser cannot place', () => {
     ).toEqual([['II', '"999" lies outside every column of the preceding row']]);
   });
 
+  it('flags a figure printed under a table but in none of its rows', () => {
+    const doc = documentOf([
+      ...ff301Furniture(1, 1, '1.0.2'),
+      title,
+      at(22.1, 137.1, 'For the month ended:'),
+      at(136.9, 137.1, '31 March 2025'),
+      at(22.1, 188.7, 'Name of Issuer:'),
+      at(136.9, 189.0, 'Example Holdings Limited'),
+      at(23.5, 237.5, 'II. Movements in Issued Shares', 10),
+      at(22.1, 263.3, '1. Class of shares'),
+      at(141.2, 263.3, 'Ordinary shares'),
+      at(22.1, 290, 'Balance at close of preceding month'),
+      rightAt(370.7, 290, '1,000'),
+      at(22.1, 308, 'Balance at close of the month'),
+      rightAt(370.7, 308, '1,000'),
+      at(22.1, 326, 'Shares pending cancellation'),
+      rightAt(370.7, 326, '250'),
+    ]);
+    const { flags } = parseMonthlyReturn(doc, 'loose.pdf');
+    expect(
+      flags.filter((flag) => flag.code === 'uncertain-figure').map((flag) => [flag.section, flag.message]),
+    ).toEqual([['II', 'a line under the table was not read: "Shares pending cancellation 250"']]);
+  });
+
   it('refuses a return without the month it reports on, naming the field', () => {
     const doc = documentOf([
       ...ff301Furniture(1, 1, '1.2.0'),
