@@ -4,8 +4,7 @@
  * missing shard is rebuilt from the month files of its codes.
  */
 import { readdir } from 'node:fs/promises';
-import type { AppError } from '../../domain/errors.js';
-import { isAppError } from '../../domain/errors.js';
+import { type AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { type CodeIndexEntry, type IndexShard, IndexShardSchema } from './file-schemas.js';
