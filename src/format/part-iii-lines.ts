@@ -51,8 +51,10 @@ function issuedNote(newShares: number | null, treasury: number | null): string |
   return parts.filter(Boolean).join(', ') || null;
 }
 
-function amount(currency: string | null, value: string | null): string | null {
-  return value === null ? null : formatMoney({ currency, amount: value });
+function amount(currency: string | null, value: string | null, amountsIn?: 'money' | 'units'): string | null {
+  if (value === null) return null;
+  // Some pre-2021 filers count warrants in units under the currency column: "HKD 90,000,000" would be wrong.
+  return amountsIn === 'units' ? `${formatDecimal(value)} units` : formatMoney({ currency, amount: value });
 }
 
 function count(value: number | null): string | null {
@@ -83,7 +85,10 @@ export function describePartIii(details: DetailsOfMovements): PartIiiLine[] {
           moved: moved(item.movements, item.newSharesIssued, item.treasurySharesTransferred),
           text: describe(kind, item.description, [
             ...movementTexts(item.movements),
-            balance(amount(item.currency, item.amountPreceding), amount(item.currency, item.amountClosing)),
+            balance(
+              amount(item.currency, item.amountPreceding, item.amountsIn),
+              amount(item.currency, item.amountClosing, item.amountsIn),
+            ),
             issuedNote(item.newSharesIssued, item.treasurySharesTransferred),
           ]),
         });
