@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     {
       store,
       now,
+      schedule: config.digest,
       ingest: (input) => ingestFiling({ store, now, limits: config.limits, read: readers.read }, input),
       download: { allowedOrigins: config.fileOrigins, maxBytes: config.limits.maxBytes },
     },
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: finishing work in hand, then stopping`);
     scheduler.stop();
+    await scheduler.idle();
     await app.stop();
     await readers.close();
     await store.close();

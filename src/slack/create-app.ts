@@ -4,6 +4,7 @@
  */
 import type { ListenOptions } from 'node:net';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { DigestSchedule } from '../digest/digest-schedule.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { registerCardActions } from './actions/card-actions.js';
 import { registerSharesCommand } from './commands/shares-command.js';
@@ -28,6 +29,8 @@ export interface SlackAppOptions {
 export interface SlackAppDeps extends SharedPdfDeps {
   readonly store: FilingStore;
   readonly now: () => Date;
+  /** When scheduled digests go out, for the "next digest" lines of the watch commands; default 10:00 Hong Kong. */
+  readonly schedule?: DigestSchedule;
 }
 
 export interface SlackApp {
