@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../domain/errors.js';
+import { warmUpExtraction } from '../pdf/extract-text.js';
 import type { ReadReply, ReadRequest, WorkerReady } from './ingest-worker-messages.js';
 import { readFiling } from './read-filing.js';
 
@@ -31,5 +32,7 @@ port.on('message', async (request: ReadRequest) => {
   port.postMessage(reply);
 });
 
+// Load pdf.js before saying so: under tsx that costs seconds, which the first filing's time limit must not pay.
+await warmUpExtraction();
 const ready: WorkerReady = { ready: true };
 port.postMessage(ready);
