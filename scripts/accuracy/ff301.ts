@@ -5,9 +5,9 @@
  * (spacing aside): the truth keeps them as printed, and so does the model.
  */
 import type { MonthlyReturn } from '../../src/domain/monthly-return.js';
+import { truthLeaves } from './truth-leaves.js';
 import type { FieldComparison } from './types.js';
 
-type Json = Record<string, unknown>;
 type Compare = (expected: unknown, actual: unknown) => boolean;
 
 interface Rule {
@@ -296,41 +296,9 @@ const RULES: readonly Rule[] = [
   { path: /^section_IV_hdr\.not_applicable$/, read: (m) => m.hdr.notApplicable },
 ];
 
-interface Leaf {
-  readonly path: string;
-  readonly pattern: string;
-  readonly indices: readonly number[];
-  readonly value: unknown;
-  readonly uncertain: boolean;
-}
-
-/** Every leaf of the truth: arrays of objects are walked, arrays of plain values are one leaf. */
-function leavesOf(value: unknown, path = '', pattern = '', indices: number[] = [], uncertain = false): Leaf[] {
-  if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
-    return value.flatMap((item, index) =>
-      leavesOf(item, `${path}[${index}]`, `${pattern}[]`, [...indices, index], uncertain),
-    );
-  }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const object = value as Json;
-    return Object.keys(object)
-      .filter((key) => !key.endsWith('_uncertain'))
-      .flatMap((key) =>
-        leavesOf(
-          object[key],
-          path ? `${path}.${key}` : key,
-          pattern ? `${pattern}.${key}` : key,
-          indices,
-          uncertain || object[`${key}_uncertain`] === true,
-        ),
-      );
-  }
-  return [{ path, pattern, indices, value, uncertain }];
-}
-
 export function compareFf301(truth: unknown, model: MonthlyReturn): FieldComparison[] {
   const comparisons: FieldComparison[] = [];
-  for (const leaf of leavesOf(truth)) {
+  for (const leaf of truthLeaves(truth)) {
     if (EXCLUDED.some(([pattern]) => pattern.test(leaf.pattern))) continue;
     let compared = false;
     for (const rule of RULES) {

@@ -3,36 +3,69 @@
  * describe the form in its own slots (section_I_authorised, section_II_issued, section_III.A_share_options ...);
  * each field is looked up in the model where that slot lives. Texts compare without case, spacing and punctuation
  * ("1. Share Option Scheme adopted on (03/11/2003), Exercise Price: ..." against the particulars as printed);
- * amounts compare as numbers ("200000000.00" = "200000000").
+ * amounts compare as numbers ("200000000.00" = "200000000"). Every leaf of the truth is accounted for, as in the
+ * FF301 comparator: compared, excluded for a reason listed in EXCLUDED, or reported as a mismatch "(no rule)".
  */
 import type {
   InstrumentMovement,
+  Money,
   MonthlyReturn,
   OtherMovement,
   SectionTotal,
   ShareOptionScheme,
   WarrantOrConvertible,
 } from '../../src/domain/monthly-return.js';
+import {
+  type Compare,
+  currencyNamedIn,
+  printedAmount,
+  printedCount,
+  printedDate,
+  printedPrice,
+  printedStockCode,
+  readPrintedDate,
+} from './printed-values.js';
+import { truthLeaves } from './truth-leaves.js';
 import type { FieldComparison } from './types.js';
 
 type Json = Record<string, unknown>;
-type Kind = 'exact' | 'text' | 'amount' | 'contains';
+type Kind = 'exact' | 'text' | 'amount' | 'contains' | Compare;
+
+/** Truth fields that describe the file or help a human, not a field of the form. */
+export const EXCLUDED: readonly (readonly [RegExp, string])[] = [
+  [/^file$/, 'the file name in the corpus, not a field of the form'],
+  [/^source_file$/, 'the file name HKEX published it under, not a field of the form'],
+  [/^notes_for_parser$/, 'notes for whoever writes the parser, not a field of the form'],
+  [/^value_conventions$/, 'how the truth writes values (null, Nil, amounts), not a field of the form'],
+];
 
 class Comparisons {
   readonly fields: FieldComparison[] = [];
+  /** The truth paths the comparisons so far account for. */
+  readonly covered = new Set<string>();
 
-  add(field: string, expected: unknown, actual: unknown, kind: Kind = 'exact', uncertain = false): void {
+  /** `field` is the truth path compared; `covers` lists further truth paths the comparison accounts for. */
+  add(
+    field: string,
+    expected: unknown,
+    actual: unknown,
+    kind: Kind = 'exact',
+    uncertain = false,
+    covers: readonly string[] = [],
+  ): void {
     this.fields.push({ field, expected, actual, ok: same(expected, actual, kind), uncertain });
+    for (const path of [field, ...covers]) this.covered.add(path);
   }
 
   /** Compares `truth[key]` (marked uncertain where the truth says `<key>_uncertain: true`). */
   field(path: string, truth: Json, key: string, actual: unknown, kind: Kind = 'exact'): void {
     if (!(key in truth)) return;
-    this.add(`${path}.${key}`, truth[key], actual, kind, truth[`${key}_uncertain`] === true);
+    this.add(path ? `${path}.${key}` : key, truth[key], actual, kind, truth[`${key}_uncertain`] === true);
   }
 }
 
 function same(expected: unknown, actual: unknown, kind: Kind): boolean {
+  if (typeof kind === 'function') return kind(expected, actual);
   if (expected === null || expected === undefined) return actual === null || actual === undefined;
   if (actual === null || actual === undefined) return false;
   switch (kind) {
@@ -68,10 +101,48 @@ function withoutEntryNumber(text: unknown): unknown {
   return typeof text === 'string' ? text.replace(/^\d{1,2}\.\s*/, '') : text;
 }
 
+/** The four fixed class slots of parts I and II: ordinary (1), ordinary (2), preference, other classes. */
+function slotOf(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  if (/preference/i.test(text)) return 'preference';
+  if (/other classes/i.test(text)) return 'other classes';
+  if (/ordinary/i.test(text)) return /\(2\)/.test(text) ? 'ordinary (2)' : 'ordinary (1)';
+  return null;
+}
+
+const sameSlot: Compare = (expected, actual) => slotOf(expected) !== null && slotOf(expected) === slotOf(actual);
+
+function slotsOf(value: unknown): (string | null)[] {
+  return Array.isArray(value) ? value.map(slotOf) : [];
+}
+
+/** `empty_slots` against the model's class names: no class sits in a slot the truth says is empty. */
+const slotsEmpty: Compare = (expected, actual) => {
+  const used = slotsOf(actual);
+  return slotsOf(expected).every((slot) => slot !== null && !used.includes(slot));
+};
+
+/** Part II `columns` against the model's class names: every class read sits in one of the columns printed. */
+const slotsHold: Compare = (expected, actual) => {
+  const columns = slotsOf(expected);
+  return columns.length > 0 && !columns.includes(null) && slotsOf(actual).every((slot) => columns.includes(slot));
+};
+
+/** The names the truths give the pre-2021 template and the header line it prints, both meaning form.kind 'legacy'. */
+const legacyForm: Compare = (expected, actual) =>
+  actual === 'legacy' &&
+  typeof expected === 'string' &&
+  (/^Legacy monthly return/i.test(expected) || /^For Main Board and GEM listed issuers$/i.test(expected.trim()));
+
 export function compareLegacy(truth: unknown, model: MonthlyReturn): FieldComparison[] {
   const t = object(truth);
   const c = new Comparisons();
   compareHeader(c, t, model);
+  c.field('', t, 'form', model.form.kind, legacyForm);
+  c.field('', t, 'form_header', model.form.kind, legacyForm);
+  c.field('', t, 'month_ended_as_printed', model.monthEnded, printedDate);
+  c.field('', t, 'date_submitted_as_printed', model.dateSubmitted, printedDate);
+  c.field('', t, 'submitted_by_as_printed', model.submittedBy, 'text');
   compareAuthorised(c, object(t.section_I_authorised), model);
   compareIssued(c, object(t.section_II_issued), model);
   const iii = object(t.section_III);
@@ -91,48 +162,78 @@ export function compareLegacy(truth: unknown, model: MonthlyReturn): FieldCompar
     const lines = Array.isArray(t.remarks) ? t.remarks.map(String) : [];
     c.add('remarks', lines.length > 0 ? lines.join('\n') : null, model.remarks, 'text');
   }
+  accountForEveryLeaf(c, truth);
   return c.fields;
 }
 
+/**
+ * Every leaf of the truth that no comparison above accounts for is excluded for a reason in EXCLUDED, or reported
+ * as a mismatch "(no rule)" so that a truth field can never go uncounted.
+ */
+function accountForEveryLeaf(c: Comparisons, truth: unknown): void {
+  for (const leaf of truthLeaves(truth)) {
+    if (c.covered.has(leaf.path) || EXCLUDED.some(([pattern]) => pattern.test(leaf.pattern))) continue;
+    c.fields.push({
+      field: `${leaf.path} (no rule)`,
+      expected: leaf.value,
+      actual: null,
+      ok: false,
+      uncertain: leaf.uncertain,
+    });
+  }
+}
+
 function compareHeader(c: Comparisons, t: Json, model: MonthlyReturn): void {
-  c.field('header', t, 'form_title', model.form.title, 'text');
-  c.field('header', t, 'form_version', model.form.version);
-  c.field('header', t, 'pages', model.form.pages);
-  c.field('header', t, 'language', model.form.language);
-  c.field('header', t, 'status', model.status);
-  c.field('header', t, 'issuer_name', model.issuerName, 'text');
-  c.field('header', t, 'stock_codes', model.stockCodes);
-  c.field('header', t, 'month_ended', model.monthEnded);
-  c.field('header', t, 'date_submitted', model.dateSubmitted);
-  c.field('header', t, 'submitted_by', model.submittedBy, 'text');
-  c.field('header', t, 'submitted_by_title', model.submittedByTitle, 'text');
+  c.field('', t, 'form_title', model.form.title, 'text');
+  c.field('', t, 'form_version', model.form.version);
+  c.field('', t, 'pages', model.form.pages);
+  c.field('', t, 'language', model.form.language);
+  c.field('', t, 'status', model.status);
+  c.field('', t, 'issuer_name', model.issuerName, 'text');
+  c.field('', t, 'stock_codes', model.stockCodes);
+  c.field('', t, 'month_ended', model.monthEnded);
+  c.field('', t, 'date_submitted', model.dateSubmitted);
+  c.field('', t, 'submitted_by', model.submittedBy, 'text');
+  c.field('', t, 'submitted_by_title', model.submittedByTitle, 'text');
 }
 
 function compareAuthorised(c: Comparisons, t: Json, model: MonthlyReturn): void {
   const part = model.authorisedShareCapital;
-  c.field('section_I', t, 'not_applicable', part.notApplicable);
+  c.field('section_I_authorised', t, 'not_applicable', part.notApplicable);
   const classes = list(t.classes);
-  c.add('section_I.classes.length', classes.length, part.classes.length);
+  c.add('section_I_authorised.classes.length', classes.length, part.classes.length, 'exact', false, [
+    'section_I_authorised.classes',
+  ]);
   classes.forEach((truth, i) => {
-    const path = `section_I.classes[${i}]`;
+    const path = `section_I_authorised.classes[${i}]`;
     const m = part.classes[i];
     c.field(path, truth, 'class', m?.className, 'text');
+    c.field(path, truth, 'slot', m?.className, sameSlot);
     c.field(path, truth, 'stock_code', m?.stockCode);
+    c.field(path, truth, 'stock_code_as_printed', m?.stockCode, printedStockCode);
     c.field(path, truth, 'description', m?.description, 'text');
     c.field(path, truth, 'preceding_balance', m?.authorisedShares.preceding);
     c.field(path, truth, 'movement', m?.authorisedShares.movement);
     c.field(path, truth, 'closing_balance', m?.authorisedShares.closing);
     c.field(path, truth, 'par_value', m?.parValue, 'amount');
+    c.field(path, truth, 'par_value_as_printed', m?.parValue, printedAmount);
     c.field(path, truth, 'par_value_currency', m?.parValueCurrency);
     c.field(path, truth, 'authorised_capital_preceding', m?.authorisedCapital.preceding, 'amount');
     c.field(path, truth, 'authorised_capital_movement', m?.authorisedCapital.movement, 'amount');
     c.field(path, truth, 'authorised_capital_closing', m?.authorisedCapital.closing, 'amount');
     c.field(path, truth, 'authorised_capital_currency', m?.authorisedCapitalCurrency);
   });
+  c.field(
+    'section_I_authorised',
+    t,
+    'empty_slots',
+    part.classes.map((shareClass) => shareClass.className),
+    slotsEmpty,
+  );
   list(t.total_authorised_capital).forEach((truth, i) => {
     const m = part.totalAuthorisedCapital[i];
-    c.field(`section_I.total_authorised_capital[${i}]`, truth, 'currency', m?.currency);
-    c.field(`section_I.total_authorised_capital[${i}]`, truth, 'amount', m?.amount, 'amount');
+    c.field(`section_I_authorised.total_authorised_capital[${i}]`, truth, 'currency', m?.currency);
+    c.field(`section_I_authorised.total_authorised_capital[${i}]`, truth, 'amount', m?.amount, 'amount');
   });
 }
 
@@ -143,23 +244,34 @@ function slotClass(model: MonthlyReturn, pattern: RegExp) {
 
 function compareIssued(c: Comparisons, t: Json, model: MonthlyReturn): void {
   const part = model.issuedShares;
-  c.field('section_II', t, 'title', part.title, 'text');
-  c.field('section_II', t, 'has_treasury_columns', part.hasTreasuryColumns);
+  c.field('section_II_issued', t, 'title', part.title, 'text');
+  c.field('section_II_issued', t, 'has_treasury_columns', part.hasTreasuryColumns);
   const classes = list(t.classes);
-  c.add('section_II.classes.length', classes.length, part.classes.length);
+  c.add('section_II_issued.classes.length', classes.length, part.classes.length, 'exact', false, [
+    'section_II_issued.classes',
+  ]);
   classes.forEach((truth, i) => {
-    const path = `section_II.classes[${i}]`;
+    const path = `section_II_issued.classes[${i}]`;
     const m = part.classes[i];
     c.field(path, truth, 'class', m?.className.replace(/\s*\(\d\)$/, ''), 'text');
     c.field(path, truth, 'stock_code', m?.stockCode);
     c.field(path, truth, 'preceding_balance', m?.issuedShares.preceding);
     c.field(path, truth, 'increase_decrease', m?.issuedShares.movement);
     c.field(path, truth, 'closing_balance', m?.issuedShares.closing);
+    c.field(path, truth, 'slot', m?.className, sameSlot);
+    c.field(path, truth, 'increase_decrease_as_printed', m?.issuedShares.movement, printedCount);
   });
+  c.field(
+    'section_II_issued',
+    t,
+    'columns',
+    part.classes.map((shareClass) => shareClass.className),
+    slotsHold,
+  );
   const unused = (pattern: RegExp) => (slotClass(model, pattern) ? 'in use' : 'N/A');
-  c.field('section_II', t, 'ordinary_2', unused(/ordinary shares \(2\)/i));
-  c.field('section_II', t, 'preference', unused(/preference/i));
-  c.field('section_II', t, 'other_classes', unused(/other classes/i));
+  c.field('section_II_issued', t, 'ordinary_2', unused(/ordinary shares \(2\)/i));
+  c.field('section_II_issued', t, 'preference', unused(/preference/i));
+  c.field('section_II_issued', t, 'other_classes', unused(/other classes/i));
 }
 
 function flatten<T>(part: { classes: readonly { className: string; items: readonly T[] }[] }) {
@@ -178,25 +290,64 @@ function compareShareOptions(c: Comparisons, t: Json, model: MonthlyReturn): voi
   const part = model.detailsOfMovements.shareOptions;
   const schemes = list(t.schemes);
   const items = flatten<ShareOptionScheme>(part);
-  c.add('III.A.schemes.length', schemes.length, items.length);
+  c.add('section_III.A_share_options.schemes.length', schemes.length, items.length, 'exact', false, [
+    'section_III.A_share_options.schemes',
+  ]);
   schemes.forEach((truth, i) => {
-    const path = `III.A.schemes[${i}]`;
+    const path = `section_III.A_share_options.schemes[${i}]`;
     const m = items[i];
     c.add(`${path}.scheme`, withoutEntryNumber(truth.scheme), m?.item.particulars, 'text');
     c.field(path, truth, 'class_of_shares_issuable', m?.className, 'text');
-    for (const movement of list(truth.movements)) {
-      const type = String(movement.type);
-      c.add(`${path}.movements.${type}`, movement.number ?? null, movementOf(m?.item.movements ?? [], type)?.number);
-    }
+    list(truth.movements).forEach((movement, k) => {
+      const read = movementOf(m?.item.movements ?? [], String(movement.type));
+      c.add(`${path}.movements[${k}].type`, movement.type, read?.label ?? null, 'text');
+      c.add(`${path}.movements[${k}].number`, movement.number ?? null, read?.number);
+    });
     c.field(path, truth, 'new_shares_issued_during_month', m?.item.newSharesIssued);
     c.field(path, truth, 'shares_issuable_at_close', m?.item.sharesIssuableAtClose);
     const price = object(truth.exercise_price);
     if ('amount' in price) c.add(`${path}.exercise_price.amount`, price.amount, m?.item.particulars, 'contains');
+    if ('currency' in price)
+      c.add(`${path}.exercise_price.currency`, price.currency, m?.item.particulars ?? null, currencyNamedIn);
   });
-  c.field('III.A', t, 'total_A_ordinary', ordinaryTotal(part.totals));
-  c.field('III.A', t, 'funds_raised_from_exercise_HKD', part.fundsRaised?.amount ?? null, 'amount');
-  if (t.funds_raised_from_exercise_HKD) c.add('III.A.funds_raised.currency', 'HKD', part.fundsRaised?.currency);
+  c.field('section_III.A_share_options', t, 'total_A_ordinary', ordinaryTotal(part.totals));
+  c.field(
+    'section_III.A_share_options',
+    t,
+    'funds_raised_from_exercise_HKD',
+    part.fundsRaised?.amount ?? null,
+    'amount',
+  );
+  if (t.funds_raised_from_exercise_HKD)
+    c.add('section_III.A_share_options.funds_raised_from_exercise_HKD.currency', 'HKD', part.fundsRaised?.currency);
 }
+
+/** A price as the truth splits it (currency, amount, as printed); a null price accounts for the whole field. */
+function comparePrice(c: Comparisons, path: string, truth: Json, key: string, actual: Money | null | undefined): void {
+  if (!(key in truth)) return;
+  const price = truth[key] === null ? null : object(truth[key]);
+  c.add(`${path}.${key}.currency`, price?.currency ?? null, actual?.currency ?? null, 'exact', false, [
+    `${path}.${key}`,
+  ]);
+  c.add(`${path}.${key}.amount`, price?.amount ?? null, actual?.amount ?? null, 'amount');
+  if (price && 'as_printed' in price)
+    c.add(`${path}.${key}.as_printed`, price.as_printed, actual ?? null, printedPrice);
+}
+
+/**
+ * What the parser made of the expiry cell: the date where one is printed, else the words the filer wrote there
+ * ("12 months from (and inclusive of) the date of issue of warrant"), which the model keeps with the description.
+ */
+function expiryAsRead(item: WarrantOrConvertible | undefined): string | null {
+  if (!item) return null;
+  return item.dateOfExpiry ?? [item.description, item.note ?? ''].join(' ');
+}
+
+const expiryAsPrinted: Compare = (expected, actual) => {
+  if (typeof expected !== 'string' || typeof actual !== 'string') return false;
+  const date = readPrintedDate(expected);
+  return date !== null ? date === actual : squash(actual).includes(squash(expected));
+};
 
 function compareInstruments(
   c: Comparisons,
@@ -207,12 +358,13 @@ function compareInstruments(
 ): void {
   const truths = list(t.items);
   const items = flatten<WarrantOrConvertible>(part);
-  c.add(`III.${name}.items.length`, truths.length, items.length);
+  c.add(`section_III.${name}.items.length`, truths.length, items.length, 'exact', false, [`section_III.${name}.items`]);
   truths.forEach((truth, i) => {
-    const path = `III.${name}.items[${i}]`;
+    const path = `section_III.${name}.items[${i}]`;
     const m = items[i]?.item;
     c.field(path, truth, 'description', m?.description, 'text');
     c.field(path, truth, 'date_of_expiry', m?.dateOfExpiry);
+    c.field(path, truth, 'date_of_expiry_as_printed', expiryAsRead(m), expiryAsPrinted);
     c.field(path, truth, 'currency', m?.currency);
     for (const key of ['nominal_value_preceding', 'amount_preceding'])
       c.field(path, truth, key, m?.amountPreceding, 'amount');
@@ -226,12 +378,7 @@ function compareInstruments(
     c.field(path, truth, 'shares_issuable_at_close', m?.sharesIssuableAtClose);
     c.field(path, truth, 'stock_code', m?.instrumentStockCode);
     c.field(path, truth, 'class_of_shares_issuable', items[i]?.className, 'text');
-    for (const key of ['subscription_price', 'conversion_price']) {
-      if (!(key in truth)) continue;
-      const price = truth[key] === null ? null : object(truth[key]);
-      c.add(`${path}.${key}.currency`, price?.currency ?? null, m?.price?.currency ?? null);
-      c.add(`${path}.${key}.amount`, price?.amount ?? null, m?.price?.amount ?? null, 'amount');
-    }
+    for (const key of ['subscription_price', 'conversion_price']) comparePrice(c, path, truth, key, m?.price);
     c.field(path, truth, 'egm_approval_date', m?.generalMeetingApprovalDate);
     if ('egm_approval' in truth) {
       const printed = truth.egm_approval;
@@ -239,16 +386,18 @@ function compareInstruments(
       c.add(`${path}.egm_approval`, printed, isDate ? m?.generalMeetingApprovalDate : (m?.note ?? null), 'text');
     }
   });
-  c.field(`III.${name}`, t, totalKey, ordinaryTotal(part.totals));
+  c.field(`section_III.${name}`, t, totalKey, ordinaryTotal(part.totals));
 }
 
 function compareOtherArrangements(c: Comparisons, t: Json, model: MonthlyReturn): void {
   const part = model.detailsOfMovements.otherArrangements;
   const truths = list(t.items);
   const items = flatten(part);
-  c.add('III.D.items.length', truths.length, items.length);
+  c.add('section_III.D_other_arrangements.items.length', truths.length, items.length, 'exact', false, [
+    'section_III.D_other_arrangements.items',
+  ]);
   truths.forEach((truth, i) => {
-    const path = `III.D.items[${i}]`;
+    const path = `section_III.D_other_arrangements.items[${i}]`;
     const m = items[i];
     c.field(path, truth, 'description', m?.item.description, 'text');
     c.field(path, truth, 'class_of_shares_issuable', m?.className, 'text');
@@ -256,7 +405,7 @@ function compareOtherArrangements(c: Comparisons, t: Json, model: MonthlyReturn)
     c.field(path, truth, 'shares_issuable_at_close', m?.item.sharesIssuableAtClose);
     c.field(path, truth, 'egm_approval_date', m?.item.generalMeetingApprovalDate);
   });
-  c.field('III.D', t, 'total_D_ordinary', ordinaryTotal(part.totals));
+  c.field('section_III.D_other_arrangements', t, 'total_D_ordinary', ordinaryTotal(part.totals));
 }
 
 /** The note without the filer's pointers to remarks, which the truth keeps apart ("remark_ref"). */
@@ -269,19 +418,17 @@ function compareOtherMovements(c: Comparisons, t: Json, model: MonthlyReturn): v
   const part = model.detailsOfMovements.otherMovements;
   const truths = list(t.items);
   const items = flatten<OtherMovement>(part);
-  c.add('III.E.items.length', truths.length, items.length);
+  c.add('section_III.E_other_movements.items.length', truths.length, items.length, 'exact', false, [
+    'section_III.E_other_movements.items',
+  ]);
   truths.forEach((truth, i) => {
-    const path = `III.E.items[${i}]`;
+    const path = `section_III.E_other_movements.items[${i}]`;
     const m = items[i]?.item;
     c.field(path, truth, 'type', m?.event, 'text');
     for (const key of ['class_of_shares_issuable', 'class_of_shares_repurchased', 'class_of_shares_redeemed']) {
       c.field(path, truth, key, items[i]?.className, 'text');
     }
-    if ('price' in truth) {
-      const price = truth.price === null ? null : object(truth.price);
-      c.add(`${path}.price.currency`, price?.currency ?? null, m?.price?.currency ?? null);
-      c.add(`${path}.price.amount`, price?.amount ?? null, m?.price?.amount ?? null, 'amount');
-    }
+    comparePrice(c, path, truth, 'price', m?.price);
     for (const key of ['issue_and_allotment_date', 'cancellation_date', 'redemption_date']) {
       c.field(path, truth, key, m?.dateOfEvent);
     }
@@ -291,15 +438,16 @@ function compareOtherMovements(c: Comparisons, t: Json, model: MonthlyReturn): v
     c.field(path, truth, 'remark_ref', m?.note, 'contains');
     c.field(path, truth, 'new_shares_issued_during_month', m?.changeInIssuedShares);
     c.field(path, truth, 'shares_issuable_at_close', m?.sharesIssuableAtClose);
+    c.field(path, truth, 'shares_issuable_at_close_as_printed', m?.sharesIssuableAtClose, printedCount);
   });
-  c.field('III.E', t, 'total_E_ordinary', ordinaryTotal(part.totals));
+  c.field('section_III.E_other_movements', t, 'total_E_ordinary', ordinaryTotal(part.totals));
 }
 
 function compareGrandTotals(c: Comparisons, t: Json, model: MonthlyReturn): void {
   const totals = model.detailsOfMovements.totals;
   const find = (pattern: RegExp) => totals.find((total) => pattern.test(total.className))?.changeInIssuedShares ?? null;
-  c.field('III.total', t, 'ordinary_1', find(/^ordinary shares( \(1\))?$/i));
-  c.field('III.total', t, 'ordinary_2', find(/^ordinary shares \(2\)$/i));
-  c.field('III.total', t, 'preference', find(/^preference/i));
-  c.field('III.total', t, 'other_classes', find(/^other classes/i));
+  c.field('section_III.total_increase_decrease', t, 'ordinary_1', find(/^ordinary shares( \(1\))?$/i));
+  c.field('section_III.total_increase_decrease', t, 'ordinary_2', find(/^ordinary shares \(2\)$/i));
+  c.field('section_III.total_increase_decrease', t, 'preference', find(/^preference/i));
+  c.field('section_III.total_increase_decrease', t, 'other_classes', find(/^other classes/i));
 }
