@@ -126,18 +126,24 @@ function checkSubtotals<T>(
   return flags;
 }
 
-function checkGrandTotals(details: DetailsOfMovements): Flag[] {
-  const parts = [
+/** III(A) to (E) in the form's order; (E) last, which the treasury check below relies on. */
+function detailParts(details: DetailsOfMovements) {
+  return [
     details.shareOptions,
     details.warrants,
     details.convertibles,
     details.otherArrangements,
     details.otherMovements,
   ];
+}
+
+function checkGrandTotals(details: DetailsOfMovements): Flag[] {
+  const parts = detailParts(details);
   return details.totals.flatMap((grand) => {
-    const subtotals = parts.flatMap((part) =>
+    const subtotalsByPart = parts.map((part) =>
       part.totals.filter((total) => sameName(total.className, grand.className)),
     );
+    const subtotals = subtotalsByPart.flat();
     const flags: Flag[] = [];
     const issued = sumCounts(subtotals.map((total) => total.increaseInIssuedShares));
     const treasury = sumCounts(subtotals.map((total) => total.decreaseInTreasuryShares));
@@ -154,9 +160,9 @@ function checkGrandTotals(details: DetailsOfMovements): Flag[] {
       );
     }
     // AA2 to DD2 count treasury shares transferred out, EE2 signed movements: only the sign-free case is checked.
-    const treasuryOut = parts
+    const treasuryOut = subtotalsByPart
       .slice(0, 4)
-      .flatMap((part) => part.totals.filter((total) => sameName(total.className, grand.className)))
+      .flat()
       .some((total) => (total.decreaseInTreasuryShares ?? 0) !== 0);
     if (!treasuryOut && (grand.changeInTreasuryShares ?? 0) !== treasury) {
       flags.push(
@@ -182,14 +188,7 @@ export function checkPartIIIAgainstPartII(monthlyReturn: MonthlyReturn): Flag[] 
   const flags: Flag[] = [];
   if (details.totals.length === 0) {
     // With every part of III not applicable, III accounts for no movement at all.
-    const parts = [
-      details.shareOptions,
-      details.warrants,
-      details.convertibles,
-      details.otherArrangements,
-      details.otherMovements,
-    ];
-    if (!parts.every((part) => part.notApplicable)) return flags;
+    if (!detailParts(details).every((part) => part.notApplicable)) return flags;
     for (const shareClass of classes) {
       flags.push(...partIIIMismatch(shareClass.className, 'issued shares', 0, shareClass.issuedShares.movement ?? 0));
     }
