@@ -45,6 +45,35 @@ export const StoredReturnSchema = z.object({
 });
 export type StoredReturn = z.infer<typeof StoredReturnSchema>;
 
+/**
+ * One month of a code's history: what its current return says of the shares in issue (part II), and what it was
+ * flagged for. A StoredReturn is a HistoryEntry too, so the checks that compare months take either; the whole
+ * return of a month is `forMonth`.
+ */
+export const HistoryEntrySchema = z.object({
+  id: z.string(),
+  stockCode: StockCodeSchema,
+  reportMonth: ReportMonthSchema,
+  monthlyReturn: MonthlyReturnSchema.pick({ issuerName: true, dateSubmitted: true, issuedShares: true }),
+  flags: z.array(FlagSchema),
+  /** The id of the earlier submission for the month that this one replaced, if any. */
+  supersedes: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** The history entry of a return: only the fields named above, so that a code's history stays small on disk. */
+export function toHistoryEntry(stored: StoredReturn): HistoryEntry {
+  const { issuerName, dateSubmitted, issuedShares } = stored.monthlyReturn;
+  return {
+    id: stored.id,
+    stockCode: stored.stockCode,
+    reportMonth: stored.reportMonth,
+    monthlyReturn: { issuerName, dateSubmitted, issuedShares },
+    flags: stored.flags,
+    supersedes: stored.supersedes,
+  };
+}
+
 export const WatchlistSchema = z.object({
   channelId: z.string(),
   stockCodes: z.array(StockCodeSchema),

@@ -81,7 +81,7 @@ export async function answerSharesQuery(
   }
   const stored = query.kind === 'month' ? await store.forMonth(code, query.month) : await store.latest(code);
   if (stored) return { kind: 'card', card: await buildFilingCard(store, stored) };
-  const monthsHeld = (await store.history(code, { limit: 12 })).map((r) => r.reportMonth);
+  const monthsHeld = (await store.monthsHeld(code)).slice(0, 12);
   return notHeld(code, { month: query.kind === 'month' ? query.month : null, monthsHeld });
 }
 
@@ -93,6 +93,6 @@ export async function answerPreviousMonth(
 ): Promise<SharesAnswer> {
   const previous = await deps.store.previous(stockCode, month);
   if (previous) return { kind: 'card', card: await buildFilingCard(deps.store, previous) };
-  const monthsHeld = (await deps.store.history(stockCode, { limit: 12 })).map((r) => r.reportMonth);
+  const monthsHeld = (await deps.store.monthsHeld(stockCode)).slice(0, 12);
   return notHeld(stockCode, { month: monthBefore(month), monthsHeld });
 }

@@ -5,7 +5,7 @@
  */
 import type { Flag } from '../domain/flag.js';
 import type { Movement, ReportMonth } from '../domain/monthly-return.js';
-import type { StoredReturn } from '../domain/stored-return.js';
+import type { HistoryEntry } from '../domain/stored-return.js';
 import { matchShareClass, shareClassLabel } from './match-share-class.js';
 
 /** The month before "YYYY-MM". */
@@ -42,7 +42,7 @@ function compare(
 }
 
 /** Flags for every class whose opening balance differs from the closing balance of the previous return held. */
-export function checkContinuity(current: StoredReturn, previous: StoredReturn | null): Flag[] {
+export function checkContinuity(current: HistoryEntry, previous: HistoryEntry | null): Flag[] {
   if (!previous) return [];
   const adjacent = previous.reportMonth === monthBefore(current.reportMonth);
   const previousClasses = previous.monthlyReturn.issuedShares.classes;
@@ -74,7 +74,7 @@ export function checkContinuity(current: StoredReturn, previous: StoredReturn | 
 }
 
 /** The parser's flags and the continuity check, each break once (a store may already hold a continuity flag). */
-export function flagsWithContinuity(current: StoredReturn, previous: StoredReturn | null): Flag[] {
+export function flagsWithContinuity(current: HistoryEntry, previous: HistoryEntry | null): Flag[] {
   const key = (flag: Flag) => `${flag.subject}|${flag.actual}|${flag.expected}`;
   const held = new Set(current.flags.filter((f) => f.code === 'continuity-break').map(key));
   return [...current.flags, ...checkContinuity(current, previous).filter((flag) => !held.has(key(flag)))];

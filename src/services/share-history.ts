@@ -4,7 +4,7 @@
  */
 import type { IssuedShareClass, ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
-import type { StoredReturn } from '../domain/stored-return.js';
+import type { HistoryEntry } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { flagsWithContinuity } from './check-continuity.js';
 import { matchShareClass, shareClassLabel } from './match-share-class.js';
@@ -38,7 +38,7 @@ export interface ShareHistory {
   readonly olderMonthsHeld: number;
 }
 
-function classRow(shareClass: IssuedShareClass, before: StoredReturn | undefined): HistoryClassRow {
+function classRow(shareClass: IssuedShareClass, before: HistoryEntry | undefined): HistoryClassRow {
   const match = before ? matchShareClass(shareClass, before.monthlyReturn.issuedShares.classes) : null;
   const issued = shareClass.issuedShares.closing;
   const previous = match?.issuedShares.closing ?? null;
@@ -63,11 +63,7 @@ export async function buildShareHistory(
   const newest = held[0];
   if (!newest) return null;
   const shown = held.slice(0, months);
-  // The count of months held comes from the store's index: reading every month file to count them would not scale.
-  const all =
-    held.length > months
-      ? ((await store.listIssuers()).find((issuer) => issuer.stockCode === stockCode)?.returnsHeld ?? held.length)
-      : held.length;
+  const all = held.length > months ? (await store.monthsHeld(stockCode)).length : held.length;
   return {
     stockCode,
     issuerName: newest.monthlyReturn.issuerName,

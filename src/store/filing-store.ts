@@ -5,7 +5,14 @@
 import type { Flag } from '../domain/flag.js';
 import type { MonthlyReturn, ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
-import type { DigestRecord, IssuerSummary, Provenance, StoredReturn, Watchlist } from '../domain/stored-return.js';
+import type {
+  DigestRecord,
+  HistoryEntry,
+  IssuerSummary,
+  Provenance,
+  StoredReturn,
+  Watchlist,
+} from '../domain/stored-return.js';
 
 export interface SaveInput {
   readonly monthlyReturn: MonthlyReturn;
@@ -34,8 +41,13 @@ export interface FilingStore {
   latest(stockCode: StockCode): Promise<StoredReturn | null>;
   /** The current return for a code and month. */
   forMonth(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null>;
-  /** Current returns of a code, newest month first; `limit` caps the count. */
-  history(stockCode: StockCode, options?: { limit?: number }): Promise<StoredReturn[]>;
+  /**
+   * The history of a code, newest month first: for each month held, its current return's issued and treasury
+   * shares (part II) and flags, read from one file however many months are held. `limit` caps the count.
+   */
+  history(stockCode: StockCode, options?: { limit?: number }): Promise<HistoryEntry[]>;
+  /** The months held for a code, newest first, without reading a return. */
+  monthsHeld(stockCode: StockCode): Promise<ReportMonth[]>;
   /** Every submission held for a code and month, superseded ones included, newest submission first. */
   submissions(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn[]>;
   /** The current return of the latest month before `month`. */

@@ -5,7 +5,13 @@
 import type { ReportMonth } from '../../src/domain/monthly-return.js';
 import { reportMonthOf } from '../../src/domain/monthly-return.js';
 import type { StockCode } from '../../src/domain/stock-code.js';
-import type { DigestRecord, IssuerSummary, StoredReturn, Watchlist } from '../../src/domain/stored-return.js';
+import {
+  type DigestRecord,
+  type IssuerSummary,
+  type StoredReturn,
+  toHistoryEntry,
+  type Watchlist,
+} from '../../src/domain/stored-return.js';
 import type { FilingStore, SaveInput, SaveResult } from '../../src/store/filing-store.js';
 
 /** A later submission date wins; on the same date, the one marked as a resubmission, then the one read later. */
@@ -102,7 +108,10 @@ export function createMemoryFilingStore(initial: readonly StoredReturn[] = []): 
       return found ? structuredClone(found) : null;
     },
     async history(code, options) {
-      return structuredClone(current(code).slice(0, options?.limit ?? Number.POSITIVE_INFINITY));
+      return structuredClone(current(code).slice(0, options?.limit ?? Number.POSITIVE_INFINITY)).map(toHistoryEntry);
+    },
+    async monthsHeld(code) {
+      return current(code).map((r) => r.reportMonth);
     },
     async submissions(code, month: ReportMonth) {
       return structuredClone(

@@ -1,16 +1,23 @@
 /**
  * Writes many returns at once, a code at a time, straight into the layout of the store: for migrating an older
  * store and for building large stores to measure. It applies the same rules as a save (submissions linked, the
- * index entry built from them) but writes each file once, and the index shards at the end.
+ * code's history and index entry built from them) but writes each file once, and the index shards at the end.
  */
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
-import type { StoredReturn } from '../../domain/stored-return.js';
+import { type StoredReturn, toHistoryEntry } from '../../domain/stored-return.js';
 import { ensureDirectory, writeFileAtomic } from './atomic-write.js';
 import { buildCodeIndexEntry } from './code-index-entry.js';
-import { type IndexShard, IndexShardSchema, type MonthFile, MonthFileSchema } from './file-schemas.js';
-import { codeDir, monthFile, type StoreLayout, shardFile, shardOf } from './store-layout.js';
-import { linkSubmissions } from './submissions.js';
+import {
+  type HistoryFile,
+  HistoryFileSchema,
+  type IndexShard,
+  IndexShardSchema,
+  type MonthFile,
+  MonthFileSchema,
+} from './file-schemas.js';
+import { codeDir, historyFile, monthFile, type StoreLayout, shardFile, shardOf } from './store-layout.js';
+import { currentOf, linkSubmissions } from './submissions.js';
 
 export class BulkWriter {
   readonly #shards = new Map<string, IndexShard>();
@@ -43,7 +50,21 @@ export class BulkWriter {
       writes.push(writeFileAtomic(path, JSON.stringify(file), { tmpDir: this.layout.tmpDir, durable: this.durable }));
       linked.set(reportMonth, file.submissions);
     }
-    // A code's months are written side by side: one after another, the writes mostly wait on each other.
+    const months = [...linked.keys()].sort().reverse();
+    const history: HistoryFile = {
+      schemaVersion: 1,
+      stockCode,
+      months: months.flatMap((month) => {
+        const current = currentOf(linked.get(month) ?? []);
+        return current ? [toHistoryEntry(current)] : [];
+      }),
+    };
+    HistoryFileSchema.parse(history);
+    const historyPath = historyFile(this.layout, stockCode);
+    writes.push(
+      writeFileAtomic(historyPath, JSON.stringify(history), { tmpDir: this.layout.tmpDir, durable: this.durable }),
+    );
+    // A code's files are written side by side: one after another, the writes mostly wait on each other.
     await Promise.all(writes);
     const shard = this.#shards.get(shardOf(stockCode)) ?? { schemaVersion: 1, codes: {} };
     shard.codes[stockCode] = buildCodeIndexEntry(stockCode, linked);

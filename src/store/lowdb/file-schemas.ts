@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { IsoDateSchema, ReportMonthSchema } from '../../domain/monthly-return.js';
 import { StockCodeSchema } from '../../domain/stock-code.js';
-import { DigestRecordSchema, StoredReturnSchema, WatchlistSchema } from '../../domain/stored-return.js';
+import {
+  DigestRecordSchema,
+  HistoryEntrySchema,
+  StoredReturnSchema,
+  WatchlistSchema,
+} from '../../domain/stored-return.js';
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256');
 const Version1 = z.literal(1);
@@ -39,6 +44,26 @@ export const MonthFileSchema = z
   });
 export type MonthFile = z.infer<typeof MonthFileSchema>;
 
+/** A code's history: the history entry of each month's current return, newest month first. */
+export const HistoryFileSchema = z
+  .object({
+    schemaVersion: Version1,
+    stockCode: StockCodeSchema,
+    months: z.array(HistoryEntrySchema),
+  })
+  .superRefine((file, ctx) => {
+    for (const [i, held] of file.months.entries()) {
+      if (held.stockCode !== file.stockCode) {
+        ctx.addIssue({ code: 'custom', path: ['months', i], message: 'belongs to another code' });
+      }
+      const newer = file.months[i - 1];
+      if (newer && newer.reportMonth <= held.reportMonth) {
+        ctx.addIssue({ code: 'custom', path: ['months', i], message: 'not newest month first, or a month twice' });
+      }
+    }
+  });
+export type HistoryFile = z.infer<typeof HistoryFileSchema>;
+
 /** What the index knows of one stock code without opening its returns. */
 export const CodeIndexEntrySchema = z.object({
   stockCode: StockCodeSchema,
@@ -47,7 +72,7 @@ export const CodeIndexEntrySchema = z.object({
   /** Every name seen for the code (English and Chinese forms, former names), so a search finds any of them. */
   names: z.array(z.string()),
   latestDateSubmitted: IsoDateSchema.nullable(),
-  /** The sha256 of every submission held, by month. */
+  /** The sha256 of every submission held, by month, newest submission (the current one) first. */
   months: z.record(ReportMonthSchema, z.array(Sha256Schema)),
   /** Months whose file was found damaged and moved aside (to the path given) and not saved again since. */
   setAside: z.record(ReportMonthSchema, z.string()),

@@ -7,6 +7,7 @@ import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import {
   type DigestRecord,
+  type HistoryEntry,
   type IssuerSummary,
   type StoredReturn,
   StoredReturnSchema,
@@ -22,6 +23,7 @@ import {
   recordSetAside,
   toIssuerSummary,
 } from './code-index-entry.js';
+import type { HistoryFiles } from './history-files.js';
 import { searchIssuerIndex } from './issuer-search.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { MonthFiles } from './month-files.js';
@@ -34,6 +36,7 @@ import { addSubmission, currentOf, toStoredReturn } from './submissions.js';
 export interface LowdbStoreParts {
   readonly monthFiles: MonthFiles;
   readonly index: CodeIndex;
+  readonly history: HistoryFiles;
   readonly journal: SaveJournal;
   readonly settings: SettingsFiles;
   readonly onCorrupt: (error: AppError) => void;
@@ -42,6 +45,11 @@ export interface LowdbStoreParts {
 
 export class LowdbFilingStore implements FilingStore {
   readonly #saves = new KeyedMutex();
+  /**
+   * By code: a save's updates of the history and the index, and reads of the history, which check the one against
+   * the other and must not see a save between the two.
+   */
+  readonly #derived = new KeyedMutex();
   readonly #settingsWrites = new Set<Promise<unknown>>();
   #closed = false;
 
@@ -62,7 +70,7 @@ export class LowdbFilingStore implements FilingStore {
   }
 
   async #save(incoming: StoredReturn): Promise<SaveResult> {
-    const { monthFiles, index, journal } = this.parts;
+    const { monthFiles, index, history, journal } = this.parts;
     const { stockCode, reportMonth: month } = incoming;
     const located = index.locate(incoming.id);
     const heldElsewhere = located ? await this.#findIn(located, incoming.id) : null;
@@ -83,11 +91,15 @@ export class LowdbFilingStore implements FilingStore {
       monthFiles.forget(stockCode, month);
       throw error;
     }
-    await index.update(
-      stockCode,
-      (entry) => recordMonth(entry, month, submissions),
-      () => emptyCodeIndexEntry(stockCode),
-    );
+    await this.#derived.run(stockCode, async () => {
+      const current = currentOf(submissions);
+      if (current) await history.record(stockCode, month, current);
+      await index.update(
+        stockCode,
+        (entry) => recordMonth(entry, month, submissions),
+        () => emptyCodeIndexEntry(stockCode),
+      );
+    });
     journal.end(stockCode, month);
     return result;
   }
@@ -133,13 +145,25 @@ export class LowdbFilingStore implements FilingStore {
     return currentOf(await this.#readMonth(stockCode, month));
   }
 
-  async history(stockCode: StockCode, options: { limit?: number } = {}): Promise<StoredReturn[]> {
+  /** Throws AppError('store-corrupt') when a month it would list was found damaged, as a lookup of it does. */
+  async history(stockCode: StockCode, options: { limit?: number } = {}): Promise<HistoryEntry[]> {
+    this.#assertOpen();
+    const limit = Math.max(0, options.limit ?? Number.POSITIVE_INFINITY);
+    return this.#derived.run(stockCode, async () => {
+      const entry = this.parts.index.get(stockCode);
+      if (!entry) return [];
+      const aside = monthsNewestFirst(entry)
+        .slice(0, limit)
+        .find((month) => entry.setAside[month] !== undefined);
+      if (aside) throw this.#setAsideError(stockCode, aside, entry.setAside[aside] as string);
+      return (await this.parts.history.read(entry)).slice(0, limit);
+    });
+  }
+
+  async monthsHeld(stockCode: StockCode): Promise<ReportMonth[]> {
     this.#assertOpen();
     const entry = this.parts.index.get(stockCode);
-    if (!entry) return [];
-    const months = monthsNewestFirst(entry).slice(0, Math.max(0, options.limit ?? Number.POSITIVE_INFINITY));
-    const held = await Promise.all(months.map((month) => this.#readMonth(stockCode, month)));
-    return held.map(currentOf).filter((current) => current !== null);
+    return entry ? monthsNewestFirst(entry) : [];
   }
 
   async submissions(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn[]> {
@@ -196,9 +220,8 @@ export class LowdbFilingStore implements FilingStore {
   async #readMonth(stockCode: StockCode, month: ReportMonth, keep = true): Promise<readonly StoredReturn[]> {
     const entry = this.parts.index.get(stockCode);
     if (!entry || entry.months[month] === undefined) return [];
-    const path = monthFile(this.parts.monthFiles.layout, stockCode, month);
     const aside = entry.setAside[month];
-    if (aside) throw damagedFileError(path, 'found damaged earlier; read the filing again to restore it', aside);
+    if (aside) throw this.#setAsideError(stockCode, month, aside);
     let submissions: readonly StoredReturn[];
     try {
       submissions = (await this.parts.monthFiles.open(stockCode, month, keep)).data.submissions;
@@ -213,8 +236,19 @@ export class LowdbFilingStore implements FilingStore {
       }
       throw error;
     }
-    if (submissions.length === 0) throw damagedFileError(path, 'missing, though the index lists it', null);
+    if (submissions.length === 0) {
+      throw damagedFileError(
+        monthFile(this.parts.monthFiles.layout, stockCode, month),
+        'missing, though the index lists it',
+        null,
+      );
+    }
     return submissions;
+  }
+
+  #setAsideError(stockCode: StockCode, month: ReportMonth, setAsideAs: string): AppError {
+    const path = monthFile(this.parts.monthFiles.layout, stockCode, month);
+    return damagedFileError(path, 'found damaged earlier; read the filing again to restore it', setAsideAs);
   }
 
   claimSlackFile(fileId: string): Promise<boolean> {
@@ -257,6 +291,7 @@ export class LowdbFilingStore implements FilingStore {
     if (this.#closed) return;
     this.#closed = true;
     await this.#saves.settled();
+    await this.#derived.settled();
     await Promise.allSettled([...this.#settingsWrites]);
     this.parts.monthFiles.clear();
     await this.parts.release();

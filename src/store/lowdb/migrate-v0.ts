@@ -17,7 +17,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { BulkWriter } from './bulk-writer.js';
 import type { DigestsFile, SlackFilesFile, StoreMeta, WatchlistsFile } from './file-schemas.js';
 import { damagedFileError } from './quarantine.js';
-import type { StoreLayout } from './store-layout.js';
+import { STORE_SCHEMA_VERSION, type StoreLayout } from './store-layout.js';
 import { toStoredReturn } from './submissions.js';
 
 export const V0ReturnSchema = z.object({
@@ -84,7 +84,7 @@ export async function migrateV0Store(
   };
   await write(layout.slackFilesFile, slackFiles);
 
-  const meta: StoreMeta = { schemaVersion: 1, createdAt: stamp, migratedFrom: 0 };
+  const meta: StoreMeta = { schemaVersion: STORE_SCHEMA_VERSION, createdAt: stamp, migratedFrom: 0 };
   await write(layout.metaFile, meta);
   await rename(layout.legacyDbFile, `${layout.legacyDbFile}.v0-migrated-${stamp.replace(/[-:.]/g, '')}`);
   return meta;

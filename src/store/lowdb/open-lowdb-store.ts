@@ -10,8 +10,10 @@ import type { FilingStore } from '../filing-store.js';
 import { clearTemporaryFiles, ensureDirectory, writeFileAtomic } from './atomic-write.js';
 import { CodeIndex } from './code-index.js';
 import { type StoreMeta, StoreMetaSchema } from './file-schemas.js';
+import { HistoryFiles } from './history-files.js';
 import { LowdbFilingStore } from './lowdb-filing-store.js';
 import { migrateV0Store } from './migrate-v0.js';
+import { addHistoryFiles } from './migrate-v1.js';
 import { MonthFiles } from './month-files.js';
 import { setAsideDamagedFile } from './quarantine.js';
 import { rebuildCodeIndexEntry } from './rebuild-code-entry.js';
@@ -38,6 +40,8 @@ export interface OpenFilingStoreOptions {
    * every code), after the file was moved aside. Default: logged to stderr.
    */
   readonly onCorrupt?: (error: AppError) => void;
+  /** Told what opening the store did that takes a while (a migration). Default: written to stderr. */
+  readonly log?: (message: string) => void;
   /** Slack file ids are remembered this long (default 30 days). */
   readonly slackClaimRetentionDays?: number;
 }
@@ -46,29 +50,33 @@ export async function openLowdbFilingStore(options: OpenFilingStoreOptions = {})
   const layout = storeLayout(path.resolve(options.dir ?? DEFAULT_STORE_DIR));
   const durable = options.durable ?? true;
   const now = options.now ?? (() => new Date());
-  const onCorrupt = options.onCorrupt ?? ((error: AppError) => console.error(`hkex-shares store: ${error.message}`));
+  const log = options.log ?? ((message: string) => console.error(`hkex-shares store: ${message}`));
+  const onCorrupt = options.onCorrupt ?? ((error: AppError) => log(error.message));
 
   await ensureDirectory(layout.root, durable);
   const release = await lockStore(layout);
   try {
     clearTemporaryFiles(layout.tmpDir);
     for (const dir of [layout.returnsDir, layout.indexDir, layout.journalDir]) await mkdir(dir, { recursive: true });
-    await prepareLayout(layout, { now: now(), durable, onCorrupt });
+    const meta = await prepareLayout(layout, { now: now(), durable, onCorrupt });
 
     const monthFiles = new MonthFiles(layout, { cacheSize: options.cacheSize ?? 500, durable, now });
     const rebuildEntry = (stockCode: string) => rebuildCodeIndexEntry(monthFiles, stockCode, onCorrupt);
     const index = await CodeIndex.open(layout, { durable, now, onCorrupt, rebuildEntry });
+    const history = new HistoryFiles(monthFiles, { now, onCorrupt });
     const journal = new SaveJournal(layout.journalDir);
     for (const { stockCode, month } of journal.pending()) {
       await index.replace(stockCode, await rebuildEntry(stockCode));
+      await history.rebuild(stockCode);
       journal.end(stockCode, month);
     }
+    if (meta.schemaVersion < 2) await addHistoryFiles(layout, meta, { index, history, durable, log });
     const settings = new SettingsFiles(layout, {
       durable,
       now,
       slackClaimRetentionDays: options.slackClaimRetentionDays ?? 30,
     });
-    return new LowdbFilingStore({ monthFiles, index, journal, settings, onCorrupt, release });
+    return new LowdbFilingStore({ monthFiles, index, history, journal, settings, onCorrupt, release });
   } catch (error) {
     await release();
     throw error;

@@ -5,6 +5,7 @@
  *
  *   store.json                 layout version
  *   returns/00020/2023-11.json submissions of 00020 for November 2023
+ *   returns/00020/history.json part II and flags of each month's current return of 00020, newest first
  *   index/codes-20.json        the codes ending in 20: names, months held, sha256 of each submission
  *   watchlists.json, digests.json, slack-files.json
  *   journal/                   a marker per save in progress, replayed when the store opens after a crash
@@ -14,7 +15,8 @@ import path from 'node:path';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 
-export const STORE_SCHEMA_VERSION = 1;
+/** 2: each code's folder holds its history.json (a version-1 store gets them when it is opened). */
+export const STORE_SCHEMA_VERSION = 2;
 
 export interface StoreLayout {
   readonly root: string;
@@ -54,6 +56,10 @@ export function codeDir(layout: StoreLayout, stockCode: StockCode): string {
 
 export function monthFile(layout: StoreLayout, stockCode: StockCode, month: ReportMonth): string {
   return path.join(layout.returnsDir, stockCode, `${month}.json`);
+}
+
+export function historyFile(layout: StoreLayout, stockCode: StockCode): string {
+  return path.join(layout.returnsDir, stockCode, 'history.json');
 }
 
 export const MONTH_FILE_NAME = /^(?<month>\d{4}-\d{2})\.json$/;

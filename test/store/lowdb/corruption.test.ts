@@ -156,7 +156,7 @@ describe('a damaged file of another kind', () => {
     ({ store, corrupt } = await openTestStore(dir));
     expect(corrupt.map((e) => e.facts.reason)).toEqual(['not a store.json']);
     expect((await store.latest('00020'))?.reportMonth).toBe('2023-11');
-    expect(JSON.parse(await readFile(path.join(dir, 'store.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(await readFile(path.join(dir, 'store.json'), 'utf8')).schemaVersion).toBe(2);
   });
 });
 

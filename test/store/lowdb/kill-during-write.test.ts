@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  HistoryFileSchema,
   IndexShardSchema,
   MonthFileSchema,
   SlackFilesFileSchema,
@@ -74,7 +75,8 @@ async function filesUnder(folder: string): Promise<string[]> {
 
 function schemaFor(file: string): z.ZodType | null {
   const relative = path.relative(dir, file);
-  if (relative.startsWith('returns')) return MonthFileSchema;
+  if (relative.startsWith('returns'))
+    return path.basename(file) === 'history.json' ? HistoryFileSchema : MonthFileSchema;
   if (relative.startsWith('index')) return IndexShardSchema;
   if (relative === 'watchlists.json') return WatchlistsFileSchema;
   if (relative === 'slack-files.json') return SlackFilesFileSchema;
@@ -124,8 +126,12 @@ describe('a process killed with SIGKILL while it writes', () => {
           .map((s) => s.provenance.readAt)
           .sort()
           .at(-1);
-        expect((await store.forMonth(stockCode, '2023-11'))?.provenance.readAt).toBe(latestRead);
+        const current = await store.forMonth(stockCode, '2023-11');
+        expect(current?.provenance.readAt).toBe(latestRead);
+        // So does the code's history: a read of it finding it out of step would have reported it below.
+        expect((await store.history(stockCode)).map((h) => h.id)).toEqual([current?.id]);
       }
+      expect(corrupt).toEqual([]);
       for (const [channelId, iteration] of acknowledged.watchlists) {
         expect(Number((await store.getWatchlist(channelId))?.updatedAt)).toBeGreaterThanOrEqual(iteration);
       }

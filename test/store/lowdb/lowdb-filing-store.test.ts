@@ -145,7 +145,7 @@ describe('the lowdb filing store', () => {
     expect(file.schemaVersion).toBe(1);
     expect(file.submissions).toHaveLength(1);
     const meta = JSON.parse(await readFile(path.join(temp.dir, 'store.json'), 'utf8'));
-    expect(meta.schemaVersion).toBe(1);
+    expect(meta.schemaVersion).toBe(2);
   });
 
   it('creates its directory on first use', async () => {

@@ -114,12 +114,21 @@ describe('opening a version-0 store (one db.json)', () => {
     expect(await s.claimSlackFile('F0OTHER')).toBe(false);
   });
 
-  it('keeps db.json under another name and marks the store as version 1', async () => {
+  it('keeps db.json under another name and marks the store as the current version', async () => {
     const names = await readdir(dir);
     expect(names).not.toContain('db.json');
     expect(names.filter((n) => n.startsWith('db.json.'))).toEqual(['db.json.v0-migrated-20240301T000000000Z']);
     const meta = JSON.parse(await readFile(path.join(dir, 'store.json'), 'utf8'));
-    expect(meta).toEqual({ schemaVersion: 1, createdAt: '2024-03-01T00:00:00.000Z', migratedFrom: 0 });
+    expect(meta).toEqual({ schemaVersion: 2, createdAt: '2024-03-01T00:00:00.000Z', migratedFrom: 0 });
+  });
+
+  it("writes each code's history, the corrected submission standing for its month", async () => {
+    const history = await (store as FilingStore).history('00020');
+    expect(
+      history.map((h) => [h.reportMonth, h.id, h.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing]),
+    ).toEqual([['2023-11', sha256Of('corrected'), 1200]]);
+    const file = JSON.parse(await readFile(path.join(dir, 'returns', '00020', 'history.json'), 'utf8'));
+    expect(file.months.map((m: { id: string }) => m.id)).toEqual([sha256Of('corrected')]);
   });
 
   it('does not migrate again on the next open', async () => {
