@@ -7,14 +7,12 @@
  * journal marker), and rebuilt from the month files when it is missing, damaged, or lists other returns than the
  * index holds.
  */
-
 import { readdir } from 'node:fs/promises';
 import { type AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { type HistoryEntry, type StoredReturn, toHistoryEntry } from '../../domain/stored-return.js';
-import type { CodeIndexEntry } from './file-schemas.js';
-import { type HistoryFile, HistoryFileSchema } from './file-schemas.js';
+import { type CodeIndexEntry, type HistoryFile, HistoryFileSchema } from './file-schemas.js';
 import { type JsonFile, openJsonFile } from './json-file.js';
 import type { MonthFiles } from './month-files.js';
 import { damagedFileError } from './quarantine.js';
@@ -93,7 +91,7 @@ export class HistoryFiles {
   }
 
   #openFresh(stockCode: StockCode): Promise<JsonFile<HistoryFile>> {
-    const { layout, options } = this.monthFiles;
+    const { layout } = this.monthFiles;
     return openJsonFile<HistoryFile>(
       {
         file: historyFile(layout, stockCode),
