@@ -2,19 +2,20 @@
  * `npm start` as a user runs it: the composition root in its own process, in HTTP mode, against the local fake
  * Slack; and a missing setting stopping it with a message that names the setting.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openFilingStore } from '../src/store/index.js';
 import { type FakeSlack, startFakeSlack } from './helpers/fake-slack.js';
 import { signSlackRequest } from './helpers/slack-harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-/** tsx's loader by path: the app runs from an empty folder, so that a developer's own .env cannot colour the test. */
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+/** What `npm start` runs, by path: the app runs from an empty folder, so that a developer's own .env cannot colour it. */
+const MAIN = path.join(ROOT, 'dist/main.js');
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -28,7 +29,7 @@ function freePort(): Promise<number> {
 async function start(env: Record<string, string>) {
   const cwd = await mkdtemp(path.join(tmpdir(), 'hkex-shares-cwd-'));
   folders.push(cwd);
-  const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, [MAIN], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,6 +50,7 @@ const folders: string[] = [];
 
 afterEach(async () => {
   await fakeSlack?.close();
+  fakeSlack = undefined;
   for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
 });
 
@@ -97,5 +99,26 @@ describe('npm start', () => {
 
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
+  });
+});
+
+describe('the built command line', () => {
+  it('reads a filing on its reader threads into the store', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'hkex-shares-cli-'));
+    folders.push(dataDir);
+    const fixture = path.join(ROOT, 'fixtures', '00020_2023-11.pdf');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(ROOT, 'bin/hkex-shares.js'), 'ingest', fixture, '--data', dataDir, '--json'],
+      { cwd: dataDir, env: { PATH: process.env.PATH ?? '' } },
+    );
+    expect(JSON.parse(stdout.slice(stdout.indexOf('{'))).counts).toMatchObject({ read: 1, stored: 1, failed: 0 });
+    const store = await openFilingStore({ dir: dataDir });
+    try {
+      const classes = (await store.latest('00020'))?.monthlyReturn.issuedShares.classes;
+      expect(classes?.map((c) => c.issuedShares.closing)).toEqual([25_948_809_928, 7_520_115_072]);
+    } finally {
+      await store.close();
+    }
   });
 });

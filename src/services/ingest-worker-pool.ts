@@ -1,7 +1,7 @@
 /**
  * A pool of worker threads that read filings (extract + parse) for bulk ingest. A worker that dies or hangs on one
- * file costs that file only: it is reported as unreadable and the worker replaced. Workers run the TypeScript sources
- * through tsx, as the rest of the app does (no build step).
+ * file costs that file only: it is reported as unreadable and the worker replaced. Workers run what the process runs:
+ * the compiled JavaScript under dist/ (`npm start`), or the TypeScript sources through tsx (tests, `npm run cli`).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -27,7 +27,11 @@ export interface ReadPoolOptions {
   readonly maxHeapMb?: number;
 }
 
-const WORKER_URL = new URL('./ingest-worker-entry.js', import.meta.url);
+/** From the sources, a plain module registers tsx in the worker before loading the TypeScript one. */
+const WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './ingest-worker-entry.js' : './ingest-worker.js',
+  import.meta.url,
+);
 
 interface Task {
   readonly request: ReadRequest;
