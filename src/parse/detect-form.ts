@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors.js';
 import type { ExtractedDocument } from '../domain/extracted-document.js';
 import type { Language } from '../domain/monthly-return.js';
 import { FF301_LABELS } from './ff301/labels.js';
+import { LINE_SETTINGS } from './layout/line-settings.js';
 import { buildLines, containsCjk, type Line } from './layout/lines.js';
 
 export type FormDetection =
@@ -31,7 +32,8 @@ const OTHER_FORMS: readonly (readonly [RegExp, string])[] = [
 const PAGES_LOOKED_AT = 2;
 
 export function detectFormVersion(doc: ExtractedDocument, fileName = 'the file'): FormDetection {
-  const lines = buildLines({ pages: doc.pages.slice(0, PAGES_LOOKED_AT) });
+  // The form is not known yet: the e-form's settings keep every item, and a title is one line under either form's.
+  const lines = buildLines({ pages: doc.pages.slice(0, PAGES_LOOKED_AT) }, LINE_SETTINGS.FF301);
   const firstPage = lines.filter((line) => line.page === doc.pages[0]?.number);
   const text = firstPage.map((line) => line.text).join('\n');
 

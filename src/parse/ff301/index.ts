@@ -6,6 +6,7 @@ import type { ExtractedDocument } from '../../domain/extracted-document.js';
 import type { Flag } from '../../domain/flag.js';
 import type { DetailsOfMovements, Language, MonthlyReturn } from '../../domain/monthly-return.js';
 import { flagMissingSection } from '../checks.js';
+import { LINE_SETTINGS } from '../layout/line-settings.js';
 import { buildLines } from '../layout/lines.js';
 import { readAuthorisedRemarks, readAuthorisedShareCapital } from './authorised.js';
 import { readSignatory } from './confirmation.js';
@@ -31,7 +32,7 @@ export function readFf301Return(
 ): Ff301Reading {
   const labels = FF301_LABELS[form.language];
   const context: ReadingContext = { labels, version: form.version, flags: [] };
-  const lines = buildLines(withoutPageFurniture(doc));
+  const lines = buildLines(withoutPageFurniture(doc), LINE_SETTINGS.FF301);
   const parts = locateParts(lines, labels);
   const rangeOf = (key: PartKey): { part: Part | undefined; range: LineRange } => {
     const part = parts.get(key);

@@ -1,9 +1,20 @@
 /**
  * Positioned text items -> lines of words, in reading order across the whole document. Form parts run across page
  * breaks and share pages, so the readers see one stream of lines and find parts by their headings, never by page.
+ * Both forms' lines are built here; what differs between them is data, in line-settings.ts.
  */
 import type { ExtractedDocument, TextItem } from '../../domain/extracted-document.js';
+import { type LineSettings, toleranceFor } from './line-settings.js';
+import { withoutRunningHeaders } from './running-headers.js';
 import { splitIntoWords } from './text-width.js';
+
+/** A text item with its page, and `pos`: one vertical coordinate that orders items across pages. */
+export interface PlacedItem extends TextItem {
+  readonly page: number;
+  readonly pos: number;
+  /** Right edge. */
+  readonly right: number;
+}
 
 export interface Word {
   readonly text: string;
@@ -15,73 +26,109 @@ export interface Line {
   readonly page: number;
   /** Baseline of the line's highest item, from the top of the page. */
   readonly y: number;
+  /** `pos` of the line's leftmost item: where the pre-2021 reader measures rows and parts from. */
+  readonly pos: number;
   /** The largest font size on the line. */
   readonly height: number;
-  /** Items sorted left to right; items that touch are joined. */
-  readonly items: readonly TextItem[];
+  /** Left to right: the runs of touching items, or the items as printed, as the settings say. */
+  readonly items: readonly PlacedItem[];
   readonly words: readonly Word[];
   /** The words joined by single spaces. */
   readonly text: string;
 }
 
-/**
- * Items whose baselines differ by less than this share a line. HKEX's e-form sets a row's label a point lower than
- * its figures (the Chinese "本月底結存" row), and wrapped lines sit a full line apart.
- */
-function sameLineTolerance(a: number, b: number): number {
-  return 0.3 * Math.min(a, b) + 0.5;
+const PAGE_STRIDE = 10_000;
+
+export function buildLines(doc: ExtractedDocument, settings: LineSettings): Line[] {
+  return groupLines(placeItems(doc, settings), settings);
 }
 
-/** Items closer than this (in em) are one run of text that pdf.js split, e.g. at a change of font. */
-const TOUCHING_GAP_EM = 0.12;
-
-export function buildLines(doc: ExtractedDocument): Line[] {
-  const lines: Line[] = [];
-  for (const page of doc.pages) {
-    const items = [...page.items].sort((a, b) => a.y - b.y || a.x - b.x);
-    let group: TextItem[] = [];
-    let anchor: TextItem | undefined;
-    for (const item of items) {
-      if (anchor && item.y - anchor.y > sameLineTolerance(anchor.height, item.height)) {
-        lines.push(toLine(page.number, group));
-        group = [];
-        anchor = undefined;
-      }
-      anchor ??= item;
-      group.push(item);
+/** The document's items in reading order, each with its page and `pos`, less any running headers. */
+export function placeItems(doc: ExtractedDocument, settings: LineSettings): PlacedItem[] {
+  const margins = settings.dropRunningHeaders;
+  const kept = margins ? withoutRunningHeaders(doc, margins) : doc;
+  const placed: PlacedItem[] = [];
+  for (const page of kept.pages) {
+    for (const { text, x, y, width, height, fontName } of page.items) {
+      placed.push({
+        text,
+        x,
+        y,
+        width,
+        height,
+        fontName,
+        page: page.number,
+        pos: page.number * PAGE_STRIDE + y,
+        right: x + width,
+      });
     }
-    if (group.length > 0) lines.push(toLine(page.number, group));
   }
+  return placed.sort(inReadingOrder);
+}
+
+/** Lines of any of the document's items (which need not be sorted); a line never crosses a page break. */
+export function groupLines(items: readonly PlacedItem[], settings: LineSettings): Line[] {
+  const lines: Line[] = [];
+  let group: PlacedItem[] = [];
+  for (const item of [...items].sort(inReadingOrder)) {
+    const anchor = group[0];
+    if (
+      anchor &&
+      (item.page !== anchor.page || item.pos - anchor.pos > toleranceFor(settings.sameLine, anchor.height, item.height))
+    ) {
+      lines.push(toLine(group, settings));
+      group = [];
+    }
+    group.push(item);
+  }
+  if (group.length > 0) lines.push(toLine(group, settings));
   return lines;
 }
 
-/** A line made of the given items (which need not be sorted). */
-export function toLine(page: number, items: readonly TextItem[]): Line {
-  const sorted = joinTouchingItems([...items].sort((a, b) => a.x - b.x));
-  const words: Word[] = [];
-  for (const item of sorted) words.push(...splitIntoWords(item.text, item.x, item.width));
+function inReadingOrder(a: PlacedItem, b: PlacedItem): number {
+  return a.pos - b.pos || a.x - b.x;
+}
+
+function toLine(items: readonly PlacedItem[], settings: LineSettings): Line {
+  const printed = byX(items);
+  const runs = joinTouchingItems(printed, settings);
+  const words = wordsOf(runs);
+  const leftmost = printed[0] as PlacedItem;
   return {
-    page,
+    page: leftmost.page,
     y: Math.min(...items.map((item) => item.y)),
+    pos: leftmost.pos,
     height: Math.max(...items.map((item) => item.height)),
-    items: sorted,
+    items: settings.items === 'runs' ? runs : printed,
     words,
-    text: words.map((word) => word.text).join(' '),
+    text: textOf(words),
   };
 }
 
-function joinTouchingItems(items: readonly TextItem[]): TextItem[] {
-  const joined: TextItem[] = [];
+/** The items' text left to right, with a space between items only where they do not touch. */
+export function joinItems(items: readonly PlacedItem[], settings: LineSettings): string {
+  return textOf(wordsOf(joinTouchingItems(byX(items), settings)));
+}
+
+function byX(items: readonly PlacedItem[]): PlacedItem[] {
+  return [...items].sort((a, b) => a.x - b.x);
+}
+
+/** Items sorted left to right, each run of touching items joined into one. */
+function joinTouchingItems(items: readonly PlacedItem[], settings: LineSettings): PlacedItem[] {
+  const { touching } = settings;
+  const joined: PlacedItem[] = [];
   for (const item of items) {
     const previous = joined[joined.length - 1];
     if (previous) {
-      const gap = item.x - (previous.x + previous.width);
-      if (gap > -0.5 && gap < TOUCHING_GAP_EM * Math.min(previous.height, item.height)) {
+      const gap = item.x - previous.right;
+      if (gap > -touching.overlap && gap <= toleranceFor(touching, previous.height, item.height)) {
         joined[joined.length - 1] = {
           ...previous,
           text: previous.text + item.text,
           width: item.x + item.width - previous.x,
           height: Math.max(previous.height, item.height),
+          right: item.right,
         };
         continue;
       }
@@ -89,6 +136,14 @@ function joinTouchingItems(items: readonly TextItem[]): TextItem[] {
     joined.push(item);
   }
   return joined;
+}
+
+function wordsOf(runs: readonly TextItem[]): Word[] {
+  return runs.flatMap((run) => splitIntoWords(run.text, run.x, run.width));
+}
+
+function textOf(words: readonly Word[]): string {
+  return words.map((word) => word.text).join(' ');
 }
 
 /** The words of a line whose left edge lies in [from, to). */

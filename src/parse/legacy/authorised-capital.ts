@@ -5,9 +5,10 @@
  */
 import type { AuthorisedShareCapital, AuthorisedShareClass } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
+import type { Line } from '../layout/lines.js';
 import { currencyInLabel, isNothing, parseAmount, parseShareCount } from './cell-values.js';
 import { type ColumnRules, findColumns } from './columns.js';
-import { joinItems, type Line, tidy } from './layout.js';
+import { joinItems, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 import { cellText, type RowRule, readRows } from './rows.js';
 import type { Section } from './sections.js';

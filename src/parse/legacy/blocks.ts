@@ -2,8 +2,9 @@
  * The numbered entries of a part III table ("1.", "2.", "3." down the left column). Each entry is a block from its
  * number down to the next number, or to the table's "Total" lines; the template prints empty entries as "N/A".
  */
+import type { Line, PlacedItem } from '../layout/lines.js';
 import { type Column, type ColumnRules, findColumns } from './columns.js';
-import { centre, groupLines, type Line, type PlacedItem } from './layout.js';
+import { centre, groupLines } from './layout.js';
 import type { Section } from './sections.js';
 
 export interface Block {

@@ -3,7 +3,8 @@
  * cell ("No. of new / shares of / issuer issued / during the / month ..."), and a blank cell prints nothing, so
  * figures are matched to columns by x position, never by their order on the line.
  */
-import { centre, joinItems, type PlacedItem } from './layout.js';
+import type { PlacedItem } from '../layout/lines.js';
+import { centre, joinItems } from './layout.js';
 
 export interface Column<K extends string> {
   readonly key: K;

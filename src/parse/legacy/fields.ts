@@ -3,7 +3,7 @@
  * date : (dd/mm/yyyy)", "EGM approval date:") with the filer's entry to its right. Filers' entries drift a few
  * points above or below their label and wrap over several lines, so each entry line goes to the nearest label.
  */
-import type { Line } from './layout.js';
+import type { Line } from '../layout/lines.js';
 
 export interface FieldRule<K extends string> {
   readonly key: K;

@@ -2,8 +2,9 @@
  * The figure in one cell of a part III row. A cell can hold, besides its figure, the filer's pointer to a remark
  * ("(Remark 3)") or a unit ("units"); two different figures in one cell cannot be placed and are flagged.
  */
+import type { PlacedItem } from '../layout/lines.js';
 import { parseAmount, parseShareCount } from './cell-values.js';
-import { joinItems, type PlacedItem } from './layout.js';
+import { joinItems } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 
 const ANNOTATION = /^\(?\s*(remarks?|notes?)\s*\d*\s*\)?$/i;

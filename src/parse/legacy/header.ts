@@ -3,8 +3,9 @@
  * The form has no submission status: a resubmission is only a later "Date Submitted" for the same month.
  */
 import { AppError } from '../../domain/errors.js';
+import type { Line } from '../layout/lines.js';
 import { parseDate } from './cell-values.js';
-import { type Line, tidy } from './layout.js';
+import { tidy } from './layout.js';
 import type { Section } from './sections.js';
 
 export const LEGACY_TITLE = /Monthly Return of Equity Issuer on Movements in Securities/i;

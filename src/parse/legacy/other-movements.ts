@@ -6,13 +6,14 @@
  * of one type in one entry (two consideration issues under "8."): each date label starts a row of its own.
  */
 import type { MonthlyReturn, OtherMovement, OtherMovementType } from '../../domain/monthly-return.js';
+import type { PlacedItem } from '../layout/lines.js';
 import { totalsStart, withoutEntryNumber } from './blocks.js';
 import { isDateCell, isNothing, parseFormDate, parsePrice, parseShareCount } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type Column, type ColumnRules, cellsByColumn, findColumns } from './columns.js';
 import { type FieldEntry, type FieldRule, readFields } from './fields.js';
 import { annotationsOf, isAnnotation, readCount } from './figures.js';
-import { centre, groupLines, joinLines, type PlacedItem, tidy } from './layout.js';
+import { centre, groupLines, joinLines, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 import type { Section } from './sections.js';
 import type { SlotClass } from './share-slots.js';

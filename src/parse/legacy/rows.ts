@@ -3,8 +3,8 @@
  * "Increase/(decrease)", "Balance at close of the month"). A label may wrap over two lines and its figures sit on
  * either, so a row is the band from its label down to the next row's label.
  */
+import type { Line, PlacedItem } from '../layout/lines.js';
 import { type Column, cellsByColumn } from './columns.js';
-import type { Line, PlacedItem } from './layout.js';
 
 export interface RowRule<R extends string> {
   readonly key: R;

@@ -2,7 +2,8 @@
  * Where each part of the pre-2021 form starts, found by its heading. Parts do not keep to pages (a filer's long
  * table pushes the next part down), so a part runs from its heading to the next heading found.
  */
-import { groupLines, type Line, type PlacedItem } from './layout.js';
+import type { Line, PlacedItem } from '../layout/lines.js';
+import { groupLines } from './layout.js';
 
 export type SectionKey =
   | 'header'

@@ -4,8 +4,9 @@
  * kept as the filer printed them: the checks compare them with the rows and with part II.
  */
 import type { GrandTotal, SectionTotal } from '../../domain/monthly-return.js';
+import type { Line, PlacedItem } from '../layout/lines.js';
 import { parseShareCount } from './cell-values.js';
-import { centre, type Line, type PlacedItem } from './layout.js';
+import { centre } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 import type { Section } from './sections.js';
 import { type ShareSlot, type SlotClass, SUBTOTAL_CLASS_NAMES, type SubtotalKind } from './share-slots.js';

@@ -6,13 +6,14 @@
  */
 import type { MonthlyReturn, WarrantOrConvertible } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
+import type { PlacedItem } from '../layout/lines.js';
 import { figureItems, findBlocks, leftLines, readNumberedTable, withoutEntryNumber } from './blocks.js';
 import { currencyOf, isDateCell, isNothing, parseFormDate, parsePrice } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type Column, type ColumnRules, cellsByColumn } from './columns.js';
 import { type FieldRule, fieldText, readFields } from './fields.js';
 import { readAmount, readCount } from './figures.js';
-import { groupLines, joinLines, type PlacedItem, tidy } from './layout.js';
+import { groupLines, joinLines, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 import type { Section } from './sections.js';
 import type { SlotClass } from './share-slots.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TextItem } from '../../../src/domain/extracted-document.js';
 import { findColumns, placeSegments } from '../../../src/parse/layout/columns.js';
+import { LINE_SETTINGS } from '../../../src/parse/layout/line-settings.js';
 import { buildLines } from '../../../src/parse/layout/lines.js';
 import { segmentLine } from '../../../src/parse/layout/segments.js';
 import { at, documentOf } from '../document-builder.js';
@@ -25,7 +26,7 @@ const OPTION_HEADINGS = [
 
 describe('findColumns', () => {
   it('groups the wrapped lines of each centred heading into one column', () => {
-    const columns = findColumns(buildLines(documentOf(OPTION_HEADINGS)));
+    const columns = findColumns(buildLines(documentOf(OPTION_HEADINGS), LINE_SETTINGS.FF301));
     expect(columns.map((column) => column.heading)).toEqual([
       'Particulars of share option scheme',
       'Number of share options outstanding at close of preceding month',
@@ -44,6 +45,7 @@ describe('findColumns', () => {
           at(340, 110, 'Amount'),
           at(290, 120, 'of'),
         ]),
+        LINE_SETTINGS.FF301,
       ),
     );
     expect(columns.map((column) => column.heading)).toEqual(['Currency of', 'Amount']);
@@ -51,9 +53,9 @@ describe('findColumns', () => {
 });
 
 describe('placeSegments', () => {
-  const columns = findColumns(buildLines(documentOf(OPTION_HEADINGS)));
+  const columns = findColumns(buildLines(documentOf(OPTION_HEADINGS), LINE_SETTINGS.FF301));
   const place = (...items: TextItem[]) => {
-    const [line] = buildLines(documentOf(items));
+    const [line] = buildLines(documentOf(items), LINE_SETTINGS.FF301);
     return placeSegments(columns, line ? segmentLine(line) : []).map(({ segment, column }) => [segment.text, column]);
   };
 

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { LINE_SETTINGS } from '../../../src/parse/layout/line-settings.js';
 import { buildLines, joinWords } from '../../../src/parse/layout/lines.js';
 import { splitIntoWords } from '../../../src/parse/layout/text-width.js';
 import { at, documentOf } from '../document-builder.js';
 
-describe('buildLines', () => {
+describe('buildLines with the FF301 settings', () => {
+  const { FF301 } = LINE_SETTINGS;
+
   it('puts a row label set a point lower than its figures on the figures line (本月底結存)', () => {
-    const [line, ...rest] = buildLines(documentOf([at(22.1, 174.3, '本月底結存'), at(355.6, 174.1, '11,455,686')]));
+    const [line, ...rest] = buildLines(
+      documentOf([at(22.1, 174.3, '本月底結存'), at(355.6, 174.1, '11,455,686')]),
+      FF301,
+    );
     expect(rest).toEqual([]);
     expect(line?.text).toBe('本月底結存 11,455,686');
   });
@@ -20,6 +26,7 @@ describe('buildLines', () => {
         ],
         [at(22.1, 57.6, 'II. Movements in Issued Shares', 10)],
       ),
+      FF301,
     );
     expect(lines.map((line) => [line.page, line.text])).toEqual([
       [1, 'Employee Stock Option 21,527,316'],
@@ -31,7 +38,7 @@ describe('buildLines', () => {
   it('joins items that touch, such as a figure split where its font changes', () => {
     const first = at(350, 100, '114,556');
     const second = at(first.x + first.width, 100, ',865');
-    const [line] = buildLines(documentOf([first, second]));
+    const [line] = buildLines(documentOf([first, second]), FF301);
     expect(line?.words.map((word) => word.text)).toEqual(['114,556,865']);
   });
 });
