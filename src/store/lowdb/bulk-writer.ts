@@ -11,10 +11,12 @@ import { buildCodeIndexEntry } from './code-index-entry.js';
 import {
   type HistoryFile,
   HistoryFileSchema,
+  historyFileProblem,
   type IndexShard,
   IndexShardSchema,
   type MonthFile,
   MonthFileSchema,
+  monthFileProblem,
 } from './file-schemas.js';
 import { codeDir, historyFile, monthFile, type StoreLayout, shardFile, shardOf } from './store-layout.js';
 import { currentOf, linkSubmissions } from './submissions.js';
@@ -45,7 +47,7 @@ export class BulkWriter {
     const writes: Promise<void>[] = [];
     for (const [reportMonth, submissions] of byMonth) {
       const file: MonthFile = { schemaVersion: 1, stockCode, reportMonth, submissions: linkSubmissions(submissions) };
-      MonthFileSchema.parse(file);
+      assertWhole(MonthFileSchema.parse(file), monthFileProblem);
       const path = monthFile(this.layout, stockCode, reportMonth);
       writes.push(writeFileAtomic(path, JSON.stringify(file), { tmpDir: this.layout.tmpDir, durable: this.durable }));
       linked.set(reportMonth, file.submissions);
@@ -59,7 +61,7 @@ export class BulkWriter {
         return current ? [toHistoryEntry(current)] : [];
       }),
     };
-    HistoryFileSchema.parse(history);
+    assertWhole(HistoryFileSchema.parse(history), historyFileProblem);
     const historyPath = historyFile(this.layout, stockCode);
     writes.push(
       writeFileAtomic(historyPath, JSON.stringify(history), { tmpDir: this.layout.tmpDir, durable: this.durable }),
@@ -89,4 +91,10 @@ export class BulkWriter {
       await ensureDirectory(dir, this.durable);
     }
   }
+}
+
+/** What the next read would set aside is never written. */
+function assertWhole<T>(file: T, problem: (file: T) => string | null): void {
+  const found = problem(file);
+  if (found) throw new Error(`Refusing to write a store file: ${found}`);
 }

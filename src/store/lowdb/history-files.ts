@@ -12,7 +12,7 @@ import { type AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { type HistoryEntry, type StoredReturn, toHistoryEntry } from '../../domain/stored-return.js';
-import { type CodeIndexEntry, type HistoryFile, HistoryFileSchema } from './file-schemas.js';
+import { type CodeIndexEntry, type HistoryFile, HistoryFileSchema, historyFileProblem } from './file-schemas.js';
 import { type JsonFile, openJsonFile } from './json-file.js';
 import type { MonthFiles } from './month-files.js';
 import { damagedFileError } from './quarantine.js';
@@ -96,7 +96,8 @@ export class HistoryFiles {
       {
         file: historyFile(layout, stockCode),
         schema: HistoryFileSchema,
-        check: (data) => (data.stockCode === stockCode ? null : `holds the history of ${data.stockCode}`),
+        check: (data) =>
+          data.stockCode === stockCode ? historyFileProblem(data) : `holds the history of ${data.stockCode}`,
         tmpDir: layout.tmpDir,
         // Derived from month files that were validated and synced, and rebuilt from them when a crash leaves it
         // stale or torn, as an index shard is.

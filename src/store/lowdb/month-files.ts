@@ -5,7 +5,7 @@
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { ensureDirectory } from './atomic-write.js';
-import { type MonthFile, MonthFileSchema } from './file-schemas.js';
+import { type MonthFile, MonthFileSchema, monthFileProblem } from './file-schemas.js';
 import { type JsonFile, openJsonFile } from './json-file.js';
 import { LruCache } from './lru-cache.js';
 import { codeDir, monthFile, type StoreLayout } from './store-layout.js';
@@ -69,7 +69,7 @@ export class MonthFiles {
         schema: MonthFileSchema,
         check: (data) =>
           data.stockCode === stockCode && data.reportMonth === reportMonth
-            ? null
+            ? monthFileProblem(data)
             : `holds ${data.stockCode} ${data.reportMonth}, not what its name says`,
         tmpDir: this.layout.tmpDir,
         durable: this.options.durable,

@@ -115,6 +115,27 @@ describe('a damaged file of another kind', () => {
     expect(error.facts.reason).toBe('holds 00020 2023-11, not what its name says');
   });
 
+  it('is a month file whose submissions disagree: two current ones for one month', async () => {
+    await store.close();
+    const file = JSON.parse(await readFile(november(), 'utf8'));
+    file.submissions.push({ ...file.submissions[0], id: sha256Of('another'), supersedes: null });
+    await writeFile(november(), JSON.stringify(file));
+    ({ store } = await openTestStore(dir));
+    const error = await caught(store.forMonth('00020', '2023-11'));
+    expect(error.facts.reason).toBe('2 current submissions, expected 1');
+    expect(await asideFiles(path.dirname(november()))).toHaveLength(1);
+  });
+
+  it('is a history file whose months are out of order: set aside and rebuilt in order', async () => {
+    await store.close();
+    const history = path.join(dir, 'returns', '00020', 'history.json');
+    const file = JSON.parse(await readFile(history, 'utf8'));
+    await writeFile(history, JSON.stringify({ ...file, months: [...file.months].reverse() }));
+    ({ store, corrupt } = await openTestStore(dir));
+    expect((await store.history('00020')).map((h) => h.reportMonth)).toEqual(['2023-11', '2023-10']);
+    expect(corrupt.map((e) => e.facts.reason)).toEqual(['at months.1: not newest month first, or a month twice']);
+  });
+
   it('is a month file deleted by hand: an error, not a month without a return', async () => {
     await store.close();
     await rm(november());

@@ -4,9 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  type HistoryFile,
   HistoryFileSchema,
+  historyFileProblem,
   IndexShardSchema,
+  type MonthFile,
   MonthFileSchema,
+  monthFileProblem,
   SlackFilesFileSchema,
   StoreMetaSchema,
   WatchlistsFileSchema,
@@ -103,6 +107,8 @@ describe('a process killed with SIGKILL while it writes', () => {
       expect(schema, `no schema for ${file}`).not.toBeNull();
       const parsed = schema?.safeParse(JSON.parse(await readFile(file, 'utf8')));
       expect(parsed?.success, `${file} is torn`).toBe(true);
+      if (schema === MonthFileSchema) expect(monthFileProblem(parsed?.data as MonthFile)).toBeNull();
+      if (schema === HistoryFileSchema) expect(historyFileProblem(parsed?.data as HistoryFile)).toBeNull();
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(4 + 2 + 2);
