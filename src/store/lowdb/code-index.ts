@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { type AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
+import { emptyCodeIndexEntry, recordSetAside } from './code-index-entry.js';
 import { type CodeIndexEntry, type IndexShard, IndexShardSchema } from './file-schemas.js';
 import { prepareName, type SearchableIssuer } from './issuer-search.js';
 import { type JsonFile, openJsonFile } from './json-file.js';
@@ -86,6 +87,18 @@ export class CodeIndex {
     this.#put(entry, before);
     shard.data.codes[stockCode] = entry;
     await shard.write();
+  }
+
+  /**
+   * Records that a month's file was found damaged and moved aside, so that every later read of the month says so
+   * until a save restores it.
+   */
+  markSetAside(stockCode: StockCode, month: ReportMonth, setAsideAs: string): Promise<void> {
+    return this.update(
+      stockCode,
+      (entry) => recordSetAside(entry, month, setAsideAs),
+      () => emptyCodeIndexEntry(stockCode),
+    );
   }
 
   /** Replaces a code's entry with one rebuilt from its files (or drops it), and writes its shard. */

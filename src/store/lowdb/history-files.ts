@@ -7,16 +7,16 @@
  * journal marker), and rebuilt from the month files when it is missing, damaged, or lists other returns than the
  * index holds.
  */
-import { readdir } from 'node:fs/promises';
 import { type AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { type HistoryEntry, type StoredReturn, toHistoryEntry } from '../../domain/stored-return.js';
+import type { CodeIndex } from './code-index.js';
 import { type CodeIndexEntry, type HistoryFile, HistoryFileSchema, historyFileProblem } from './file-schemas.js';
 import { type JsonFile, openJsonFile } from './json-file.js';
 import type { MonthFiles } from './month-files.js';
 import { damagedFileError } from './quarantine.js';
-import { codeDir, historyFile, MONTH_FILE_NAME } from './store-layout.js';
+import { historyFile, MONTH_FILE_NAME } from './store-layout.js';
 import { currentOf } from './submissions.js';
 
 export interface HistoryFilesOptions {
@@ -27,12 +27,14 @@ export interface HistoryFilesOptions {
 export class HistoryFiles {
   constructor(
     readonly monthFiles: MonthFiles,
+    readonly index: CodeIndex,
     readonly options: HistoryFilesOptions,
   ) {}
 
   /**
    * The history of a code as its index entry describes it. A file that is missing, damaged or out of step with
-   * the entry is reported, rebuilt from the month files and written again.
+   * the entry is reported, rebuilt from the month files and written again. Throws AppError('store-corrupt') when
+   * even the month files do not give what the index lists (a month file deleted by hand).
    */
   async read(entry: CodeIndexEntry): Promise<readonly HistoryEntry[]> {
     const { stockCode } = entry;
@@ -42,7 +44,13 @@ export class HistoryFiles {
       if (!problem) return file.data.months;
       this.options.onCorrupt(damagedFileError(file.file, `${problem}; rebuilt from the month files`, null));
     }
-    return this.rebuild(stockCode);
+    const rebuilt = await this.rebuild(stockCode);
+    const problem = disagreement(rebuilt, entry);
+    if (problem) {
+      const path = historyFile(this.monthFiles.layout, stockCode);
+      throw damagedFileError(path, `${problem}, even rebuilt from the month files`, null);
+    }
+    return rebuilt;
   }
 
   /** Puts a month's current return (after a save) in its code's history. */
@@ -60,16 +68,22 @@ export class HistoryFiles {
     await file.write();
   }
 
-  /** Writes a code's history anew from its month files; a damaged month file is reported and left out. */
+  /**
+   * Writes a code's history anew from its month files. A damaged month file is reported, left out, and marked in
+   * the index as set aside, as any read of it would.
+   */
   async rebuild(stockCode: StockCode): Promise<readonly HistoryEntry[]> {
     const months: HistoryEntry[] = [];
-    for (const month of (await monthsOnDisk(this.monthFiles, stockCode)).reverse()) {
+    const names = await this.monthFiles.folderNames(stockCode);
+    const held = names.flatMap((name) => MONTH_FILE_NAME.exec(name)?.groups?.month ?? []);
+    for (const month of held.sort().reverse()) {
       try {
         const current = currentOf((await this.monthFiles.open(stockCode, month, false)).data.submissions);
         if (current) months.push(toHistoryEntry(current));
       } catch (error) {
         if (!isAppError(error, 'store-corrupt')) throw error;
         this.options.onCorrupt(error);
+        if (this.index.get(stockCode)) await this.index.markSetAside(stockCode, month, String(error.facts.setAsideAs));
       }
     }
     // A damaged file is moved aside by the first open, and the second starts a new one.
@@ -125,16 +139,4 @@ function disagreement(months: readonly HistoryEntry[], entry: CodeIndexEntry): s
     if (row?.reportMonth !== month || row.id !== ids[0]) return `out of step with the index at ${month}`;
   }
   return null;
-}
-
-/** The months a code's folder holds a file for, oldest first. */
-async function monthsOnDisk(monthFiles: MonthFiles, stockCode: StockCode): Promise<ReportMonth[]> {
-  let names: string[];
-  try {
-    names = await readdir(codeDir(monthFiles.layout, stockCode));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return names.flatMap((name) => MONTH_FILE_NAME.exec(name)?.groups?.month ?? []).sort();
 }

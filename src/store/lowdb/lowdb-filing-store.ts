@@ -152,11 +152,13 @@ export class LowdbFilingStore implements FilingStore {
     return this.#derived.run(stockCode, async () => {
       const entry = this.parts.index.get(stockCode);
       if (!entry) return [];
+      // Read first: a rebuild of the history may find a month file damaged, and the entry then says so.
+      const held = await this.parts.history.read(entry);
       const aside = monthsNewestFirst(entry)
         .slice(0, limit)
         .find((month) => entry.setAside[month] !== undefined);
       if (aside) throw this.#setAsideError(stockCode, aside, entry.setAside[aside] as string);
-      return (await this.parts.history.read(entry)).slice(0, limit);
+      return held.slice(0, limit);
     });
   }
 
@@ -227,12 +229,7 @@ export class LowdbFilingStore implements FilingStore {
       submissions = (await this.parts.monthFiles.open(stockCode, month, keep)).data.submissions;
     } catch (error) {
       if (isAppError(error, 'store-corrupt')) {
-        const setAsideAs = String(error.facts.setAsideAs);
-        await this.parts.index.update(
-          stockCode,
-          (e) => recordSetAside(e, month, setAsideAs),
-          () => entry,
-        );
+        await this.parts.index.markSetAside(stockCode, month, String(error.facts.setAsideAs));
       }
       throw error;
     }

@@ -2,6 +2,7 @@
  * The month files of the store, opened on demand and kept in a least-recently-used cache, so that memory stays
  * flat however many returns are held.
  */
+import { readdir } from 'node:fs/promises';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { ensureDirectory } from './atomic-write.js';
@@ -51,6 +52,16 @@ export class MonthFiles {
       this.#knownDirs.add(stockCode);
     }
     await file.write();
+  }
+
+  /** The names in a code's folder; none when it has no folder. */
+  async folderNames(stockCode: StockCode): Promise<string[]> {
+    try {
+      return await readdir(codeDir(this.layout, stockCode));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   }
 
   /** Drops a cached file whose data may differ from the disk (after a failed write). */

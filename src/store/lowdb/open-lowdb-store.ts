@@ -63,7 +63,7 @@ export async function openLowdbFilingStore(options: OpenFilingStoreOptions = {})
     const monthFiles = new MonthFiles(layout, { cacheSize: options.cacheSize ?? 500, durable, now });
     const rebuildEntry = (stockCode: string) => rebuildCodeIndexEntry(monthFiles, stockCode, onCorrupt);
     const index = await CodeIndex.open(layout, { durable, now, onCorrupt, rebuildEntry });
-    const history = new HistoryFiles(monthFiles, { now, onCorrupt });
+    const history = new HistoryFiles(monthFiles, index, { now, onCorrupt });
     const journal = new SaveJournal(layout.journalDir);
     for (const { stockCode, month } of journal.pending()) {
       await index.replace(stockCode, await rebuildEntry(stockCode));

@@ -1,5 +1,4 @@
 /** A code's index entry, rebuilt from the month files in its folder: after a crash mid-save, or a damaged shard. */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
@@ -17,13 +16,7 @@ export async function rebuildCodeIndexEntry(
   onCorrupt: (error: AppError) => void,
 ): Promise<CodeIndexEntry | null> {
   const dir = codeDir(monthFiles.layout, stockCode);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const names = await monthFiles.folderNames(stockCode);
   const months = new Map<ReportMonth, StoredReturn[]>();
   const setAside: Record<ReportMonth, string> = {};
   for (const name of names.sort()) {
