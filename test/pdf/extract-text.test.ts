@@ -3,6 +3,27 @@ import { AppError } from '../../src/domain/errors.js';
 import { DEFAULT_EXTRACT_LIMITS, extractText, isPdf, warmUpExtraction } from '../../src/pdf/extract-text.js';
 import { makePdf } from './make-pdf.js';
 
+/** Helvetica's advance widths, from its AFM file, for the characters the test prints. */
+const HELVETICA_AFM: Record<string, number> = {
+  ' ': 278,
+  B: 667,
+  a: 556,
+  c: 500,
+  e: 556,
+  f: 278,
+  h: 556,
+  l: 222,
+  m: 833,
+  n: 556,
+  o: 556,
+  s: 500,
+  t: 278,
+};
+
+function helveticaWidth(text: string, size: number): number {
+  return ([...text].reduce((sum, c) => sum + (HELVETICA_AFM[c] ?? Number.NaN), 0) * size) / 1000;
+}
+
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
@@ -36,6 +57,16 @@ describe('extractText', () => {
     expect(figure?.y).toBeLessThan(110);
     expect(figure?.height).toBe(9);
     expect(page?.items.map((item) => item.text)).toContain('Balance at close of the month');
+  });
+
+  it("sizes text in a standard font the PDF does not embed, from the font's own metrics", async () => {
+    const text = 'Balance at close of the month';
+    const bytes = await makePdf({ pages: [[[72, 72, text]]] });
+    const [item] = (await extractText(bytes)).pages[0]?.items ?? [];
+    expect(item?.text).toBe(text);
+    expect(item?.fontName).not.toBe('');
+    // Helvetica's advance widths (Adobe's AFM, in thousandths of an em) summed for the text, at 9 points.
+    expect(item?.width).toBeCloseTo(helveticaWidth(text, 9), 3);
   });
 
   it('refuses a file that is not a PDF', async () => {
