@@ -20,7 +20,6 @@ import {
   latestMonthOf,
   monthsNewestFirst,
   recordMonth,
-  recordSetAside,
   toIssuerSummary,
 } from './code-index-entry.js';
 import type { HistoryFiles } from './history-files.js';

@@ -15,12 +15,11 @@ export async function addHistoryFiles(
   layout: StoreLayout,
   meta: StoreMeta,
   parts: { index: CodeIndex; history: HistoryFiles; durable: boolean; log: (message: string) => void },
-): Promise<StoreMeta> {
+): Promise<void> {
   const codes = [...parts.index.entries()].map((entry) => entry.stockCode).sort();
   if (codes.length > 0)
     parts.log(`writing the history file of ${codes.length.toLocaleString('en')} codes (layout 1 -> 2)`);
   for (const code of codes) await parts.history.rebuild(code);
   const migrated: StoreMeta = { ...meta, schemaVersion: 2, migratedFrom: meta.schemaVersion };
   await writeFileAtomic(layout.metaFile, JSON.stringify(migrated), { tmpDir: layout.tmpDir, durable: parts.durable });
-  return migrated;
 }
