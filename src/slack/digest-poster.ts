@@ -1,7 +1,8 @@
 /** The scheduler's way of posting a digest: chat.postMessage through the app's Web API client. */
-import type { App } from '@slack/bolt';
+
 import type { DigestPoster } from '../digest/scheduler.js';
 import { AppError } from '../domain/errors.js';
+import type { App } from './bolt.js';
 import { toPayload } from './log-error.js';
 
 export function createDigestPoster(client: App['client']): DigestPoster {

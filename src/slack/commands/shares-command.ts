@@ -2,11 +2,12 @@
  * `/shares`: acknowledged at once (Slack gives up after 3 seconds), answered through the response URL, only to the
  * person who asked unless a watchlist command says otherwise.
  */
-import type { App } from '@slack/bolt';
+
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
 import { parseSharesQuery } from '../../services/shares-query.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
+import type { App } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 
 export function registerSharesCommand(app: App, deps: WatchCommandDeps): void {
