@@ -3,8 +3,8 @@
  * holds, and when the next digest comes.
  */
 import type { ReportMonth } from '../domain/monthly-return.js';
-import type { UnwatchChange, WatchChange, WatchedCode } from '../services/watchlist-changes.js';
-import { MAX_WATCHED_CODES } from '../services/watchlist-changes.js';
+import type { UnwatchChange, WatchChange, WatchedCode } from '../view-models/watchlist-change.js';
+import { MAX_WATCHED_CODES } from '../view-models/watchlist-change.js';
 import { context, escapeMrkdwn, moreNote, SLACK_LIMITS, section, takeWithRest, truncate } from './blocks.js';
 import { formatDeadline } from './digest.js';
 import { formatMonth, formatShortMonth } from './figures.js';

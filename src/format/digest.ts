@@ -5,7 +5,7 @@
  * answers msg_blocks_too_long); past `maxMessages`, the rest is shortened to "+N more".
  */
 import type { KnownBlock } from '@slack/types';
-import type { Digest, FiledCompany } from '../digest/build-digest.js';
+import type { Digest, FiledCompany } from '../view-models/digest.js';
 import { context, header, SLACK_LIMITS, section, truncate } from './blocks.js';
 import { companyName, headlineChange, pendingName, renderCompanyText } from './digest-company.js';
 import { formatMonth } from './figures.js';

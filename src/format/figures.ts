@@ -2,6 +2,7 @@
  * How figures read in Slack: share counts with thousands separators, changes with an explicit sign, months by name.
  * Money stays a decimal string (as the model holds it) and is only grouped, never turned into a float.
  */
+import type { ComparedWith } from '../domain/compare-with-previous.js';
 import type { Money, ReportMonth } from '../domain/monthly-return.js';
 
 const MONTH_NAMES = [
@@ -60,4 +61,11 @@ export function formatShortMonth(month: ReportMonth): string {
   const [year, number] = month.split('-');
   const name = MONTH_NAMES[Number(number) - 1];
   return name ? `${name.slice(0, 3)} ${year}` : month;
+}
+
+/** What a change was measured against, as every view words it: "vs Oct 2023", or the return's own opening balance. */
+export function formatComparedWith(comparedWith: ComparedWith): string {
+  return comparedWith.kind === 'previous-return'
+    ? `vs ${formatShortMonth(comparedWith.month)}`
+    : 'vs preceding balance as printed';
 }

@@ -4,10 +4,11 @@
  * capital, part III movements and every flag. The `text` fallback is what a phone notification shows.
  */
 import type { KnownBlock } from '@slack/types';
+import type { ClassComparison } from '../domain/compare-with-previous.js';
 import type { Flag } from '../domain/flag.js';
 import type { AuthorisedShareCapital, MonthlyReturn } from '../domain/monthly-return.js';
 import type { StoredReturn } from '../domain/stored-return.js';
-import type { ClassFigures, FilingCard } from '../services/filing-card.js';
+import type { FilingCard } from '../view-models/filing-card.js';
 import {
   actions,
   button,
@@ -23,7 +24,14 @@ import {
   truncate,
 } from './blocks.js';
 import { CARD_ACTIONS, encodeReturnRef } from './card-actions.js';
-import { formatChange, formatCount, formatMoney, formatMonth, formatShortMonth } from './figures.js';
+import {
+  formatChange,
+  formatComparedWith,
+  formatCount,
+  formatMoney,
+  formatMonth,
+  formatShortMonth,
+} from './figures.js';
 import type { SlackMessage } from './message.js';
 import { describeFundsRaised, describePartIii } from './part-iii-lines.js';
 
@@ -102,16 +110,17 @@ function standingText(card: FilingCard): string | null {
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
-function changeText(figures: ClassFigures, previous: StoredReturn | null): string {
-  if (!previous) {
-    const movement = figures.shareClass.issuedShares.movement;
-    return movement === null ? '' : ` · ${formatChange(movement)} in the month (as reported)`;
-  }
-  if (!figures.previousClass) return ` · no matching class in the ${formatShortMonth(previous.reportMonth)} return`;
-  return ` · ${formatChange(figures.issuedChange)} vs ${formatShortMonth(previous.reportMonth)}`;
+function changeText(figures: ClassComparison, previous: StoredReturn | null): string {
+  const noMatch =
+    previous && !figures.previousClass
+      ? ` · no matching class in the ${formatShortMonth(previous.reportMonth)} return`
+      : '';
+  const change =
+    figures.change === null ? '' : ` · ${formatChange(figures.change)} ${formatComparedWith(figures.comparedWith)}`;
+  return noMatch + change;
 }
 
-function classText(figures: ClassFigures, previous: StoredReturn | null): string {
+function classText(figures: ClassComparison, previous: StoredReturn | null): string {
   const { shareClass } = figures;
   const code = shareClass.stockCode ?? 'unlisted';
   const lines = [
@@ -190,7 +199,7 @@ function flagsText(card: FilingCard): string {
 function fallbackText(card: FilingCard): string {
   const { stored } = card;
   const classes = card.classes.map((c) => {
-    const change = card.previous && c.previousClass ? ` (${formatChange(c.issuedChange)})` : '';
+    const change = c.change === null ? '' : ` (${formatChange(c.change)}${c.previousClass ? '' : ' in the month'})`;
     return `${c.label} ${formatCount(c.shareClass.issuedShares.closing)}${change}`;
   });
   const parts = [

@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Digest } from '../../src/digest/build-digest.js';
 import { renderDigest } from '../../src/format/digest.js';
 import { renderPlainText } from '../../src/format/plain-text.js';
 import { loadDigest } from '../../src/services/digest-content.js';
 import { ingestFiling } from '../../src/services/ingest-filing.js';
+import type { Digest } from '../../src/view-models/digest.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 
 const FILINGS_DIR = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/filings');

@@ -7,8 +7,9 @@ import {
   type WatchCommandDeps,
   type WatchCommandReply,
 } from '../../src/services/watch-commands.js';
-import { MAX_WATCHED_CODES, parseStockCodes } from '../../src/services/watchlist-changes.js';
+import { parseStockCodes } from '../../src/services/watchlist-changes.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
+import { MAX_WATCHED_CODES } from '../../src/view-models/watchlist-change.js';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 

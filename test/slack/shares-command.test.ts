@@ -62,7 +62,7 @@ describe('/shares', () => {
   it('answers history with the months held and their changes', async () => {
     const answer = await ask('00020 history');
     expect(answer.plain).toMatch(/Nov 2023 +Class B ordinary shares +25,948,809,928 +\+809,928/);
-    expect(answer.text).toContain('Oct 2023: Class B ordinary shares 25,948,000,000 (–)');
+    expect(answer.text).toContain('Oct 2023: Class B ordinary shares 25,948,000,000 (no change in the month)');
   });
 
   it('lists the codes held', async () => {
