@@ -2,22 +2,13 @@
  * The answers to `/shares watch`, `unwatch`, `watchlist` and `digest on|off`: what changed, what the list now
  * holds, and when the next digest comes.
  */
-import type { ReportMonth } from '../domain/monthly-return.js';
-import type { UnwatchChange, WatchChange, WatchedCode } from '../view-models/watchlist-change.js';
+import type { NextDigest, UnwatchChange, WatchChange, WatchedCode } from '../view-models/watchlist-change.js';
 import { MAX_WATCHED_CODES } from '../view-models/watchlist-change.js';
 import { context, escapeMrkdwn, moreNote, SLACK_LIMITS, section, takeWithRest, truncate } from './blocks.js';
 import { formatDeadline } from './digest.js';
 import { formatMonth, formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';
 import type { SlackMessage } from './message.js';
-
-export interface NextDigest {
-  readonly month: ReportMonth;
-  /** The filing deadline, on which the digest goes out. */
-  readonly deadline: string;
-  readonly timeOfDay: string;
-  readonly timeZone: string;
-}
 
 const MAX_LINES = 40;
 

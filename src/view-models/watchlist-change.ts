@@ -28,3 +28,11 @@ export interface UnwatchChange {
   readonly notWatched: readonly StockCode[];
   readonly malformed: readonly string[];
 }
+
+export interface NextDigest {
+  readonly month: ReportMonth;
+  /** The filing deadline, on which the digest goes out. */
+  readonly deadline: string;
+  readonly timeOfDay: string;
+  readonly timeZone: string;
+}

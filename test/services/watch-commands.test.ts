@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/domain/errors.js';
 import { renderPlainText } from '../../src/format/plain-text.js';
-import {
-  parseDigestMonth,
-  runWatchCommand,
-  type WatchCommandDeps,
-  type WatchCommandReply,
-} from '../../src/services/watch-commands.js';
+import { renderWatchAnswer, type WatchCommandReply } from '../../src/format/watch-answer.js';
+import { parseDigestMonth, runWatchCommand, type WatchCommandDeps } from '../../src/services/watch-commands.js';
 import { parseStockCodes } from '../../src/services/watchlist-changes.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
 import { MAX_WATCHED_CODES } from '../../src/view-models/watchlist-change.js';
@@ -25,8 +21,8 @@ function deps(store: FilingStore, now = DEC_3): WatchCommandDeps {
   return { store, now: () => now };
 }
 
-function run(d: WatchCommandDeps, text: string, channelId = 'C1'): Promise<WatchCommandReply> {
-  return runWatchCommand(d, { channelId, userId: 'U1', args: text.split(' ') });
+async function run(d: WatchCommandDeps, text: string, channelId = 'C1'): Promise<WatchCommandReply> {
+  return renderWatchAnswer(await runWatchCommand(d, { channelId, userId: 'U1', args: text.split(' ') }));
 }
 
 function plain(reply: WatchCommandReply): string {
