@@ -43,7 +43,7 @@ function filedCompany(current: StoredReturn, previous: StoredReturn | null): Fil
 }
 
 /** Quiet: every class known to be unchanged, nothing moved in part III, nothing flagged. */
-export function isQuiet(company: FiledCompany): boolean {
+function isQuiet(company: FiledCompany): boolean {
   return (
     company.flags.length === 0 &&
     company.movements.length === 0 &&

@@ -22,13 +22,13 @@ function codes(list: readonly string[]): string {
   return list.map((code) => `\`${escapeMrkdwn(code)}\``).join(', ');
 }
 
-export function watchedLine(entry: WatchedCode): string {
+function watchedLine(entry: WatchedCode): string {
   if (entry.issuerName === null) return `\`${entry.stockCode}\` no return held yet: it counts once one is read`;
   const latest = entry.latestMonth ? ` · latest ${formatShortMonth(entry.latestMonth)}` : '';
   return `\`${entry.stockCode}\` ${escapeMrkdwn(shortIssuerName(entry.issuerName))}${latest}`;
 }
 
-export function nextDigestLine(next: NextDigest | null): string {
+function nextDigestLine(next: NextDigest | null): string {
   if (next === null) return 'Scheduled digests are off in this channel: `/shares digest on` turns them back on.';
   return `Next digest: ${formatMonth(next.month)}, on ${formatDeadline(next.deadline)} at ${next.timeOfDay} (${next.timeZone}), the filing deadline.`;
 }

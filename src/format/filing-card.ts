@@ -3,12 +3,13 @@
  * Issued shares per class come first, with each one's change against the previous month held, then authorised
  * capital, part III movements and every flag. The `text` fallback is what a phone notification shows.
  */
-import type { KnownBlock } from '@slack/types';
+
 import type { ClassComparison } from '../domain/compare-with-previous.js';
 import type { Flag } from '../domain/flag.js';
 import type { AuthorisedShareCapital, MonthlyReturn } from '../domain/monthly-return.js';
 import type { StoredReturn } from '../domain/stored-return.js';
 import type { FilingCard } from '../view-models/filing-card.js';
+import type { KnownBlock } from './block-kit.js';
 import {
   actions,
   button,

@@ -3,8 +3,9 @@
  * table per message, at most 100 rows, non-empty cells), with the same figures as plain lines in `text` for
  * notifications and clients that do not draw tables.
  */
-import type { KnownBlock, RawTextElement, TableBlock } from '@slack/types';
+
 import type { HistoryClassRow, HistoryMonth, ShareHistory } from '../view-models/share-history.js';
+import type { KnownBlock, RawTextElement, TableBlock } from './block-kit.js';
 import { context, header, SLACK_LIMITS, truncate } from './blocks.js';
 import { formatChange, formatComparedWith, formatCount, formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';

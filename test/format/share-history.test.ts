@@ -1,10 +1,10 @@
 import type { TableBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { renderPlainText } from '../../src/format/plain-text.js';
 import { renderShareHistory } from '../../src/format/share-history.js';
 import { buildShareHistory } from '../../src/services/share-history.js';
 import { makeMonthlyReturn } from '../helpers/factories.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
 
 async function senseTimeHistory() {

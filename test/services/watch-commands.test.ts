@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/domain/errors.js';
-import { renderPlainText } from '../../src/format/plain-text.js';
 import { renderWatchAnswer, type WatchCommandReply } from '../../src/format/watch-answer.js';
 import { parseDigestMonth, runWatchCommand, type WatchCommandDeps } from '../../src/services/watch-commands.js';
 import { parseStockCodes } from '../../src/services/watchlist-changes.js';
@@ -8,6 +7,7 @@ import type { FilingStore } from '../../src/store/filing-store.js';
 import { MAX_WATCHED_CODES } from '../../src/view-models/watchlist-change.js';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 
 const DEC_3 = new Date('2023-12-03T04:00:00Z');
 
