@@ -196,15 +196,18 @@ function flagsText(card: FilingCard): string {
   return fitLines(`*Flags (${card.flags.length})*`, card.flags.map(flagLine), MAX_FLAGS, 'more flags');
 }
 
-/** The notification line: who, which month, each class's figure and change, and how many flags. */
+/**
+ * The notification line: who, which month, each class's figure and change, and how many flags. Slack reads `text` as
+ * mrkdwn too, so what the filer typed is escaped here exactly as in the blocks.
+ */
 function fallbackText(card: FilingCard): string {
   const { stored } = card;
   const classes = card.classes.map((c) => {
     const change = c.change === null ? '' : ` (${formatChange(c.change)}${c.previousClass ? '' : ' in the month'})`;
-    return `${c.label} ${formatCount(c.shareClass.issuedShares.closing)}${change}`;
+    return `${escapeMrkdwn(c.label)} ${formatCount(c.shareClass.issuedShares.closing)}${change}`;
   });
   const parts = [
-    `${shortIssuerName(stored.monthlyReturn.issuerName)} (${stored.stockCode}), ${formatShortMonth(stored.reportMonth)}: issued ${classes.join('; ')}`,
+    `${escapeMrkdwn(shortIssuerName(stored.monthlyReturn.issuerName))} (${stored.stockCode}), ${formatShortMonth(stored.reportMonth)}: issued ${classes.join('; ')}`,
   ];
   if (card.standing.kind === 'supersedes') parts.push('Resubmission, supersedes an earlier one');
   if (card.alreadyHeld) parts.push('Already held');

@@ -6,7 +6,7 @@
 
 import type { HistoryClassRow, HistoryMonth, ShareHistory } from '../view-models/share-history.js';
 import type { KnownBlock, RawTextElement, TableBlock } from './block-kit.js';
-import { context, header, SLACK_LIMITS, truncate } from './blocks.js';
+import { context, escapeMrkdwn, header, SLACK_LIMITS, truncate } from './blocks.js';
 import { formatChange, formatComparedWith, formatCount, formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';
 import type { SlackMessage } from './message.js';
@@ -60,7 +60,7 @@ function fallbackLines(history: ShareHistory): string {
   const single = history.months.every((m) => m.classes.length === 1);
   const lines = history.months.map((month) => {
     const figures = month.classes.map((row) => {
-      const label = single ? '' : `${row.label} `;
+      const label = single ? '' : `${escapeMrkdwn(row.label)} `;
       const against = row.change !== null && row.comparedWith.kind === 'preceding-balance' ? ' in the month' : '';
       return `${label}${formatCount(row.issued)} (${changeOf(row.change)}${against})`;
     });
@@ -71,7 +71,8 @@ function fallbackLines(history: ShareHistory): string {
 }
 
 export function renderShareHistory(history: ShareHistory): SlackMessage {
-  const title = `${shortIssuerName(history.issuerName)} (${history.stockCode}) · issued shares by month`;
+  const titleOf = (name: string) => `${name} (${history.stockCode}) · issued shares by month`;
+  const title = titleOf(shortIssuerName(history.issuerName));
   const { block, monthsShown } = table(history);
   const left = history.months.length - monthsShown + history.olderMonthsHeld;
   const blocks: KnownBlock[] = [
@@ -82,6 +83,10 @@ export function renderShareHistory(history: ShareHistory): SlackMessage {
     block,
   ];
   if (left > 0) blocks.push(context(`+${left} earlier months held`));
-  const text = truncate(`${title}\n${fallbackLines(history)}`, SLACK_LIMITS.fallbackText);
+  // The header is plain text; `text` is read as mrkdwn, so the issuer's name is escaped there as in any block.
+  const text = truncate(
+    `${titleOf(escapeMrkdwn(shortIssuerName(history.issuerName)))}\n${fallbackLines(history)}`,
+    SLACK_LIMITS.fallbackText,
+  );
   return { text, blocks };
 }
