@@ -11,13 +11,13 @@ import { type AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { type HistoryEntry, type StoredReturn, toHistoryEntry } from '../../domain/stored-return.js';
+import { currentOf } from '../submissions.js';
 import type { CodeIndex } from './code-index.js';
 import { type CodeIndexEntry, type HistoryFile, HistoryFileSchema, historyFileProblem } from './file-schemas.js';
 import { type JsonFile, openJsonFile } from './json-file.js';
 import type { MonthFiles } from './month-files.js';
 import { damagedFileError } from './quarantine.js';
 import { historyFile, MONTH_FILE_NAME } from './store-layout.js';
-import { currentOf } from './submissions.js';
 
 export interface HistoryFilesOptions {
   readonly now: () => Date;

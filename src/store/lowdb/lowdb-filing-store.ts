@@ -2,18 +2,12 @@
  * The FilingStore on lowdb files: one file per stock code and month, an in-memory index loaded at open, month
  * files read on demand through a small cache. See store-layout.ts for what lives where.
  */
-import { AppError, isAppError } from '../../domain/errors.js';
+import { type AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
-import {
-  type DigestRecord,
-  type HistoryEntry,
-  type IssuerSummary,
-  type StoredReturn,
-  StoredReturnSchema,
-  type Watchlist,
-} from '../../domain/stored-return.js';
+import type { DigestRecord, HistoryEntry, IssuerSummary, StoredReturn, Watchlist } from '../../domain/stored-return.js';
 import type { FilingStore, SaveInput, SaveResult } from '../filing-store.js';
+import { addSubmission, currentOf, toValidStoredReturn } from '../submissions.js';
 import type { CodeIndex, ReturnLocation } from './code-index.js';
 import {
   emptyCodeIndexEntry,
@@ -30,7 +24,6 @@ import { damagedFileError } from './quarantine.js';
 import type { SaveJournal } from './save-journal.js';
 import type { SettingsFiles } from './settings-files.js';
 import { monthFile } from './store-layout.js';
-import { addSubmission, currentOf, toStoredReturn } from './submissions.js';
 
 export interface LowdbStoreParts {
   readonly monthFiles: MonthFiles;
@@ -56,16 +49,8 @@ export class LowdbFilingStore implements FilingStore {
 
   async save(input: SaveInput): Promise<SaveResult> {
     this.#assertOpen();
-    const incoming = toStoredReturn(input);
-    const parsed = StoredReturnSchema.safeParse(incoming);
-    if (!parsed.success) {
-      throw new AppError('bad-input', `The return of ${incoming.stockCode} for ${incoming.reportMonth} is invalid.`, {
-        stockCode: incoming.stockCode,
-        month: incoming.reportMonth,
-        issue: parsed.error.issues[0]?.message,
-      });
-    }
-    return this.#saves.run(`${incoming.stockCode}/${incoming.reportMonth}`, () => this.#save(parsed.data));
+    const incoming = toValidStoredReturn(input);
+    return this.#saves.run(`${incoming.stockCode}/${incoming.reportMonth}`, () => this.#save(incoming));
   }
 
   async #save(incoming: StoredReturn): Promise<SaveResult> {
