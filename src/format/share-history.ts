@@ -66,6 +66,14 @@ function fallbackLines(history: ShareHistory): string {
   return lines.join('\n');
 }
 
+function damagedNote(history: ShareHistory): string | null {
+  const months = history.damagedMonths;
+  if (months.length === 0) return null;
+  const named = months.map(formatShortMonth).join(', ');
+  const them = months.length === 1 ? 'its filing' : 'their filings';
+  return `:warning: ${named} could not be read from the store (damaged) and ${months.length === 1 ? 'is' : 'are'} left out; share ${them} again to restore ${months.length === 1 ? 'it' : 'them'}.`;
+}
+
 export function renderShareHistory(history: ShareHistory): SlackMessage {
   const title = `${shortIssuerName(history.issuerName)} (${history.stockCode}) · issued shares by month`;
   const { block, monthsShown } = table(history);
@@ -76,6 +84,11 @@ export function renderShareHistory(history: ShareHistory): SlackMessage {
     block,
   ];
   if (left > 0) blocks.push(context(`+${left} earlier months held`));
-  const text = truncate(`${title}\n${fallbackLines(history)}`, SLACK_LIMITS.fallbackText);
+  const damaged = damagedNote(history);
+  if (damaged) blocks.push(context(damaged));
+  const text = truncate(
+    `${title}\n${fallbackLines(history)}${damaged ? `\n${damaged}` : ''}`,
+    SLACK_LIMITS.fallbackText,
+  );
   return { text, blocks };
 }

@@ -36,6 +36,8 @@ export interface ShareHistory {
   readonly months: readonly HistoryMonth[];
   /** Months held beyond those shown. */
   readonly olderMonthsHeld: number;
+  /** Months whose return the store found damaged, newest first: left out of `months`. */
+  readonly damagedMonths: readonly ReportMonth[];
 }
 
 function classRow(shareClass: IssuedShareClass, before: HistoryEntry | undefined): HistoryClassRow {
@@ -78,5 +80,6 @@ export async function buildShareHistory(
       };
     }),
     olderMonthsHeld: all - shown.length,
+    damagedMonths: (await store.damagedMonths(stockCode)).map((damaged) => damaged.reportMonth),
   };
 }

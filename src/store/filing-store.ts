@@ -33,6 +33,12 @@ export type SaveResult =
   /** The same file (same sha256) is already held: nothing written. */
   | { readonly status: 'already-held'; readonly stored: StoredReturn };
 
+export interface DamagedMonth {
+  readonly reportMonth: ReportMonth;
+  /** Where the damaged data was put aside, for an administrator. */
+  readonly setAsideAs: string;
+}
+
 export interface FilingStore {
   /** Idempotent on the provenance's sha256. */
   save(input: SaveInput): Promise<SaveResult>;
@@ -46,6 +52,12 @@ export interface FilingStore {
    * shares (part II) and flags, read from one file however many months are held. `limit` caps the count.
    */
   history(stockCode: StockCode, options?: { limit?: number }): Promise<HistoryEntry[]>;
+  /**
+   * Months of a code whose stored data was found damaged, newest first: left out of `history`, and answered by
+   * `forMonth` (and `latest`, when it is the latest) with AppError('store-corrupt') naming the month, until the
+   * filing is read again. A backend that cannot find its data damaged answers none.
+   */
+  damagedMonths(stockCode: StockCode): Promise<DamagedMonth[]>;
   /** The months held for a code, newest first, without reading a return. */
   monthsHeld(stockCode: StockCode): Promise<ReportMonth[]>;
   /** Every submission held for a code and month, superseded ones included, newest submission first. */

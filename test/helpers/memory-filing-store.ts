@@ -78,6 +78,10 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       const held = (await this.monthsHeld(code)).flatMap((month) => currentFor(code, month) ?? []);
       return held.slice(0, Math.max(0, options?.limit ?? Number.POSITIVE_INFINITY)).map(toHistoryEntry);
     },
+    async damagedMonths() {
+      // Nothing is held outside memory, so nothing can be found damaged.
+      return [];
+    },
     async monthsHeld(code) {
       const entry = entries.get(code);
       return entry ? monthsNewestFirst(entry) : [];

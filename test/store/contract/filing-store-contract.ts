@@ -307,8 +307,9 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect(await store.history('09999')).toEqual([]);
       });
 
-      it('give the months held newest first', async () => {
+      it('give the months held newest first, none of them damaged', async () => {
         await saveSomeReturns();
+        expect(await store.damagedMonths('00020')).toEqual([]);
         expect(await store.monthsHeld('00020')).toEqual(['2023-12', '2023-11', '2023-10']);
         expect(await store.monthsHeld('00700')).toEqual(['2023-11']);
         expect(await store.monthsHeld('09999')).toEqual([]);
@@ -511,6 +512,19 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect((await store.forReportMonth('2023-11')).map((r) => r.stockCode)).toEqual(['00700']);
       });
 
+      it('leaves the history, the other months and the name search answering, and is named as damaged', async (ctx) => {
+        await saveSomeReturns();
+        await damageMonth(ctx, '00020', '2023-11');
+        await expect(store.latest('00020')).resolves.toMatchObject({ reportMonth: '2023-12' });
+        await expect(store.forMonth('00020', '2023-11')).rejects.toMatchObject({ code: 'store-corrupt' });
+        expect(closingOf(await store.forMonth('00020', '2023-10'))).toBe(100);
+        expect((await store.previous('00020', '2023-12'))?.reportMonth).toBe('2023-10');
+        expect((await store.history('00020')).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-10']);
+        expect((await store.damagedMonths('00020')).map((d) => d.reportMonth)).toEqual(['2023-11']);
+        expect((await store.searchIssuers('example holdings')).map((i) => i.stockCode)).toEqual(['00020']);
+        expect(await store.damagedMonths('00700')).toEqual([]);
+      });
+
       it('is restored by saving the filing again', async (ctx) => {
         await saveSomeReturns();
         await damageMonth(ctx, '00020', '2023-11');
@@ -518,6 +532,7 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect((await store.save(makeSaveInput({ month: '2023-11', closing: 200 }))).status).toBe('stored');
         expect(closingOf(await store.forMonth('00020', '2023-11'))).toBe(200);
         expect((await store.history('00020')).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-11', '2023-10']);
+        expect(await store.damagedMonths('00020')).toEqual([]);
       });
     });
   });
