@@ -40,6 +40,8 @@ export interface FilingCard {
   readonly standing: SubmissionStanding;
   /** True when the file was already held before this upload: nothing new was stored. */
   readonly alreadyHeld: boolean;
+  /** Already held from another file of the same return (a re-saved PDF), not from this very file. */
+  readonly sameReturnOtherFile?: boolean;
 }
 
 function difference(current: number | null | undefined, previous: number | null | undefined): number | null {
@@ -99,6 +101,8 @@ export async function buildFilingCardForSave(store: FilingStore, result: SaveRes
       return { ...card, standing: { kind: 'supersedes', superseded: result.superseded } };
     case 'older-than-held':
       return { ...card, standing: { kind: 'superseded-by', current: result.current } };
+    case 'already-held':
+      return { ...card, sameReturnOtherFile: result.match === 'same-content' };
     default:
       return card;
   }

@@ -30,8 +30,11 @@ export type SaveResult =
    * superseded by the next later submission (`current` itself when it was the only one held).
    */
   | { readonly status: 'older-than-held'; readonly stored: StoredReturn; readonly current: StoredReturn }
-  /** The same file (same sha256) is already held: nothing written. */
-  | { readonly status: 'already-held'; readonly stored: StoredReturn };
+  /**
+   * Already held, and nothing written: the same file (`same-file`, same sha256), or another file of the same return
+   * (`same-content`: the same parsed model, see content-identity.ts), such as a lossless re-save of the PDF.
+   */
+  | { readonly status: 'already-held'; readonly stored: StoredReturn; readonly match: 'same-file' | 'same-content' };
 
 export interface DamagedMonth {
   readonly reportMonth: ReportMonth;
@@ -40,7 +43,7 @@ export interface DamagedMonth {
 }
 
 export interface FilingStore {
-  /** Idempotent on the provenance's sha256. */
+  /** Idempotent on the provenance's sha256, and on the content identity of the return. */
   save(input: SaveInput): Promise<SaveResult>;
   findBySha256(sha256: string): Promise<StoredReturn | null>;
   /** The current (not superseded) return of the latest month held for a code. */

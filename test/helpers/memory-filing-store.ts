@@ -24,7 +24,7 @@ import {
 } from '../../src/store/lowdb/code-index-entry.js';
 import type { CodeIndexEntry } from '../../src/store/lowdb/file-schemas.js';
 import { prepareName, searchIssuerIndex } from '../../src/store/lowdb/issuer-search.js';
-import { addSubmission, currentOf, toValidStoredReturn } from '../../src/store/submissions.js';
+import { addSubmission, currentOf, findSameReturn, toValidStoredReturn } from '../../src/store/submissions.js';
 import { validateRecord } from '../../src/store/validate-record.js';
 
 /** What a test may inspect besides the interface: every submission held, in no particular order. */
@@ -52,9 +52,12 @@ export function createMemoryFilingStore(): MemoryFilingStore {
 
     async save(input: SaveInput): Promise<SaveResult> {
       const incoming = copy(toValidStoredReturn(input));
-      const held = allReturns().find((r) => r.id === incoming.id);
-      if (held) return { status: 'already-held', stored: copy(held) };
       const { stockCode, reportMonth } = incoming;
+      const elsewhere = allReturns().find((r) => r.id === incoming.id);
+      const same = elsewhere
+        ? { status: 'already-held' as const, stored: elsewhere, match: 'same-file' as const }
+        : findSameReturn(monthOf(stockCode, reportMonth), incoming);
+      if (same) return copy(same);
       const { submissions, result } = addSubmission(monthOf(stockCode, reportMonth), incoming);
       const byMonth = months.get(stockCode) ?? new Map<ReportMonth, StoredReturn[]>();
       byMonth.set(reportMonth, submissions);

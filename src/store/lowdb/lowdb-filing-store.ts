@@ -7,7 +7,7 @@ import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import type { DigestRecord, HistoryEntry, IssuerSummary, StoredReturn, Watchlist } from '../../domain/stored-return.js';
 import type { DamagedMonth, FilingStore, SaveInput, SaveResult } from '../filing-store.js';
-import { addSubmission, currentOf, toValidStoredReturn } from '../submissions.js';
+import { addSubmission, currentOf, findSameReturn, toValidStoredReturn } from '../submissions.js';
 import type { ReturnLocation } from './code-index.js';
 import {
   emptyCodeIndexEntry,
@@ -53,14 +53,17 @@ export class LowdbFilingStore implements FilingStore {
     const { stockCode, reportMonth: month } = incoming;
     const located = index.locate(incoming.id);
     const heldElsewhere = located ? await this.#findIn(located, incoming.id) : null;
-    if (heldElsewhere) return { status: 'already-held', stored: heldElsewhere };
+    if (heldElsewhere) return { status: 'already-held', stored: heldElsewhere, match: 'same-file' };
 
     const file = await this.#openForSave(stockCode, month);
-    const heldHere = file.data.submissions.find((held) => held.id === incoming.id);
-    if (heldHere) {
-      // On disk but not in the index, so invisible to every lookup: made visible before "already held" is said.
-      await this.#repair(stockCode, `${month} holds ${heldHere.id.slice(0, 12)}…, which the index did not list`);
-      return { status: 'already-held', stored: heldHere };
+    const same = findSameReturn(file.data.submissions, incoming);
+    if (same) {
+      if (!agreesWithIndex(index.get(stockCode), month, file.data.submissions)) {
+        // On disk but not in the index, so invisible to every lookup: made visible before "already held" is said.
+        const id = same.stored.id.slice(0, 12);
+        await this.#repair(stockCode, `${month} holds ${id}…, which the index did not list`);
+      }
+      return same;
     }
     const { submissions, result } = addSubmission(file.data.submissions, incoming);
 

@@ -181,6 +181,34 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
       });
     });
 
+    describe('the same return in another file (same parsed model, other sha256)', () => {
+      it('is already held as the same return, never a resubmission, and nothing is written', async () => {
+        const input = makeSaveInput({ file: 'nov' });
+        await store.save(input);
+        const resaved = { ...input, provenance: { ...input.provenance, sha256: sha256Of('nov, linearized') } };
+        const result = await store.save(resaved);
+        expect(result).toMatchObject({
+          status: 'already-held',
+          match: 'same-content',
+          stored: { id: sha256Of('nov') },
+        });
+        expect((await store.submissions('00020', '2023-11')).map((s) => s.id)).toEqual([sha256Of('nov')]);
+        expect(await store.findBySha256(sha256Of('nov, linearized'))).toBeNull();
+      });
+
+      it('is told apart from the same file', async () => {
+        const input = makeSaveInput({ file: 'nov' });
+        await store.save(input);
+        expect(await store.save(input)).toMatchObject({ status: 'already-held', match: 'same-file' });
+      });
+
+      it('is a resubmission still when one figure differs', async () => {
+        await store.save(makeSaveInput({ file: 'nov', closing: 1000 }));
+        const changed = makeSaveInput({ file: 'nov-2', closing: 1001, readAt: '2023-12-07T02:00:00.000Z' });
+        expect((await store.save(changed)).status).toBe('superseded-earlier');
+      });
+    });
+
     describe('resubmissions for one code and month', () => {
       it('make a later submission current, the earlier one superseded by it', async () => {
         expect((await store.save(original())).status).toBe('stored');
@@ -241,10 +269,11 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
       });
 
       it('fall back on the later reading when date and status tie', async () => {
-        await store.save(makeSaveInput({ file: 'first', readAt: '2023-12-07T01:00:00Z' }));
-        expect((await store.save(makeSaveInput({ file: 'second', readAt: '2023-12-07T09:00:00Z' }))).status).toBe(
-          'superseded-earlier',
-        );
+        // Two returns, not two files of one: they differ in a figure, not in date or status.
+        await store.save(makeSaveInput({ file: 'first', readAt: '2023-12-07T01:00:00Z', closing: 1 }));
+        expect(
+          (await store.save(makeSaveInput({ file: 'second', readAt: '2023-12-07T09:00:00Z', closing: 2 }))).status,
+        ).toBe('superseded-earlier');
         expect((await store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('second'));
       });
 

@@ -14,7 +14,7 @@ describe('saves running at the same time', () => {
         makeSaveInput({ file: `resub-${i}`, status: 'resubmission', dateSubmitted: `2023-12-${10 + i}` }),
       ),
       ...Array.from({ length: 10 }, (_, i) =>
-        makeSaveInput({ stockCode: '00120', month: `2023-0${(i % 9) + 1}`, file: `m-${i}` }),
+        makeSaveInput({ stockCode: '00120', month: `2023-0${(i % 9) + 1}`, file: `m-${i}`, closing: 1000 + i }),
       ),
     ];
     await Promise.all(inputs.map((input) => temp.store.save(input)));
