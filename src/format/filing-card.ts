@@ -90,7 +90,11 @@ function sourceText(stored: StoredReturn): string {
 function standingText(card: FilingCard): string | null {
   const { stored, standing } = card;
   const lines: string[] = [];
-  if (card.alreadyHeld) {
+  if (card.alreadyHeld && card.sameReturnOtherFile) {
+    lines.push(
+      `:information_source: *Already held (same return, other file)*: this file holds the same submission and figures as the one read on ${stored.provenance.readAt.slice(0, 10)} from ${sourceText(stored)}. Nothing new was stored.`,
+    );
+  } else if (card.alreadyHeld) {
     lines.push(
       `:information_source: *Already held*: this file was read on ${stored.provenance.readAt.slice(0, 10)} from ${sourceText(stored)}. Nothing new was stored.`,
     );
@@ -210,7 +214,8 @@ function fallbackText(card: FilingCard): string {
     `${escapeMrkdwn(shortIssuerName(stored.monthlyReturn.issuerName))} (${stored.stockCode}), ${formatShortMonth(stored.reportMonth)}: issued ${classes.join('; ')}`,
   ];
   if (card.standing.kind === 'supersedes') parts.push('Resubmission, supersedes an earlier one');
-  if (card.alreadyHeld) parts.push('Already held');
+  if (card.alreadyHeld)
+    parts.push(card.sameReturnOtherFile ? 'Already held (same return, other file)' : 'Already held');
   if (card.flags.length > 0) parts.push(`${card.flags.length} flag${card.flags.length === 1 ? '' : 's'}`);
   return truncate(parts.join('. '), SLACK_LIMITS.fallbackText);
 }

@@ -70,6 +70,14 @@ function fallbackLines(history: ShareHistory): string {
   return lines.join('\n');
 }
 
+function damagedNote(history: ShareHistory): string | null {
+  const months = history.damagedMonths;
+  if (months.length === 0) return null;
+  const named = months.map(formatShortMonth).join(', ');
+  const them = months.length === 1 ? 'its filing' : 'their filings';
+  return `:warning: ${named} could not be read from the store (damaged) and ${months.length === 1 ? 'is' : 'are'} left out; share ${them} again to restore ${months.length === 1 ? 'it' : 'them'}.`;
+}
+
 export function renderShareHistory(history: ShareHistory): SlackMessage {
   const titleOf = (name: string) => `${name} (${history.stockCode}) · issued shares by month`;
   const title = titleOf(shortIssuerName(history.issuerName));
@@ -83,9 +91,11 @@ export function renderShareHistory(history: ShareHistory): SlackMessage {
     block,
   ];
   if (left > 0) blocks.push(context(`+${left} earlier months held`));
+  const damaged = damagedNote(history);
+  if (damaged) blocks.push(context(damaged));
   // The header is plain text; `text` is read as mrkdwn, so the issuer's name is escaped there as in any block.
   const text = truncate(
-    `${titleOf(escapeMrkdwn(shortIssuerName(history.issuerName)))}\n${fallbackLines(history)}`,
+    `${titleOf(escapeMrkdwn(shortIssuerName(history.issuerName)))}\n${fallbackLines(history)}${damaged ? `\n${damaged}` : ''}`,
     SLACK_LIMITS.fallbackText,
   );
   return { text, blocks };

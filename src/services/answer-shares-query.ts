@@ -30,7 +30,8 @@ function notHeld(
 
 async function resolveIssuer(store: FilingStore, ref: IssuerRef): Promise<Resolved> {
   if (ref.kind === 'code') {
-    if (await store.latest(ref.code)) return { kind: 'code', code: ref.code };
+    // Held is enough: reading the latest month here would let one damaged month hide every other.
+    if ((await store.monthsHeld(ref.code)).length > 0) return { kind: 'code', code: ref.code };
     const suggestions = suggestCodes(ref.code, await store.listIssuers());
     return { kind: 'answer', answer: notHeld(ref.code, { suggestions }) };
   }

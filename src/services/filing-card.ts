@@ -48,6 +48,8 @@ export async function buildFilingCardForSave(store: FilingStore, result: SaveRes
       return { ...card, standing: { kind: 'supersedes', superseded: result.superseded } };
     case 'older-than-held':
       return { ...card, standing: { kind: 'superseded-by', current: result.current } };
+    case 'already-held':
+      return { ...card, sameReturnOtherFile: result.match === 'same-content' };
     default:
       return card;
   }

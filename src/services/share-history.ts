@@ -46,5 +46,6 @@ export async function buildShareHistory(
       };
     }),
     olderMonthsHeld: all - shown.length,
+    damagedMonths: (await store.damagedMonths(stockCode)).map((damaged) => damaged.reportMonth),
   };
 }

@@ -27,4 +27,6 @@ export interface FilingCard {
   readonly standing: SubmissionStanding;
   /** True when the file was already held before this upload: nothing new was stored. */
   readonly alreadyHeld: boolean;
+  /** Already held from another file of the same return (a re-saved PDF), not from this very file. */
+  readonly sameReturnOtherFile?: boolean;
 }

@@ -34,4 +34,6 @@ export interface ShareHistory {
   readonly months: readonly HistoryMonth[];
   /** Months held beyond those shown. */
   readonly olderMonthsHeld: number;
+  /** Months whose return the store found damaged, newest first: left out of `months`. */
+  readonly damagedMonths: readonly ReportMonth[];
 }
