@@ -21,6 +21,8 @@ export const FlagCodeSchema = z.enum([
   'uncertain-figure',
   /** a part of the form that the parser expected and did not find. */
   'missing-section',
+  /** part I and part II name different stock codes for the issuer's classes. */
+  'stock-code-mismatch',
 ]);
 
 export const FlagSchema = z.object({
