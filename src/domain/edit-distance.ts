@@ -36,3 +36,34 @@ export function suggestKeyword(word: string, keywords: readonly string[]): strin
     .sort((a, b) => a.distance - b.distance)[0];
   return best?.keyword ?? null;
 }
+
+/**
+ * `editDistance(a, b)` when it is at most `max`, else `max + 1`; only the diagonal band of width 2·max + 1 is
+ * computed, so that comparing a long query with a short name costs nothing and two long words cost length × band.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  const over = max + 1;
+  if (Math.abs(a.length - b.length) > max) return over;
+  const cols = b.length + 1;
+  let before = new Int32Array(cols).fill(over);
+  let previous = Int32Array.from({ length: cols }, (_, j) => Math.min(j, over));
+  let current = new Int32Array(cols);
+  for (let i = 1; i <= a.length; i++) {
+    current.fill(over);
+    if (i <= max) current[0] = i;
+    let best = current[0] ?? over;
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    for (let j = from; j <= to; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let cell = Math.min((previous[j] ?? over) + 1, (current[j - 1] ?? over) + 1, (previous[j - 1] ?? over) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        cell = Math.min(cell, (before[j - 2] ?? over) + 1);
+      current[j] = Math.min(cell, over);
+      best = Math.min(best, cell);
+    }
+    if (best > max) return over;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[b.length] ?? over, over);
+}

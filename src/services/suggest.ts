@@ -3,7 +3,7 @@
  * rather than a bare "not found". What a suggestion costs is bounded whatever is typed: names are looked up through
  * a trigram index and only the few names that share the most trigrams with the query are compared letter by letter.
  */
-import { editDistance } from '../domain/edit-distance.js';
+import { editDistance, editDistanceWithin } from '../domain/edit-distance.js';
 import { MAX_NAME_CHARS } from '../domain/shares-query.js';
 import type { IssuerSummary } from '../domain/stored-return.js';
 
@@ -95,9 +95,10 @@ export function suggestNames(text: string, issuers: readonly IssuerSummary[], li
   const scored = candidatesFor(index, needleWords).flatMap((position) => {
     const words = index.words[position] ?? [];
     const runs = words.map((_, i) => words.slice(i, i + needleWords.length).join(' '));
-    const distance = Math.min(...runs.map((run) => editDistance(needle, run)));
+    const allowed = allowedEdits(needle);
+    const distance = Math.min(...runs.map((run) => editDistanceWithin(needle, run, allowed)));
     const issuer = index.issuers[position];
-    return issuer && distance <= allowedEdits(needle) ? [{ issuer, distance }] : [];
+    return issuer && distance <= allowed ? [{ issuer, distance }] : [];
   });
   return scored
     .sort((a, b) => a.distance - b.distance || a.issuer.stockCode.localeCompare(b.issuer.stockCode))

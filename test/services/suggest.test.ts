@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggestKeyword } from '../../src/domain/edit-distance.js';
+import { editDistance, editDistanceWithin, suggestKeyword } from '../../src/domain/edit-distance.js';
 import type { IssuerSummary } from '../../src/domain/stored-return.js';
 import { suggestCodes, suggestNames } from '../../src/services/suggest.js';
 
@@ -60,5 +60,26 @@ describe('suggestNames on a full market', () => {
     expect(suggestNames('sensetme', market)).toEqual([]);
     const withSenseTime = [...market, issuer('00020', 'SenseTime Group Inc.')];
     expect(suggestNames('sensetme', withSenseTime).map((i) => i.stockCode)).toEqual(['00020']);
+  });
+});
+
+describe('editDistanceWithin', () => {
+  it('gives the edit distance up to its bound, and the bound + 1 beyond it', () => {
+    const pairs: [string, string][] = [
+      ['sensetme', 'sensetime'],
+      ['histroy', 'history'],
+      ['alco holdngs', 'alco holdings'],
+      ['tencnet', 'tencent'],
+      ['abcdef', 'badcfe'],
+      ['kitten', 'sitting'],
+      ['', 'abc'],
+      ['abc', 'abc'],
+    ];
+    for (const [a, b] of pairs) {
+      for (const max of [0, 1, 2, 3]) {
+        expect(editDistanceWithin(a, b, max), `${a} / ${b} within ${max}`).toBe(Math.min(editDistance(a, b), max + 1));
+      }
+    }
+    expect(editDistanceWithin('x'.repeat(4_000), 'pacific dragon', 3)).toBe(4);
   });
 });
