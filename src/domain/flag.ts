@@ -22,7 +22,6 @@ export const FlagCodeSchema = z.enum([
   /** a part of the form that the parser expected and did not find. */
   'missing-section',
 ]);
-export type FlagCode = z.infer<typeof FlagCodeSchema>;
 
 export const FlagSchema = z.object({
   code: FlagCodeSchema,
