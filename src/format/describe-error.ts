@@ -26,6 +26,19 @@ function describeLookalike(looksLike: string): string {
   return /^(a|an|the) /i.test(looksLike) ? `it looks like ${text}` : `it looks like a ${text}`;
 }
 
+const STORAGE_REASONS: Record<string, string> = {
+  'disk-full': 'the disk is full',
+  'read-only': "the store's folder is read-only",
+  'no-permission': "the bot may not write to the store's folder",
+  'io-error': 'the disk reported an error',
+};
+
+/** The file system under the store failed: the user learns why, and that nothing was stored. */
+function describeStorageFailure(error: AppError): string {
+  const reason = STORAGE_REASONS[String(error.facts.reason)] ?? 'the store could not be written';
+  return `:warning: Could not save: ${reason} — nothing was stored. An administrator needs to look at the bot's DATA_DIR.`;
+}
+
 /** A damaged month names itself; the rest of the store still answers. */
 function describeDamage(error: AppError): string {
   const { stockCode, month } = error.facts;
@@ -57,6 +70,8 @@ function describeAppError(error: AppError): string {
       return `:warning: Reading ${file} took too long, so I gave up. Nothing was stored.`;
     case 'store-corrupt':
       return describeDamage(error);
+    case 'store-failure':
+      return describeStorageFailure(error);
     case 'slack-failure':
       return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
     case 'config-invalid':
@@ -66,7 +81,12 @@ function describeAppError(error: AppError): string {
 
 /** Errors a user caused or should know about; anything else is logged as a fault of the app. */
 export function isExpectedError(error: unknown): boolean {
-  return isAppError(error) && error.code !== 'store-corrupt' && error.code !== 'config-invalid';
+  return (
+    isAppError(error) &&
+    error.code !== 'store-corrupt' &&
+    error.code !== 'store-failure' &&
+    error.code !== 'config-invalid'
+  );
 }
 
 export function describeError(error: unknown): SlackMessage {

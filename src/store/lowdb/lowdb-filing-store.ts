@@ -75,6 +75,7 @@ export class LowdbFilingStore implements FilingStore {
     } catch (error) {
       file.data = before;
       monthFiles.forget(stockCode, month);
+      journal.end(stockCode, month);
       throw error;
     }
     await this.#derived.run(stockCode, async () => {
