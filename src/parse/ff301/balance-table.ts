@@ -21,7 +21,7 @@ export interface BalanceTable {
   readonly end: number;
 }
 
-export function balanceRowOf(context: ReadingContext, line: Line): BalanceRow | undefined {
+function balanceRowOf(context: ReadingContext, line: Line): BalanceRow | undefined {
   const { balanceRows } = context.labels;
   return BALANCE_ROWS.find((row) => balanceRows[row].test(line.text));
 }

@@ -6,7 +6,7 @@ import type { Line } from '../layout/lines.js';
 import type { Ff301Labels } from './labels.js';
 
 export type PartKey = 'I' | 'II' | 'III' | 'A' | 'B' | 'C' | 'D' | 'E' | 'IV' | 'V' | 'notes';
-export const PART_ORDER: readonly PartKey[] = ['I', 'II', 'III', 'A', 'B', 'C', 'D', 'E', 'IV', 'V', 'notes'];
+const PART_ORDER: readonly PartKey[] = ['I', 'II', 'III', 'A', 'B', 'C', 'D', 'E', 'IV', 'V', 'notes'];
 
 export interface Part {
   readonly key: PartKey;

@@ -146,11 +146,6 @@ function textOf(words: readonly Word[]): string {
   return words.map((word) => word.text).join(' ');
 }
 
-/** The words of a line whose left edge lies in [from, to). */
-export function wordsBetween(line: Line, from: number, to = Number.POSITIVE_INFINITY): Word[] {
-  return line.words.filter((word) => word.x0 >= from && word.x0 < to);
-}
-
 /** Joins words into text; no space between two CJK characters, as Chinese is written. */
 export function joinWords(words: readonly { readonly text: string }[]): string {
   let text = '';
