@@ -174,3 +174,13 @@ function startsCjk(text: string): boolean {
 export function containsCjk(text: string): boolean {
   return CJK.test(text);
 }
+
+/**
+ * The line at an index the caller has bounded (a range's start..end, a found index): the one place that turns an
+ * index into a line, so that an index off the document fails loudly instead of reading `undefined`.
+ */
+export function lineAt<L>(lines: readonly L[], index: number): L {
+  const line = lines[index];
+  if (line === undefined) throw new RangeError(`line ${index} is outside the ${lines.length} lines read`);
+  return line;
+}
