@@ -4,8 +4,8 @@
 
 import { availableParallelism } from 'node:os';
 import { loadConfig, loadDotEnv } from './config.js';
-import { startDigestScheduler } from './digest/scheduler.js';
 import { isAppError } from './domain/errors.js';
+import { startDigestScheduler } from './services/digest-scheduler.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';
 import { createSlackApp } from './slack/create-app.js';

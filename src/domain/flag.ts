@@ -24,7 +24,6 @@ export const FlagCodeSchema = z.enum([
   /** part I and part II name different stock codes for the issuer's classes. */
   'stock-code-mismatch',
 ]);
-export type FlagCode = z.infer<typeof FlagCodeSchema>;
 
 export const FlagSchema = z.object({
   code: FlagCodeSchema,
