@@ -27,8 +27,11 @@ export const FlagCodeSchema = z.enum([
 
 export const FlagSchema = z.object({
   code: FlagCodeSchema,
-  /** 'error': a figure is wrong or contradicts another; 'warning': the parser is unsure. */
-  severity: z.enum(['error', 'warning']),
+  /**
+   * 'error': a figure is wrong or contradicts another; 'warning': the parser is unsure; 'info': worth knowing and no
+   * fault of the return (a difference from a return held across months that are not held).
+   */
+  severity: z.enum(['error', 'warning', 'info']),
   /** Where: "I", "II", "III(A)", "III(E)", "IV", "header". */
   section: z.string(),
   /** The share class (or scheme, instrument) it concerns, as printed; null for the whole return. */
@@ -39,3 +42,8 @@ export const FlagSchema = z.object({
   actual: z.string().nullable(),
 });
 export type Flag = z.infer<typeof FlagSchema>;
+
+/** An error or a warning: a flag that says something may be wrong, not a note. */
+export function isFault(flag: Pick<Flag, 'severity'>): boolean {
+  return flag.severity !== 'info';
+}
