@@ -4,6 +4,7 @@
  */
 import { type AppError, isAppError } from '../domain/errors.js';
 import { escapeMrkdwn, section } from './blocks.js';
+import { describeStorageFailure, storageFailureOf } from './describe-storage-failure.js';
 import type { SlackMessage } from './message.js';
 
 export const APOLOGY = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';
@@ -61,6 +62,7 @@ export function isExpectedError(error: unknown): boolean {
 }
 
 export function describeError(error: unknown): SlackMessage {
-  const text = isAppError(error) ? describeAppError(error) : APOLOGY;
+  const storage = storageFailureOf(error);
+  const text = storage ? describeStorageFailure(storage) : isAppError(error) ? describeAppError(error) : APOLOGY;
   return { text: text.replace(/\*/g, ''), blocks: [section(text)] };
 }

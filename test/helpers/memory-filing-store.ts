@@ -4,6 +4,12 @@
  */
 import type { ReportMonth } from '../../src/domain/monthly-return.js';
 import { reportMonthOf } from '../../src/domain/monthly-return.js';
+import {
+  type SlackUpload,
+  slackUploadKey,
+  startSlackUpload,
+  takeOverSlackUpload,
+} from '../../src/domain/slack-upload.js';
 import type { StockCode } from '../../src/domain/stock-code.js';
 import {
   type DigestRecord,
@@ -44,7 +50,7 @@ export function createMemoryFilingStore(initial: readonly StoredReturn[] = []): 
   readonly returns: StoredReturn[];
 } {
   const returns: StoredReturn[] = initial.map((r) => structuredClone(r));
-  const claimed = new Set<string>();
+  const uploads = new Map<string, SlackUpload>();
   const watchlists = new Map<string, Watchlist>();
   const digests: DigestRecord[] = [];
 
@@ -149,13 +155,29 @@ export function createMemoryFilingStore(initial: readonly StoredReturn[] = []): 
         .sort((a, b) => a.score - b.score || a.issuer.stockCode.localeCompare(b.issuer.stockCode));
       return scored.slice(0, options?.limit ?? 20).map((s) => s.issuer);
     },
-    async claimSlackFile(fileId) {
-      if (claimed.has(fileId)) return false;
-      claimed.add(fileId);
-      return true;
+    async claimSlackUpload(share, leaseMs) {
+      const key = slackUploadKey(share);
+      const held = uploads.get(key);
+      if (held?.stage === 'answered') return { outcome: 'answered', upload: structuredClone(held) };
+      const now = Date.now();
+      if (held && Date.parse(held.leaseUntil) > now) return { outcome: 'in-hand', upload: structuredClone(held) };
+      const upload = held
+        ? takeOverSlackUpload(held, new Date(now), leaseMs)
+        : startSlackUpload(share, new Date(now), leaseMs);
+      uploads.set(key, upload);
+      return { outcome: held ? 'taken-over' : 'claimed', upload: structuredClone(upload) };
     },
-    async releaseSlackFile(fileId) {
-      claimed.delete(fileId);
+    async recordSlackUpload(key, step, leaseMs) {
+      const held = uploads.get(key);
+      if (!held) throw new Error(`No unfinished Slack upload ${key} is held.`);
+      const now = Date.now();
+      const upload = { ...held, ...step, updatedAt: new Date(now).toISOString() };
+      upload.leaseUntil = new Date(now + leaseMs).toISOString();
+      uploads.set(key, upload);
+      return structuredClone(upload);
+    },
+    async unfinishedSlackUploads() {
+      return structuredClone([...uploads.values()].filter((u) => u.stage !== 'answered'));
     },
     async getWatchlist(channelId) {
       return structuredClone(watchlists.get(channelId) ?? null);

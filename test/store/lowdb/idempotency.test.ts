@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import { makeSaveInput, sha256Of, useTempStore } from '../store-fixtures.js';
 
 const temp = useTempStore();
@@ -54,39 +55,86 @@ describe('saves running at the same time', () => {
   });
 });
 
-describe('Slack file ids', () => {
-  it('are claimed once: Slack retries an event, the second claim is refused', async () => {
-    expect(await temp.store.claimSlackFile('F0123ABCDEF')).toBe(true);
-    expect(await temp.store.claimSlackFile('F0123ABCDEF')).toBe(false);
-    expect(await temp.store.claimSlackFile('F0999')).toBe(true);
+const LEASE_MS = 60_000;
+
+function shareOf(fileId: string, overrides: Partial<SlackShare> = {}): SlackShare {
+  return {
+    fileId,
+    fileName: `${fileId}.pdf`,
+    channelId: 'C1',
+    shareTs: '1700000000.000100',
+    threadTs: '1700000000.000100',
+    userId: 'U1',
+    ...overrides,
+  };
+}
+
+describe('Slack uploads', () => {
+  it('are claimed once: Slack retries an event, the second claim finds it in hand', async () => {
+    expect((await temp.store.claimSlackUpload(shareOf('F0123ABCDEF'), LEASE_MS)).outcome).toBe('claimed');
+    expect((await temp.store.claimSlackUpload(shareOf('F0123ABCDEF'), LEASE_MS)).outcome).toBe('in-hand');
+    expect((await temp.store.claimSlackUpload(shareOf('F0999'), LEASE_MS)).outcome).toBe('claimed');
   });
 
   it('are claimed by one of two claims made at the same time', async () => {
-    const claims = await Promise.all([temp.store.claimSlackFile('F1'), temp.store.claimSlackFile('F1')]);
-    expect(claims.sort()).toEqual([false, true]);
+    const claims = await Promise.all([
+      temp.store.claimSlackUpload(shareOf('F1'), LEASE_MS),
+      temp.store.claimSlackUpload(shareOf('F1'), LEASE_MS),
+    ]);
+    expect(claims.map((c) => c.outcome).sort()).toEqual(['claimed', 'in-hand']);
   });
 
-  it('stay claimed after a restart', async () => {
-    await temp.store.claimSlackFile('F1');
+  it('are one claim per share: the same file shared in another channel is claimed again', async () => {
+    await temp.store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+    const other = await temp.store.claimSlackUpload(shareOf('F1', { channelId: 'C2' }), LEASE_MS);
+    expect(other.outcome).toBe('claimed');
+    expect(other.upload?.key).toBe('F1:C2:1700000000.000100');
+  });
+
+  it('keep their steps across a restart, and a start-up finds those not answered', async () => {
+    const { upload } = await temp.store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+    await temp.store.claimSlackUpload(shareOf('F2'), LEASE_MS);
+    const key = upload?.key ?? '';
+    await temp.store.recordSlackUpload(key, { stage: 'read', sha256: 'a'.repeat(64), heldBefore: false }, LEASE_MS);
+    await temp.store.recordSlackUpload('F2:C1:1700000000.000100', { stage: 'answered', replyTs: '1.2' }, LEASE_MS);
     await temp.reopen();
-    expect(await temp.store.claimSlackFile('F1')).toBe(false);
+    const unfinished = await temp.store.unfinishedSlackUploads();
+    expect(unfinished.map((u) => [u.fileId, u.stage, u.sha256])).toEqual([['F1', 'read', 'a'.repeat(64)]]);
+    expect((await temp.store.claimSlackUpload(shareOf('F2'), LEASE_MS)).outcome).toBe('answered');
   });
 
-  it('can be claimed again once released, so that a failed file can be retried', async () => {
-    await temp.store.claimSlackFile('F1');
-    await temp.store.releaseSlackFile('F1');
-    expect(await temp.store.claimSlackFile('F1')).toBe(true);
+  it('are taken over once the lease has run out, from the step recorded', async () => {
+    let now = new Date('2024-01-01T00:00:00Z');
+    await temp.reopen({ now: () => now });
+    const { upload } = await temp.store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+    await temp.store.recordSlackUpload(upload?.key ?? '', { stage: 'stored' }, LEASE_MS);
+    now = new Date('2024-01-01T00:00:59Z');
+    expect((await temp.store.claimSlackUpload(shareOf('F1'), LEASE_MS)).outcome).toBe('in-hand');
+    now = new Date('2024-01-01T00:01:01Z');
+    const takeover = await temp.store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+    expect(takeover.outcome).toBe('taken-over');
+    expect(takeover.upload).toMatchObject({ stage: 'stored', attempts: 2, leaseUntil: '2024-01-01T00:02:01.000Z' });
+  });
+
+  it('refuse a step for an upload never claimed', async () => {
+    await expect(temp.store.recordSlackUpload('F9:C1:1', { stage: 'stored' }, LEASE_MS)).rejects.toThrow(
+      'No unfinished Slack upload F9:C1:1 is held.',
+    );
   });
 
   it('are forgotten after the retention period', async () => {
     let now = new Date('2024-01-01T00:00:00Z');
     await temp.reopen({ now: () => now, slackClaimRetentionDays: 30 });
-    await temp.store.claimSlackFile('F-old');
+    const answer = async (fileId: string) => {
+      const { upload } = await temp.store.claimSlackUpload(shareOf(fileId), LEASE_MS);
+      await temp.store.recordSlackUpload(upload?.key ?? '', { stage: 'answered', replyTs: null }, LEASE_MS);
+    };
+    await answer('F-old');
     now = new Date('2024-01-20T00:00:00Z');
-    await temp.store.claimSlackFile('F-mid');
+    await answer('F-mid');
     now = new Date('2024-02-05T00:00:00Z');
-    await temp.store.claimSlackFile('F-new');
-    expect(await temp.store.claimSlackFile('F-mid')).toBe(false);
-    expect(await temp.store.claimSlackFile('F-old')).toBe(true);
+    await answer('F-new');
+    expect((await temp.store.claimSlackUpload(shareOf('F-mid'), LEASE_MS)).outcome).toBe('answered');
+    expect((await temp.store.claimSlackUpload(shareOf('F-old'), LEASE_MS)).outcome).toBe('claimed');
   });
 });
