@@ -4,9 +4,9 @@
 
 import { availableParallelism } from 'node:os';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
-import { startDigestScheduler } from './digest/scheduler.js';
 import { isAppError } from './domain/errors.js';
-import { storageFailureOf } from './format/describe-storage-failure.js';
+import { storageFailureOf } from './domain/storage-failure.js';
+import { startDigestScheduler } from './services/digest-scheduler.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';
 import { createSlackApp } from './slack/create-app.js';

@@ -3,8 +3,9 @@
  * anything else gets a short apology (the details go to the log, never to Slack).
  */
 import { type AppError, isAppError } from '../domain/errors.js';
+import { storageFailureOf } from '../domain/storage-failure.js';
 import { escapeMrkdwn, section } from './blocks.js';
-import { describeStorageFailure, storageFailureOf } from './describe-storage-failure.js';
+import { describeStorageFailure } from './describe-storage-failure.js';
 import type { SlackMessage } from './message.js';
 
 export const APOLOGY = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';
@@ -25,6 +26,15 @@ function describeLookalike(looksLike: string): string {
   const text = escapeMrkdwn(looksLike);
   if (looksLike.startsWith('"')) return `its title reads ${text}`;
   return /^(a|an|the) /i.test(looksLike) ? `it looks like ${text}` : `it looks like a ${text}`;
+}
+
+/** A damaged month names itself; the rest of the store still answers. */
+function describeDamage(error: AppError): string {
+  const { stockCode, month } = error.facts;
+  if (typeof stockCode === 'string' && typeof month === 'string') {
+    return `:warning: The ${month} return of ${stockCode} is damaged in the store, so I cannot show it; its other months still answer (\`/shares ${stockCode} history\`). Share the filing again to restore it.`;
+  }
+  return ':warning: The store of returns could not be read, so I cannot answer. An administrator needs to look at the log.';
 }
 
 function describeAppError(error: AppError): string {
@@ -48,7 +58,7 @@ function describeAppError(error: AppError): string {
     case 'timeout':
       return `:warning: Reading ${file} took too long, so I gave up. Nothing was stored.`;
     case 'store-corrupt':
-      return ':warning: The store of returns could not be read, so I cannot answer. An administrator needs to look at the log.';
+      return describeDamage(error);
     case 'slack-failure':
       return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
     case 'config-invalid':

@@ -12,7 +12,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KnownBlock } from '@slack/types';
-import { renderPlainText } from '../../src/format/plain-text.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
 import { type IngestDeps, type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
 import { type Logger, LogLevel } from '../../src/slack/bolt.js';
@@ -26,6 +25,7 @@ import {
   type RecordedCall,
   startFakeSlack,
 } from './fake-slack.js';
+import { renderPlainText } from './plain-text.js';
 
 export interface TestAppOptions {
   /** Defaults to the real (lowdb) store in a temporary folder, removed on close. */

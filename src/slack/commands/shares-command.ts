@@ -4,6 +4,7 @@
  */
 
 import { renderSharesAnswer } from '../../format/shares-answer.js';
+import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
 import { parseSharesQuery } from '../../services/shares-query.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
@@ -17,7 +18,7 @@ export function registerSharesCommand(app: App, deps: WatchCommandDeps): void {
       const query = parseSharesQuery(command.text);
       if (query.kind === 'watch') {
         const input = { channelId: command.channel_id, userId: command.user_id, args: query.args };
-        const reply = await runWatchCommand(deps, input);
+        const reply = renderWatchAnswer(await runWatchCommand(deps, input));
         await respond({ response_type: reply.responseType, ...toPayload(reply.message) });
         return;
       }
