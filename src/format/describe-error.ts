@@ -3,7 +3,9 @@
  * anything else gets a short apology (the details go to the log, never to Slack).
  */
 import { type AppError, isAppError } from '../domain/errors.js';
+import { storageFailureOf } from '../domain/storage-failure.js';
 import { escapeMrkdwn, section } from './blocks.js';
+import { describeStorageFailure } from './describe-storage-failure.js';
 import type { SlackMessage } from './message.js';
 
 export const APOLOGY = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';
@@ -90,6 +92,7 @@ export function isExpectedError(error: unknown): boolean {
 }
 
 export function describeError(error: unknown): SlackMessage {
-  const text = isAppError(error) ? describeAppError(error) : APOLOGY;
+  const storage = storageFailureOf(error);
+  const text = storage ? describeStorageFailure(storage) : isAppError(error) ? describeAppError(error) : APOLOGY;
   return { text: text.replace(/\*/g, ''), blocks: [section(text)] };
 }
