@@ -5,12 +5,17 @@
 const REASONS: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is used up',
-  EROFS: 'the data folder is read-only',
+  EROFS: 'the folder is read-only',
   EACCES: 'the bot may not write to its data folder',
   EPERM: 'the bot may not write to its data folder',
   EMFILE: 'too many files are open',
   EIO: 'the disk reported an input/output error',
 };
+
+/** The user's words for a system error code of the file system, or null for any other code. */
+export function storageReason(code: string): string | null {
+  return REASONS[code] ?? null;
+}
 
 export interface StorageFailure {
   /** The system's code, e.g. ENOSPC. */

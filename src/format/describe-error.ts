@@ -3,7 +3,7 @@
  * anything else gets a short apology (the details go to the log, never to Slack).
  */
 import { type AppError, isAppError } from '../domain/errors.js';
-import { storageFailureOf } from '../domain/storage-failure.js';
+import { storageFailureOf, storageReason } from '../domain/storage-failure.js';
 import { escapeMrkdwn, section } from './blocks.js';
 import { describeStorageFailure } from './describe-storage-failure.js';
 import type { SlackMessage } from './message.js';
@@ -28,17 +28,11 @@ function describeLookalike(looksLike: string): string {
   return /^(a|an|the) /i.test(looksLike) ? `it looks like ${text}` : `it looks like a ${text}`;
 }
 
-const STORAGE_REASONS: Record<string, string> = {
-  'disk-full': 'the disk is full',
-  'read-only': "the store's folder is read-only",
-  'no-permission': "the bot may not write to the store's folder",
-  'io-error': 'the disk reported an error',
-};
-
-/** The file system under the store failed: the user learns why, and that nothing was stored. */
-function describeStorageFailure(error: AppError): string {
-  const reason = STORAGE_REASONS[String(error.facts.reason)] ?? 'the store could not be written';
-  return `:warning: Could not save: ${reason} — nothing was stored. An administrator needs to look at the bot's DATA_DIR.`;
+/** A store failure whose cause names no system error: the same sentence, with the store's own reason. */
+function describeStoreFailure(error: AppError): string {
+  const reason =
+    typeof error.facts.reason === 'string' ? error.facts.reason.replace(/-/g, ' ') : 'the store could not be written';
+  return describeStorageFailure({ code: 'store-failure', reason, path: null });
 }
 
 /** A damaged month names itself; the rest of the store still answers. */
@@ -73,7 +67,7 @@ function describeAppError(error: AppError): string {
     case 'store-corrupt':
       return describeDamage(error);
     case 'store-failure':
-      return describeStorageFailure(error);
+      return describeStoreFailure(error);
     case 'slack-failure':
       return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
     case 'config-invalid':

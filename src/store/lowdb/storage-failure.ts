@@ -5,29 +5,31 @@
  * why DATA_DIR cannot be used.
  */
 import { AppError, isAppError } from '../../domain/errors.js';
+import { storageReason } from '../../domain/storage-failure.js';
 import type { FilingStore } from '../filing-store.js';
 
-/** What the user is told of each failure, by the error codes of the operating system. */
-const REASONS: Record<string, { reason: string; text: string }> = {
-  ENOSPC: { reason: 'disk-full', text: 'the disk is full' },
-  EDQUOT: { reason: 'disk-full', text: 'the disk quota is used up' },
-  EROFS: { reason: 'read-only', text: 'the folder is read-only' },
-  EACCES: { reason: 'no-permission', text: 'this process may not write there' },
-  EPERM: { reason: 'no-permission', text: 'this process may not write there' },
-  EIO: { reason: 'io-error', text: 'the disk reported an input/output error' },
+/** The kind of each failure, by the error codes of the operating system; domain/storage-failure.ts words it. */
+const KINDS: Record<string, string> = {
+  ENOSPC: 'disk-full',
+  EDQUOT: 'disk-full',
+  EROFS: 'read-only',
+  EACCES: 'no-permission',
+  EPERM: 'no-permission',
+  EIO: 'io-error',
 };
 
 /** The store-failure a file-system error stands for, or null for any other error. */
 export function storageFailureOf(error: unknown, dir: string, doing: string): AppError | null {
   if (isAppError(error)) return null;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const known = code ? REASONS[code] : undefined;
-  if (!known) return null;
+  const kind = code ? KINDS[code] : undefined;
+  const text = code ? storageReason(code) : null;
+  if (!kind || !text) return null;
   const file = (error as NodeJS.ErrnoException).path ?? dir;
   return new AppError(
     'store-failure',
-    `The store in DATA_DIR ${dir} could not ${doing}: ${known.text} (${code}).`,
-    { dir, file, reason: known.reason, errno: code },
+    `The store in DATA_DIR ${dir} could not ${doing}: ${text} (${code}).`,
+    { dir, file, reason: kind, errno: code },
     { cause: error },
   );
 }
