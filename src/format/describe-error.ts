@@ -50,6 +50,8 @@ function describeAppError(error: AppError): string {
       return ':warning: The store of returns could not be read, so I cannot answer. An administrator needs to look at the log.';
     case 'slack-failure':
       return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
+    case 'hkexnews-failure':
+      return `:warning: HKEXnews did not give me what I asked for: ${escapeMrkdwn(error.message)}. Nothing was stored; please try again later.`;
     case 'config-invalid':
       return `:warning: The app is not set up correctly: ${escapeMrkdwn(error.message)}.`;
   }
