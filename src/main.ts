@@ -6,6 +6,8 @@ import { availableParallelism } from 'node:os';
 import { loadConfig, loadDotEnv } from './config.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { isAppError } from './domain/errors.js';
+import { createHkexnewsClient } from './hkexnews/hkexnews-client.js';
+import { type LookUp, lookUpOnHkexnews } from './services/fetch-on-demand.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';
 import { createSlackApp } from './slack/create-app.js';
@@ -20,6 +22,10 @@ async function main(): Promise<void> {
   // PDFs are read on worker threads: a long read must not hold up the acknowledgements Slack waits 3 seconds for.
   const readers = createReadPool({ size: Math.max(1, availableParallelism() - 1) });
   const { connection } = config;
+  // HKEXNEWS=off leaves the client out, and with it every use of the site.
+  const hkexnews = config.hkexnewsUrl
+    ? createHkexnewsClient({ baseUrl: config.hkexnewsUrl, maxBytes: config.limits.maxBytes })
+    : null;
   const app = createSlackApp(
     {
       botToken: config.botToken,
@@ -36,6 +42,12 @@ async function main(): Promise<void> {
       schedule: config.digest,
       ingest: (input) => ingestFiling({ store, now, limits: config.limits, read: readers.read }, input),
       download: { allowedOrigins: config.fileOrigins, maxBytes: config.limits.maxBytes },
+      ...(hkexnews
+        ? {
+            lookUpOnHkexnews: (lookUp: LookUp) =>
+              lookUpOnHkexnews({ store, now, limits: config.limits, read: readers.read, client: hkexnews }, lookUp),
+          }
+        : {}),
     },
   );
   const { logger } = app;

@@ -4,7 +4,7 @@
  * returns, download those not held yet, and read and store each through the same path as an upload. The PDF decides:
  * a document that is not a monthly return, or reports a month outside those asked for, is not stored.
  */
-import { AppError, isAppError } from '../domain/errors.js';
+import { AppError, type AppErrorCode, isAppError } from '../domain/errors.js';
 import { type ReportMonth, reportMonthOf } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { StoredReturn } from '../domain/stored-return.js';
@@ -41,6 +41,13 @@ export interface PassedOver {
   readonly document: HkexnewsDocument;
 }
 
+export interface CodeProblem {
+  readonly stockCode: StockCode;
+  readonly message: string;
+  /** not-found (not listed on HKEXnews) or hkexnews-failure. */
+  readonly code: AppErrorCode;
+}
+
 export interface FetchSummary extends BulkIngestSummary {
   /** Documents the searches listed. */
   readonly listed: number;
@@ -49,7 +56,7 @@ export interface FetchSummary extends BulkIngestSummary {
   /** Monthly returns whose title or first page reports a month outside those asked for: not stored. */
   readonly outsideMonths: readonly PassedOver[];
   /** Codes HKEXnews could not be asked about (not listed there, or the site failed), with the reason. */
-  readonly codeProblems: readonly { readonly stockCode: StockCode; readonly message: string }[];
+  readonly codeProblems: readonly CodeProblem[];
 }
 
 /**
@@ -65,7 +72,7 @@ export async function fetchMonthlyReturns(deps: FetchDeps, request: FetchRequest
   const started = clock();
   const notMonthlyReturns: PassedOver[] = [];
   const outsideMonths: PassedOver[] = [];
-  const codeProblems: { stockCode: StockCode; message: string }[] = [];
+  const codeProblems: CodeProblem[] = [];
   const wanted: PassedOver[] = [];
   let listed = 0;
 
@@ -82,7 +89,7 @@ export async function fetchMonthlyReturns(deps: FetchDeps, request: FetchRequest
       }
     } catch (error) {
       if (!isAppError(error)) throw error;
-      codeProblems.push({ stockCode, message: error.message });
+      codeProblems.push({ stockCode, message: error.message, code: error.code });
     }
   }
 

@@ -7,7 +7,7 @@ import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@s
 import type { DigestSchedule } from '../digest/digest-schedule.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { registerCardActions } from './actions/card-actions.js';
-import { registerSharesCommand } from './commands/shares-command.js';
+import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
 import { registerFileShareEvents } from './events/file-share.js';
 import type { SharedPdfDeps } from './events/handle-shared-pdf.js';
 
@@ -31,6 +31,8 @@ export interface SlackAppDeps extends SharedPdfDeps {
   readonly now: () => Date;
   /** When scheduled digests go out, for the "next digest" lines of the watch commands; default 10:00 Hong Kong. */
   readonly schedule?: DigestSchedule;
+  /** What `/shares` asks of HKEXnews for a code nobody shared; absent when HKEXNEWS=off. */
+  readonly lookUpOnHkexnews?: SharesCommandDeps['lookUpOnHkexnews'];
 }
 
 export interface SlackApp {

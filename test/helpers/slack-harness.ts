@@ -14,7 +14,9 @@ import path from 'node:path';
 import { type Logger, LogLevel } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { renderPlainText } from '../../src/format/plain-text.js';
+import { createHkexnewsClient } from '../../src/hkexnews/hkexnews-client.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
+import { type LookUp, lookUpOnHkexnews } from '../../src/services/fetch-on-demand.js';
 import { type IngestDeps, type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { FilingStore, SaveResult } from '../../src/store/filing-store.js';
@@ -42,6 +44,8 @@ export interface TestAppOptions {
   readonly allowedOrigins?: readonly string[];
   /** Print the app's log lines (they are always recorded in `logs`). */
   readonly printLogs?: boolean;
+  /** Where `/shares` looks up codes nobody shared (the fake HKEXnews); no look-ups when absent. */
+  readonly hkexnewsUrl?: string;
 }
 
 export interface LogLine {
@@ -215,6 +219,21 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       now,
       ingest,
       download: { allowedOrigins: options.allowedOrigins ?? [fakeSlack.url], maxBytes: limits.maxBytes },
+      ...(options.hkexnewsUrl
+        ? {
+            lookUpOnHkexnews: (lookUp: LookUp) =>
+              lookUpOnHkexnews(
+                {
+                  store,
+                  now,
+                  limits,
+                  read: options.read,
+                  client: createHkexnewsClient({ baseUrl: options.hkexnewsUrl, maxBytes: limits.maxBytes }),
+                },
+                lookUp,
+              ),
+          }
+        : {}),
     },
   );
   const { port } = await app.start();

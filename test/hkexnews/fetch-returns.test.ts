@@ -144,7 +144,9 @@ describe('fetchMonthlyReturns', () => {
             message: 'HKEXnews has no document at 2024110400013.pdf',
           },
         ]);
-        expect(summary.codeProblems).toEqual([{ stockCode: '09999', message: '09999 is not listed on HKEXnews' }]);
+        expect(summary.codeProblems).toEqual([
+          { stockCode: '09999', message: '09999 is not listed on HKEXnews', code: 'not-found' },
+        ]);
         expect(await store.listIssuers()).toEqual([]);
       } finally {
         fake.heal();
