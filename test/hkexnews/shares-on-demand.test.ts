@@ -69,3 +69,39 @@ describe('/shares for a code nobody shared', () => {
     expect(await t.store.monthsHeld('09999')).toEqual([]);
   });
 });
+
+describe('/shares CODE history', () => {
+  it('fills the months of the last twelve missing from HKEXnews and answers once; held documents are not downloaded again', async () => {
+    const app = await startTestApp({ hkexnewsUrl: fake.url, now: () => new Date('2023-12-20T02:00:00Z') });
+    try {
+      const ask = async (text: string) => {
+        const sent = await app.sendCommand(text);
+        await app.idle();
+        return app.fakeSlack.callsTo('response_url').filter((c) => c.url === sent.responseUrl);
+      };
+      const searchesBefore = fake.requestsTo('search').length;
+      const answers = await ask('00020 history');
+      expect(answers).toHaveLength(1);
+      // December 2022 to November 2023 are reported in releases from 1 December 2022 to today: two searches.
+      const windows = fake
+        .requestsTo('search')
+        .slice(searchesBefore)
+        .map((r) => [r.query.fromDate, r.query.toDate]);
+      expect(windows).toEqual([
+        ['20221221', '20231220'],
+        ['20221201', '20221220'],
+      ]);
+      expect(await app.store.monthsHeld('00020')).toEqual(['2023-11', '2023-10']);
+      expect(String(answers[0]?.body.text)).toContain('SenseTime Group Inc. (00020)');
+      const history = JSON.stringify(answers[0]?.body.blocks);
+      expect(history).toContain('Nov 2023');
+      expect(history).toContain('Oct 2023');
+
+      const downloads = fake.requestsTo('document').length;
+      expect(await ask('00020 history')).toHaveLength(1);
+      expect(fake.requestsTo('document').length).toBe(downloads);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -26,9 +26,11 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps): void {
         await respond({ response_type: reply.responseType, ...toPayload(reply.message) });
         return;
       }
-      const lookUp = deps.lookUpOnHkexnews ? await lookUpNeeded(deps.store, query) : null;
+      const lookUp = deps.lookUpOnHkexnews ? await lookUpNeeded(deps.store, query, deps.now()) : null;
       if (lookUp && deps.lookUpOnHkexnews) {
-        await respond({ response_type: 'ephemeral', text: `Looking up ${lookUp.stockCode} on HKEXnews…` });
+        if (lookUp.announce) {
+          await respond({ response_type: 'ephemeral', text: `Looking up ${lookUp.stockCode} on HKEXnews…` });
+        }
         await deps.lookUpOnHkexnews(lookUp);
       }
       const answer = await answerSharesQuery(deps, query);
