@@ -10,6 +10,7 @@ import { createHkexnewsClient } from './hkexnews/hkexnews-client.js';
 import { type LookUp, lookUpOnHkexnews } from './services/fetch-on-demand.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';
+import { createHkexnewsUnfurl } from './services/unfurl-hkexnews.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createDigestPoster } from './slack/digest-poster.js';
 import { openFilingStore } from './store/index.js';
@@ -46,6 +47,13 @@ async function main(): Promise<void> {
         ? {
             lookUpOnHkexnews: (lookUp: LookUp) =>
               lookUpOnHkexnews({ store, now, limits: config.limits, read: readers.read, client: hkexnews }, lookUp),
+            unfurlHkexnewsLink: createHkexnewsUnfurl({
+              store,
+              now,
+              limits: config.limits,
+              read: readers.read,
+              client: hkexnews,
+            }),
           }
         : {}),
     },

@@ -10,6 +10,7 @@ import { registerCardActions } from './actions/card-actions.js';
 import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
 import { registerFileShareEvents } from './events/file-share.js';
 import type { SharedPdfDeps } from './events/handle-shared-pdf.js';
+import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
 
 export type SlackTransport =
   | { readonly mode: 'socket'; readonly appToken: string }
@@ -33,6 +34,8 @@ export interface SlackAppDeps extends SharedPdfDeps {
   readonly schedule?: DigestSchedule;
   /** What `/shares` asks of HKEXnews for a code nobody shared; absent when HKEXNEWS=off. */
   readonly lookUpOnHkexnews?: SharesCommandDeps['lookUpOnHkexnews'];
+  /** HKEXnews links pasted in Slack, as cards; absent when HKEXNEWS=off. */
+  readonly unfurlHkexnewsLink?: LinkSharedDeps['unfurlHkexnewsLink'];
 }
 
 export interface SlackApp {
@@ -85,6 +88,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
   registerFileShareEvents(app, deps);
   registerSharesCommand(app, deps);
   registerCardActions(app, deps);
+  registerLinkShared(app, deps);
 
   const idle = async () => {
     // Let work that a request has just started register itself before looking.

@@ -18,6 +18,7 @@ import { createHkexnewsClient } from '../../src/hkexnews/hkexnews-client.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
 import { type LookUp, lookUpOnHkexnews } from '../../src/services/fetch-on-demand.js';
 import { type IngestDeps, type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
+import { createHkexnewsUnfurl } from '../../src/services/unfurl-hkexnews.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { FilingStore, SaveResult } from '../../src/store/filing-store.js';
 import { openFilingStore } from '../../src/store/index.js';
@@ -206,6 +207,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ingest =
     options.ingest ?? ((input: IngestInput) => ingestFiling({ store, now, limits, read: options.read }, input));
 
+  const hkexnews = options.hkexnewsUrl
+    ? {
+        store,
+        now,
+        limits,
+        read: options.read,
+        client: createHkexnewsClient({ baseUrl: options.hkexnewsUrl, maxBytes: limits.maxBytes }),
+      }
+    : null;
   const app = createSlackApp(
     {
       botToken: fakeSlack.botToken,
@@ -219,19 +229,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       now,
       ingest,
       download: { allowedOrigins: options.allowedOrigins ?? [fakeSlack.url], maxBytes: limits.maxBytes },
-      ...(options.hkexnewsUrl
+      ...(hkexnews
         ? {
-            lookUpOnHkexnews: (lookUp: LookUp) =>
-              lookUpOnHkexnews(
-                {
-                  store,
-                  now,
-                  limits,
-                  read: options.read,
-                  client: createHkexnewsClient({ baseUrl: options.hkexnewsUrl, maxBytes: limits.maxBytes }),
-                },
-                lookUp,
-              ),
+            lookUpOnHkexnews: (lookUp: LookUp) => lookUpOnHkexnews(hkexnews, lookUp),
+            unfurlHkexnewsLink: createHkexnewsUnfurl(hkexnews),
           }
         : {}),
     },

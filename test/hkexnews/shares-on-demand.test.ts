@@ -105,3 +105,33 @@ describe('/shares CODE history', () => {
     }
   });
 });
+
+describe('an HKEXnews link pasted in a channel', () => {
+  it('is unfurled with the card of the return, stored with the site listing as provenance', async () => {
+    const url = `${fake.url}/listedco/listconews/sehk/2024/1104/2024110400013.pdf`;
+    const other = 'https://example.com/report.pdf';
+    await t.sendEvent({
+      type: 'link_shared',
+      channel: 'C0FILINGS',
+      user: 'U0READER',
+      message_ts: '1733200000.000100',
+      links: [
+        { domain: '127.0.0.1', url },
+        { domain: 'example.com', url: other },
+      ],
+    });
+    await t.idle();
+    const unfurl = t.fakeSlack.callsTo('chat.unfurl').at(-1);
+    expect(unfurl?.body.channel).toBe('C0FILINGS');
+    expect(unfurl?.body.ts).toBe('1733200000.000100');
+    const unfurls = (
+      typeof unfurl?.body.unfurls === 'string' ? JSON.parse(unfurl.body.unfurls) : unfurl?.body.unfurls
+    ) as Record<string, { blocks: unknown[] }>;
+    expect(Object.keys(unfurls)).toEqual([url]);
+    expect(JSON.stringify(unfurls[url]?.blocks)).toContain(
+      'Kowloon Smart Logistics Holdings Limited (08425) · October 2024',
+    );
+    const stored = await t.store.forMonth('08425', '2024-10');
+    expect(stored?.provenance.source).toMatchObject({ kind: 'hkexnews', url, releasedAt: '2024-11-04T17:12+08:00' });
+  });
+});
