@@ -4,9 +4,9 @@
 
 import { availableParallelism } from 'node:os';
 import { loadConfig, loadDotEnv } from './config.js';
-import { startDigestScheduler } from './digest/scheduler.js';
 import { isAppError } from './domain/errors.js';
 import { createHkexnewsClient } from './hkexnews/hkexnews-client.js';
+import { startDigestScheduler } from './services/digest-scheduler.js';
 import { type LookUp, lookUpOnHkexnews } from './services/fetch-on-demand.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';

@@ -12,6 +12,7 @@ import type { MonthlyReturn, Movement, ShareClass } from '../domain/monthly-retu
 import type { ParsedFiling } from '../domain/parsed-filing.js';
 import { formatChange, formatCount, formatDecimal, formatMoney } from '../format/figures.js';
 import { readFiling } from '../services/read-filing.js';
+import { recoverPathArgument } from './raw-arguments.js';
 
 const USAGE = `Usage: hkex-shares parse [--json] FILE.pdf
   Reads one HKEX monthly return (FF301, or the pre-2021 form) and prints what it says.
@@ -34,7 +35,7 @@ export async function run(args: string[]): Promise<number> {
   const fileName = path.basename(parsed.file);
   let filing: ParsedFiling;
   try {
-    const bytes = await readFile(parsed.file);
+    const bytes = await readFile(recoverPathArgument(parsed.file, args));
     filing = await readFiling(new Uint8Array(bytes), { fileName });
   } catch (error) {
     console.error(`hkex-shares parse: ${reasonOf(error, parsed.file)}`);

@@ -21,8 +21,9 @@ export const FlagCodeSchema = z.enum([
   'uncertain-figure',
   /** a part of the form that the parser expected and did not find. */
   'missing-section',
+  /** part I and part II name different stock codes for the issuer's classes. */
+  'stock-code-mismatch',
 ]);
-export type FlagCode = z.infer<typeof FlagCodeSchema>;
 
 export const FlagSchema = z.object({
   code: FlagCodeSchema,

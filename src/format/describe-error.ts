@@ -26,6 +26,15 @@ function describeLookalike(looksLike: string): string {
   return /^(a|an|the) /i.test(looksLike) ? `it looks like ${text}` : `it looks like a ${text}`;
 }
 
+/** A damaged month names itself; the rest of the store still answers. */
+function describeDamage(error: AppError): string {
+  const { stockCode, month } = error.facts;
+  if (typeof stockCode === 'string' && typeof month === 'string') {
+    return `:warning: The ${month} return of ${stockCode} is damaged in the store, so I cannot show it; its other months still answer (\`/shares ${stockCode} history\`). Share the filing again to restore it.`;
+  }
+  return ':warning: The store of returns could not be read, so I cannot answer. An administrator needs to look at the log.';
+}
+
 function describeAppError(error: AppError): string {
   const file = fileOf(error);
   switch (error.code) {
@@ -47,7 +56,7 @@ function describeAppError(error: AppError): string {
     case 'timeout':
       return `:warning: Reading ${file} took too long, so I gave up. Nothing was stored.`;
     case 'store-corrupt':
-      return ':warning: The store of returns could not be read, so I cannot answer. An administrator needs to look at the log.';
+      return describeDamage(error);
     case 'slack-failure':
       return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
     case 'hkexnews-failure':

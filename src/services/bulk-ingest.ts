@@ -64,6 +64,8 @@ export type FileOutcome =
       readonly dateSubmitted: string | null;
       /** The submission this one replaced (superseded-earlier) or that replaces it (older-than-held). */
       readonly otherDateSubmitted: string | null;
+      /** Already held from another file of the same return (a re-saved PDF). */
+      readonly sameContent: boolean;
       /** Errors the checks found (figures that do not add up); the return is stored with them. */
       readonly errorFlags: number;
     }
@@ -229,6 +231,7 @@ export function savedOutcome(file: string, result: SaveResult): FileOutcome {
     issuerName: stored.monthlyReturn.issuerName,
     dateSubmitted: stored.monthlyReturn.dateSubmitted,
     otherDateSubmitted: other?.monthlyReturn.dateSubmitted ?? null,
+    sameContent: result.status === 'already-held' && result.match === 'same-content',
     errorFlags: stored.flags.filter((flag) => flag.severity === 'error').length,
   };
 }

@@ -144,7 +144,7 @@ async function fetchOne(
 ): Promise<FileOutcome | 'outside'> {
   const file = document.url;
   const held = await heldDocument(deps.store, stockCode, document);
-  if (held) return savedOutcome(file, { status: 'already-held', stored: held });
+  if (held) return savedOutcome(file, { status: 'already-held', stored: held, match: 'same-file' });
   const read: typeof readFiling = async (bytes, options) => {
     const parsed = await (deps.read ?? readFiling)(bytes, options);
     if (!inMonths(reportMonthOf(parsed.monthlyReturn), request, false)) throw new OutsideMonths();

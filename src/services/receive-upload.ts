@@ -4,7 +4,8 @@
  */
 import type { ProvenanceSource } from '../domain/stored-return.js';
 import type { FilingStore, SaveResult } from '../store/filing-store.js';
-import { buildFilingCardForSave, type FilingCard } from './filing-card.js';
+import type { FilingCard } from '../view-models/filing-card.js';
+import { buildFilingCardForSave } from './filing-card.js';
 import type { IngestInput } from './ingest-filing.js';
 
 export interface UploadDeps {

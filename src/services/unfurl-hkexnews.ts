@@ -8,8 +8,9 @@ import type { StockCode } from '../domain/stock-code.js';
 import type { HkexnewsClient, HkexnewsDocument } from '../hkexnews/hkexnews-client.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
 import type { FilingStore } from '../store/filing-store.js';
+import type { FilingCard } from '../view-models/filing-card.js';
 import { addMonths } from './fetch-returns.js';
-import { buildFilingCard, buildFilingCardForSave, type FilingCard } from './filing-card.js';
+import { buildFilingCard, buildFilingCardForSave } from './filing-card.js';
 import { ingestFiling, sha256Of } from './ingest-filing.js';
 import { readFiling } from './read-filing.js';
 

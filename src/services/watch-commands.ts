@@ -1,25 +1,18 @@
 /**
  * The watchlist and digest sub-commands of /shares: `watch`, `unwatch`, `watchlist`, `digest [YYYY-MM|on|off]`.
- * The /shares router in slack/ hands these words over here and replies with what comes back.
+ * The /shares router in slack/ hands these words over here and replies with what comes back, drawn by
+ * format/watch-answer.ts.
  */
 import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule, monthAt, nextDueDigest } from '../digest/digest-schedule.js';
 import { filingDeadline } from '../digest/filing-deadline.js';
 import { addMonths } from '../digest/report-months.js';
 import { AppError } from '../domain/errors.js';
+import { formatMonth } from '../domain/month-names.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { Watchlist } from '../domain/stored-return.js';
-import { renderDigest } from '../format/digest.js';
-import {
-  type NextDigest,
-  renderDigestToggle,
-  renderNothingWatched,
-  renderUnwatchChange,
-  renderWatchChange,
-  renderWatchlist,
-} from '../format/digest-watchlist.js';
-import { formatMonth } from '../format/figures.js';
-import type { SlackMessage } from '../format/message.js';
 import type { FilingStore } from '../store/filing-store.js';
+import type { WatchAnswer } from '../view-models/watch-answer.js';
+import type { NextDigest } from '../view-models/watchlist-change.js';
 import { loadDigest } from './digest-content.js';
 import { describeWatchedCode, unwatchCodes, watchCodes } from './watchlist-changes.js';
 
@@ -39,13 +32,7 @@ export interface WatchCommandInput {
   readonly args: readonly string[];
 }
 
-export interface WatchCommandReply {
-  readonly message: SlackMessage;
-  /** 'in_channel' when the answer is for the whole channel (a digest on request), else 'ephemeral'. */
-  readonly responseType: 'ephemeral' | 'in_channel';
-}
-
-const ephemeral = (message: SlackMessage): WatchCommandReply => ({ message, responseType: 'ephemeral' });
+const NOTHING_WATCHED: WatchAnswer = { kind: 'nothing-watched' };
 
 /** "2023-11", "2023/11", "202311" -> "2023-11"; null for a word that is not a month. */
 export function parseDigestMonth(word: string): ReportMonth | null {
@@ -63,14 +50,19 @@ function nextDigestOf(watchlist: Watchlist | null, now: Date, schedule: DigestSc
 
 async function showWatchlist(deps: WatchCommandDeps, channelId: string, schedule: DigestSchedule) {
   const watchlist = await deps.store.getWatchlist(channelId);
-  if (!watchlist || watchlist.stockCodes.length === 0) return ephemeral(renderNothingWatched());
+  if (!watchlist || watchlist.stockCodes.length === 0) return NOTHING_WATCHED;
   const entries = await Promise.all(watchlist.stockCodes.map((code) => describeWatchedCode(deps.store, code)));
-  return ephemeral(renderWatchlist(entries, nextDigestOf(watchlist, deps.now(), schedule)));
+  return { kind: 'watchlist', entries, next: nextDigestOf(watchlist, deps.now(), schedule) } as const;
 }
 
-async function toggleDigest(deps: WatchCommandDeps, channelId: string, on: boolean, schedule: DigestSchedule) {
+async function toggleDigest(
+  deps: WatchCommandDeps,
+  channelId: string,
+  on: boolean,
+  schedule: DigestSchedule,
+): Promise<WatchAnswer> {
   const existing = await deps.store.getWatchlist(channelId);
-  if (!existing || existing.stockCodes.length === 0) return ephemeral(renderNothingWatched());
+  if (!existing || existing.stockCodes.length === 0) return NOTHING_WATCHED;
   const now = deps.now();
   const changed = existing.digestEnabled !== on;
   // Turning digests back on starts afresh: a month that fell due while they were off is not sent late.
@@ -83,7 +75,7 @@ async function toggleDigest(deps: WatchCommandDeps, channelId: string, on: boole
       }
     : existing;
   if (changed) await deps.store.saveWatchlist(watchlist);
-  return ephemeral(renderDigestToggle(on, changed, nextDigestOf(watchlist, now, schedule)));
+  return { kind: 'digest-toggle', on, changed, next: nextDigestOf(watchlist, now, schedule) };
 }
 
 async function digestNow(
@@ -91,7 +83,7 @@ async function digestNow(
   channelId: string,
   word: string | undefined,
   schedule: DigestSchedule,
-) {
+): Promise<WatchAnswer> {
   const current = monthAt(deps.now(), schedule.timeZone);
   const month = word === undefined ? addMonths(current, -1) : parseDigestMonth(word);
   if (month === null) {
@@ -112,22 +104,21 @@ async function digestNow(
     );
   }
   const watchlist = await deps.store.getWatchlist(channelId);
-  if (!watchlist || watchlist.stockCodes.length === 0) return ephemeral(renderNothingWatched());
+  if (!watchlist || watchlist.stockCodes.length === 0) return NOTHING_WATCHED;
   // A digest on request is not recorded: the scheduled one for the month still goes out after the deadline.
-  const [message] = renderDigest(await loadDigest(deps.store, watchlist.stockCodes, month), { maxMessages: 1 });
-  return { message: message as SlackMessage, responseType: 'in_channel' as const };
+  return { kind: 'digest', digest: await loadDigest(deps.store, watchlist.stockCodes, month) };
 }
 
-export async function runWatchCommand(deps: WatchCommandDeps, input: WatchCommandInput): Promise<WatchCommandReply> {
+export async function runWatchCommand(deps: WatchCommandDeps, input: WatchCommandInput): Promise<WatchAnswer> {
   const schedule = deps.schedule ?? DEFAULT_DIGEST_SCHEDULE;
   const [subcommand = '', ...rest] = input.args;
   switch (subcommand.toLowerCase()) {
     case 'watch': {
       const change = await watchCodes(deps.store, input.channelId, rest, deps.now());
-      return ephemeral(renderWatchChange(change, nextDigestOf(change.watchlist, deps.now(), schedule)));
+      return { kind: 'watch-change', change, next: nextDigestOf(change.watchlist, deps.now(), schedule) };
     }
     case 'unwatch':
-      return ephemeral(renderUnwatchChange(await unwatchCodes(deps.store, input.channelId, rest, deps.now())));
+      return { kind: 'unwatch-change', change: await unwatchCodes(deps.store, input.channelId, rest, deps.now()) };
     case 'watchlist':
       return showWatchlist(deps, input.channelId, schedule);
     case 'digest': {

@@ -3,40 +3,19 @@
  * return may simply not have been read yet); a word that is not a stock code is refused and named back.
  */
 import { AppError } from '../domain/errors.js';
-import type { ReportMonth } from '../domain/monthly-return.js';
 import { normaliseStockCode, type StockCode } from '../domain/stock-code.js';
 import type { Watchlist } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
-
-/** Enough for a sector or a portfolio; a digest of more would be a list nobody reads. */
-export const MAX_WATCHED_CODES = 100;
-
-export interface WatchedCode {
-  readonly stockCode: StockCode;
-  /** From the latest return held; null when none is held. */
-  readonly issuerName: string | null;
-  readonly latestMonth: ReportMonth | null;
-}
+import {
+  MAX_WATCHED_CODES,
+  type UnwatchChange,
+  type WatchChange,
+  type WatchedCode,
+} from '../view-models/watchlist-change.js';
 
 export interface ParsedCodes {
   readonly codes: readonly StockCode[];
   /** Words that are not stock codes, as typed. */
-  readonly malformed: readonly string[];
-}
-
-export interface WatchChange {
-  readonly watchlist: Watchlist;
-  readonly added: readonly WatchedCode[];
-  readonly alreadyWatched: readonly StockCode[];
-  /** Valid codes left out because the list is full. */
-  readonly overLimit: readonly StockCode[];
-  readonly malformed: readonly string[];
-}
-
-export interface UnwatchChange {
-  readonly watchlist: Watchlist | null;
-  readonly removed: readonly StockCode[];
-  readonly notWatched: readonly StockCode[];
   readonly malformed: readonly string[];
 }
 

@@ -3,10 +3,10 @@
  * count of work still running after Slack has been acknowledged, so that stopping (and a test) can wait for it.
  */
 import type { ListenOptions } from 'node:net';
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { DigestSchedule } from '../digest/digest-schedule.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { registerCardActions } from './actions/card-actions.js';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from './bolt.js';
 import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
 import { registerFileShareEvents } from './events/file-share.js';
 import type { SharedPdfDeps } from './events/handle-shared-pdf.js';

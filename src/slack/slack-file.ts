@@ -3,8 +3,9 @@
  * event is data from outside), the size Slack reports is checked before a byte is fetched, and the bytes must be a
  * PDF: without the token or the files:read scope, Slack answers 200 with an HTML sign-in page, not the file.
  */
-import type { App } from '@slack/bolt';
+
 import { AppError } from '../domain/errors.js';
+import type { App } from './bolt.js';
 
 export interface SlackFile {
   readonly id: string;

@@ -30,11 +30,20 @@ export type SaveResult =
    * superseded by the next later submission (`current` itself when it was the only one held).
    */
   | { readonly status: 'older-than-held'; readonly stored: StoredReturn; readonly current: StoredReturn }
-  /** The same file (same sha256) is already held: nothing written. */
-  | { readonly status: 'already-held'; readonly stored: StoredReturn };
+  /**
+   * Already held, and nothing written: the same file (`same-file`, same sha256), or another file of the same return
+   * (`same-content`: the same parsed model, see content-identity.ts), such as a lossless re-save of the PDF.
+   */
+  | { readonly status: 'already-held'; readonly stored: StoredReturn; readonly match: 'same-file' | 'same-content' };
+
+export interface DamagedMonth {
+  readonly reportMonth: ReportMonth;
+  /** Where the damaged data was put aside, for an administrator. */
+  readonly setAsideAs: string;
+}
 
 export interface FilingStore {
-  /** Idempotent on the provenance's sha256. */
+  /** Idempotent on the provenance's sha256, and on the content identity of the return. */
   save(input: SaveInput): Promise<SaveResult>;
   findBySha256(sha256: string): Promise<StoredReturn | null>;
   /** The current (not superseded) return of the latest month held for a code. */
@@ -46,6 +55,12 @@ export interface FilingStore {
    * shares (part II) and flags, read from one file however many months are held. `limit` caps the count.
    */
   history(stockCode: StockCode, options?: { limit?: number }): Promise<HistoryEntry[]>;
+  /**
+   * Months of a code whose stored data was found damaged, newest first: left out of `history`, and answered by
+   * `forMonth` (and `latest`, when it is the latest) with AppError('store-corrupt') naming the month, until the
+   * filing is read again. A backend that cannot find its data damaged answers none.
+   */
+  damagedMonths(stockCode: StockCode): Promise<DamagedMonth[]>;
   /** The months held for a code, newest first, without reading a return. */
   monthsHeld(stockCode: StockCode): Promise<ReportMonth[]>;
   /** Every submission held for a code and month, superseded ones included, newest submission first. */

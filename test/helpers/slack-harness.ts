@@ -11,14 +11,13 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Logger, LogLevel } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { renderPlainText } from '../../src/format/plain-text.js';
 import { createHkexnewsClient } from '../../src/hkexnews/hkexnews-client.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
 import { type LookUp, lookUpOnHkexnews } from '../../src/services/fetch-on-demand.js';
 import { type IngestDeps, type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
 import { createHkexnewsUnfurl } from '../../src/services/unfurl-hkexnews.js';
+import { type Logger, LogLevel } from '../../src/slack/bolt.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { FilingStore, SaveResult } from '../../src/store/filing-store.js';
 import { openFilingStore } from '../../src/store/index.js';
@@ -29,6 +28,7 @@ import {
   type RecordedCall,
   startFakeSlack,
 } from './fake-slack.js';
+import { renderPlainText } from './plain-text.js';
 
 export interface TestAppOptions {
   /** Defaults to the real (lowdb) store in a temporary folder, removed on close. */

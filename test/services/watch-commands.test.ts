@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/domain/errors.js';
-import { renderPlainText } from '../../src/format/plain-text.js';
-import {
-  parseDigestMonth,
-  runWatchCommand,
-  type WatchCommandDeps,
-  type WatchCommandReply,
-} from '../../src/services/watch-commands.js';
-import { MAX_WATCHED_CODES, parseStockCodes } from '../../src/services/watchlist-changes.js';
+import { renderWatchAnswer, type WatchCommandReply } from '../../src/format/watch-answer.js';
+import { parseDigestMonth, runWatchCommand, type WatchCommandDeps } from '../../src/services/watch-commands.js';
+import { parseStockCodes } from '../../src/services/watchlist-changes.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
+import { MAX_WATCHED_CODES } from '../../src/view-models/watchlist-change.js';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 
 const DEC_3 = new Date('2023-12-03T04:00:00Z');
 
@@ -24,8 +21,8 @@ function deps(store: FilingStore, now = DEC_3): WatchCommandDeps {
   return { store, now: () => now };
 }
 
-function run(d: WatchCommandDeps, text: string, channelId = 'C1'): Promise<WatchCommandReply> {
-  return runWatchCommand(d, { channelId, userId: 'U1', args: text.split(' ') });
+async function run(d: WatchCommandDeps, text: string, channelId = 'C1'): Promise<WatchCommandReply> {
+  return renderWatchAnswer(await runWatchCommand(d, { channelId, userId: 'U1', args: text.split(' ') }));
 }
 
 function plain(reply: WatchCommandReply): string {

@@ -2,12 +2,14 @@
  * `/shares`: acknowledged at once (Slack gives up after 3 seconds), answered through the response URL, only to the
  * person who asked unless a watchlist command says otherwise.
  */
-import type { App } from '@slack/bolt';
+
 import { renderSharesAnswer } from '../../format/shares-answer.js';
+import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
 import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
 import { parseSharesQuery } from '../../services/shares-query.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
+import type { App } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 
 export interface SharesCommandDeps extends WatchCommandDeps {
@@ -22,7 +24,7 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps): void {
       const query = parseSharesQuery(command.text);
       if (query.kind === 'watch') {
         const input = { channelId: command.channel_id, userId: command.user_id, args: query.args };
-        const reply = await runWatchCommand(deps, input);
+        const reply = renderWatchAnswer(await runWatchCommand(deps, input));
         await respond({ response_type: reply.responseType, ...toPayload(reply.message) });
         return;
       }

@@ -2,7 +2,7 @@
  * Files shared in a conversation the bot is in: `message` events of subtype `file_share`. Every PDF among them is
  * read, all at once; other files are not the bot's business.
  */
-import type { App } from '@slack/bolt';
+import type { App } from '../bolt.js';
 import { isPdfFile, type SlackFile, toSlackFile } from '../slack-file.js';
 import { handleSharedPdf, type SharedPdfDeps } from './handle-shared-pdf.js';
 

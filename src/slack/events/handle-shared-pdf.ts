@@ -2,12 +2,13 @@
  * One PDF shared in a conversation: claim the share (so that Slack's retries and a second delivery do nothing), say
  * "Reading …" in its thread at once, read it, and replace that reply with the card, or with what went wrong.
  */
-import type { App, Logger } from '@slack/bolt';
+
 import { isAppError } from '../../domain/errors.js';
 import { looksLikeOf } from '../../format/describe-error.js';
 import { renderFilingCard } from '../../format/filing-card.js';
 import { renderReadingNote } from '../../format/upload-notes.js';
 import { receiveUpload, type UploadDeps } from '../../services/receive-upload.js';
+import type { App, Logger } from '../bolt.js';
 import { describeAndLog, toPayload } from '../log-error.js';
 import {
   completeSlackFile,

@@ -3,9 +3,10 @@
  * unfurl_domains): each monthly return among them is answered with its card through `chat.unfurl`. A link that is
  * not a monthly return, or that HKEXnews fails to give, is left as Slack shows it; the reason is logged.
  */
-import type { App } from '@slack/bolt';
+
 import { renderFilingCard } from '../../format/filing-card.js';
-import type { FilingCard } from '../../services/filing-card.js';
+import type { FilingCard } from '../../view-models/filing-card.js';
+import type { App } from '../bolt.js';
 import { describeAndLog } from '../log-error.js';
 
 export interface LinkSharedDeps {

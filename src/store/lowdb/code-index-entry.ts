@@ -2,8 +2,8 @@
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import type { IssuerSummary, StoredReturn } from '../../domain/stored-return.js';
+import { currentOf } from '../submissions.js';
 import type { CodeIndexEntry } from './file-schemas.js';
-import { currentOf } from './submissions.js';
 
 export function emptyCodeIndexEntry(stockCode: StockCode): CodeIndexEntry {
   return { stockCode, issuerName: '', names: [], latestDateSubmitted: null, months: {}, setAside: {} };

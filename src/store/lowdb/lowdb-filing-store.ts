@@ -5,16 +5,10 @@
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
-import {
-  type DigestRecord,
-  type HistoryEntry,
-  type IssuerSummary,
-  type StoredReturn,
-  StoredReturnSchema,
-  type Watchlist,
-} from '../../domain/stored-return.js';
-import type { FilingStore, SaveInput, SaveResult } from '../filing-store.js';
-import type { CodeIndex, ReturnLocation } from './code-index.js';
+import type { DigestRecord, HistoryEntry, IssuerSummary, StoredReturn, Watchlist } from '../../domain/stored-return.js';
+import type { DamagedMonth, FilingStore, SaveInput, SaveResult } from '../filing-store.js';
+import { addSubmission, currentOf, findSameReturn, toValidStoredReturn } from '../submissions.js';
+import type { ReturnLocation } from './code-index.js';
 import {
   emptyCodeIndexEntry,
   latestMonthOf,
@@ -22,23 +16,17 @@ import {
   recordMonth,
   toIssuerSummary,
 } from './code-index-entry.js';
-import type { HistoryFiles } from './history-files.js';
+import { agreesWithIndex, type IndexRepairParts, repairCode } from './index-repair.js';
 import { searchIssuerIndex } from './issuer-search.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import type { MonthFiles } from './month-files.js';
 import { damagedFileError } from './quarantine.js';
 import type { SaveJournal } from './save-journal.js';
 import type { SettingsFiles } from './settings-files.js';
-import { monthFile } from './store-layout.js';
-import { addSubmission, currentOf, toStoredReturn } from './submissions.js';
+import { historyFile, monthFile } from './store-layout.js';
 
-export interface LowdbStoreParts {
-  readonly monthFiles: MonthFiles;
-  readonly index: CodeIndex;
-  readonly history: HistoryFiles;
+export interface LowdbStoreParts extends IndexRepairParts {
   readonly journal: SaveJournal;
   readonly settings: SettingsFiles;
-  readonly onCorrupt: (error: AppError) => void;
   readonly release: () => Promise<void>;
 }
 
@@ -56,16 +44,8 @@ export class LowdbFilingStore implements FilingStore {
 
   async save(input: SaveInput): Promise<SaveResult> {
     this.#assertOpen();
-    const incoming = toStoredReturn(input);
-    const parsed = StoredReturnSchema.safeParse(incoming);
-    if (!parsed.success) {
-      throw new AppError('bad-input', `The return of ${incoming.stockCode} for ${incoming.reportMonth} is invalid.`, {
-        stockCode: incoming.stockCode,
-        month: incoming.reportMonth,
-        issue: parsed.error.issues[0]?.message,
-      });
-    }
-    return this.#saves.run(`${incoming.stockCode}/${incoming.reportMonth}`, () => this.#save(parsed.data));
+    const incoming = toValidStoredReturn(input);
+    return this.#saves.run(`${incoming.stockCode}/${incoming.reportMonth}`, () => this.#save(incoming));
   }
 
   async #save(incoming: StoredReturn): Promise<SaveResult> {
@@ -73,11 +53,18 @@ export class LowdbFilingStore implements FilingStore {
     const { stockCode, reportMonth: month } = incoming;
     const located = index.locate(incoming.id);
     const heldElsewhere = located ? await this.#findIn(located, incoming.id) : null;
-    if (heldElsewhere) return { status: 'already-held', stored: heldElsewhere };
+    if (heldElsewhere) return { status: 'already-held', stored: heldElsewhere, match: 'same-file' };
 
     const file = await this.#openForSave(stockCode, month);
-    const heldHere = file.data.submissions.find((held) => held.id === incoming.id);
-    if (heldHere) return { status: 'already-held', stored: heldHere };
+    const same = findSameReturn(file.data.submissions, incoming);
+    if (same) {
+      if (!agreesWithIndex(index.get(stockCode), month, file.data.submissions)) {
+        // On disk but not in the index, so invisible to every lookup: made visible before "already held" is said.
+        const id = same.stored.id.slice(0, 12);
+        await this.#repair(stockCode, `${month} holds ${id}…, which the index did not list`);
+      }
+      return same;
+    }
     const { submissions, result } = addSubmission(file.data.submissions, incoming);
 
     journal.begin(stockCode, month);
@@ -144,21 +131,33 @@ export class LowdbFilingStore implements FilingStore {
     return currentOf(await this.#readMonth(stockCode, month));
   }
 
-  /** Throws AppError('store-corrupt') when a month it would list was found damaged, as a lookup of it does. */
+  /** Months found damaged are left out (`damagedMonths` names them): one torn file does not hide the others. */
   async history(stockCode: StockCode, options: { limit?: number } = {}): Promise<HistoryEntry[]> {
     this.#assertOpen();
     const limit = Math.max(0, options.limit ?? Number.POSITIVE_INFINITY);
     return this.#derived.run(stockCode, async () => {
       const entry = this.parts.index.get(stockCode);
       if (!entry) return [];
+      let held = await this.parts.history.read(entry);
+      if (!held) {
+        await repairCode(this.parts, stockCode, 'its history, rebuilt from the month files, disagreed with the index');
+        const repaired = this.parts.index.get(stockCode);
+        held = repaired ? await this.parts.history.read(repaired) : [];
+        if (!held) throw damagedFileError(historyFile(this.parts.monthFiles.layout, stockCode), 'unrepairable', null);
+      }
       // Read first: a rebuild of the history may find a month file damaged, and the entry then says so.
-      const held = await this.parts.history.read(entry);
-      const aside = monthsNewestFirst(entry)
-        .slice(0, limit)
-        .find((month) => entry.setAside[month] !== undefined);
-      if (aside) throw this.#setAsideError(stockCode, aside, entry.setAside[aside] as string);
-      return held.slice(0, limit);
+      const setAside = this.parts.index.get(stockCode)?.setAside ?? {};
+      return held.filter((month) => setAside[month.reportMonth] === undefined).slice(0, limit);
     });
+  }
+
+  async damagedMonths(stockCode: StockCode): Promise<DamagedMonth[]> {
+    this.#assertOpen();
+    const setAside = this.parts.index.get(stockCode)?.setAside ?? {};
+    return Object.keys(setAside)
+      .sort()
+      .reverse()
+      .map((reportMonth) => ({ reportMonth, setAsideAs: setAside[reportMonth] as string }));
   }
 
   async monthsHeld(stockCode: StockCode): Promise<ReportMonth[]> {
@@ -172,11 +171,20 @@ export class LowdbFilingStore implements FilingStore {
     return [...(await this.#readMonth(stockCode, month))];
   }
 
+  /** A damaged month is passed over (and reported), so that it does not stop the card of the month after it. */
   async previous(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null> {
     this.#assertOpen();
     const entry = this.parts.index.get(stockCode);
-    const before = entry ? monthsNewestFirst(entry).find((held) => held < month) : undefined;
-    return before ? currentOf(await this.#readMonth(stockCode, before)) : null;
+    for (const before of entry ? monthsNewestFirst(entry).filter((held) => held < month) : []) {
+      if (entry?.setAside[before] !== undefined) continue;
+      try {
+        return currentOf(await this.#readMonth(stockCode, before));
+      } catch (error) {
+        if (!isAppError(error, 'store-corrupt')) throw error;
+        this.parts.onCorrupt(error);
+      }
+    }
+    return null;
   }
 
   /** A damaged file of one code is reported and left out, so that it does not silence the other 2,599. */
@@ -227,16 +235,20 @@ export class LowdbFilingStore implements FilingStore {
     try {
       submissions = (await this.parts.monthFiles.open(stockCode, month, keep)).data.submissions;
     } catch (error) {
-      if (isAppError(error, 'store-corrupt')) {
-        await this.parts.index.markSetAside(stockCode, month, String(error.facts.setAsideAs));
-      }
-      throw error;
+      if (!isAppError(error, 'store-corrupt')) throw error;
+      await this.parts.index.markSetAside(stockCode, month, String(error.facts.setAsideAs));
+      throw aboutMonth(error, stockCode, month);
     }
     if (submissions.length === 0) {
-      throw damagedFileError(
-        monthFile(this.parts.monthFiles.layout, stockCode, month),
-        'missing, though the index lists it',
-        null,
+      const file = monthFile(this.parts.monthFiles.layout, stockCode, month);
+      throw aboutMonth(damagedFileError(file, 'missing, though the index lists it', null), stockCode, month);
+    }
+    // A save under way has written the month and not yet the index: only a settled month can disagree.
+    if (!agreesWithIndex(entry, month, submissions) && !this.#saves.isBusy(`${stockCode}/${month}`)) {
+      const listed = entry.months[month]?.length ?? 0;
+      await this.#repair(
+        stockCode,
+        `${month} holds ${submissions.length} submissions where the index listed ${listed}`,
       );
     }
     return submissions;
@@ -244,7 +256,12 @@ export class LowdbFilingStore implements FilingStore {
 
   #setAsideError(stockCode: StockCode, month: ReportMonth, setAsideAs: string): AppError {
     const path = monthFile(this.parts.monthFiles.layout, stockCode, month);
-    return damagedFileError(path, 'found damaged earlier; read the filing again to restore it', setAsideAs);
+    const error = damagedFileError(path, 'found damaged earlier; read the filing again to restore it', setAsideAs);
+    return aboutMonth(error, stockCode, month);
+  }
+
+  #repair(stockCode: StockCode, why: string): Promise<void> {
+    return this.#derived.run(stockCode, () => repairCode(this.parts, stockCode, why));
   }
 
   claimSlackFile(fileId: string): Promise<boolean> {
@@ -303,4 +320,9 @@ export class LowdbFilingStore implements FilingStore {
   #assertOpen(): void {
     if (this.#closed) throw new Error('The filing store is closed.');
   }
+}
+
+/** A damaged month's error with its code and month as facts, so that the answer can name them. */
+function aboutMonth(error: AppError, stockCode: StockCode, month: ReportMonth): AppError {
+  return new AppError('store-corrupt', error.message, { ...error.facts, stockCode, month }, { cause: error.cause });
 }

@@ -3,10 +3,9 @@
  * Each is read when first needed. A damaged one is moved aside and its error reaches the caller that asked; the
  * next call starts that file afresh.
  */
-import type { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import { type DigestRecord, DigestRecordSchema, type Watchlist, WatchlistSchema } from '../../domain/stored-return.js';
+import { validateRecord } from '../validate-record.js';
 import {
   type DigestsFile,
   DigestsFileSchema,
@@ -52,11 +51,12 @@ export class SettingsFiles {
   }
 
   async getWatchlist(channelId: string): Promise<Watchlist | null> {
-    return (await this.#watchlists.get()).data.watchlists[channelId] ?? null;
+    // A copy: the caller may change what it is given, and the file's document is written as it stands.
+    return structuredClone((await this.#watchlists.get()).data.watchlists[channelId] ?? null);
   }
 
   async saveWatchlist(watchlist: Watchlist): Promise<void> {
-    const valid = validate(WatchlistSchema, watchlist, 'watchlist');
+    const valid = validateRecord(WatchlistSchema, watchlist, 'watchlist');
     const file = await this.#watchlists.get();
     file.data.watchlists[valid.channelId] = valid;
     await file.write();
@@ -64,17 +64,17 @@ export class SettingsFiles {
 
   async listWatchlists(): Promise<Watchlist[]> {
     const all = Object.values((await this.#watchlists.get()).data.watchlists);
-    return all.sort((a, b) => (a.channelId < b.channelId ? -1 : 1));
+    return structuredClone(all.sort((a, b) => (a.channelId < b.channelId ? -1 : 1)));
   }
 
   async findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null> {
     const file = await this.#digests.get();
-    return file.data.digests.find((d) => d.channelId === channelId && d.reportMonth === month) ?? null;
+    return structuredClone(file.data.digests.find((d) => d.channelId === channelId && d.reportMonth === month) ?? null);
   }
 
   /** One record per channel and month: recording it again replaces the earlier record. */
   async recordDigest(record: DigestRecord): Promise<void> {
-    const valid = validate(DigestRecordSchema, record, 'digest record');
+    const valid = validateRecord(DigestRecordSchema, record, 'digest record');
     const file = await this.#digests.get();
     const others = file.data.digests.filter(
       (d) => d.channelId !== valid.channelId || d.reportMonth !== valid.reportMonth,
@@ -128,20 +128,4 @@ class LazyJsonFile<T> {
     }
     return this.#opening;
   }
-}
-
-function validate<T>(schema: z.ZodType<T>, value: T, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      'bad-input',
-      `Cannot store an invalid ${what}: ${issue?.path.join('.')} ${issue?.message}.`,
-      {},
-      {
-        cause: parsed.error,
-      },
-    );
-  }
-  return parsed.data;
 }

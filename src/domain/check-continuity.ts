@@ -3,10 +3,10 @@
  * balance of the return before it. A difference means a return is missing, a resubmission is not held, or a figure
  * was misread, and the reader must see it.
  */
-import type { Flag } from '../domain/flag.js';
-import type { Movement, ReportMonth } from '../domain/monthly-return.js';
-import type { HistoryEntry } from '../domain/stored-return.js';
+import type { Flag } from './flag.js';
 import { matchShareClass, shareClassLabel } from './match-share-class.js';
+import type { Movement, ReportMonth } from './monthly-return.js';
+import type { HistoryEntry } from './stored-return.js';
 
 /** The month before "YYYY-MM". */
 export function monthBefore(month: ReportMonth): ReportMonth {

@@ -3,7 +3,7 @@
  * (an issuer may file one month in English and the next in Chinese, "Ordinary shares" becoming "普通股"), so the
  * listed stock code decides first, then the wording, and a return of one class matches a return of one class.
  */
-import type { ShareClass } from '../domain/monthly-return.js';
+import type { ShareClass } from './monthly-return.js';
 
 function wording(shareClass: ShareClass): string {
   return [shareClass.className, shareClass.description ?? ''].join('|').toLowerCase().replace(/\s+/g, ' ').trim();

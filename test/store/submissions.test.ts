@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareSubmissions,
-  linkSubmissions,
-  primaryStockCode,
-  toStoredReturn,
-} from '../../../src/store/lowdb/submissions.js';
-import { makeMonthlyReturn } from '../../helpers/factories.js';
-import { makeSaveInput, sha256Of } from '../store-fixtures.js';
+import { compareSubmissions, linkSubmissions, primaryStockCode, toStoredReturn } from '../../src/store/submissions.js';
+import { makeMonthlyReturn } from '../helpers/factories.js';
+import { makeSaveInput, sha256Of } from './store-fixtures.js';
 
 const held = (spec: Parameters<typeof makeSaveInput>[0]) => toStoredReturn(makeSaveInput(spec));
 

@@ -8,16 +8,19 @@
  *   no record for it gets it now. Older missed months are not sent, so a long outage does not flood a channel with
  *   stale digests (each can still be asked for with `/shares digest YYYY-MM`).
  * - Exactly once per channel and month rests on the store's digest record, claimed before posting: see
- *   services/digest-sending.ts for which side of the crash window that puts us on, and why.
+ *   digest-sending.ts for which side of the crash window that puts us on, and why.
  */
+
+import {
+  assertDigestSchedule,
+  type DigestSchedule,
+  latestDueDigest,
+  nextDueDigest,
+} from '../digest/digest-schedule.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { Watchlist } from '../domain/stored-return.js';
-import { type DigestPoster, type SendDigestResult, sendDigest } from '../services/digest-sending.js';
 import type { FilingStore } from '../store/filing-store.js';
-import { assertDigestSchedule, type DigestSchedule, latestDueDigest, nextDueDigest } from './digest-schedule.js';
-
-export type { DigestPoster } from '../services/digest-sending.js';
-export type { DigestSchedule } from './digest-schedule.js';
+import { type DigestPoster, type SendDigestResult, sendDigest } from './digest-sending.js';
 
 export interface SchedulerTimers {
   setTimeout(callback: () => void, ms: number): unknown;

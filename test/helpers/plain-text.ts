@@ -1,9 +1,9 @@
 /**
- * A message as plain text, the way it reads in Slack: for the demo, the logs and tests that assert on what a user
+ * A message as plain text, the way it reads in Slack: for the demo and for tests that assert on what a user
  * sees rather than on the block structure.
  */
-import type { KnownBlock, RawTextElement, TableBlock } from '@slack/types';
-import type { SlackMessage } from './message.js';
+import type { KnownBlock, RawTextElement, TableBlock } from '../../src/format/block-kit.js';
+import type { SlackMessage } from '../../src/format/message.js';
 
 const EMOJI: Record<string, string> = {
   ':white_check_mark:': '✓',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContinuity, flagsWithContinuity, monthBefore } from '../../src/services/check-continuity.js';
+import { checkContinuity, flagsWithContinuity, monthBefore } from '../../src/domain/check-continuity.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
 

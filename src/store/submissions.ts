@@ -5,11 +5,12 @@
  * submission of the same day), then by when we read them; the last is current and each earlier one is marked as
  * superseded by the one after it.
  */
-import { AppError } from '../../domain/errors.js';
-import { type MonthlyReturn, reportMonthOf } from '../../domain/monthly-return.js';
-import type { StockCode } from '../../domain/stock-code.js';
-import type { StoredReturn } from '../../domain/stored-return.js';
-import type { SaveInput, SaveResult } from '../filing-store.js';
+import { AppError } from '../domain/errors.js';
+import { type MonthlyReturn, reportMonthOf } from '../domain/monthly-return.js';
+import type { StockCode } from '../domain/stock-code.js';
+import { type StoredReturn, StoredReturnSchema } from '../domain/stored-return.js';
+import { contentIdentityOf } from './content-identity.js';
+import type { SaveInput, SaveResult } from './filing-store.js';
 
 /** The code a return is filed under: its first listed code, else the first listed class's code. */
 export function primaryStockCode(monthlyReturn: MonthlyReturn): StockCode {
@@ -22,6 +23,20 @@ export function primaryStockCode(monthlyReturn: MonthlyReturn): StockCode {
     });
   }
   return code;
+}
+
+/** The return as it will be stored; AppError('bad-input') when it does not validate, before anything is written. */
+export function toValidStoredReturn(input: SaveInput): StoredReturn {
+  const incoming = toStoredReturn(input);
+  const parsed = StoredReturnSchema.safeParse(incoming);
+  if (!parsed.success) {
+    throw new AppError('bad-input', `The return of ${incoming.stockCode} for ${incoming.reportMonth} is invalid.`, {
+      stockCode: incoming.stockCode,
+      month: incoming.reportMonth,
+      issue: parsed.error.issues[0]?.message,
+    });
+  }
+  return parsed.data;
 }
 
 export function toStoredReturn(input: SaveInput): StoredReturn {
@@ -70,6 +85,18 @@ export function linkSubmissions(submissions: readonly StoredReturn[]): StoredRet
 /** The current one of a month's submissions (newest first, as stored). */
 export function currentOf(submissions: readonly StoredReturn[]): StoredReturn | null {
   return submissions.find((held) => held.supersededBy === null) ?? null;
+}
+
+/** A held submission that is the incoming one: the same file, else the same return in another file. */
+export function findSameReturn(
+  held: readonly StoredReturn[],
+  incoming: StoredReturn,
+): Extract<SaveResult, { status: 'already-held' }> | null {
+  const sameFile = held.find((h) => h.id === incoming.id);
+  if (sameFile) return { status: 'already-held', stored: sameFile, match: 'same-file' };
+  const identity = contentIdentityOf(incoming.monthlyReturn);
+  const sameContent = held.find((h) => contentIdentityOf(h.monthlyReturn) === identity);
+  return sameContent ? { status: 'already-held', stored: sameContent, match: 'same-content' } : null;
 }
 
 /** Adds a submission not yet held to those held for its month, and says what that did. */

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../src/digest/digest-schedule.js';
-import { type RunningScheduler, startDigestScheduler } from '../../src/digest/scheduler.js';
 import type { Watchlist } from '../../src/domain/stored-return.js';
+import { type RunningScheduler, startDigestScheduler } from '../../src/services/digest-scheduler.js';
 import { type FilingStore, openFilingStore } from '../../src/store/index.js';
-import { NOVEMBER_RETURNS, NOVEMBER_WATCHLIST, saveInputFor } from './digest-returns.js';
-import { createFakeClock, type FakeClock, runUntil } from './fake-clock.js';
-import { createRecordingPoster, type RecordingPoster } from './recording-poster.js';
+import { NOVEMBER_RETURNS, NOVEMBER_WATCHLIST, saveInputFor } from '../digest/digest-returns.js';
+import { createFakeClock, type FakeClock, runUntil } from '../digest/fake-clock.js';
+import { createRecordingPoster, type RecordingPoster } from '../digest/recording-poster.js';
 
 /** November 2023's digest is due on Thu 7 Dec 2023 at 10:00 in Hong Kong. */
 const NOVEMBER_DUE = new Date('2023-12-07T02:00:00Z');
