@@ -1,15 +1,23 @@
 /**
  * `npm run demo`: the real app, over HTTP on 127.0.0.1, against a local fake of the Slack Web API, so no workspace
  * is needed. It uploads the bundled fixture returns as a user would share them in a channel, asks `/shares` about
- * each code it just shared and for the first one's history, and prints what the bot posted, as a reader sees it.
+ * each code it just shared and for the first one's history, then asks for a return nobody shared, which the bot
+ * fetches from the project's local fake HKEXnews (never the real site), and prints what the bot posted, as a reader
+ * sees it.
  *
  *   npm run demo                      plain text
  *   npm run demo -- --json            one JSON object per line: {"event", "channel", "thread_ts", "payload"}
  *   npm run demo -- --dir <folder>    upload the PDFs of another folder
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  FILINGS_DIR,
+  fixtureDocuments,
+  sharedFilingDocuments,
+  startFakeHkexnews,
+} from '../test/helpers/fake-hkexnews.js';
 import { type BotMessage, startTestApp, type TestApp } from '../test/helpers/slack-harness.js';
 
 const USAGE = 'usage: npm run demo -- [--json] [--dir FOLDER]  (FOLDER holds the monthly-return PDFs to share)';
@@ -115,13 +123,18 @@ async function main(): Promise<void> {
   if (pdfs.length === 0) {
     return fail(`no PDFs in ${dir}: generate the fixtures with \`npm run fixtures\`, or pass --dir FOLDER`, 1);
   }
-  const t = await startTestApp();
+  // A return nobody shares: a real one of ../shared/filings where that folder is here, else a fixture held back.
+  const fromCorpus = existsSync(path.join(FILINGS_DIR, '01477_2023-12.pdf'));
+  const heldBack = fromCorpus ? null : '08425_2024-10_gem.pdf';
+  const unshared = fromCorpus ? '01477 2023-12' : '08425 2024-10';
+  const hkexnews = await startFakeHkexnews({ documents: [...fixtureDocuments(), ...sharedFilingDocuments()] });
+  const t = await startTestApp({ hkexnewsUrl: hkexnews.url });
   try {
     if (!json) {
       console.log('hkex-shares-bot demo: the Slack app on 127.0.0.1, talking to a local fake Slack.');
       console.log(`Sharing ${pdfs.length} PDFs from ${path.relative(process.cwd(), dir) || dir} in #filings.\n`);
     }
-    for (const name of pdfs) {
+    for (const name of pdfs.filter((n) => n !== heldBack)) {
       const bytes = readFileSync(path.join(dir, name));
       await step(t, `a user shares ${name} in #filings`, () => t.uploadFile({ name, bytes }));
     }
@@ -130,8 +143,11 @@ async function main(): Promise<void> {
     for (const code of codes) await step(t, `a user types /shares ${code}`, () => t.sendCommand(code));
     const [first] = codes;
     if (first) await step(t, `a user types /shares ${first} history`, () => t.sendCommand(`${first} history`));
+    if (!json) console.log(`HKEXnews here is the project's local fake at ${hkexnews.url}, serving real filings.\n`);
+    await step(t, `a user types /shares ${unshared} (nobody shared it)`, () => t.sendCommand(unshared));
   } finally {
     await t.close();
+    await hkexnews.close();
   }
 }
 

@@ -68,6 +68,14 @@ const EnvSchema = z.object({
     blankAsMissing,
     z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Hong_Kong').default('Asia/Hong_Kong'),
   ),
+  HKEXNEWS_URL: z.preprocess(
+    blankAsMissing,
+    z.url({ error: 'must be a URL such as https://www1.hkexnews.hk' }).default('https://www1.hkexnews.hk'),
+  ),
+  HKEXNEWS: z.preprocess(
+    (value) => (typeof value === 'string' ? blankAsMissing(value.toLowerCase()) : value),
+    z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
+  ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? blankAsMissing(value.toLowerCase()) : value),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -98,6 +106,8 @@ export interface Config {
   /** A shared file's download: its whole time limit, and how long the file host may send nothing. */
   readonly download: { readonly timeoutMs: number; readonly stallMs: number };
   readonly digest: { readonly timeOfDay: string; readonly timeZone: string };
+  /** Where HKEXnews is (HKEXNEWS_URL); null when HKEXNEWS=off turns every use of it off. */
+  readonly hkexnewsUrl: string | null;
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -179,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     download: { timeoutMs: values.DOWNLOAD_TIMEOUT_MS, stallMs: values.DOWNLOAD_STALL_MS },
     digest: { timeOfDay: values.DIGEST_TIME, timeZone: values.DIGEST_TIMEZONE },
+    hkexnewsUrl: values.HKEXNEWS === 'off' ? null : values.HKEXNEWS_URL,
     logLevel: values.LOG_LEVEL,
   };
 }
@@ -200,4 +211,20 @@ export function loadDotEnv(file = '.env'): void {
 /** The store's directory alone (DATA_DIR, default ./data), for commands that do not talk to Slack. */
 export function loadDataDir(env: Record<string, string | undefined> = process.env): string {
   return EnvSchema.shape.DATA_DIR.parse(env.DATA_DIR);
+}
+
+/** What `hkex-shares fetch` needs without Slack: HKEXnews's address (null when off) and the size limit. */
+export function loadHkexnewsSettings(env: Record<string, string | undefined> = process.env): {
+  readonly hkexnewsUrl: string | null;
+  readonly maxBytes: number;
+} {
+  const schema = EnvSchema.pick({ HKEXNEWS_URL: true, HKEXNEWS: true, MAX_FILE_MB: true });
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw configError(parsed.error.issues.map((issue) => problem(String(issue.path[0] ?? 'setting'), issue.message)));
+  }
+  return {
+    hkexnewsUrl: parsed.data.HKEXNEWS === 'off' ? null : parsed.data.HKEXNEWS_URL,
+    maxBytes: parsed.data.MAX_FILE_MB * 1024 * 1024,
+  };
 }

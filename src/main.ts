@@ -6,9 +6,12 @@ import { availableParallelism } from 'node:os';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
 import { isAppError } from './domain/errors.js';
 import { storageFailureOf } from './domain/storage-failure.js';
+import { createHkexnewsClient } from './hkexnews/hkexnews-client.js';
 import { startDigestScheduler } from './services/digest-scheduler.js';
+import { type LookUp, lookUpOnHkexnews } from './services/fetch-on-demand.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';
+import { createHkexnewsUnfurl } from './services/unfurl-hkexnews.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createDigestPoster } from './slack/digest-poster.js';
 import { openFilingStore } from './store/index.js';
@@ -44,6 +47,10 @@ async function main(): Promise<void> {
   // PDFs are read on worker threads: a long read must not hold up the acknowledgements Slack waits 3 seconds for.
   const readers = createReadPool({ size: Math.max(1, availableParallelism() - 1) });
   const { connection } = config;
+  // HKEXNEWS=off leaves the client out, and with it every use of the site.
+  const hkexnews = config.hkexnewsUrl
+    ? createHkexnewsClient({ baseUrl: config.hkexnewsUrl, maxBytes: config.limits.maxBytes })
+    : null;
   const app = createSlackApp(
     {
       botToken: config.botToken,
@@ -61,6 +68,19 @@ async function main(): Promise<void> {
       ingest: (input) => ingestFiling({ store, now, limits: config.limits, read: readers.read }, input),
       download: { allowedOrigins: config.fileOrigins, maxBytes: config.limits.maxBytes, ...config.download },
       leaseMs: leaseMsOf(config),
+      ...(hkexnews
+        ? {
+            lookUpOnHkexnews: (lookUp: LookUp) =>
+              lookUpOnHkexnews({ store, now, limits: config.limits, read: readers.read, client: hkexnews }, lookUp),
+            unfurlHkexnewsLink: createHkexnewsUnfurl({
+              store,
+              now,
+              limits: config.limits,
+              read: readers.read,
+              client: hkexnews,
+            }),
+          }
+        : {}),
     },
   );
   const { logger } = app;

@@ -26,6 +26,8 @@ export type AppErrorCode =
   | 'store-failure'
   /** Slack answered with an error, or could not be reached. */
   | 'slack-failure'
+  /** HKEXnews answered with an error or something other than what it serves, was too slow, or could not be reached. */
+  | 'hkexnews-failure'
   /** Configuration missing or malformed. */
   | 'config-invalid';
 

@@ -15,6 +15,15 @@ export const ProvenanceSourceSchema = z.discriminatedUnion('kind', [
     permalink: z.string().nullable(),
   }),
   z.object({ kind: z.literal('path'), path: z.string() }),
+  z.object({
+    kind: z.literal('hkexnews'),
+    /** The site's NEWS_ID: one document, whatever its link. */
+    newsId: z.string(),
+    url: z.string(),
+    title: z.string(),
+    /** Release time in Hong Kong, ISO with +08:00. */
+    releasedAt: z.string(),
+  }),
 ]);
 export type ProvenanceSource = z.infer<typeof ProvenanceSourceSchema>;
 

@@ -70,6 +70,8 @@ function describeAppError(error: AppError): string {
       return describeStoreFailure(error);
     case 'slack-failure':
       return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
+    case 'hkexnews-failure':
+      return `:warning: HKEXnews did not give me what I asked for: ${escapeMrkdwn(error.message)}. Nothing was stored; please try again later.`;
     case 'config-invalid':
       return `:warning: The app is not set up correctly: ${escapeMrkdwn(error.message)}.`;
   }

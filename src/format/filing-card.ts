@@ -84,7 +84,13 @@ function sourceText(stored: StoredReturn): string {
     const name = escapeMrkdwn(source.fileName);
     return source.permalink ? `<${source.permalink}|${name}>` : name;
   }
+  if (source.kind === 'hkexnews') return `<${source.url}|HKEXnews, released ${releaseText(source.releasedAt)}>`;
   return escapeMrkdwn(source.path.split(/[\\/]/).at(-1) ?? source.path);
+}
+
+/** "2011-02-01T16:30+08:00" -> "2011-02-01 16:30 HKT". */
+function releaseText(releasedAt: string): string {
+  return `${releasedAt.slice(0, 10)} ${releasedAt.slice(11, 16)} HKT`;
 }
 
 function standingText(card: FilingCard): string | null {

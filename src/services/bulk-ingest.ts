@@ -114,6 +114,7 @@ const READ_ERRORS: ReadonlySet<AppErrorCode> = new Set([
   'no-text-layer',
   'filing-too-large',
   'timeout',
+  'hkexnews-failure',
 ]);
 
 /** Ingests the PDFs under `paths`, or the files already found by findPdfFiles. */
@@ -176,15 +177,20 @@ async function ingestOne(deps: BulkIngestDeps, file: string): Promise<FileOutcom
     return savedOutcome(file, result);
   } catch (error) {
     if (error instanceof Interrupted) return undefined;
-    if (isAppError(error, 'not-a-monthly-return')) {
-      const looksLike = typeof error.facts.looksLike === 'string' ? error.facts.looksLike : null;
-      return { kind: 'not-a-monthly-return', file, message: error.message, looksLike };
-    }
-    if (isAppError(error) && READ_ERRORS.has(error.code)) {
-      return { kind: 'unreadable', file, code: error.code, message: error.message };
-    }
-    return { kind: 'failed', file, message: messageOf(error) };
+    return failedOutcome(file, error);
   }
+}
+
+/** What became of a file whose reading or saving threw: not a return, unreadable (and why), or not saved. */
+export function failedOutcome(file: string, error: unknown): FileOutcome {
+  if (isAppError(error, 'not-a-monthly-return')) {
+    const looksLike = typeof error.facts.looksLike === 'string' ? error.facts.looksLike : null;
+    return { kind: 'not-a-monthly-return', file, message: error.message, looksLike };
+  }
+  if (isAppError(error) && READ_ERRORS.has(error.code)) {
+    return { kind: 'unreadable', file, code: error.code, message: error.message };
+  }
+  return { kind: 'failed', file, message: messageOf(error) };
 }
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -208,7 +214,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
-function savedOutcome(file: string, result: SaveResult): FileOutcome {
+export function savedOutcome(file: string, result: SaveResult): FileOutcome {
   const { stored } = result;
   const other =
     result.status === 'superseded-earlier'

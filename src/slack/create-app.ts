@@ -10,8 +10,9 @@ import type { UploadDeps } from '../services/receive-upload.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { registerCardActions } from './actions/card-actions.js';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from './bolt.js';
-import { registerSharesCommand } from './commands/shares-command.js';
+import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
 import { registerFileSharedEvents } from './events/file-shared.js';
+import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
 import { guardRequestBodies } from './guard-request-body.js';
 import type { UploadSettings } from './uploads/upload-context.js';
 import { createUploadRunner } from './uploads/upload-runner.js';
@@ -36,6 +37,10 @@ export interface SlackAppDeps extends UploadDeps, UploadSettings {
   readonly now: () => Date;
   /** When scheduled digests go out, for the "next digest" lines of the watch commands; default 10:00 Hong Kong. */
   readonly schedule?: DigestSchedule;
+  /** What `/shares` asks of HKEXnews for a code nobody shared; absent when HKEXNEWS=off. */
+  readonly lookUpOnHkexnews?: SharesCommandDeps['lookUpOnHkexnews'];
+  /** HKEXnews links pasted in Slack, as cards; absent when HKEXNEWS=off. */
+  readonly unfurlHkexnewsLink?: LinkSharedDeps['unfurlHkexnewsLink'];
 }
 
 export interface SlackApp {
@@ -108,6 +113,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
   registerFileSharedEvents(app, uploads);
   registerSharesCommand(app, deps);
   registerCardActions(app, deps);
+  registerLinkShared(app, deps);
 
   const idle = async () => {
     // Let work that a request has just started register itself before looking.

@@ -12,8 +12,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KnownBlock } from '@slack/types';
+import { createHkexnewsClient } from '../../src/hkexnews/hkexnews-client.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
+import { type LookUp, lookUpOnHkexnews } from '../../src/services/fetch-on-demand.js';
 import { type IngestDeps, type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
+import { createHkexnewsUnfurl } from '../../src/services/unfurl-hkexnews.js';
 import { type Logger, LogLevel } from '../../src/slack/bolt.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { FilingStore, SaveResult } from '../../src/store/filing-store.js';
@@ -45,6 +48,8 @@ export interface TestAppOptions {
   /** Download limits; 60 s in all and 15 s without a byte by default, as in the app. */
   readonly download?: { readonly timeoutMs: number; readonly stallMs: number };
   readonly leaseMs?: number;
+  /** Where `/shares` looks up codes nobody shared (the fake HKEXnews); no look-ups when absent. */
+  readonly hkexnewsUrl?: string;
 }
 
 export interface LogLine {
@@ -217,6 +222,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ingest =
     options.ingest ?? ((input: IngestInput) => ingestFiling({ store, now, limits, read: options.read }, input));
 
+  const hkexnews = options.hkexnewsUrl
+    ? {
+        store,
+        now,
+        limits,
+        read: options.read,
+        client: createHkexnewsClient({ baseUrl: options.hkexnewsUrl, maxBytes: limits.maxBytes }),
+      }
+    : null;
   const app = createSlackApp(
     {
       botToken: fakeSlack.botToken,
@@ -235,6 +249,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         ...(options.download ?? { timeoutMs: 60_000, stallMs: 15_000 }),
       },
       leaseMs: options.leaseMs ?? 120_000,
+      ...(hkexnews
+        ? {
+            lookUpOnHkexnews: (lookUp: LookUp) => lookUpOnHkexnews(hkexnews, lookUp),
+            unfurlHkexnewsLink: createHkexnewsUnfurl(hkexnews),
+          }
+        : {}),
     },
   );
   const { port } = await app.start();

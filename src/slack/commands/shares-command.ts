@@ -7,11 +7,17 @@ import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
+import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
 import type { App } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 
-export function registerSharesCommand(app: App, deps: WatchCommandDeps): void {
+export interface SharesCommandDeps extends WatchCommandDeps {
+  /** Fetches from HKEXnews what a question needs and the store lacks; absent when HKEXNEWS=off. */
+  readonly lookUpOnHkexnews?: (lookUp: LookUp) => Promise<unknown>;
+}
+
+export function registerSharesCommand(app: App, deps: SharesCommandDeps): void {
   app.command('/shares', async ({ ack, command, respond, logger }) => {
     await ack();
     await answerOrExplain(respond, logger, `/shares ${command.text}`, async () => {
@@ -21,6 +27,13 @@ export function registerSharesCommand(app: App, deps: WatchCommandDeps): void {
         const reply = renderWatchAnswer(await runWatchCommand(deps, input));
         await respond({ response_type: reply.responseType, ...toPayload(reply.message) });
         return;
+      }
+      const lookUp = deps.lookUpOnHkexnews ? await lookUpNeeded(deps.store, query, deps.now()) : null;
+      if (lookUp && deps.lookUpOnHkexnews) {
+        if (lookUp.announce) {
+          await respond({ response_type: 'ephemeral', text: `Looking up ${lookUp.stockCode} on HKEXnews…` });
+        }
+        await deps.lookUpOnHkexnews(lookUp);
       }
       const answer = await answerSharesQuery(deps, query);
       await respond({ response_type: 'ephemeral', ...toPayload(renderSharesAnswer(answer, { postToChannel: true })) });
