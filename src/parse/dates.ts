@@ -2,6 +2,7 @@
  * Dates as the forms print them: "31 December 2023", "05 Sept 2024", "2025年9月30日" and the pre-2021 form's
  * "31/1/2011" (day first). Returns ISO YYYY-MM-DD, null for a blank, undefined for text that is no date.
  */
+import { isNotReported } from './not-reported.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -18,8 +19,6 @@ const MONTHS: Record<string, number> = {
   nov: 11,
   dec: 12,
 };
-
-import { isNotReported } from './not-reported.js';
 
 const ENGLISH = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$/;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
