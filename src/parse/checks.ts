@@ -21,13 +21,16 @@ export function flagUncertainFigure(section: string, subject: string | null, mes
   return { code: 'uncertain-figure', severity: 'warning', section, subject, message, expected: null, actual: null };
 }
 
-export function flagMissingSection(section: string): Flag {
+export function flagMissingSection(
+  section: string,
+  message = `Part ${section} of the form was not found; nothing in it was read`,
+): Flag {
   return {
     code: 'missing-section',
     severity: 'warning',
     section,
     subject: null,
-    message: `Part ${section} of the form was not found; nothing in it was read`,
+    message,
     expected: null,
     actual: null,
   };

@@ -5,14 +5,14 @@
  */
 import type { Money } from '../../domain/monthly-return.js';
 import { parseFormDate as parseDateText } from '../dates.js';
+import { isNotReported } from '../not-reported.js';
 import { parseShareCount as parseCount } from '../numbers.js';
 
-const NOTHING = /^(n\s*\/\s*a\.?|not applicable|-{1,2}|–|—)$/i;
 const NIL = /^nil$/i;
 
 /** True for the cell texts that mean "no movement / not applicable". */
 export function isNothing(text: string): boolean {
-  return text.trim() === '' || NOTHING.test(text.trim());
+  return isNotReported(text);
 }
 
 /**
