@@ -3,7 +3,7 @@
  * rather than a bare "not found". What a suggestion costs is bounded whatever is typed: names are looked up through
  * a trigram index and only the few names that share the most trigrams with the query are compared letter by letter.
  */
-import { editDistance, editDistanceWithin } from '../domain/edit-distance.js';
+import { editDistanceWithin } from '../domain/edit-distance.js';
 import { MAX_NAME_CHARS } from '../domain/shares-query.js';
 import type { IssuerSummary } from '../domain/stored-return.js';
 
@@ -14,7 +14,10 @@ export function suggestCodes(code: string, issuers: readonly IssuerSummary[], li
   return issuers
     .map((issuer) => ({
       issuer,
-      distance: Math.min(editDistance(code, issuer.stockCode), editDistance(bare, issuer.stockCode.replace(/^0+/, ''))),
+      distance: Math.min(
+        editDistanceWithin(code, issuer.stockCode, 1),
+        editDistanceWithin(bare, issuer.stockCode.replace(/^0+/, ''), 1),
+      ),
     }))
     .filter((s) => s.distance === 1)
     .sort((a, b) => a.issuer.stockCode.localeCompare(b.issuer.stockCode))
