@@ -5,6 +5,7 @@
  */
 import { flagsWithContinuity } from '../domain/check-continuity.js';
 import { compareClassesWithPrevious, isResubmission } from '../domain/compare-with-previous.js';
+import { isFault } from '../domain/flag.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { StoredReturn } from '../domain/stored-return.js';
@@ -45,7 +46,7 @@ function filedCompany(current: StoredReturn, previous: StoredReturn | null): Fil
 /** Quiet: every class known to be unchanged, nothing moved in part III, nothing flagged. */
 function isQuiet(company: FiledCompany): boolean {
   return (
-    company.flags.length === 0 &&
+    !company.flags.some(isFault) &&
     company.movements.length === 0 &&
     company.classes.length > 0 &&
     company.classes.every((c) => c.change === 0 && (c.treasuryChange ?? 0) === 0)

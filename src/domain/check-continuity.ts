@@ -32,7 +32,8 @@ function compare(
   const gap = adjacent ? '' : ' (no return is held for the months between)';
   return {
     code: 'continuity-break',
-    severity: adjacent ? 'error' : 'warning',
+    // Across months not held the difference is what those months moved: worth showing, not a fault.
+    severity: adjacent ? 'error' : 'info',
     section: 'II',
     subject,
     message: `${subject}: ${what} at close of preceding month is ${count(preceding)}, but the ${previousMonth} return held closes at ${count(closing)}${gap}`,

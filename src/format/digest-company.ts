@@ -2,6 +2,7 @@
  * One company's lines in a digest: each class's closing issued shares with its change in shares and percent, the
  * notable movements of part III and the flags, within one section.
  */
+import { isFault } from '../domain/flag.js';
 import type { ClassChange, FiledCompany, PendingCompany } from '../view-models/digest.js';
 import type { NotableMovement } from '../view-models/notable-movement.js';
 import { escapeMrkdwn, moreNote, takeWithRest } from './blocks.js';
@@ -58,7 +59,11 @@ export function renderCompanyText(company: FiledCompany): string {
   const moreMovements = moreNote(movements.rest, 'more movements');
   if (moreMovements) lines.push(moreMovements);
   const flags = takeWithRest(company.flags, MAX_FLAGS);
-  lines.push(...flags.shown.map((flag) => `:warning: ${escapeMrkdwn(flag.message)}`));
+  lines.push(
+    ...flags.shown.map(
+      (flag) => `${isFault(flag) ? ':warning:' : ':information_source:'} ${escapeMrkdwn(flag.message)}`,
+    ),
+  );
   if (flags.rest > 0)
     lines.push(`:warning: +${flags.rest} more flags: \`/shares ${company.stockCode}\` shows them all`);
   return lines.join('\n');

@@ -5,7 +5,7 @@
  */
 
 import type { ClassComparison } from '../domain/compare-with-previous.js';
-import type { Flag } from '../domain/flag.js';
+import { type Flag, isFault } from '../domain/flag.js';
 import type { AuthorisedShareCapital, MonthlyReturn } from '../domain/monthly-return.js';
 import type { StoredReturn } from '../domain/stored-return.js';
 import type { FilingCard } from '../view-models/filing-card.js';
@@ -184,20 +184,22 @@ function partIiiText(monthlyReturn: MonthlyReturn): string {
 }
 
 function flagLine(flag: Flag): string {
-  const icon = flag.severity === 'error' ? ':x:' : ':warning:';
+  const icon = flag.severity === 'error' ? ':x:' : flag.severity === 'warning' ? ':warning:' : ':information_source:';
   return `${icon} ${escapeMrkdwn(flag.section)} · ${escapeMrkdwn(flag.message)}`;
 }
 
 function flagsText(card: FilingCard): string {
-  if (card.flags.length === 0) {
+  const faults = card.flags.filter(isFault);
+  if (faults.length === 0) {
     const previous = card.previous;
     const gap = previous && !card.previousIsMonthBefore ? ' (the months between are not held)' : '';
     const scope = previous
       ? `and it follows on from ${formatShortMonth(previous.reportMonth)}${gap}`
       : '(no earlier month held to check continuity against)';
-    return `:white_check_mark: Every check passed ${scope}.`;
+    const notes = card.flags.map(flagLine);
+    return [`:white_check_mark: Every check passed ${scope}.`, ...notes].join('\n');
   }
-  return fitLines(`*Flags (${card.flags.length})*`, card.flags.map(flagLine), MAX_FLAGS, 'more flags');
+  return fitLines(`*Flags (${faults.length})*`, card.flags.map(flagLine), MAX_FLAGS, 'more flags');
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { flagsWithContinuity } from '../domain/check-continuity.js';
 import { type ClassComparison, compareClassesWithPrevious, isResubmission } from '../domain/compare-with-previous.js';
+import { isFault } from '../domain/flag.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { FilingStore } from '../store/filing-store.js';
 import type { HistoryClassRow, ShareHistory } from '../view-models/share-history.js';
@@ -41,7 +42,7 @@ export async function buildShareHistory(
         month: stored.reportMonth,
         dateSubmitted: stored.monthlyReturn.dateSubmitted,
         classes: compareClassesWithPrevious(stored, before ?? null).map(classRow),
-        flagCount: flagsWithContinuity(stored, before ?? null).length,
+        flagCount: flagsWithContinuity(stored, before ?? null).filter(isFault).length,
         resubmitted: isResubmission(stored),
       };
     }),

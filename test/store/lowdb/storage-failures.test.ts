@@ -72,7 +72,7 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(error).toMatchObject({ code: 'store-failure', facts: { reason: 'disk-full', errno: 'ENOSPC' } });
     expect((error as Error).cause).toMatchObject({ code: 'ENOSPC' });
     expect(describeError(error).text).toBe(
-      ":warning: Could not save: the disk is full — nothing was stored. An administrator needs to look at the bot's DATA_DIR.",
+      ":warning: I could not save: the disk is full — nothing was stored. An administrator needs to look at the bot's data folder.",
     );
     expect(await store.findBySha256(sha256Of('00020-2023-11-new'))).toBeNull();
     expect(await store.monthsHeld('00020')).toEqual(['2023-10']);
