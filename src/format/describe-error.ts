@@ -3,7 +3,7 @@
  * anything else gets a short apology (the details go to the log, never to Slack).
  */
 import { type AppError, isAppError } from '../domain/errors.js';
-import { storageFailureOf, storageReason } from '../domain/storage-failure.js';
+import { storageFailureOf } from '../domain/storage-failure.js';
 import { escapeMrkdwn, section } from './blocks.js';
 import { describeStorageFailure } from './describe-storage-failure.js';
 import type { SlackMessage } from './message.js';
@@ -26,13 +26,6 @@ function describeLookalike(looksLike: string): string {
   const text = escapeMrkdwn(looksLike);
   if (looksLike.startsWith('"')) return `its title reads ${text}`;
   return /^(a|an|the) /i.test(looksLike) ? `it looks like ${text}` : `it looks like a ${text}`;
-}
-
-/** A store failure whose cause names no system error: the same sentence, with the store's own reason. */
-function describeStoreFailure(error: AppError): string {
-  const reason =
-    typeof error.facts.reason === 'string' ? error.facts.reason.replace(/-/g, ' ') : 'the store could not be written';
-  return describeStorageFailure({ code: 'store-failure', reason, path: null });
 }
 
 /** A damaged month names itself; the rest of the store still answers. */
@@ -66,8 +59,11 @@ function describeAppError(error: AppError): string {
       return `:warning: Reading ${file} took too long, so I gave up. Nothing was stored.`;
     case 'store-corrupt':
       return describeDamage(error);
-    case 'store-failure':
-      return describeStoreFailure(error);
+    case 'store-failure': {
+      // The file system's error is its cause: describeError reads the reason from it before reaching here.
+      const failure = storageFailureOf(error);
+      return failure ? describeStorageFailure(failure) : ':warning: Could not save — nothing was stored.';
+    }
     case 'slack-failure':
       return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
     case 'hkexnews-failure':

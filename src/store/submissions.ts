@@ -5,10 +5,12 @@
  * submission of the same day), then by when we read them; the last is current and each earlier one is marked as
  * superseded by the one after it.
  */
+
+import { isVisibleTo, type Viewer, WORKSPACE } from '../domain/audience.js';
 import { AppError } from '../domain/errors.js';
 import { type MonthlyReturn, reportMonthOf } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
-import { type StoredReturn, StoredReturnSchema } from '../domain/stored-return.js';
+import { audienceOf, type StoredReturn, StoredReturnSchema } from '../domain/stored-return.js';
 import { contentIdentityOf } from './content-identity.js';
 import type { SaveInput, SaveResult } from './filing-store.js';
 
@@ -49,7 +51,20 @@ export function toStoredReturn(input: SaveInput): StoredReturn {
     provenance: input.provenance,
     supersededBy: null,
     supersedes: null,
+    audience: input.audience ?? WORKSPACE,
   };
+}
+
+/** The latest submission a viewer may see, of a month's submissions (newest first, as stored). */
+export function currentFor(submissions: readonly StoredReturn[], viewer: Viewer): StoredReturn | null {
+  return submissions.find((held) => isVisibleTo(audienceOf(held), viewer)) ?? null;
+}
+
+/** A held return saved again for the workspace becomes public; a conversation's save never narrows one. */
+export function publishedBy(held: StoredReturn, incoming: StoredReturn): StoredReturn | null {
+  const incomingAudience = audienceOf(incoming);
+  if (incomingAudience.kind !== 'workspace' || audienceOf(held).kind === 'workspace') return null;
+  return { ...held, audience: incomingAudience };
 }
 
 const STATUS_RANK = { resubmission: 2, new: 1 } as const;

@@ -3,6 +3,7 @@
  * nothing itself: which submission is current, what the index says of a code and how a name is searched come from
  * the same functions the lowdb store uses, and test/store/contract runs the store contract against both.
  */
+import { isVisibleTo, type Viewer, WORKSPACE } from '../../src/domain/audience.js';
 import type { ReportMonth } from '../../src/domain/monthly-return.js';
 import {
   type SlackUpload,
@@ -12,6 +13,7 @@ import {
 } from '../../src/domain/slack-upload.js';
 import type { StockCode } from '../../src/domain/stock-code.js';
 import {
+  audienceOf,
   type DigestRecord,
   DigestRecordSchema,
   type HistoryEntry,
@@ -23,14 +25,19 @@ import {
 import type { FilingStore, SaveInput, SaveResult } from '../../src/store/filing-store.js';
 import {
   emptyCodeIndexEntry,
-  latestMonthOf,
   monthsNewestFirst,
   recordMonth,
   toIssuerSummary,
 } from '../../src/store/lowdb/code-index-entry.js';
 import type { CodeIndexEntry } from '../../src/store/lowdb/file-schemas.js';
 import { prepareName, searchIssuerIndex } from '../../src/store/lowdb/issuer-search.js';
-import { addSubmission, currentOf, findSameReturn, toValidStoredReturn } from '../../src/store/submissions.js';
+import {
+  addSubmission,
+  currentFor,
+  findSameReturn,
+  publishedBy,
+  toValidStoredReturn,
+} from '../../src/store/submissions.js';
 import { validateRecord } from '../../src/store/validate-record.js';
 
 /** What a test may inspect besides the interface: every submission held, in no particular order. */
@@ -47,9 +54,23 @@ export function createMemoryFilingStore(): MemoryFilingStore {
   const digests = new Map<string, DigestRecord>();
 
   const monthOf = (code: StockCode, month: ReportMonth) => months.get(code)?.get(month) ?? [];
-  const currentFor = (code: StockCode, month: ReportMonth | null | undefined) =>
-    month ? copy(currentOf(monthOf(code, month))) : null;
+  const currentIn = (code: StockCode, month: ReportMonth | null | undefined, viewer: Viewer) =>
+    month ? copy(currentFor(monthOf(code, month), viewer)) : null;
   const allReturns = () => [...months.values()].flatMap((byMonth) => [...byMonth.values()].flat());
+  const monthsFor = (code: StockCode, viewer: Viewer) => {
+    const entry = entries.get(code);
+    return entry ? monthsNewestFirst(entry, viewer) : [];
+  };
+  const keep = (stockCode: StockCode, reportMonth: ReportMonth, submissions: StoredReturn[]) => {
+    const byMonth = months.get(stockCode) ?? new Map<ReportMonth, StoredReturn[]>();
+    byMonth.set(reportMonth, submissions);
+    months.set(stockCode, byMonth);
+    const entry = entries.get(stockCode) ?? emptyCodeIndexEntry(stockCode);
+    recordMonth(entry, reportMonth, submissions);
+    entries.set(stockCode, entry);
+  };
+  const visibleEntries = (viewer: Viewer) =>
+    [...entries.values()].filter((entry) => monthsNewestFirst(entry, viewer).length > 0);
 
   return {
     get returns() {
@@ -59,62 +80,75 @@ export function createMemoryFilingStore(): MemoryFilingStore {
     async save(input: SaveInput): Promise<SaveResult> {
       const incoming = copy(toValidStoredReturn(input));
       const { stockCode, reportMonth } = incoming;
-      const elsewhere = allReturns().find((r) => r.id === incoming.id);
-      const same = elsewhere
-        ? { status: 'already-held' as const, stored: elsewhere, match: 'same-file' as const }
-        : findSameReturn(monthOf(stockCode, reportMonth), incoming);
-      if (same) return copy(same);
-      const { submissions, result } = addSubmission(monthOf(stockCode, reportMonth), incoming);
-      const byMonth = months.get(stockCode) ?? new Map<ReportMonth, StoredReturn[]>();
-      byMonth.set(reportMonth, submissions);
-      months.set(stockCode, byMonth);
-      const entry = entries.get(stockCode) ?? emptyCodeIndexEntry(stockCode);
-      recordMonth(entry, reportMonth, submissions);
-      entries.set(stockCode, entry);
+      const elsewhere = allReturns().find(
+        (r) => r.id === incoming.id && (r.stockCode !== stockCode || r.reportMonth !== reportMonth),
+      );
+      if (elsewhere) return copy({ status: 'already-held', stored: elsewhere, match: 'same-file' });
+      const held = monthOf(stockCode, reportMonth);
+      const same = findSameReturn(held, incoming);
+      if (same) {
+        const published = publishedBy(same.stored, incoming);
+        if (published)
+          keep(
+            stockCode,
+            reportMonth,
+            held.map((h) => (h.id === published.id ? published : h)),
+          );
+        return copy(published ? { ...same, stored: published } : same);
+      }
+      const { submissions, result } = addSubmission(held, incoming);
+      keep(stockCode, reportMonth, submissions);
       return copy(result);
     },
-    async findBySha256(sha256) {
-      return copy(allReturns().find((r) => r.id === sha256) ?? null);
+    async findBySha256(sha256, viewer = WORKSPACE) {
+      const found = allReturns().find((r) => r.id === sha256);
+      return found && isVisibleTo(audienceOf(found), viewer) ? copy(found) : null;
     },
-    async latest(code) {
-      const entry = entries.get(code);
-      return currentFor(code, entry && latestMonthOf(entry));
+    async latest(code, viewer = WORKSPACE) {
+      return currentIn(code, monthsFor(code, viewer)[0], viewer);
     },
-    async forMonth(code, month) {
-      return currentFor(code, month);
+    async forMonth(code, month, viewer = WORKSPACE) {
+      return currentIn(code, month, viewer);
     },
     async history(code, options): Promise<HistoryEntry[]> {
-      const held = (await this.monthsHeld(code)).flatMap((month) => currentFor(code, month) ?? []);
+      const viewer = options?.viewer ?? WORKSPACE;
+      const held = monthsFor(code, viewer).flatMap((month) => currentIn(code, month, viewer) ?? []);
       return held.slice(0, Math.max(0, options?.limit ?? Number.POSITIVE_INFINITY)).map(toHistoryEntry);
     },
     async damagedMonths() {
       // Nothing is held outside memory, so nothing can be found damaged.
       return [];
     },
-    async monthsHeld(code) {
-      const entry = entries.get(code);
-      return entry ? monthsNewestFirst(entry) : [];
+    async monthsHeld(code, viewer = WORKSPACE) {
+      return monthsFor(code, viewer);
     },
-    async submissions(code, month) {
-      return monthOf(code, month).map(copy);
+    async submissions(code, month, viewer = WORKSPACE) {
+      return monthOf(code, month)
+        .filter((held) => isVisibleTo(audienceOf(held), viewer))
+        .map(copy);
     },
-    async previous(code, month) {
-      return currentFor(
+    async previous(code, month, viewer = WORKSPACE) {
+      return currentIn(
         code,
-        (await this.monthsHeld(code)).find((held) => held < month),
+        monthsFor(code, viewer).find((held) => held < month),
+        viewer,
       );
     },
-    async forReportMonth(month) {
-      return [...entries.keys()].sort().flatMap((code) => currentFor(code, month) ?? []);
+    async forReportMonth(month, viewer = WORKSPACE) {
+      return [...entries.keys()].sort().flatMap((code) => currentIn(code, month, viewer) ?? []);
     },
-    async listIssuers() {
-      return [...entries.values()]
-        .map(toIssuerSummary)
+    async listIssuers(viewer = WORKSPACE) {
+      return visibleEntries(viewer)
+        .map((entry) => toIssuerSummary(entry, viewer))
         .sort((a, b) => (a.stockCode < b.stockCode ? -1 : a.stockCode > b.stockCode ? 1 : 0));
     },
     async searchIssuers(query, options) {
-      const searchable = [...entries.values()].map((entry) => ({ entry, names: entry.names.map(prepareName) }));
-      return searchIssuerIndex(searchable, query, options?.limit ?? 10);
+      const viewer = options?.viewer ?? WORKSPACE;
+      const searchable = visibleEntries(viewer).map((entry) => ({ entry, names: entry.names.map(prepareName) }));
+      return searchIssuerIndex(searchable, query, options?.limit ?? 10).map((found) => {
+        const entry = entries.get(found.stockCode);
+        return entry ? toIssuerSummary(entry, viewer) : found;
+      });
     },
     async claimSlackUpload(share, leaseMs) {
       const key = slackUploadKey(share);

@@ -83,6 +83,11 @@ export const CodeIndexEntrySchema = z.object({
   months: z.record(ReportMonthSchema, z.array(Sha256Schema)),
   /** Months whose file was found damaged and moved aside (to the path given) and not saved again since. */
   setAside: z.record(ReportMonthSchema, z.string()),
+  /**
+   * The submissions only one conversation may see: sha256 -> its channel id (the rest are the workspace's).
+   * Absent in an index written before audiences were recorded: the code's entry is rebuilt at open.
+   */
+  conversations: z.record(Sha256Schema, z.string()).optional(),
 });
 export type CodeIndexEntry = z.infer<typeof CodeIndexEntrySchema>;
 

@@ -26,7 +26,7 @@ export interface IndexRepairParts {
 }
 
 /** Rebuilds a code's index entry and history from its month files. */
-export async function repairCode(parts: IndexRepairParts, stockCode: StockCode, why: string): Promise<void> {
+export async function repairCode(parts: IndexRepairParts, stockCode: StockCode, why: string | null): Promise<void> {
   const before = parts.index.get(stockCode);
   let rebuilt = await rebuildCodeIndexEntry(parts.monthFiles, stockCode, parts.onCorrupt);
   // A month the index listed whose file is gone stays an error to whoever asks for it, never a month not held.
@@ -37,11 +37,12 @@ export async function repairCode(parts: IndexRepairParts, stockCode: StockCode, 
   }
   await parts.index.replace(stockCode, rebuilt);
   if (rebuilt) await parts.history.rebuild(stockCode);
-  parts.log(`repaired the index of ${stockCode} from its month files: ${why}`);
+  if (why) parts.log(`repaired the index of ${stockCode} from its month files: ${why}`);
 }
 
 /** At open: each code whose folder holds a month file its index entry does not list is repaired. */
 export async function reconcileIndex(parts: IndexRepairParts, codesOnDisk: readonly StockCode[]): Promise<void> {
+  await recordAudiences(parts);
   for (const stockCode of codesOnDisk) {
     const names = await parts.monthFiles.folderNames(stockCode);
     const onDisk = names.flatMap((name) => MONTH_FILE_NAME.exec(name)?.groups?.month ?? []);
@@ -67,4 +68,15 @@ export function agreesWithIndex(
 
 function listsMonth(entry: CodeIndexEntry | undefined, month: ReportMonth): boolean {
   return (entry?.months[month]?.length ?? 0) > 0 || entry?.setAside[month] !== undefined;
+}
+
+/**
+ * An index written before audiences were recorded says nothing of who may see each return: each such entry is
+ * rebuilt from its month files, where a return without an audience is given one conservatively (audience.ts).
+ */
+async function recordAudiences(parts: IndexRepairParts): Promise<void> {
+  const codes = [...parts.index.entries()].filter((entry) => entry.conversations === undefined).map((e) => e.stockCode);
+  if (codes.length === 0) return;
+  parts.log(`recording who may see each return of ${codes.length.toLocaleString('en')} codes (index written before)`);
+  for (const stockCode of codes) await repairCode(parts, stockCode, null);
 }

@@ -7,6 +7,7 @@
  * crash or a disk fault would) are optional, and the tests that need them are skipped, with a note, without them.
  */
 import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
+import { onlyIn, WORKSPACE } from '../../../src/domain/audience.js';
 import type { ReportMonth } from '../../../src/domain/monthly-return.js';
 import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import type { StockCode } from '../../../src/domain/stock-code.js';
@@ -434,6 +435,88 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
           '00001',
           '00002',
         ]);
+      });
+    });
+
+    describe('who may see a return', () => {
+      const privateChannel = onlyIn('G0PRIVATE');
+      const draft = () => ({ ...makeSaveInput({ file: 'draft', closing: 777 }), audience: privateChannel });
+
+      it('keeps a return read in a private conversation to that conversation: elsewhere it is not held', async () => {
+        await store.save(draft());
+        expect(closingOf(await store.forMonth('00020', '2023-11', privateChannel))).toBe(777);
+        expect((await store.latest('00020', privateChannel))?.audience).toEqual(privateChannel);
+        expect((await store.listIssuers(privateChannel)).map((i) => i.stockCode)).toEqual(['00020']);
+        for (const elsewhere of [WORKSPACE, onlyIn('C0PUBLIC'), onlyIn('G0OTHER')]) {
+          expect(await store.latest('00020', elsewhere)).toBeNull();
+          expect(await store.forMonth('00020', '2023-11', elsewhere)).toBeNull();
+          expect(await store.monthsHeld('00020', elsewhere)).toEqual([]);
+          expect(await store.history('00020', { viewer: elsewhere })).toEqual([]);
+          expect(await store.forReportMonth('2023-11', elsewhere)).toEqual([]);
+          expect(await store.listIssuers(elsewhere)).toEqual([]);
+          expect(await store.searchIssuers('example', { viewer: elsewhere })).toEqual([]);
+          expect(await store.findBySha256(sha256Of('draft'), elsewhere)).toBeNull();
+          expect(await store.submissions('00020', '2023-11', elsewhere)).toEqual([]);
+        }
+      });
+
+      it('shows the returns of the workspace in every conversation, and a private draft only where it was read', async () => {
+        await store.save(makeSaveInput({ month: '2023-10', closing: 100 }));
+        await store.save(makeSaveInput({ file: 'public', closing: 200 }));
+        const correction = {
+          ...makeSaveInput({ file: 'draft', status: 'resubmission', dateSubmitted: '2023-12-20', closing: 250 }),
+          audience: privateChannel,
+        };
+        await store.save(correction);
+        // The draft of a correction is current where it was read; elsewhere the public figure stays.
+        expect(closingOf(await store.forMonth('00020', '2023-11', privateChannel))).toBe(250);
+        expect(closingOf(await store.forMonth('00020', '2023-11', onlyIn('C0PUBLIC')))).toBe(200);
+        expect(closingOf(await store.latest('00020'))).toBe(200);
+        const closings = (
+          history: { monthlyReturn: { issuedShares: { classes: { issuedShares: { closing: number | null } }[] } } }[],
+        ) => history.map((h) => h.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing);
+        expect(closings(await store.history('00020', { viewer: privateChannel }))).toEqual([250, 100]);
+        expect(closings(await store.history('00020', { viewer: WORKSPACE }))).toEqual([200, 100]);
+        expect((await store.submissions('00020', '2023-11')).map((s) => s.id)).toEqual([sha256Of('public')]);
+        expect((await store.previous('00020', '2023-12', privateChannel))?.id).toBe(sha256Of('draft'));
+      });
+
+      it('makes a private return public when the same return is later read in a public place', async () => {
+        await store.save(draft());
+        const shared = { ...draft(), audience: WORKSPACE };
+        expect(await store.save(shared)).toMatchObject({
+          status: 'already-held',
+          match: 'same-file',
+          stored: { audience: WORKSPACE },
+        });
+        expect(closingOf(await store.latest('00020', onlyIn('C0PUBLIC')))).toBe(777);
+        expect((await store.listIssuers()).map((i) => i.stockCode)).toEqual(['00020']);
+      });
+
+      it('makes it public from another file of the same return too, and keeps that across a restart', async (ctx) => {
+        await store.save(draft());
+        const fetched = makeSaveInput({ file: 'draft', closing: 777 });
+        const other = { ...fetched, provenance: { ...fetched.provenance, sha256: sha256Of('fetched from HKEXnews') } };
+        expect((await store.save(other)).status).toBe('already-held');
+        expect(closingOf(await store.forMonth('00020', '2023-11', WORKSPACE))).toBe(777);
+        await reopen(ctx);
+        expect(closingOf(await store.forMonth('00020', '2023-11', WORKSPACE))).toBe(777);
+      });
+
+      it('never widens on its own: a private return read again privately, or elsewhere privately, stays private', async () => {
+        await store.save(draft());
+        await store.save(draft());
+        await store.save({ ...draft(), audience: onlyIn('D0DIRECT') });
+        expect(await store.latest('00020', WORKSPACE)).toBeNull();
+        expect(await store.latest('00020', onlyIn('D0DIRECT'))).toBeNull();
+        expect((await store.latest('00020', privateChannel))?.audience).toEqual(privateChannel);
+      });
+
+      it('keeps a private return private across a restart', async (ctx) => {
+        await store.save(draft());
+        await reopen(ctx);
+        expect(await store.latest('00020')).toBeNull();
+        expect(closingOf(await store.latest('00020', privateChannel))).toBe(777);
       });
     });
 
