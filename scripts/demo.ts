@@ -98,7 +98,7 @@ async function step(t: TestApp, title: string, action: () => Promise<unknown>): 
     console.error(`  [app error] ${line.text.split('\n').slice(0, 3).join(' | ')}`);
   }
   const said = t.botMessages().slice(before);
-  // The "Reading …" acknowledgement is replaced or removed at once: show only what stays in the channel.
+  // Show only what stays in the channel (a message replaced later is not).
   for (const message of said.filter((m) => !m.superseded)) show(message);
   if (said.length === 0 && !json) console.log('  (the bot said nothing)\n');
 }

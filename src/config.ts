@@ -55,6 +55,8 @@ const EnvSchema = z.object({
   MAX_FILE_MB: positiveInt(20, 'megabytes'),
   MAX_PAGES: positiveInt(60, 'pages'),
   PARSE_TIMEOUT_MS: positiveInt(15_000, 'milliseconds'),
+  DOWNLOAD_TIMEOUT_MS: positiveInt(60_000, 'milliseconds'),
+  DOWNLOAD_STALL_MS: positiveInt(15_000, 'milliseconds'),
   DIGEST_TIME: z.preprocess(
     blankAsMissing,
     z
@@ -93,6 +95,8 @@ export interface Config {
   readonly fileOrigins: readonly string[];
   readonly dataDir: string;
   readonly limits: { readonly maxBytes: number; readonly maxPages: number; readonly timeoutMs: number };
+  /** A shared file's download: its whole time limit, and how long the file host may send nothing. */
+  readonly download: { readonly timeoutMs: number; readonly stallMs: number };
   readonly digest: { readonly timeOfDay: string; readonly timeZone: string };
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
@@ -173,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPages: values.MAX_PAGES,
       timeoutMs: values.PARSE_TIMEOUT_MS,
     },
+    download: { timeoutMs: values.DOWNLOAD_TIMEOUT_MS, stallMs: values.DOWNLOAD_STALL_MS },
     digest: { timeOfDay: values.DIGEST_TIME, timeZone: values.DIGEST_TIMEZONE },
     logLevel: values.LOG_LEVEL,
   };

@@ -3,8 +3,9 @@
  */
 
 import { availableParallelism } from 'node:os';
-import { loadConfig, loadDotEnv } from './config.js';
+import { type Config, loadConfig, loadDotEnv } from './config.js';
 import { isAppError } from './domain/errors.js';
+import { storageFailureOf } from './domain/storage-failure.js';
 import { startDigestScheduler } from './services/digest-scheduler.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';
@@ -12,11 +13,34 @@ import { createSlackApp } from './slack/create-app.js';
 import { createDigestPoster } from './slack/digest-poster.js';
 import { openFilingStore } from './store/index.js';
 
+/** A claimed upload is its worker's for the longest a download and a read may take, and a minute more. */
+function leaseMsOf(config: Config): number {
+  return config.download.timeoutMs + config.limits.timeoutMs + 60_000;
+}
+
+async function openStore(config: Config, now: () => Date) {
+  try {
+    return await openFilingStore({ dir: config.dataDir, now });
+  } catch (error) {
+    const storage = storageFailureOf(error);
+    const reason = storage
+      ? `${storage.reason} (${storage.code})`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    throw new StartupError(`DATA_DIR ${config.dataDir} cannot be used: ${reason}`, { cause: error });
+  }
+}
+
+class StartupError extends Error {}
+
+const CANNOT_START = 'The app cannot start';
+
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const now = () => new Date();
-  const store = await openFilingStore({ dir: config.dataDir, now });
+  const store = await openStore(config, now);
   // PDFs are read on worker threads: a long read must not hold up the acknowledgements Slack waits 3 seconds for.
   const readers = createReadPool({ size: Math.max(1, availableParallelism() - 1) });
   const { connection } = config;
@@ -35,7 +59,8 @@ async function main(): Promise<void> {
       now,
       schedule: config.digest,
       ingest: (input) => ingestFiling({ store, now, limits: config.limits, read: readers.read }, input),
-      download: { allowedOrigins: config.fileOrigins, maxBytes: config.limits.maxBytes },
+      download: { allowedOrigins: config.fileOrigins, maxBytes: config.limits.maxBytes, ...config.download },
+      leaseMs: leaseMsOf(config),
     },
   );
   const { logger } = app;
@@ -43,6 +68,13 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
   process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
 
+  let port: number | null;
+  try {
+    ({ port } = await app.start());
+  } catch (error) {
+    await Promise.allSettled([readers.close(), store.close()]);
+    throw error;
+  }
   const scheduler = startDigestScheduler({
     store,
     poster: createDigestPoster(app.client),
@@ -50,7 +82,6 @@ async function main(): Promise<void> {
     schedule: config.digest,
     log: (message) => logger.info(message),
   });
-  const { port } = await app.start();
   logger.info(
     connection.mode === 'socket'
       ? 'hkex-shares-bot is running in Socket Mode'
@@ -61,10 +92,12 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: finishing work in hand, then stopping`);
+    logger.info(`${signal}: finishing work in hand (10 s at most), then stopping`);
     scheduler.stop();
-    await scheduler.idle();
-    await app.stop();
+    const [, abandoned] = await Promise.all([scheduler.idle(), app.stop()]);
+    if (abandoned.length > 0) {
+      logger.warn(`abandoned ${abandoned.length} upload(s), resumed at the next start: ${abandoned.join('; ')}`);
+    }
     await readers.close();
     await store.close();
     process.exit(0);
@@ -74,6 +107,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(isAppError(error) ? error.message : error);
+  // One line naming what to fix: a setting, DATA_DIR, or the token; never a stack.
+  const message = error instanceof StartupError || isAppError(error) ? error.message : String(error);
+  console.error(message.startsWith(CANNOT_START) ? message : `${CANNOT_START}: ${message}`);
   process.exit(1);
 });

@@ -22,6 +22,8 @@ export type AppErrorCode =
   | 'timeout'
   /** A store file that fails validation; it is kept aside, never overwritten. */
   | 'store-corrupt'
+  /** The store's files could not be written or read: disk full, read-only, no permission (facts.reason). */
+  | 'store-failure'
   /** Slack answered with an error, or could not be reached. */
   | 'slack-failure'
   /** Configuration missing or malformed. */

@@ -1,7 +1,7 @@
 /** Months by name, as the form and every answer print them: "November 2023", "Nov 2023". */
 import type { ReportMonth } from './monthly-return.js';
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

@@ -3,7 +3,9 @@
  * anything else gets a short apology (the details go to the log, never to Slack).
  */
 import { type AppError, isAppError } from '../domain/errors.js';
+import { storageFailureOf } from '../domain/storage-failure.js';
 import { escapeMrkdwn, section } from './blocks.js';
+import { describeStorageFailure } from './describe-storage-failure.js';
 import type { SlackMessage } from './message.js';
 
 export const APOLOGY = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';
@@ -24,6 +26,19 @@ function describeLookalike(looksLike: string): string {
   const text = escapeMrkdwn(looksLike);
   if (looksLike.startsWith('"')) return `its title reads ${text}`;
   return /^(a|an|the) /i.test(looksLike) ? `it looks like ${text}` : `it looks like a ${text}`;
+}
+
+const STORAGE_REASONS: Record<string, string> = {
+  'disk-full': 'the disk is full',
+  'read-only': "the store's folder is read-only",
+  'no-permission': "the bot may not write to the store's folder",
+  'io-error': 'the disk reported an error',
+};
+
+/** The file system under the store failed: the user learns why, and that nothing was stored. */
+function describeStorageFailure(error: AppError): string {
+  const reason = STORAGE_REASONS[String(error.facts.reason)] ?? 'the store could not be written';
+  return `:warning: Could not save: ${reason} — nothing was stored. An administrator needs to look at the bot's DATA_DIR.`;
 }
 
 /** A damaged month names itself; the rest of the store still answers. */
@@ -57,6 +72,8 @@ function describeAppError(error: AppError): string {
       return `:warning: Reading ${file} took too long, so I gave up. Nothing was stored.`;
     case 'store-corrupt':
       return describeDamage(error);
+    case 'store-failure':
+      return describeStorageFailure(error);
     case 'slack-failure':
       return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
     case 'config-invalid':
@@ -66,10 +83,16 @@ function describeAppError(error: AppError): string {
 
 /** Errors a user caused or should know about; anything else is logged as a fault of the app. */
 export function isExpectedError(error: unknown): boolean {
-  return isAppError(error) && error.code !== 'store-corrupt' && error.code !== 'config-invalid';
+  return (
+    isAppError(error) &&
+    error.code !== 'store-corrupt' &&
+    error.code !== 'store-failure' &&
+    error.code !== 'config-invalid'
+  );
 }
 
 export function describeError(error: unknown): SlackMessage {
-  const text = isAppError(error) ? describeAppError(error) : APOLOGY;
+  const storage = storageFailureOf(error);
+  const text = storage ? describeStorageFailure(storage) : isAppError(error) ? describeAppError(error) : APOLOGY;
   return { text: text.replace(/\*/g, ''), blocks: [section(text)] };
 }

@@ -67,7 +67,8 @@ function describeTitle(lines: readonly Line[]): string {
   const candidates = lines.filter((line) => /\p{L}{2,}/u.test(line.text));
   if (candidates.length === 0) return 'a document without a readable title';
   const largest = Math.max(...candidates.map((line) => line.height));
-  const title = candidates.find((line) => line.height >= largest - 0.5) as Line;
+  const title = candidates.find((line) => line.height >= largest - 0.5);
+  if (!title) return 'a document without a readable title';
   const text = title.text.length > 100 ? `${title.text.slice(0, 97)}...` : title.text;
   return `"${text}"`;
 }

@@ -4,14 +4,15 @@
  */
 
 import { monthBefore } from '../domain/check-continuity.js';
+import { suggestKeyword } from '../domain/edit-distance.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
+import { type IssuerRef, type LookupQuery, SHARES_KEYWORDS } from '../domain/shares-query.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { FilingStore } from '../store/filing-store.js';
 import type { SharesAnswer } from '../view-models/shares-answer.js';
 import { buildFilingCard } from './filing-card.js';
 import { buildShareHistory } from './share-history.js';
-import { type IssuerRef, SHARES_KEYWORDS, type SharesQuery } from './shares-query.js';
-import { suggestCodes, suggestKeyword, suggestNames } from './suggest.js';
+import { suggestCodes, suggestNames } from './suggest.js';
 
 export interface AnswerDeps {
   readonly store: FilingStore;
@@ -45,10 +46,7 @@ async function resolveIssuer(store: FilingStore, ref: IssuerRef): Promise<Resolv
   return { kind: 'answer', answer: notHeld(ref.text, { suggestions, keyword }) };
 }
 
-export async function answerSharesQuery(
-  deps: AnswerDeps,
-  query: Exclude<SharesQuery, { kind: 'watch' }>,
-): Promise<SharesAnswer> {
+export async function answerSharesQuery(deps: AnswerDeps, query: LookupQuery): Promise<SharesAnswer> {
   const { store } = deps;
   if (query.kind === 'help') return { kind: 'help' };
   if (query.kind === 'list') return { kind: 'issuers', issuers: await store.listIssuers(), query: null };

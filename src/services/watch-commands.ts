@@ -9,14 +9,13 @@ import { addMonths } from '../digest/report-months.js';
 import { AppError } from '../domain/errors.js';
 import { formatMonth } from '../domain/month-names.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
+import type { WatchQuery } from '../domain/shares-query.js';
 import type { Watchlist } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
 import type { WatchAnswer } from '../view-models/watch-answer.js';
 import type { NextDigest } from '../view-models/watchlist-change.js';
 import { loadDigest } from './digest-content.js';
 import { describeWatchedCode, unwatchCodes, watchCodes } from './watchlist-changes.js';
-
-export const WATCH_SUBCOMMANDS = ['watch', 'unwatch', 'watchlist', 'digest'] as const;
 
 export interface WatchCommandDeps {
   readonly store: FilingStore;
@@ -28,19 +27,11 @@ export interface WatchCommandDeps {
 export interface WatchCommandInput {
   readonly channelId: string;
   readonly userId: string;
-  /** The words after /shares, the sub-command first: ["watch", "00020", "700"]. */
-  readonly args: readonly string[];
+  /** What the words after /shares asked for, read by domain/shares-query.ts. */
+  readonly query: WatchQuery;
 }
 
 const NOTHING_WATCHED: WatchAnswer = { kind: 'nothing-watched' };
-
-/** "2023-11", "2023/11", "202311" -> "2023-11"; null for a word that is not a month. */
-export function parseDigestMonth(word: string): ReportMonth | null {
-  const match = /^(\d{4})[-/.]?(\d{1,2})$/.exec(word);
-  const number = Number(match?.[2]);
-  if (!match || number < 1 || number > 12) return null;
-  return `${match[1]}-${String(number).padStart(2, '0')}`;
-}
 
 function nextDigestOf(watchlist: Watchlist | null, now: Date, schedule: DigestSchedule): NextDigest | null {
   if (!watchlist?.digestEnabled) return null;
@@ -81,18 +72,11 @@ async function toggleDigest(
 async function digestNow(
   deps: WatchCommandDeps,
   channelId: string,
-  word: string | undefined,
+  asked: ReportMonth | null,
   schedule: DigestSchedule,
 ): Promise<WatchAnswer> {
   const current = monthAt(deps.now(), schedule.timeZone);
-  const month = word === undefined ? addMonths(current, -1) : parseDigestMonth(word);
-  if (month === null) {
-    throw new AppError(
-      'bad-input',
-      `"${word}" is not a month: try \`/shares digest 2023-11\`, \`/shares digest\` for last month, or \`/shares digest off\`.`,
-      { word },
-    );
-  }
+  const month = asked ?? addMonths(current, -1);
   if (month >= current) {
     const latest = formatMonth(addMonths(current, -1));
     throw new AppError(
@@ -111,25 +95,19 @@ async function digestNow(
 
 export async function runWatchCommand(deps: WatchCommandDeps, input: WatchCommandInput): Promise<WatchAnswer> {
   const schedule = deps.schedule ?? DEFAULT_DIGEST_SCHEDULE;
-  const [subcommand = '', ...rest] = input.args;
-  switch (subcommand.toLowerCase()) {
+  const { query } = input;
+  switch (query.kind) {
     case 'watch': {
-      const change = await watchCodes(deps.store, input.channelId, rest, deps.now());
+      const change = await watchCodes(deps.store, input.channelId, query, deps.now());
       return { kind: 'watch-change', change, next: nextDigestOf(change.watchlist, deps.now(), schedule) };
     }
     case 'unwatch':
-      return { kind: 'unwatch-change', change: await unwatchCodes(deps.store, input.channelId, rest, deps.now()) };
+      return { kind: 'unwatch-change', change: await unwatchCodes(deps.store, input.channelId, query, deps.now()) };
     case 'watchlist':
       return showWatchlist(deps, input.channelId, schedule);
-    case 'digest': {
-      const word = rest[0]?.toLowerCase();
-      if (rest.length > 1) {
-        throw new AppError('bad-input', '`/shares digest` takes one word: a month such as 2023-11, `on` or `off`.');
-      }
-      if (word === 'on' || word === 'off') return toggleDigest(deps, input.channelId, word === 'on', schedule);
-      return digestNow(deps, input.channelId, rest[0], schedule);
-    }
-    default:
-      throw new AppError('bad-input', `\`/shares ${subcommand}\` is not a watchlist command.`, { subcommand });
+    case 'digest-toggle':
+      return toggleDigest(deps, input.channelId, query.on, schedule);
+    case 'digest':
+      return digestNow(deps, input.channelId, query.month, schedule);
   }
 }

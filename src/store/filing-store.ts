@@ -4,6 +4,7 @@
  */
 import type { Flag } from '../domain/flag.js';
 import type { MonthlyReturn, ReportMonth } from '../domain/monthly-return.js';
+import type { SlackShare, SlackUpload, SlackUploadClaim, SlackUploadStep } from '../domain/slack-upload.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type {
   DigestRecord,
@@ -74,10 +75,15 @@ export interface FilingStore {
   /** Case-insensitive search on issuer names (and codes); best matches first. */
   searchIssuers(query: string, options?: { limit?: number }): Promise<IssuerSummary[]>;
 
-  /** Slack event de-duplication: true the first time a file id is claimed, false after. */
-  claimSlackFile(fileId: string): Promise<boolean>;
-  /** Undo a claim whose processing failed, so that a retry can process the file again. */
-  releaseSlackFile(fileId: string): Promise<void>;
+  /**
+   * Claims one share of a Slack file before any work on it (Slack redelivers events): the first claim wins; an
+   * unfinished upload whose lease (`leaseMs` from its last step) has run out is taken over, its record kept.
+   */
+  claimSlackUpload(share: SlackShare, leaseMs: number): Promise<SlackUploadClaim>;
+  /** Records the step an upload has reached, and renews its lease. */
+  recordSlackUpload(key: string, step: SlackUploadStep, leaseMs: number): Promise<SlackUpload>;
+  /** Every claimed upload not yet answered, oldest first: what a start-up resumes. */
+  unfinishedSlackUploads(): Promise<SlackUpload[]>;
 
   getWatchlist(channelId: string): Promise<Watchlist | null>;
   saveWatchlist(watchlist: Watchlist): Promise<void>;

@@ -2,6 +2,11 @@
  * A local stand-in for the Slack Web API on 127.0.0.1: answers the methods the app calls, serves shared files (with
  * Slack's habit of answering a missing or wrong token with a 200 HTML sign-in page), takes response_url posts, and
  * records every call so that tests and the demo can read what the bot said.
+ *
+ * files.info answers as Slack's does (the shape of @slack/web-api's FilesInfoResponse): the file, and its `shares`
+ * per conversation (`public` for C… channels, `private` for the rest), each share with its `ts`, its `thread_ts`
+ * when it was posted in a thread, and its thread's `reply_count` and `reply_users`, which grow as the bot posts in
+ * that thread.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -39,6 +44,17 @@ export interface FakeFileInput {
   readonly downloadUrl?: string;
   /** Answer the download with Slack's sign-in page whatever the token, as Slack does when files:read is missing. */
   readonly signInPage?: boolean;
+  /** Send the file this many bytes at a time, one piece every `everyMs`: a file host that trickles. */
+  readonly trickle?: { readonly bytes: number; readonly everyMs: number };
+}
+
+/** One message that shared a file in a conversation, as files.info lists it. */
+export interface FakeShare {
+  readonly channel: string;
+  readonly ts: string;
+  readonly threadTs?: string;
+  replyCount: number;
+  replyUsers: string[];
 }
 
 /** A file object as Slack puts it in a `file_share` message event. */
@@ -67,6 +83,10 @@ export interface FakeSlack {
   responseUrl(): string;
   /** How many times each file was downloaded (with any token). */
   readonly downloads: Map<string, number>;
+  /** Records that a file was shared by a message (what files.info will list). */
+  addShare(fileId: string, share: { channel: string; ts: string; threadTs?: string }): FakeShare;
+  /** Resolves when a download of the file starts (before any byte is sent). */
+  downloadStarted(fileId: string): Promise<void>;
   /** Makes the next calls of a method answer `{ ok: false, error }`. */
   failNext(method: string, error: string, times?: number): void;
   /** Every Block Kit limit a message the app sent broke (`checkBlockKit`), with the method that carried it. */
@@ -96,6 +116,21 @@ function parseApiBody(raw: string, contentType: string | undefined): Record<stri
   return body;
 }
 
+/** Sends a body a few bytes at a time, until done or the client goes away. */
+function trickle(res: ServerResponse, body: Buffer, pace: { bytes: number; everyMs: number }): void {
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed) return clearInterval(timer);
+    res.write(body.subarray(sent, sent + pace.bytes));
+    sent += pace.bytes;
+    if (sent >= body.byteLength) {
+      clearInterval(timer);
+      res.end();
+    }
+  }, pace.everyMs);
+  res.on('close', () => clearInterval(timer));
+}
+
 function sendJson(res: ServerResponse, body: unknown, status = 200): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -115,10 +150,43 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const files = new Map<string, { input: FakeFileInput; object: FakeFileObject }>();
   const downloads = new Map<string, number>();
   const failures = new Map<string, { error: string; times: number }>();
+  const shares = new Map<string, FakeShare[]>();
+  const downloadWaiters = new Map<string, (() => void)[]>();
   let tsCounter = 0;
   let url = '';
 
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+
+  /** A reply by the bot in a thread: every share whose thread it is counts it. */
+  function countReply(channel: string, threadTs: string): void {
+    for (const list of shares.values()) {
+      for (const share of list) {
+        if (share.channel !== channel || (share.threadTs ?? share.ts) !== threadTs) continue;
+        share.replyCount++;
+        if (!share.replyUsers.includes(botUserId)) share.replyUsers.push(botUserId);
+      }
+    }
+  }
+
+  function sharesOf(fileId: string) {
+    const result: Record<'public' | 'private', Record<string, Record<string, unknown>[]>> = { public: {}, private: {} };
+    for (const share of shares.get(fileId) ?? []) {
+      const kind = share.channel.startsWith('C') ? 'public' : 'private';
+      const list = result[kind][share.channel] ?? [];
+      list.push({
+        ts: share.ts,
+        ...(share.threadTs ? { thread_ts: share.threadTs } : {}),
+        reply_count: share.replyCount,
+        reply_users: [...share.replyUsers],
+        reply_users_count: share.replyUsers.length,
+        channel_name: 'filings',
+        team_id: teamId,
+        share_user_id: 'U0001',
+      });
+      result[kind][share.channel] = list;
+    }
+    return result;
+  }
 
   function answerApi(method: string, body: Record<string, unknown>, authorised: boolean): Record<string, unknown> {
     if (!authorised) return { ok: false, error: 'invalid_auth' };
@@ -140,6 +208,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         };
       case 'chat.postMessage': {
         const ts = nextTs();
+        if (typeof body.thread_ts === 'string') countReply(String(body.channel), body.thread_ts);
         return { ok: true, channel: body.channel, ts, message: { ...body, ts } };
       }
       case 'chat.update':
@@ -148,7 +217,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, message_ts: nextTs() };
       case 'files.info': {
         const file = files.get(String(body.file));
-        return file ? { ok: true, file: file.object } : { ok: false, error: 'file_not_found' };
+        return file
+          ? { ok: true, file: { ...file.object, shares: sharesOf(file.object.id) } }
+          : { ok: false, error: 'file_not_found' };
       }
       default:
         return { ok: true };
@@ -183,6 +254,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (req.method === 'GET' && path.startsWith('/files/')) {
         const id = path.split('/')[2] ?? '';
         downloads.set(id, (downloads.get(id) ?? 0) + 1);
+        for (const wake of downloadWaiters.get(id)?.splice(0) ?? []) wake();
         const file = files.get(id);
         if (!authorised || !file || file.input.signInPage) {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -193,6 +265,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           'content-type': file.object.mimetype,
           'content-length': String(file.input.bytes.byteLength),
         });
+        if (file.input.trickle) {
+          trickle(res, Buffer.from(file.input.bytes), file.input.trickle);
+          return;
+        }
         res.end(Buffer.from(file.input.bytes));
         return;
       }
@@ -231,6 +307,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       files.set(id, { input, object });
       return object;
     },
+    addShare(fileId, share) {
+      const fake: FakeShare = { ...share, replyCount: 0, replyUsers: [] };
+      shares.set(fileId, [...(shares.get(fileId) ?? []), fake]);
+      return fake;
+    },
+    downloadStarted: (fileId) =>
+      new Promise<void>((resolve) => downloadWaiters.set(fileId, [...(downloadWaiters.get(fileId) ?? []), resolve])),
     responseUrl: () => `${url}/response/${randomUUID()}`,
     failNext(method, error, times = 1) {
       failures.set(method, { error, times });

@@ -4,6 +4,12 @@
  * the same functions the lowdb store uses, and test/store/contract runs the store contract against both.
  */
 import type { ReportMonth } from '../../src/domain/monthly-return.js';
+import {
+  type SlackUpload,
+  slackUploadKey,
+  startSlackUpload,
+  takeOverSlackUpload,
+} from '../../src/domain/slack-upload.js';
 import type { StockCode } from '../../src/domain/stock-code.js';
 import {
   type DigestRecord,
@@ -36,7 +42,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
   /** Submissions by code, then month, newest submission first, as a month file holds them. */
   const months = new Map<StockCode, Map<ReportMonth, StoredReturn[]>>();
   const entries = new Map<StockCode, CodeIndexEntry>();
-  const claimed = new Set<string>();
+  const uploads = new Map<string, SlackUpload>();
   const watchlists = new Map<string, Watchlist>();
   const digests = new Map<string, DigestRecord>();
 
@@ -110,13 +116,27 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       const searchable = [...entries.values()].map((entry) => ({ entry, names: entry.names.map(prepareName) }));
       return searchIssuerIndex(searchable, query, options?.limit ?? 10);
     },
-    async claimSlackFile(fileId) {
-      if (claimed.has(fileId)) return false;
-      claimed.add(fileId);
-      return true;
+    async claimSlackUpload(share, leaseMs) {
+      const key = slackUploadKey(share);
+      const held = uploads.get(key);
+      if (held?.stage === 'answered') return { outcome: 'answered', upload: copy(held) };
+      const now = new Date();
+      if (held && Date.parse(held.leaseUntil) > now.getTime()) return { outcome: 'in-hand', upload: copy(held) };
+      const upload = held ? takeOverSlackUpload(held, now, leaseMs) : startSlackUpload(share, now, leaseMs);
+      uploads.set(key, upload);
+      return { outcome: held ? 'taken-over' : 'claimed', upload: copy(upload) };
     },
-    async releaseSlackFile(fileId) {
-      claimed.delete(fileId);
+    async recordSlackUpload(key, step, leaseMs) {
+      const held = uploads.get(key);
+      if (!held || held.stage === 'answered') throw new Error(`No unfinished Slack upload ${key} is held.`);
+      const now = Date.now();
+      const leaseUntil = new Date(now + leaseMs).toISOString();
+      const upload = { ...held, ...step, updatedAt: new Date(now).toISOString(), leaseUntil };
+      uploads.set(key, upload);
+      return copy(upload);
+    },
+    async unfinishedSlackUploads() {
+      return copy([...uploads.values()].filter((u) => u.stage !== 'answered'));
     },
     async getWatchlist(channelId) {
       return copy(watchlists.get(channelId) ?? null);

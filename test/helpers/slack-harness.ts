@@ -42,6 +42,9 @@ export interface TestAppOptions {
   readonly allowedOrigins?: readonly string[];
   /** Print the app's log lines (they are always recorded in `logs`). */
   readonly printLogs?: boolean;
+  /** Download limits; 60 s in all and 15 s without a byte by default, as in the app. */
+  readonly download?: { readonly timeoutMs: number; readonly stallMs: number };
+  readonly leaseMs?: number;
 }
 
 export interface LogLine {
@@ -59,8 +62,8 @@ export interface UploadOptions {
   readonly user?: string;
   readonly threadTs?: string;
   readonly retryNum?: number;
-  /** Send only the file id, as Slack does where it wants files.info to be asked. */
-  readonly fileAccessCheck?: boolean;
+  /** The ts of the sharing message; a fresh one by default. */
+  readonly ts?: string;
 }
 
 export interface CommandOptions {
@@ -102,7 +105,7 @@ export interface TestApp {
   /** Posts a raw body to the app; signed unless `signature` is given. */
   post(body: string, contentType: string, headers?: Record<string, string>): Promise<SentRequest>;
   sendEvent(event: Record<string, unknown>, options?: { retryNum?: number; eventId?: string }): Promise<SentRequest>;
-  /** Shares a file in a channel: registers it with the fake Slack and sends the `file_share` message event. */
+  /** Shares a file in a conversation: registers the file and its share with the fake Slack, sends `file_shared`. */
   uploadFile(
     file: FakeFileInput,
     options?: UploadOptions,
@@ -127,6 +130,18 @@ export async function openTempFilingStore(): Promise<{ store: FilingStore; dir: 
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The `file_shared` event as Slack sends it: ids only. */
+export function fileSharedEvent(fileId: string, channel: string, user: string, ts: string): Record<string, unknown> {
+  return {
+    type: 'file_shared',
+    channel_id: channel,
+    file_id: fileId,
+    user_id: user,
+    file: { id: fileId },
+    event_ts: ts,
   };
 }
 
@@ -214,7 +229,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       store,
       now,
       ingest,
-      download: { allowedOrigins: options.allowedOrigins ?? [fakeSlack.url], maxBytes: limits.maxBytes },
+      download: {
+        allowedOrigins: options.allowedOrigins ?? [fakeSlack.url],
+        maxBytes: limits.maxBytes,
+        ...(options.download ?? { timeoutMs: 60_000, stallMs: 15_000 }),
+      },
+      leaseMs: options.leaseMs ?? 120_000,
     },
   );
   const { port } = await app.start();
@@ -258,20 +278,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     sendEvent,
     async uploadFile(input, upload = {}) {
       const file = fakeSlack.addFile(input);
-      const ts = `1700001000.${String(fakeSlack.calls.length).padStart(6, '0')}`;
-      const event = {
-        type: 'message',
-        subtype: 'file_share',
-        text: '',
-        user: upload.user ?? 'U0001',
-        channel: upload.channel ?? 'C0001',
-        channel_type: 'channel',
-        ts,
-        event_ts: ts,
-        ...(upload.threadTs ? { thread_ts: upload.threadTs } : {}),
-        files: [upload.fileAccessCheck ? { id: file.id, mode: 'file_access', file_access: 'check_file_info' } : file],
-        upload: true,
-      };
+      const ts = upload.ts ?? `1700001000.${String(fakeSlack.calls.length).padStart(6, '0')}`;
+      const channel = upload.channel ?? 'C0001';
+      fakeSlack.addShare(file.id, { channel, ts, ...(upload.threadTs ? { threadTs: upload.threadTs } : {}) });
+      const event = fileSharedEvent(file.id, channel, upload.user ?? 'U0001', ts);
       const request = await sendEvent(event, { retryNum: upload.retryNum, eventId: `Ev-${file.id}` });
       return { file, request, event };
     },

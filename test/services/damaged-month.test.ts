@@ -5,10 +5,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type LookupQuery, parseSharesQuery } from '../../src/domain/shares-query.js';
 import { describeError } from '../../src/format/describe-error.js';
 import { renderShareHistory } from '../../src/format/share-history.js';
 import { answerSharesQuery } from '../../src/services/answer-shares-query.js';
-import { parseSharesQuery } from '../../src/services/shares-query.js';
 import type { FilingStore } from '../../src/store/index.js';
 import { makeSaveInput, makeTempDir, openTestStore, removeTempDir } from '../store/store-fixtures.js';
 
@@ -33,7 +33,7 @@ afterEach(async () => {
   await removeTempDir(dir);
 });
 
-const ask = (text: string) => answerSharesQuery({ store }, parseSharesQuery(text) as never);
+const ask = (text: string) => answerSharesQuery({ store }, parseSharesQuery(text) as LookupQuery);
 
 describe('a torn month file', () => {
   it('answers for itself with a message naming the code and month', async () => {

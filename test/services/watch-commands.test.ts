@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/domain/errors.js';
+import { parseSharesQuery, parseStockCodes, type WatchQuery } from '../../src/domain/shares-query.js';
 import { renderWatchAnswer, type WatchCommandReply } from '../../src/format/watch-answer.js';
-import { parseDigestMonth, runWatchCommand, type WatchCommandDeps } from '../../src/services/watch-commands.js';
-import { parseStockCodes } from '../../src/services/watchlist-changes.js';
+import { runWatchCommand, type WatchCommandDeps } from '../../src/services/watch-commands.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
 import { MAX_WATCHED_CODES } from '../../src/view-models/watchlist-change.js';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
@@ -22,7 +22,8 @@ function deps(store: FilingStore, now = DEC_3): WatchCommandDeps {
 }
 
 async function run(d: WatchCommandDeps, text: string, channelId = 'C1'): Promise<WatchCommandReply> {
-  return renderWatchAnswer(await runWatchCommand(d, { channelId, userId: 'U1', args: text.split(' ') }));
+  const query = parseSharesQuery(text) as WatchQuery;
+  return renderWatchAnswer(await runWatchCommand(d, { channelId, userId: 'U1', query }));
 }
 
 function plain(reply: WatchCommandReply): string {
@@ -195,17 +196,5 @@ describe('/shares digest', () => {
     const on = await run(deps(store, later), 'digest ON');
     expect(plain(on)).toContain('Next digest: December 2023, on Mon 8 Jan 2024 at 10:00 (Asia/Hong_Kong)');
     expect(await store.getWatchlist('C1')).toMatchObject({ digestEnabled: true, digestSince: later.toISOString() });
-  });
-});
-
-describe('parseDigestMonth', () => {
-  it('reads 2023-11, 2023/11 and 202311, and nothing else', () => {
-    expect(['2023-11', '2023/11', '202311', '2023-13', 'Nov'].map(parseDigestMonth)).toEqual([
-      '2023-11',
-      '2023-11',
-      '2023-11',
-      null,
-      null,
-    ]);
   });
 });

@@ -115,7 +115,7 @@ describe('/shares', () => {
     const expected = renderWatchAnswer(
       await runWatchCommand(
         { store: t.store, now: () => new Date() },
-        { channelId: 'C0001', userId: 'U0001', args: ['watchlist'] },
+        { channelId: 'C0001', userId: 'U0001', query: { kind: 'watchlist' } },
       ),
     );
     expect(answer.text).toBe(expected.message.text);

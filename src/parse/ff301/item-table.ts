@@ -8,7 +8,7 @@
  * share a line. Some (III(D) on v1.0.2) are vertically centred: the description starts above the row number.
  */
 import { findColumns, placeSegments } from '../layout/columns.js';
-import type { Line } from '../layout/lines.js';
+import { type Line, lineAt } from '../layout/lines.js';
 import { type Segment, segmentLine } from '../layout/segments.js';
 import { chooseDetailLayout, type DetailColumn, type DetailPartKey } from './detail-layouts.js';
 import { type Ff301Labels, ROW_MARKER } from './labels.js';
@@ -45,7 +45,7 @@ export function readItemTable(
   const { lines } = range;
   const firstMarker = findMarkerLine(range, range.start);
   if (firstMarker === undefined) return [];
-  const markerWord = (lines[firstMarker] as Line).words[0];
+  const markerWord = lineAt(lines, firstMarker).words[0];
   const descriptionIndent = findDescriptionIndent(lines, firstMarker, range.end);
   // Label rows start where the row numbers start; a row's own text starts after its number.
   const labelMargin = (markerWord?.x0 ?? 0) + LABEL_MARGIN;
@@ -55,8 +55,8 @@ export function readItemTable(
   while (
     descriptionIndent !== undefined &&
     firstData - 1 > range.start &&
-    Math.abs(((lines[firstData - 1] as Line).words[0]?.x0 ?? 0) - descriptionIndent) <= 1.5 &&
-    isNextWrappedLine(lines[firstData - 1] as Line, lines[firstData] as Line)
+    Math.abs((lineAt(lines, firstData - 1).words[0]?.x0 ?? 0) - descriptionIndent) <= 1.5 &&
+    isNextWrappedLine(lineAt(lines, firstData - 1), lineAt(lines, firstData))
   ) {
     firstData--;
   }
@@ -78,17 +78,17 @@ export function readItemTable(
 
   // A table that runs onto the next page may repeat its headings there: they are no part of any row.
   const headingTexts = new Set(lines.slice(range.start, firstData).map((line) => line.text));
-  const firstPage = (lines[firstMarker] as Line).page;
+  const firstPage = lineAt(lines, firstMarker).page;
   const repeated = new Set<number>();
   for (let index = firstData; index < range.end; index++) {
-    const line = lines[index] as Line;
+    const line = lineAt(lines, index);
     if (line.page !== firstPage && headingTexts.has(line.text)) repeated.add(index);
   }
   const fieldRows = findFieldRows(context, { lines, start: firstData, end: range.end }, labelMargin, repeated);
   const fieldLines = new Set(fieldRows.flatMap((row) => row.lineIndexes));
   const markers: number[] = [];
   for (let index = firstData; index < range.end; index++) {
-    if (isMarkerLine(lines[index] as Line)) markers.push(index);
+    if (isMarkerLine(lineAt(lines, index))) markers.push(index);
   }
   const centred = firstData < firstMarker;
 
@@ -108,7 +108,7 @@ export function readItemTable(
     const movementLines: Segment[][] = [];
     for (const index of rowLines[row] ?? []) {
       const movementLine: Segment[] = [];
-      const segments = segmentLine(lines[index] as Line).filter(
+      const segments = segmentLine(lineAt(lines, index)).filter(
         (segment) => !(index === markerIndex && ROW_MARKER.test(segment.text) && segment.x0 < labelMargin),
       );
       for (const { segment, column } of placeSegments(columns, segments)) {
@@ -134,7 +134,7 @@ export function readItemTable(
         );
       }
     }
-    return { marker: (lines[markerIndex] as Line).words[0]?.text ?? '', cells, movementLines, fields };
+    return { marker: lineAt(lines, markerIndex).words[0]?.text ?? '', cells, movementLines, fields };
   });
 }
 
@@ -143,17 +143,17 @@ function isMarkerLine(line: Line): boolean {
 }
 
 function findMarkerLine(range: LineRange, from: number): number | undefined {
-  for (let index = from; index < range.end; index++) if (isMarkerLine(range.lines[index] as Line)) return index;
+  for (let index = from; index < range.end; index++) if (isMarkerLine(lineAt(range.lines, index))) return index;
   return undefined;
 }
 
 /** Where description text starts: the leftmost word right of the row number, on its line or the next few. */
 function findDescriptionIndent(lines: readonly Line[], marker: number, end: number): number | undefined {
-  const markerWord = (lines[marker] as Line).words[0];
+  const markerWord = lineAt(lines, marker).words[0];
   if (!markerWord) return undefined;
   const candidates: number[] = [];
   for (let index = marker; index < Math.min(end, marker + 4); index++) {
-    for (const word of (lines[index] as Line).words) {
+    for (const word of lineAt(lines, index).words) {
       if (word === markerWord) continue;
       if (word.x0 >= markerWord.x1 - 1 && word.x0 < markerWord.x1 + 25) candidates.push(word.x0);
     }
@@ -168,9 +168,9 @@ function rowOfLine(lines: readonly Line[], markers: readonly number[], index: nu
     if ((markers[position] ?? 0) <= index) row = position;
   }
   if (!centred) return row;
-  const line = lines[index] as Line;
+  const line = lineAt(lines, index);
   const distance = (position: number) => {
-    const marker = lines[markers[position] ?? 0] as Line;
+    const marker = lineAt(lines, markers[position] ?? 0);
     return marker.page === line.page ? Math.abs(marker.y - line.y) : Number.POSITIVE_INFINITY;
   };
   const next = row + 1;
@@ -194,18 +194,18 @@ function findFieldRows(
   const rows: FieldRow[] = [];
   const used = new Set<number>();
   for (let index = range.start; index < range.end; index++) {
-    const first = lines[index] as Line;
+    const first = lineAt(lines, index);
     if (used.has(index) || skip.has(index) || !isLabelLine(first)) continue;
     const labelLines = [index];
     const labelItems = [first.items[0]];
     // Continuation lines of the label, possibly with its value line in between.
     let last = first;
     for (let next = index + 1; next < range.end; next++) {
-      const candidate = lines[next] as Line;
+      const candidate = lineAt(lines, next);
       if (candidate.y - last.y > 1.45 * Math.min(last.height, candidate.height) * 2 || candidate.page !== first.page)
         break;
       if (isLabelLine(candidate)) {
-        if (!isNextWrappedLine(lines[labelLines[labelLines.length - 1] as number] as Line, candidate)) break;
+        if (!isNextWrappedLine(lineAt(lines, labelLines[labelLines.length - 1] as number), candidate)) break;
         if (startsLabel(context, candidate.text)) break;
         labelLines.push(next);
         labelItems.push(candidate.items[0]);
@@ -214,11 +214,11 @@ function findFieldRows(
         break;
       }
     }
-    const top = (lines[labelLines[0] as number] as Line).y - 0.75 * first.height;
-    const bottom = (lines[labelLines[labelLines.length - 1] as number] as Line).y + 0.75 * first.height;
+    const top = lineAt(lines, labelLines[0] as number).y - 0.75 * first.height;
+    const bottom = lineAt(lines, labelLines[labelLines.length - 1] as number).y + 0.75 * first.height;
     const spanned: number[] = [];
     for (let other = index; other < range.end; other++) {
-      const line = lines[other] as Line;
+      const line = lineAt(lines, other);
       if (line.page !== first.page || line.y > bottom) break;
       if (line.y >= top && (labelLines.includes(other) || !isLabelLine(line)) && !isMarkerLine(line))
         spanned.push(other);
@@ -227,11 +227,11 @@ function findFieldRows(
     const key = fieldKeyOf(context, label);
     // On a label's own lines the label is the first item; anything right of it is the value.
     const labelRight = (other: number) => {
-      const item = labelLines.includes(other) ? (lines[other] as Line).items[0] : undefined;
+      const item = labelLines.includes(other) ? lineAt(lines, other).items[0] : undefined;
       return item ? item.x + item.width - 0.5 : Number.NEGATIVE_INFINITY;
     };
     const values = spanned.flatMap((other) =>
-      segmentLine(lines[other] as Line).filter((segment) => segment.x0 >= labelRight(other)),
+      segmentLine(lineAt(lines, other)).filter((segment) => segment.x0 >= labelRight(other)),
     );
     for (const other of spanned) used.add(other);
     rows.push({ key, label, lineIndexes: spanned, values });

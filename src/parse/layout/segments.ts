@@ -63,7 +63,7 @@ export function isCurrencyCode(text: string): boolean {
 /** "N/A", "Nil" and dashes fill figure cells and sit where figures sit (right-aligned). */
 const FIGURE_FILLER = /^(nil|n\/a|-+|—|–)$/i;
 
-export function kindOfWord(text: string): SegmentKind {
+function kindOfWord(text: string): SegmentKind {
   if (isFigure(text) || FIGURE_FILLER.test(text)) return 'figure';
   if (isCurrencyCode(text)) return 'currency';
   return 'text';

@@ -5,7 +5,7 @@
  */
 import type { AuthorisedShareCapital, AuthorisedShareClass } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
-import type { Line } from '../layout/lines.js';
+import { type Line, lineAt } from '../layout/lines.js';
 import { currencyInLabel, isNothing, parseAmount, parseShareCount } from './cell-values.js';
 import { type ColumnRules, findColumns } from './columns.js';
 import { joinItems, tidy } from './layout.js';
@@ -47,7 +47,7 @@ export function readAuthorisedSlots(section: Section | undefined, notes: ParseNo
   }
   const lines = section.lines;
   const totalIndex = lines.findIndex((line) => /^Total (authorised|registered)/i.test(line.text));
-  const end = totalIndex >= 0 ? (lines[totalIndex] as Line).pos : section.to;
+  const end = totalIndex >= 0 ? lineAt(lines, totalIndex).pos : section.to;
   const codeLines = lines.filter((line) => STOCK_CODE_LINE.test(line.text) && line.pos < end);
   const slots: AuthorisedSlot[] = [];
   codeLines.forEach((codeLine, i) => {

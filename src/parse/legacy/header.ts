@@ -3,7 +3,7 @@
  * The form has no submission status: a resubmission is only a later "Date Submitted" for the same month.
  */
 import { AppError } from '../../domain/errors.js';
-import type { Line } from '../layout/lines.js';
+import { type Line, lineAt } from '../layout/lines.js';
 import { parseDate } from './cell-values.js';
 import { tidy } from './layout.js';
 import type { Section } from './sections.js';
@@ -60,7 +60,7 @@ export function readHeader(header: Section, fileName: string): LegacyHeader {
 function textAfter(lines: readonly Line[], label: RegExp, extraLines: number): string {
   const index = lines.findIndex((line) => label.test(line.text));
   if (index < 0) return '';
-  const line = lines[index] as Line;
+  const line = lineAt(lines, index);
   const match = label.exec(line.text);
   const rest = tidy(line.text.slice((match?.index ?? 0) + (match?.[0].length ?? 0)).replace(/^\s*:\s*/, ''));
   if (rest.replace(/\(dd\/mm\/yyyy\)\s*:?/i, '').trim() !== '' || extraLines === 0) return rest;

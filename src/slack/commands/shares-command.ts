@@ -3,10 +3,10 @@
  * person who asked unless a watchlist command says otherwise.
  */
 
+import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
-import { parseSharesQuery } from '../../services/shares-query.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
 import type { App } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
@@ -16,8 +16,8 @@ export function registerSharesCommand(app: App, deps: WatchCommandDeps): void {
     await ack();
     await answerOrExplain(respond, logger, `/shares ${command.text}`, async () => {
       const query = parseSharesQuery(command.text);
-      if (query.kind === 'watch') {
-        const input = { channelId: command.channel_id, userId: command.user_id, args: query.args };
+      if (isWatchQuery(query)) {
+        const input = { channelId: command.channel_id, userId: command.user_id, query };
         const reply = renderWatchAnswer(await runWatchCommand(deps, input));
         await respond({ response_type: reply.responseType, ...toPayload(reply.message) });
         return;

@@ -1,6 +1,7 @@
 /** The layout of each file of the store, checked with zod whenever a file is read (and before it is written). */
 import { z } from 'zod';
 import { IsoDateSchema, ReportMonthSchema } from '../../domain/monthly-return.js';
+import { SlackUploadSchema } from '../../domain/slack-upload.js';
 import { StockCodeSchema } from '../../domain/stock-code.js';
 import {
   DigestRecordSchema,
@@ -105,7 +106,10 @@ export type DigestsFile = z.infer<typeof DigestsFileSchema>;
 
 export const SlackFilesFileSchema = z.object({
   schemaVersion: Version1,
-  /** Slack file id -> when it was claimed (ISO). */
-  claims: z.record(z.string(), z.string()),
+  /**
+   * Share key -> its upload record. A bare ISO time is a claim written before uploads recorded their steps: it
+   * counts as answered.
+   */
+  claims: z.record(z.string(), z.union([z.string(), SlackUploadSchema])),
 });
 export type SlackFilesFile = z.infer<typeof SlackFilesFileSchema>;

@@ -4,6 +4,7 @@
  */
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
+import type { SlackShare, SlackUpload, SlackUploadClaim, SlackUploadStep } from '../../domain/slack-upload.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import type { DigestRecord, HistoryEntry, IssuerSummary, StoredReturn, Watchlist } from '../../domain/stored-return.js';
 import type { DamagedMonth, FilingStore, SaveInput, SaveResult } from '../filing-store.js';
@@ -75,6 +76,7 @@ export class LowdbFilingStore implements FilingStore {
     } catch (error) {
       file.data = before;
       monthFiles.forget(stockCode, month);
+      journal.end(stockCode, month);
       throw error;
     }
     await this.#derived.run(stockCode, async () => {
@@ -264,14 +266,19 @@ export class LowdbFilingStore implements FilingStore {
     return this.#derived.run(stockCode, () => repairCode(this.parts, stockCode, why));
   }
 
-  claimSlackFile(fileId: string): Promise<boolean> {
+  claimSlackUpload(share: SlackShare, leaseMs: number): Promise<SlackUploadClaim> {
     this.#assertOpen();
-    return this.#track(this.parts.settings.claimSlackFile(fileId));
+    return this.#track(this.parts.settings.claimSlackUpload(share, leaseMs));
   }
 
-  releaseSlackFile(fileId: string): Promise<void> {
+  recordSlackUpload(key: string, step: SlackUploadStep, leaseMs: number): Promise<SlackUpload> {
     this.#assertOpen();
-    return this.#track(this.parts.settings.releaseSlackFile(fileId));
+    return this.#track(this.parts.settings.recordSlackUpload(key, step, leaseMs));
+  }
+
+  unfinishedSlackUploads(): Promise<SlackUpload[]> {
+    this.#assertOpen();
+    return this.parts.settings.unfinishedSlackUploads();
   }
 
   getWatchlist(channelId: string): Promise<Watchlist | null> {

@@ -20,6 +20,7 @@ import { setAsideDamagedFile } from './quarantine.js';
 import { rebuildCodeIndexEntry } from './rebuild-code-entry.js';
 import { SaveJournal } from './save-journal.js';
 import { SettingsFiles } from './settings-files.js';
+import { guardStorage, storageFailureOf } from './storage-failure.js';
 import { STORE_SCHEMA_VERSION, type StoreLayout, storeLayout } from './store-layout.js';
 import { lockStore } from './store-lock.js';
 
@@ -50,8 +51,21 @@ export interface OpenFilingStoreOptions {
   readonly slackClaimRetentionDays?: number;
 }
 
+/**
+ * Throws AppError('store-failure'), in one line naming the folder and the reason, when the folder cannot be used
+ * (full, read-only, no permission); every later file-system failure of the store is one too.
+ */
 export async function openLowdbFilingStore(options: OpenFilingStoreOptions = {}): Promise<FilingStore> {
-  const layout = storeLayout(path.resolve(options.dir ?? DEFAULT_STORE_DIR));
+  const dir = path.resolve(options.dir ?? DEFAULT_STORE_DIR);
+  try {
+    return guardStorage(await openStore(dir, options), dir);
+  } catch (error) {
+    throw storageFailureOf(error, dir, 'be opened') ?? error;
+  }
+}
+
+async function openStore(dir: string, options: OpenFilingStoreOptions): Promise<FilingStore> {
+  const layout = storeLayout(dir);
   const durable = options.durable ?? true;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message: string) => console.error(`hkex-shares store: ${message}`));

@@ -1,9 +1,21 @@
 /**
- * The small files beside the returns: channel watchlists, digests sent, and the Slack file ids already claimed.
+ * The small files beside the returns: channel watchlists, digests sent, and the Slack uploads claimed, each with
+ * the step it has reached.
  * Each is read when first needed. A damaged one is moved aside and its error reaches the caller that asked; the
  * next call starts that file afresh.
  */
+import { AppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
+import {
+  type SlackShare,
+  SlackShareSchema,
+  type SlackUpload,
+  type SlackUploadClaim,
+  type SlackUploadStep,
+  slackUploadKey,
+  startSlackUpload,
+  takeOverSlackUpload,
+} from '../../domain/slack-upload.js';
 import { type DigestRecord, DigestRecordSchema, type Watchlist, WatchlistSchema } from '../../domain/stored-return.js';
 import { validateRecord } from '../validate-record.js';
 import {
@@ -83,28 +95,78 @@ export class SettingsFiles {
     await file.write();
   }
 
-  async claimSlackFile(fileId: string): Promise<boolean> {
+  /**
+   * Claims one share of a Slack file. A share seen for the first time is claimed; an unfinished one whose lease has
+   * run out is taken over (its record kept, so the work resumes at its stage); anything else is left alone.
+   */
+  async claimSlackUpload(share: SlackShare, leaseMs: number): Promise<SlackUploadClaim> {
     const file = await this.#slackFiles.get();
     const claims = file.data.claims;
-    if (claims[fileId] !== undefined) return false;
+    const key = slackUploadKey(share);
     const now = this.options.now();
-    const oldest = now.getTime() - this.options.slackClaimRetentionDays * DAY_MS;
-    for (const [id, at] of Object.entries(claims)) if (Date.parse(at) < oldest) delete claims[id];
-    claims[fileId] = now.toISOString();
+    // A claim written before uploads recorded their steps: keyed by file id alone in the first layout.
+    const held = claims[key] ?? (typeof claims[share.fileId] === 'string' ? claims[share.fileId] : undefined);
+    if (typeof held === 'string') return { outcome: 'answered', upload: null };
+    if (held?.stage === 'answered') return { outcome: 'answered', upload: held };
+    if (held && Date.parse(held.leaseUntil) > now.getTime()) return { outcome: 'in-hand', upload: held };
+    this.#forgetOldClaims(claims, now);
+    const upload = held
+      ? takeOverSlackUpload(held, now, leaseMs)
+      : startSlackUpload(validateRecord(SlackShareSchema, share, 'Slack share'), now, leaseMs);
+    await this.#writeClaim(file, key, upload, held);
+    return { outcome: held ? 'taken-over' : 'claimed', upload };
+  }
+
+  /** Records a step of an upload and renews its lease. */
+  async recordSlackUpload(key: string, step: SlackUploadStep, leaseMs: number): Promise<SlackUpload> {
+    const file = await this.#slackFiles.get();
+    const held = file.data.claims[key];
+    if (held === undefined || typeof held === 'string') {
+      throw new AppError('bad-input', `No unfinished Slack upload ${key} is held.`, { key });
+    }
+    const now = this.options.now();
+    const upload: SlackUpload = {
+      ...held,
+      ...step,
+      updatedAt: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+    };
+    await this.#writeClaim(file, key, upload, held);
+    return upload;
+  }
+
+  /** Every upload claimed and not answered, oldest claim first. */
+  async unfinishedSlackUploads(): Promise<SlackUpload[]> {
+    const claims = Object.values((await this.#slackFiles.get()).data.claims);
+    return claims
+      .filter((c): c is SlackUpload => typeof c !== 'string' && c.stage !== 'answered')
+      .sort((a, b) => (a.claimedAt < b.claimedAt ? -1 : a.claimedAt > b.claimedAt ? 1 : 0));
+  }
+
+  /** The record is changed only once it is on disk: a failed write leaves the claim as it was. */
+  async #writeClaim(
+    file: JsonFile<SlackFilesFile>,
+    key: string,
+    upload: SlackUpload,
+    before: SlackFilesFile['claims'][string] | undefined,
+  ): Promise<void> {
+    file.data.claims[key] = upload;
     try {
       await file.write();
     } catch (error) {
-      delete claims[fileId];
+      if (before === undefined) delete file.data.claims[key];
+      else file.data.claims[key] = before;
       throw error;
     }
-    return true;
   }
 
-  async releaseSlackFile(fileId: string): Promise<void> {
-    const file = await this.#slackFiles.get();
-    if (file.data.claims[fileId] === undefined) return;
-    delete file.data.claims[fileId];
-    await file.write();
+  /** Slack retries an event for minutes, not months: records older than the retention are forgotten. */
+  #forgetOldClaims(claims: SlackFilesFile['claims'], now: Date): void {
+    const oldest = now.getTime() - this.options.slackClaimRetentionDays * DAY_MS;
+    for (const [key, claim] of Object.entries(claims)) {
+      const at = typeof claim === 'string' ? claim : claim.updatedAt;
+      if (Date.parse(at) < oldest) delete claims[key];
+    }
   }
 }
 

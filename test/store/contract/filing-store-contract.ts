@@ -8,6 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
 import type { ReportMonth } from '../../../src/domain/monthly-return.js';
+import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import type { StockCode } from '../../../src/domain/stock-code.js';
 import type { DigestRecord, StoredReturn, Watchlist } from '../../../src/domain/stored-return.js';
 import type { FilingStore } from '../../../src/store/filing-store.js';
@@ -436,30 +437,73 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
       });
     });
 
-    describe('Slack file claims', () => {
-      it('are granted once: the second claim of a file id is refused', async () => {
-        expect(await store.claimSlackFile('F0123ABCDEF')).toBe(true);
-        expect(await store.claimSlackFile('F0123ABCDEF')).toBe(false);
-        expect(await store.claimSlackFile('F0999')).toBe(true);
+    describe('Slack uploads', () => {
+      const LEASE_MS = 60_000;
+      const shareOf = (fileId: string, channelId = 'C1'): SlackShare => ({
+        fileId,
+        fileName: `${fileId}.pdf`,
+        channelId,
+        shareTs: '1700000000.000100',
+        threadTs: '1700000000.000100',
+        userId: 'U1',
       });
 
-      it('are granted to one of two claims made at the same time', async () => {
-        expect((await Promise.all([store.claimSlackFile('F1'), store.claimSlackFile('F1')])).sort()).toEqual([
-          false,
-          true,
+      it('are claimed once: a second claim finds the upload in hand', async () => {
+        expect((await store.claimSlackUpload(shareOf('F0123ABCDEF'), LEASE_MS)).outcome).toBe('claimed');
+        expect((await store.claimSlackUpload(shareOf('F0123ABCDEF'), LEASE_MS)).outcome).toBe('in-hand');
+        expect((await store.claimSlackUpload(shareOf('F0999'), LEASE_MS)).outcome).toBe('claimed');
+      });
+
+      it('are claimed by one of two claims made at the same time', async () => {
+        const claims = await Promise.all([
+          store.claimSlackUpload(shareOf('F1'), LEASE_MS),
+          store.claimSlackUpload(shareOf('F1'), LEASE_MS),
         ]);
+        expect(claims.map((c) => c.outcome).sort()).toEqual(['claimed', 'in-hand']);
       });
 
-      it('can be claimed again once released', async () => {
-        await store.claimSlackFile('F1');
-        await store.releaseSlackFile('F1');
-        expect(await store.claimSlackFile('F1')).toBe(true);
+      it('are one claim per share: the same file shared in another conversation is claimed again', async () => {
+        await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        const other = await store.claimSlackUpload(shareOf('F1', 'C2'), LEASE_MS);
+        expect(other.outcome).toBe('claimed');
+        expect(other.upload?.key).toBe('F1:C2:1700000000.000100');
       });
 
-      it('stay claimed after a restart', async (ctx) => {
-        await store.claimSlackFile('F1');
+      it('are taken over, at the step recorded, once their lease has run out', async () => {
+        const { upload } = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        const sha256 = 'a'.repeat(64);
+        await store.recordSlackUpload(upload?.key ?? '', { stage: 'read', sha256, heldBefore: false }, 0);
+        const takeover = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        expect(takeover.outcome).toBe('taken-over');
+        expect(takeover.upload).toMatchObject({ stage: 'read', sha256, attempts: 2 });
+      });
+
+      it('are never taken over once answered', async () => {
+        const { upload } = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        await store.recordSlackUpload(upload?.key ?? '', { stage: 'answered', replyTs: '1700000000.000200' }, 0);
+        const again = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        expect(again).toMatchObject({ outcome: 'answered', upload: { replyTs: '1700000000.000200' } });
+        expect(await store.unfinishedSlackUploads()).toEqual([]);
+      });
+
+      it('refuse a step for an upload never claimed', async () => {
+        await expect(store.recordSlackUpload('F9:C1:1', { stage: 'stored' }, LEASE_MS)).rejects.toThrow(
+          'No unfinished Slack upload F9:C1:1 is held.',
+        );
+      });
+
+      it('keep their steps across a restart, and the unanswered ones are listed oldest first', async (ctx) => {
+        const first = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        await store.claimSlackUpload(shareOf('F2'), LEASE_MS);
+        const third = await store.claimSlackUpload(shareOf('F3'), LEASE_MS);
+        await store.recordSlackUpload(first.upload?.key ?? '', { stage: 'answering', repliesBefore: 2 }, LEASE_MS);
+        await store.recordSlackUpload(third.upload?.key ?? '', { stage: 'answered', replyTs: null }, LEASE_MS);
         await reopen(ctx);
-        expect(await store.claimSlackFile('F1')).toBe(false);
+        const unfinished = await store.unfinishedSlackUploads();
+        expect(unfinished.map((u) => [u.fileId, u.stage, u.repliesBefore])).toEqual([
+          ['F1', 'answering', 2],
+          ['F2', 'claimed', null],
+        ]);
       });
     });
 

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import { makeSaveInput, sha256Of, useTempStore } from '../store-fixtures.js';
 
 const temp = useTempStore();
@@ -28,16 +29,40 @@ describe('saves running at the same time', () => {
   });
 });
 
-describe('Slack file ids', () => {
+describe('Slack uploads', () => {
+  const share = (fileId: string): SlackShare => ({
+    fileId,
+    fileName: `${fileId}.pdf`,
+    channelId: 'C1',
+    shareTs: '1.1',
+    threadTs: '1.1',
+    userId: null,
+  });
+
   it('are forgotten after the retention period', async () => {
     let now = new Date('2024-01-01T00:00:00Z');
     await temp.reopen({ now: () => now, slackClaimRetentionDays: 30 });
-    await temp.store.claimSlackFile('F-old');
+    const answer = async (fileId: string) => {
+      const { upload } = await temp.store.claimSlackUpload(share(fileId), 60_000);
+      await temp.store.recordSlackUpload(upload?.key ?? '', { stage: 'answered', replyTs: null }, 60_000);
+    };
+    await answer('F-old');
     now = new Date('2024-01-20T00:00:00Z');
-    await temp.store.claimSlackFile('F-mid');
+    await answer('F-mid');
     now = new Date('2024-02-05T00:00:00Z');
-    await temp.store.claimSlackFile('F-new');
-    expect(await temp.store.claimSlackFile('F-mid')).toBe(false);
-    expect(await temp.store.claimSlackFile('F-old')).toBe(true);
+    await answer('F-new');
+    expect((await temp.store.claimSlackUpload(share('F-mid'), 60_000)).outcome).toBe('answered');
+    expect((await temp.store.claimSlackUpload(share('F-old'), 60_000)).outcome).toBe('claimed');
+  });
+
+  it('hold their lease for the time given from their last step', async () => {
+    let now = new Date('2024-01-01T00:00:00Z');
+    await temp.reopen({ now: () => now });
+    await temp.store.claimSlackUpload(share('F1'), 60_000);
+    now = new Date('2024-01-01T00:00:59Z');
+    expect((await temp.store.claimSlackUpload(share('F1'), 60_000)).outcome).toBe('in-hand');
+    now = new Date('2024-01-01T00:01:01Z');
+    const takeover = await temp.store.claimSlackUpload(share('F1'), 60_000);
+    expect(takeover).toMatchObject({ outcome: 'taken-over', upload: { leaseUntil: '2024-01-01T00:02:01.000Z' } });
   });
 });
