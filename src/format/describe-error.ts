@@ -36,7 +36,7 @@ const STORAGE_REASONS: Record<string, string> = {
 };
 
 /** The file system under the store failed: the user learns why, and that nothing was stored. */
-function describeStorageFailure(error: AppError): string {
+function describeStoreFailure(error: AppError): string {
   const reason = STORAGE_REASONS[String(error.facts.reason)] ?? 'the store could not be written';
   return `:warning: Could not save: ${reason} — nothing was stored. An administrator needs to look at the bot's DATA_DIR.`;
 }
@@ -73,7 +73,7 @@ function describeAppError(error: AppError): string {
     case 'store-corrupt':
       return describeDamage(error);
     case 'store-failure':
-      return describeStorageFailure(error);
+      return describeStoreFailure(error);
     case 'slack-failure':
       return `:warning: Slack did not let me finish: ${escapeMrkdwn(error.message)}.`;
     case 'config-invalid':
