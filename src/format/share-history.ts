@@ -88,9 +88,10 @@ export function renderShareHistory(history: ShareHistory): SlackMessage {
     context(
       'Change is against the month held before, or the preceding balance the return prints where none is held; issued shares exclude treasury shares.',
     ),
-    block,
   ];
+  // A table is the last block of a message: the count of months left out goes above it.
   if (left > 0) blocks.push(context(`+${left} earlier months held`));
+  blocks.push(block);
   const damaged = damagedNote(history);
   if (damaged) blocks.push(context(damaged));
   // The header is plain text; `text` is read as mrkdwn, so the issuer's name is escaped there as in any block.

@@ -8,9 +8,11 @@
  * when it was posted in a thread, and its thread's `reply_count` and `reply_users`, which grow as the bot posts in
  * that thread.
  */
+
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkBlockKit } from './block-kit-limits.js';
 
 export interface FakeSlackOptions {
   readonly botToken?: string;
@@ -87,9 +89,13 @@ export interface FakeSlack {
   downloadStarted(fileId: string): Promise<void>;
   /** Makes the next calls of a method answer `{ ok: false, error }`. */
   failNext(method: string, error: string, times?: number): void;
+  /** Every Block Kit limit a message the app sent broke (`checkBlockKit`), with the method that carried it. */
+  readonly limitProblems: string[];
   waitFor<T>(find: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
+
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'response_url']);
 
 const SIGN_IN_PAGE =
   '<!DOCTYPE html><html lang="en"><head><title>Slack</title></head><body>Sign in to your workspace</body></html>';
@@ -135,6 +141,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const botUserId = options.botUserId ?? 'UBOT';
   const teamId = options.teamId ?? 'T0001';
   const calls: RecordedCall[] = [];
+  const limitProblems: string[] = [];
+  /** Every message the app sends is held to Slack's limits, so no test or demo run can pass a payload Slack refuses. */
+  const checkMessage = (method: string, body: Record<string, unknown>) => {
+    if (!MESSAGE_METHODS.has(method) || body.delete_original) return;
+    limitProblems.push(...checkBlockKit(body).map((problem) => `${method}: ${problem}`));
+  };
   const files = new Map<string, { input: FakeFileInput; object: FakeFileObject }>();
   const downloads = new Map<string, number>();
   const failures = new Map<string, { error: string; times: number }>();
@@ -225,6 +237,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         // The Web API client may also send the token in the body.
         const tokenOk = authorised || body.token === botToken;
         const response = answerApi(method, body, tokenOk);
+        if (tokenOk) checkMessage(method, body);
         calls.push({ method, body, response, at });
         sendJson(res, response);
         return;
@@ -232,7 +245,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (req.method === 'POST' && path.startsWith('/response/')) {
         const at = performance.now();
         const raw = await readBody(req);
-        calls.push({ method: 'response_url', body: JSON.parse(raw || '{}'), url: `${url}${path}`, at });
+        const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+        checkMessage('response_url', body);
+        calls.push({ method: 'response_url', body, url: `${url}${path}`, at });
         sendJson(res, { ok: true });
         return;
       }
@@ -272,6 +287,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     botUserId,
     teamId,
     calls,
+    limitProblems,
     downloads,
     callsTo: (method) => calls.filter((c) => c.method === method),
     addFile(input) {

@@ -361,6 +361,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.stop();
       await fakeSlack.close();
       await removeStore();
+      // Every test and demo run that sent a message Slack would refuse fails here, naming the limit.
+      if (fakeSlack.limitProblems.length > 0) {
+        throw new Error(`payloads Slack would refuse:\n${fakeSlack.limitProblems.join('\n')}`);
+      }
     },
   };
 }

@@ -54,7 +54,7 @@ describe('npm run demo', () => {
       'a user types /shares 03388',
       'a user types /shares 03388 history',
     ]);
-    expect(lines[0]).toMatchObject({ channel: 'C0001', via: 'chat.update' });
+    expect(lines[0]).toMatchObject({ channel: 'C0001', via: 'chat.postMessage' });
     expect(lines[1].payload.text).toContain('Harbourfront Digital Holdings Limited (03388), Sep 2024');
     expect(lines[1].payload.text).toContain('995,500,000 (-4,500,000 in the month)');
   });
