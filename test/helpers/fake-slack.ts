@@ -85,6 +85,8 @@ export interface FakeSlack {
   addShare(fileId: string, share: { channel: string; ts: string; threadTs?: string }): FakeShare;
   /** Resolves when a download of the file starts (before any byte is sent). */
   downloadStarted(fileId: string): Promise<void>;
+  /** Called with each Web API call as it arrives, before the fake answers it (a test may stop the caller then). */
+  onCall: ((call: RecordedCall) => void) | null;
   /** Makes the next calls of a method answer `{ ok: false, error }`. */
   failNext(method: string, error: string, times?: number): void;
   waitFor<T>(find: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
@@ -225,7 +227,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         // The Web API client may also send the token in the body.
         const tokenOk = authorised || body.token === botToken;
         const response = answerApi(method, body, tokenOk);
-        calls.push({ method, body, response, at });
+        const call = { method, body, response, at };
+        calls.push(call);
+        fake.onCall?.(call);
         sendJson(res, response);
         return;
       }
@@ -265,7 +269,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const fake: FakeSlack = {
+    onCall: null,
     url,
     apiUrl: `${url}/api/`,
     botToken,
@@ -317,4 +322,5 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+  return fake;
 }
