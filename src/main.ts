@@ -12,7 +12,7 @@ import { type LookUp, lookUpOnHkexnews } from './services/fetch-on-demand.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';
 import { createHkexnewsUnfurl } from './services/unfurl-hkexnews.js';
-import { createSlackApp } from './slack/create-app.js';
+import { checkBotToken, createSlackApp } from './slack/create-app.js';
 import { createDigestPoster } from './slack/digest-poster.js';
 import { openFilingStore } from './store/index.js';
 
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const now = () => new Date();
+  await checkBotToken(config.botToken, config.slackApiUrl ?? undefined);
   const store = await openStore(config, now);
   // PDFs are read on worker threads: a long read must not hold up the acknowledgements Slack waits 3 seconds for.
   const readers = createReadPool({ size: Math.max(1, availableParallelism() - 1) });

@@ -6,13 +6,13 @@
  */
 import { AppError } from '../domain/errors.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
+import type { SharesQuery } from '../domain/shares-query.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { HkexnewsClient } from '../hkexnews/hkexnews-client.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { addMonths, type FetchSummary, fetchMonthlyReturns, lastTwelveMonths } from './fetch-returns.js';
 import type { readFiling } from './read-filing.js';
-import type { SharesQuery } from '../domain/shares-query.js';
 
 export interface OnDemandDeps {
   readonly store: FilingStore;

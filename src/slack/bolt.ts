@@ -3,4 +3,4 @@
  * upgrade (or another transport) touches one file.
  */
 export type { BlockButtonAction, Logger } from '@slack/bolt';
-export { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+export { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';

@@ -9,7 +9,7 @@ import { AppError } from '../domain/errors.js';
 import type { UploadDeps } from '../services/receive-upload.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { registerCardActions } from './actions/card-actions.js';
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from './bolt.js';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from './bolt.js';
 import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
 import { registerFileSharedEvents } from './events/file-shared.js';
 import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
@@ -149,6 +149,19 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
     },
     idle,
   };
+}
+
+/**
+ * Checks a bot token before anything slow starts (the store, the reader threads): a refused token stops start-up at
+ * once, naming SLACK_BOT_TOKEN.
+ */
+export async function checkBotToken(botToken: string, slackApiUrl?: string): Promise<void> {
+  const client = new webApi.WebClient(botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    logLevel: LogLevel.ERROR,
+  });
+  await verifyBotToken(client as unknown as App['client']);
 }
 
 /** The bot's user id, if Slack accepts the token; a refused token is a setting to fix, named as such. */

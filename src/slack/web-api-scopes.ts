@@ -1,7 +1,7 @@
 /**
  * Every Slack Web API method the app calls and every event it listens for, with the bot scope each needs: the one
- * place the manifest's scopes are justified from (test/slack/manifest.test.ts holds the manifests to it), and what a
- * `missing_scope` answer is explained with.
+ * place the manifest's scopes are justified from: test/slack/manifest.test.ts reads the calls from the sources and
+ * holds both manifests to this table.
  */
 export const WEB_API_SCOPES = {
   /** Start-up: the token is checked, and the bot learns its own user id. */
@@ -13,14 +13,16 @@ export const WEB_API_SCOPES = {
   /** The reaction that says an upload is being read. */
   'reactions.add': 'reactions:write',
   'reactions.remove': 'reactions:write',
+  /** An HKEXnews document link answered with its card. */
+  'chat.unfurl': 'links:write',
 } as const satisfies Record<string, string | null>;
-
-export type WebApiMethod = keyof typeof WEB_API_SCOPES;
 
 /** Events the app subscribes to, with the scope Slack requires for each. */
 export const EVENT_SCOPES = {
   /** A file shared in a conversation the bot is in, DMs with it included; carries ids only (files.info tells the rest). */
   file_shared: 'files:read',
+  /** An HKEXnews document link posted where the bot is (the domains in the manifest's unfurl_domains). */
+  link_shared: 'links:read',
 } as const satisfies Record<string, string>;
 
 /** Scopes needed by what is not a Web API call: the slash command, and the download of a file with the bot token. */
@@ -28,21 +30,3 @@ export const OTHER_SCOPES = {
   commands: 'the /shares command',
   'files:read': "downloading a shared file's url_private_download",
 } as const satisfies Record<string, string>;
-
-/** The least set of bot scopes the app needs. */
-export function requiredBotScopes(): string[] {
-  const scopes = [
-    ...Object.values(WEB_API_SCOPES).filter((scope): scope is NonNullable<typeof scope> => scope !== null),
-    ...Object.values(EVENT_SCOPES),
-    ...Object.keys(OTHER_SCOPES),
-  ];
-  return [...new Set(scopes)].sort();
-}
-
-/** The sentence for Slack's `missing_scope` answer to `method`. */
-export function describeMissingScope(method: WebApiMethod): string {
-  const scope = WEB_API_SCOPES[method];
-  return scope
-    ? `the app lacks the ${scope} scope that ${method} needs: add it (manifest.yml lists it) and reinstall the app`
-    : `Slack refused ${method}`;
-}

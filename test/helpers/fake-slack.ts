@@ -87,6 +87,8 @@ export interface FakeSlack {
   addShare(fileId: string, share: { channel: string; ts: string; threadTs?: string }): FakeShare;
   /** Resolves when a download of the file starts (before any byte is sent). */
   downloadStarted(fileId: string): Promise<void>;
+  /** Called with each Web API call as it arrives, before the fake answers it (a test may stop the caller then). */
+  onCall: ((call: RecordedCall) => void) | null;
   /** Makes the next calls of a method answer `{ ok: false, error }`. */
   failNext(method: string, error: string, times?: number): void;
   /** Every Block Kit limit a message the app sent broke (`checkBlockKit`), with the method that carried it. */
@@ -238,7 +240,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const tokenOk = authorised || body.token === botToken;
         const response = answerApi(method, body, tokenOk);
         if (tokenOk) checkMessage(method, body);
-        calls.push({ method, body, response, at });
+        const call = { method, body, response, at };
+        calls.push(call);
+        fake.onCall?.(call);
         sendJson(res, response);
         return;
       }
@@ -280,7 +284,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const fake: FakeSlack = {
+    onCall: null,
     url,
     apiUrl: `${url}/api/`,
     botToken,
@@ -333,4 +338,5 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+  return fake;
 }
