@@ -19,15 +19,20 @@ export interface LegacyHeader {
   readonly dateSubmitted: string | null;
 }
 
+/** The Chinese pre-2021 form is named as such rather than misread; its English twin, filed the same day, is read. */
+export function chineseFormNotRead(fileName: string): AppError {
+  return new AppError(
+    'unreadable-filing',
+    `${fileName} is the Chinese version of the pre-2021 monthly return, which is not read yet; share the English version of the same return (filed with it on HKEXnews) instead`,
+    { fileName, language: 'zh-Hant', form: 'legacy' },
+  );
+}
+
 export function readHeader(header: Section, fileName: string): LegacyHeader {
   const lines = header.lines;
   const titleLine = lines.find((line) => LEGACY_TITLE.test(line.text));
   if (!titleLine && lines.some((line) => CHINESE_TITLE.test(line.text))) {
-    throw new AppError(
-      'unreadable-filing',
-      `${fileName} is the Chinese version of the pre-2021 monthly return, which is not read yet; the English version of the same return is`,
-      { fileName, language: 'zh-Hant' },
-    );
+    throw chineseFormNotRead(fileName);
   }
   if (!titleLine) {
     throw new AppError('not-a-monthly-return', `${fileName}: no "Monthly Return of Equity Issuer" title on page 1`, {
