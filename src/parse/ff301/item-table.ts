@@ -7,7 +7,7 @@
  * Rows come in two shapes. Most are top-aligned: the number, the first line of the description and the figures
  * share a line. Some (III(D) on v1.0.2) are vertically centred: the description starts above the row number.
  */
-import { findColumns, placeSegments } from '../layout/columns.js';
+import { type Column, findColumns, placeSegments } from '../layout/columns.js';
 import { type Line, lineAt } from '../layout/lines.js';
 import { type Segment, segmentLine } from '../layout/segments.js';
 import { chooseDetailLayout, type DetailColumn, type DetailPartKey } from './detail-layouts.js';
@@ -35,6 +35,24 @@ interface FieldRow {
 /** How far right of the row numbers' left edge a line may start and still be a label row. */
 const LABEL_MARGIN = 3;
 
+/** What every row of one table is read against: its lines, where its columns are and what each column holds. */
+interface ItemTable {
+  readonly context: ReadingContext;
+  readonly section: string;
+  readonly subject: string;
+  readonly lines: readonly Line[];
+  readonly columns: readonly Column[];
+  readonly layout: readonly DetailColumn[];
+  /** Label rows start left of this; a row's own text starts right of its number. */
+  readonly labelMargin: number;
+}
+
+/** The lines of each row and the label rows printed under it, row by row. */
+interface RowGroups {
+  readonly lines: readonly (readonly number[])[];
+  readonly fields: readonly (readonly FieldRow[])[];
+}
+
 export function readItemTable(
   context: ReadingContext,
   part: DetailPartKey,
@@ -45,21 +63,7 @@ export function readItemTable(
   const { lines } = range;
   const firstMarker = findMarkerLine(range, range.start);
   if (firstMarker === undefined) return [];
-  const markerWord = lineAt(lines, firstMarker).words[0];
-  const descriptionIndent = findDescriptionIndent(lines, firstMarker, range.end);
-  // Label rows start where the row numbers start; a row's own text starts after its number.
-  const labelMargin = (markerWord?.x0 ?? 0) + LABEL_MARGIN;
-
-  // Centred rows put description lines above the first row number: those are data, not headings.
-  let firstData = firstMarker;
-  while (
-    descriptionIndent !== undefined &&
-    firstData - 1 > range.start &&
-    Math.abs((lineAt(lines, firstData - 1).words[0]?.x0 ?? 0) - descriptionIndent) <= 1.5 &&
-    isNextWrappedLine(lineAt(lines, firstData - 1), lineAt(lines, firstData))
-  ) {
-    firstData--;
-  }
+  const firstData = findFirstDataLine(range, firstMarker);
   const columns = findColumns(lines.slice(range.start, firstData));
   const layout = chooseDetailLayout(
     part,
@@ -75,67 +79,122 @@ export function readItemTable(
     );
     return [];
   }
+  const labelMargin = (lineAt(lines, firstMarker).words[0]?.x0 ?? 0) + LABEL_MARGIN;
+  const table: ItemTable = { context, section, subject, lines, columns, layout, labelMargin };
+  const body: LineRange = { lines, start: firstData, end: range.end };
+  const repeated = findRepeatedHeadings(range, firstData, lineAt(lines, firstMarker).page);
+  const markers = findMarkerLines(body);
+  const groups = groupRows(table, body, markers, repeated, firstData < firstMarker);
+  return markers.map((markerIndex, row) => {
+    const { cells, movementLines } = readRowCells(table, markerIndex, row, groups.lines[row] ?? []);
+    const fields = readRowFields(table, groups.fields[row] ?? []);
+    return { marker: lineAt(lines, markerIndex).words[0]?.text ?? '', cells, movementLines, fields };
+  });
+}
 
-  // A table that runs onto the next page may repeat its headings there: they are no part of any row.
+/** Centred rows put description lines above the first row number: those are data, not headings. */
+function findFirstDataLine(range: LineRange, firstMarker: number): number {
+  const { lines } = range;
+  const descriptionIndent = findDescriptionIndent(lines, firstMarker, range.end);
+  let firstData = firstMarker;
+  while (
+    descriptionIndent !== undefined &&
+    firstData - 1 > range.start &&
+    Math.abs((lineAt(lines, firstData - 1).words[0]?.x0 ?? 0) - descriptionIndent) <= 1.5 &&
+    isNextWrappedLine(lineAt(lines, firstData - 1), lineAt(lines, firstData))
+  ) {
+    firstData--;
+  }
+  return firstData;
+}
+
+/** A table that runs onto the next page may repeat its headings there: they are no part of any row. */
+function findRepeatedHeadings(range: LineRange, firstData: number, firstPage: number): Set<number> {
+  const { lines } = range;
   const headingTexts = new Set(lines.slice(range.start, firstData).map((line) => line.text));
-  const firstPage = lineAt(lines, firstMarker).page;
   const repeated = new Set<number>();
   for (let index = firstData; index < range.end; index++) {
     const line = lineAt(lines, index);
     if (line.page !== firstPage && headingTexts.has(line.text)) repeated.add(index);
   }
-  const fieldRows = findFieldRows(context, { lines, start: firstData, end: range.end }, labelMargin, repeated);
-  const fieldLines = new Set(fieldRows.flatMap((row) => row.lineIndexes));
-  const markers: number[] = [];
-  for (let index = firstData; index < range.end; index++) {
-    if (isMarkerLine(lineAt(lines, index))) markers.push(index);
-  }
-  const centred = firstData < firstMarker;
+  return repeated;
+}
 
-  // Which row each line belongs to.
+function findMarkerLines(range: LineRange): number[] {
+  const markers: number[] = [];
+  for (let index = range.start; index < range.end; index++) {
+    if (isMarkerLine(lineAt(range.lines, index))) markers.push(index);
+  }
+  return markers;
+}
+
+/** Which row each line belongs to, and which row each label row is printed under. */
+function groupRows(
+  table: ItemTable,
+  body: LineRange,
+  markers: readonly number[],
+  repeated: ReadonlySet<number>,
+  centred: boolean,
+): RowGroups {
+  const { lines } = body;
+  const fieldRows = findFieldRows(table.context, body, table.labelMargin, repeated);
+  const fieldLines = new Set(fieldRows.flatMap((row) => row.lineIndexes));
   const rowLines: number[][] = markers.map(() => []);
   const rowFields: FieldRow[][] = markers.map(() => []);
-  for (let index = firstData; index < range.end; index++) {
+  for (let index = body.start; index < body.end; index++) {
     if (fieldLines.has(index) || repeated.has(index)) continue;
     rowLines[rowOfLine(lines, markers, index, centred)]?.push(index);
   }
   for (const field of fieldRows) {
     rowFields[rowOfLine(lines, markers, field.lineIndexes[0] ?? 0, false)]?.push(field);
   }
+  return { lines: rowLines, fields: rowFields };
+}
 
-  return markers.map((markerIndex, row) => {
-    const cells = new Map<DetailColumn, Segment[]>();
-    const movementLines: Segment[][] = [];
-    for (const index of rowLines[row] ?? []) {
-      const movementLine: Segment[] = [];
-      const segments = segmentLine(lineAt(lines, index)).filter(
-        (segment) => !(index === markerIndex && ROW_MARKER.test(segment.text) && segment.x0 < labelMargin),
+/** A row's segments by column; the movement column line by line. The row number itself is no cell. */
+function readRowCells(
+  table: ItemTable,
+  markerIndex: number,
+  row: number,
+  rowLines: readonly number[],
+): Pick<TableRow, 'cells' | 'movementLines'> {
+  const { context, section, subject, lines, columns, layout, labelMargin } = table;
+  const cells = new Map<DetailColumn, Segment[]>();
+  const movementLines: Segment[][] = [];
+  for (const index of rowLines) {
+    const movementLine: Segment[] = [];
+    const segments = segmentLine(lineAt(lines, index)).filter(
+      (segment) => !(index === markerIndex && ROW_MARKER.test(segment.text) && segment.x0 < labelMargin),
+    );
+    for (const { segment, column } of placeSegments(columns, segments)) {
+      const key = column < 0 ? undefined : layout[column];
+      if (key === undefined) {
+        noteUncertain(context, section, subject, `"${segment.text}" lies outside every column of row ${row + 1}`);
+        continue;
+      }
+      if (key === 'movement') movementLine.push(segment);
+      else cells.set(key, [...(cells.get(key) ?? []), segment]);
+    }
+    if (movementLine.length > 0) movementLines.push(movementLine);
+  }
+  return { cells, movementLines };
+}
+
+/** The values of the label rows under a row, by the form's label; a value under an unknown label is noted. */
+function readRowFields(table: ItemTable, fieldRows: readonly FieldRow[]): Map<FieldKey, Segment[]> {
+  const fields = new Map<FieldKey, Segment[]>();
+  for (const field of fieldRows) {
+    if (field.key) fields.set(field.key, [...field.values]);
+    else if (field.values.length > 0) {
+      noteUncertain(
+        table.context,
+        table.section,
+        table.subject,
+        `unrecognised label "${field.label}" with value "${field.values.map((v) => v.text).join(' ')}"`,
       );
-      for (const { segment, column } of placeSegments(columns, segments)) {
-        const key = column < 0 ? undefined : layout[column];
-        if (key === undefined) {
-          noteUncertain(context, section, subject, `"${segment.text}" lies outside every column of row ${row + 1}`);
-          continue;
-        }
-        if (key === 'movement') movementLine.push(segment);
-        else cells.set(key, [...(cells.get(key) ?? []), segment]);
-      }
-      if (movementLine.length > 0) movementLines.push(movementLine);
     }
-    const fields = new Map<FieldKey, Segment[]>();
-    for (const field of rowFields[row] ?? []) {
-      if (field.key) fields.set(field.key, [...field.values]);
-      else if (field.values.length > 0) {
-        noteUncertain(
-          context,
-          section,
-          subject,
-          `unrecognised label "${field.label}" with value "${field.values.map((v) => v.text).join(' ')}"`,
-        );
-      }
-    }
-    return { marker: lineAt(lines, markerIndex).words[0]?.text ?? '', cells, movementLines, fields };
-  });
+  }
+  return fields;
 }
 
 function isMarkerLine(line: Line): boolean {
