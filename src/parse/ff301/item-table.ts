@@ -255,24 +255,7 @@ function findFieldRows(
   for (let index = range.start; index < range.end; index++) {
     const first = lineAt(lines, index);
     if (used.has(index) || skip.has(index) || !isLabelLine(first)) continue;
-    const labelLines = [index];
-    const labelItems = [first.items[0]];
-    // Continuation lines of the label, possibly with its value line in between.
-    let last = first;
-    for (let next = index + 1; next < range.end; next++) {
-      const candidate = lineAt(lines, next);
-      if (candidate.y - last.y > 1.45 * Math.min(last.height, candidate.height) * 2 || candidate.page !== first.page)
-        break;
-      if (isLabelLine(candidate)) {
-        if (!isNextWrappedLine(lineAt(lines, labelLines[labelLines.length - 1] as number), candidate)) break;
-        if (startsLabel(context, candidate.text)) break;
-        labelLines.push(next);
-        labelItems.push(candidate.items[0]);
-        last = candidate;
-      } else if (!isNextWrappedLine(last, candidate) || candidate.y - last.y > 0.75 * last.height) {
-        break;
-      }
-    }
+    const { labelLines, labelItems } = findLabelLines(context, range, index, isLabelLine);
     const top = lineAt(lines, labelLines[0] as number).y - 0.75 * first.height;
     const bottom = lineAt(lines, labelLines[labelLines.length - 1] as number).y + 0.75 * first.height;
     const spanned: number[] = [];
@@ -296,6 +279,35 @@ function findFieldRows(
     rows.push({ key, label, lineIndexes: spanned, values });
   }
   return rows;
+}
+
+/** The lines a label is printed on, from its first: it may wrap, with its value line set in between. */
+function findLabelLines(
+  context: ReadingContext,
+  range: LineRange,
+  index: number,
+  isLabelLine: (line: Line) => boolean,
+): { labelLines: number[]; labelItems: (Line['items'][number] | undefined)[] } {
+  const { lines } = range;
+  const first = lineAt(lines, index);
+  const labelLines = [index];
+  const labelItems = [first.items[0]];
+  let last = first;
+  for (let next = index + 1; next < range.end; next++) {
+    const candidate = lineAt(lines, next);
+    if (candidate.y - last.y > 1.45 * Math.min(last.height, candidate.height) * 2 || candidate.page !== first.page)
+      break;
+    if (isLabelLine(candidate)) {
+      if (!isNextWrappedLine(lineAt(lines, labelLines[labelLines.length - 1] as number), candidate)) break;
+      if (startsLabel(context, candidate.text)) break;
+      labelLines.push(next);
+      labelItems.push(candidate.items[0]);
+      last = candidate;
+    } else if (!isNextWrappedLine(last, candidate) || candidate.y - last.y > 0.75 * last.height) {
+      break;
+    }
+  }
+  return { labelLines, labelItems };
 }
 
 function startsLabel(context: ReadingContext, text: string): boolean {
