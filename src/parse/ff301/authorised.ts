@@ -5,9 +5,7 @@
  * par value USD 0.00001, capital USD 50,000.
  */
 import type { AuthorisedShareCapital, AuthorisedShareClass, Money, ShareClass } from '../../domain/monthly-return.js';
-import { startsWith } from '../layout/labelled-line.js';
 import { lineAt } from '../layout/lines.js';
-import { segmentLine } from '../layout/segments.js';
 import {
   BALANCE_ROWS,
   type BalanceRow,
@@ -17,8 +15,10 @@ import {
   readMovement,
 } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
+import { startsWith } from './labelled-line.js';
 import { type LineRange, noteUncertain, type ReadingContext } from './reading.js';
 import { isRemarksLine, readRemarks } from './remarks.js';
+import { segmentLine } from './segments.js';
 
 const SECTION = 'I';
 

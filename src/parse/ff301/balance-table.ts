@@ -3,12 +3,12 @@
  * "Balance at close of the month", with a figure (or nothing) under each column heading.
  */
 import type { Movement } from '../../domain/monthly-return.js';
-import { type Column, findColumns, placeSegments } from '../layout/columns.js';
-import { startsWith, wordsAfter } from '../layout/labelled-line.js';
 import { type Line, lineAt } from '../layout/lines.js';
-import { type Segment, segmentLine } from '../layout/segments.js';
 import { isFigure, parseAmount, parseShareCount } from '../numbers.js';
+import { type Column, findColumns, placeSegments } from './columns.js';
+import { startsWith, wordsAfter } from './labelled-line.js';
 import { type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+import { type Segment, segmentLine } from './segments.js';
 
 export type BalanceRow = 'preceding' | 'movement' | 'closing';
 export const BALANCE_ROWS: readonly BalanceRow[] = ['preceding', 'movement', 'closing'];

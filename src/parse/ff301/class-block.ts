@@ -6,10 +6,10 @@
  */
 import type { ShareClass } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
-import { type LabelledValue, readLabelledLine, startsWith } from '../layout/labelled-line.js';
 import { joinTextLines, type Line, lineAt } from '../layout/lines.js';
-import { isCurrencyCode } from '../layout/segments.js';
+import { type LabelledValue, readLabelledLine, startsWith } from './labelled-line.js';
 import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+import { isCurrencyCode } from './segments.js';
 
 export interface ClassBlock {
   readonly shareClass: ShareClass;

@@ -1,6 +1,7 @@
 /** Part V, "Confirmations": who submitted the return, and their title. */
-import { textAfter } from '../layout/labelled-line.js';
+
 import { lineAt } from '../layout/lines.js';
+import { textAfter } from './labelled-line.js';
 import type { LineRange, ReadingContext } from './reading.js';
 
 export interface Signatory {

@@ -17,7 +17,6 @@ import { normaliseStockCode } from '../../domain/stock-code.js';
 import { flagMissingSection } from '../checks.js';
 import { parseFormDate } from '../dates.js';
 import { joinTextLines, joinWords, type Line, lineAt } from '../layout/lines.js';
-import type { Segment } from '../layout/segments.js';
 import { parseShareCount } from '../numbers.js';
 import { readCount, readDecimal } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
@@ -26,6 +25,7 @@ import { type FieldKey, readItemTable, type TableRow } from './item-table.js';
 import type { Part, PartKey } from './parts.js';
 import { noteUncertain, type ReadingContext } from './reading.js';
 import { appendRemarks, isRemarksLine, readRemarks } from './remarks.js';
+import type { Segment } from './segments.js';
 import {
   collectGrandTotals,
   collectSectionTotals,

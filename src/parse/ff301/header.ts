@@ -3,8 +3,8 @@
  */
 import type { SubmissionStatus } from '../../domain/monthly-return.js';
 import { parseFormDate } from '../dates.js';
-import { readLabelledLine, startsWith } from '../layout/labelled-line.js';
 import { joinTextLines, lineAt } from '../layout/lines.js';
+import { readLabelledLine, startsWith } from './labelled-line.js';
 import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
 
 export interface Ff301Header {

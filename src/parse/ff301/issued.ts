@@ -4,10 +4,10 @@
  * public float sufficiency confirmation under each class.
  */
 import type { IssuedShareClass, IssuedShares, Movement, PublicFloatConfirmation } from '../../domain/monthly-return.js';
-import { startsWith, textAfter, wordsAfter } from '../layout/labelled-line.js';
 import { joinTextLines, type Line, lineAt } from '../layout/lines.js';
 import { readBalanceTable, readMovement } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
+import { startsWith, textAfter, wordsAfter } from './labelled-line.js';
 import { TICK } from './labels.js';
 import { hasTreasuryColumns, type LineRange, noteUncertain, type ReadingContext, versionAtLeast } from './reading.js';
 import { appendRemarks, isRemarksLine, readRemarks } from './remarks.js';

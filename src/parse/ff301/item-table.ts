@@ -7,12 +7,12 @@
  * Rows come in two shapes. Most are top-aligned: the number, the first line of the description and the figures
  * share a line. Some (III(D) on v1.0.2) are vertically centred: the description starts above the row number.
  */
-import { type Column, findColumns, placeSegments } from '../layout/columns.js';
 import { type Line, lineAt } from '../layout/lines.js';
-import { type Segment, segmentLine } from '../layout/segments.js';
+import { type Column, findColumns, placeSegments } from './columns.js';
 import { chooseDetailLayout, type DetailColumn, type DetailPartKey } from './detail-layouts.js';
 import { type Ff301Labels, ROW_MARKER } from './labels.js';
 import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+import { type Segment, segmentLine } from './segments.js';
 
 export type FieldKey = keyof Ff301Labels['fieldRows'];
 

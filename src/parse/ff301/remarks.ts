@@ -2,8 +2,8 @@
  * "Remarks:" (備註) blocks, which may follow any table. The text is kept as printed, one line per printed line.
  */
 
-import { startsWith, textAfter } from '../layout/labelled-line.js';
 import { type Line, lineAt } from '../layout/lines.js';
+import { startsWith, textAfter } from './labelled-line.js';
 import type { LineRange, ReadingContext } from './reading.js';
 
 export function isRemarksLine(context: ReadingContext, line: Line): boolean {

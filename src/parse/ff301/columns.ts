@@ -5,10 +5,10 @@
  * right edge; text is set flush left, so it belongs to the first column whose heading ends right of its left edge.
  */
 import type { TextItem } from '../../domain/extracted-document.js';
-import type { Line } from './lines.js';
-import { joinTextLines } from './lines.js';
+import type { Line } from '../layout/lines.js';
+import { joinTextLines } from '../layout/lines.js';
+import { splitIntoWords } from '../layout/text-width.js';
 import { mergeSegments, type Segment } from './segments.js';
-import { splitIntoWords } from './text-width.js';
 
 export interface Column {
   readonly x0: number;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TextItem } from '../../../src/domain/extracted-document.js';
-import { findColumns, placeSegments } from '../../../src/parse/layout/columns.js';
+import { findColumns, placeSegments } from '../../../src/parse/ff301/columns.js';
+import { segmentLine } from '../../../src/parse/ff301/segments.js';
 import { LINE_SETTINGS } from '../../../src/parse/layout/line-settings.js';
 import { buildLines } from '../../../src/parse/layout/lines.js';
-import { segmentLine } from '../../../src/parse/layout/segments.js';
 import { at, documentOf } from '../document-builder.js';
 
 /** The headings of 01477's III(A), where they sit on the page. */

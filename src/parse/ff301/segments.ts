@@ -5,9 +5,9 @@
  * meets text. A whole date ("29 June 2021") stays one piece.
  */
 import { isFormDate } from '../dates.js';
+import type { Line, Word } from '../layout/lines.js';
+import { splitIntoWords } from '../layout/text-width.js';
 import { isFigure } from '../numbers.js';
-import type { Line, Word } from './lines.js';
-import { splitIntoWords } from './text-width.js';
 
 export type SegmentKind = 'figure' | 'currency' | 'text';
 

@@ -3,8 +3,8 @@
  * applicable  Listed on the Exchange (Note 1)  Yes". The labels are known; a value is whatever lies between the end
  * of its label and the start of the next one.
  */
-import type { Line, Word } from './lines.js';
-import { joinWords } from './lines.js';
+import type { Line, Word } from '../layout/lines.js';
+import { joinWords } from '../layout/lines.js';
 
 export interface LabelledValue {
   readonly text: string;
