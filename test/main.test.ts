@@ -2,47 +2,23 @@
  * `npm start` as a user runs it: the composition root in its own process, in HTTP mode, against the local fake
  * Slack; and a missing setting stopping it with a message that names the setting.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openFilingStore } from '../src/store/index.js';
+import { freePort, httpBotEnv, postSharesCommand, spawnBot, waitUntilListening } from './helpers/bot-process.js';
 import { type FakeSlack, startFakeSlack } from './helpers/fake-slack.js';
-import { signSlackRequest } from './helpers/slack-harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-/** What `npm start` runs, by path: the app runs from an empty folder, so that a developer's own .env cannot colour it. */
-const MAIN = path.join(ROOT, 'dist/main.js');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
+/** The bot with exactly `env`, from an empty folder of its own. */
 async function start(env: Record<string, string>) {
   const cwd = await mkdtemp(path.join(tmpdir(), 'hkex-shares-cwd-'));
   folders.push(cwd);
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child: child as ChildProcess, output: () => output, exited };
+  return spawnBot(env, cwd);
 }
 
 let fakeSlack: FakeSlack | undefined;
@@ -67,33 +43,11 @@ describe('npm start', () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hkex-shares-main-'));
     folders.push(dataDir);
     const port = await freePort();
-    const app = await start({
-      SLACK_BOT_TOKEN: fakeSlack.botToken,
-      SLACK_MODE: 'http',
-      SLACK_SIGNING_SECRET: 'main-secret',
-      PORT: String(port),
-      SLACK_API_URL: fakeSlack.apiUrl,
-      SLACK_FILE_HOSTS: fakeSlack.url,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-    });
-    await fakeSlack.waitFor(() => app.output().includes(`listening for Slack on port ${port}`), 20_000);
+    const app = await start(httpBotEnv(fakeSlack, { port, dataDir, secret: 'main-secret' }));
+    await waitUntilListening(fakeSlack, app, port);
 
-    const responseUrl = fakeSlack.responseUrl();
-    const body = new URLSearchParams({
-      command: '/shares',
-      text: 'help',
-      user_id: 'U1',
-      channel_id: 'C1',
-      team_id: 'T0001',
-      response_url: responseUrl,
-    }).toString();
-    const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest('main-secret', body) },
-      body,
-    });
-    expect(response.status).toBe(200);
+    const { status, responseUrl } = await postSharesCommand(fakeSlack, { port, secret: 'main-secret' }, 'help');
+    expect(status).toBe(200);
     const answer = await fakeSlack.waitFor(() => fakeSlack?.calls.find((c) => c.url === responseUrl));
     expect(String(answer.body.text)).toContain('/shares 00020 history');
 

@@ -1,6 +1,7 @@
 /**
  * The bot as `npm start` runs it (dist/main.js, HTTP mode) in its own process over a data folder, against a fake
- * Slack: for the findings that were about the real process (an event loop held, an ack late). `npm run build` first.
+ * Slack: for the findings that were about the real process (an event loop held, an ack late, a crash, a setting
+ * refused). `npm run build` first.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -11,6 +12,89 @@ import { signSlackRequest } from './slack-harness.js';
 const MAIN = path.resolve(import.meta.dirname, '../../dist/main.js');
 const SECRET = 'bot-process-secret';
 
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface SpawnedBot {
+  readonly child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr together. */
+  output(): string;
+  /** Its exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+}
+
+/** dist/main.js with exactly `env` (and PATH): nothing of the developer's environment or .env reaches it. */
+export function spawnBot(env: Record<string, string>, cwd: string): SpawnedBot {
+  const child = spawn(process.execPath, [MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: unknown) => {
+    output += String(chunk);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** The settings of an HTTP-mode bot on `port` against `fakeSlack`, downloading files from it. */
+export function httpBotEnv(
+  fakeSlack: FakeSlack,
+  { port, dataDir, secret }: { port: number; dataDir: string; secret: string },
+): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: fakeSlack.botToken,
+    SLACK_MODE: 'http',
+    SLACK_SIGNING_SECRET: secret,
+    PORT: String(port),
+    SLACK_API_URL: fakeSlack.apiUrl,
+    SLACK_FILE_HOSTS: fakeSlack.url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** Resolves once the bot says it listens on `port`; fails at once if it exits first. */
+export async function waitUntilListening(fakeSlack: FakeSlack, bot: SpawnedBot, port: number): Promise<void> {
+  await fakeSlack.waitFor(() => {
+    if (bot.child.exitCode !== null) throw new Error(`the bot exited: ${bot.output()}`);
+    return bot.output().includes(`listening for Slack on port ${port}`);
+  }, 30_000);
+}
+
+/** Posts `/shares <text>` to the bot on `port`, signed with `secret` as Slack signs it; resolves at the ack. */
+export async function postSharesCommand(
+  fakeSlack: FakeSlack,
+  { port, secret }: { port: number; secret: string },
+  text: string,
+): Promise<{ status: number; responseUrl: string }> {
+  const responseUrl = fakeSlack.responseUrl();
+  const body = new URLSearchParams({
+    command: '/shares',
+    text,
+    user_id: 'U1',
+    channel_id: 'C1',
+    team_id: 'T0001',
+    response_url: responseUrl,
+  }).toString();
+  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(secret, body) },
+    body,
+  });
+  await response.text();
+  return { status: response.status, responseUrl };
+}
+
 export interface BotProcess {
   readonly child: ChildProcess;
   /** Posts `/shares <text>` signed as Slack signs it; resolves at the acknowledgement, with its time. */
@@ -20,71 +104,24 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 export async function startBotProcess(fakeSlack: FakeSlack, dataDir: string): Promise<BotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: dataDir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: fakeSlack.botToken,
-      SLACK_MODE: 'http',
-      SLACK_SIGNING_SECRET: SECRET,
-      PORT: String(port),
-      SLACK_API_URL: fakeSlack.apiUrl,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: unknown) => {
-    output += String(chunk);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  await fakeSlack.waitFor(() => {
-    if (child.exitCode !== null) throw new Error(`the bot exited: ${output}`);
-    return output.includes(`listening for Slack on port ${port}`);
-  }, 30_000);
-
+  const bot = spawnBot(httpBotEnv(fakeSlack, { port, dataDir, secret: SECRET }), dataDir);
+  await waitUntilListening(fakeSlack, bot, port);
   return {
-    child,
+    child: bot.child,
     async sendCommand(text) {
-      const responseUrl = fakeSlack.responseUrl();
-      const body = new URLSearchParams({
-        command: '/shares',
-        text,
-        user_id: 'U1',
-        channel_id: 'C1',
-        team_id: 'T0001',
-        response_url: responseUrl,
-      }).toString();
-      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(SECRET, body) },
-        body,
-      });
-      await response.text();
-      return { status: response.status, ackedAt: performance.now(), responseUrl };
+      const sent = await postSharesCommand(fakeSlack, { port, secret: SECRET }, text);
+      return { ...sent, ackedAt: performance.now() };
     },
     async answerTo(responseUrl) {
       const call = await fakeSlack.waitFor(() => fakeSlack.calls.find((c) => c.url === responseUrl), 60_000);
       return String(call.body.text);
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      if (bot.child.exitCode !== null) return;
+      bot.child.kill('SIGTERM');
+      await bot.exited;
     },
   };
 }

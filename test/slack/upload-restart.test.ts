@@ -4,19 +4,17 @@
  * kills land on events, not on times: while a download is under way, as the fake Slack receives the answer to an
  * upload (before it replies, so the bot never learns the post went through), and as a reading reaction arrives.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFilingStore } from '../../src/store/index.js';
+import { freePort, httpBotEnv, type SpawnedBot, spawnBot } from '../helpers/bot-process.js';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.js';
 import { fileSharedEvent, signSlackRequest } from '../helpers/slack-harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const MAIN = path.join(ROOT, 'dist/main.js');
 const FIXTURES = path.join(ROOT, 'fixtures');
 const SECRET = 'restart-secret';
 const ROUNDS = 20;
@@ -30,46 +28,14 @@ const originals = readdirSync(FIXTURES)
   .sort()
   .map((name) => ({ name, bytes: readFileSync(path.join(FIXTURES, name)) }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 let fakeSlack: FakeSlack;
 let dataDir: string;
 let cwd: string;
 let port: number;
-let bot: { child: ChildProcess; output: () => string; exited: Promise<number | null> } | null = null;
+let bot: SpawnedBot | null = null;
 
 function startBot() {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: fakeSlack.botToken,
-      SLACK_MODE: 'http',
-      SLACK_SIGNING_SECRET: SECRET,
-      PORT: String(port),
-      SLACK_API_URL: fakeSlack.apiUrl,
-      SLACK_FILE_HOSTS: fakeSlack.url,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  bot = { child, output: () => output, exited };
+  bot = spawnBot(httpBotEnv(fakeSlack, { port, dataDir, secret: SECRET }), cwd);
   return bot;
 }
 
