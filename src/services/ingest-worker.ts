@@ -4,9 +4,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../domain/errors.js';
-import { warmUpExtraction } from '../pdf/extract-text.js';
 import type { ReadReply, ReadRequest, WorkerReady } from './ingest-worker-messages.js';
 import { readFiling } from './read-filing.js';
+import { warmUpReading } from './warm-up-reading.js';
 
 const port = parentPort;
 if (!port) throw new Error('ingest-worker.ts runs as a worker thread (see ingest-worker-pool.ts)');
@@ -32,7 +32,7 @@ port.on('message', async (request: ReadRequest) => {
   port.postMessage(reply);
 });
 
-// Load pdf.js before saying so: under tsx that costs seconds, which the first filing's time limit must not pay.
-await warmUpExtraction();
+// Load pdf.js and warm it up before saying so: the first filing's time limit (and its reader) must not pay for it.
+await warmUpReading();
 const ready: WorkerReady = { ready: true };
 port.postMessage(ready);
