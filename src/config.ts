@@ -55,6 +55,7 @@ const EnvSchema = z.object({
   MAX_FILE_MB: positiveInt(20, 'megabytes'),
   MAX_PAGES: positiveInt(60, 'pages'),
   PARSE_TIMEOUT_MS: positiveInt(15_000, 'milliseconds'),
+  READ_MEMORY_MB: positiveInt(512, 'megabytes'),
   DIGEST_TIME: z.preprocess(
     blankAsMissing,
     z
@@ -93,6 +94,8 @@ export interface Config {
   readonly fileOrigins: readonly string[];
   readonly dataDir: string;
   readonly limits: { readonly maxBytes: number; readonly maxPages: number; readonly timeoutMs: number };
+  /** Memory one reader process may use, in megabytes; a file that needs more is refused as too complex. */
+  readonly readMemoryMb: number;
   readonly digest: { readonly timeOfDay: string; readonly timeZone: string };
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
@@ -173,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPages: values.MAX_PAGES,
       timeoutMs: values.PARSE_TIMEOUT_MS,
     },
+    readMemoryMb: values.READ_MEMORY_MB,
     digest: { timeOfDay: values.DIGEST_TIME, timeZone: values.DIGEST_TIMEZONE },
     logLevel: values.LOG_LEVEL,
   };
@@ -190,6 +194,11 @@ function configError(problems: string[]): AppError {
 /** Reads a `.env` file into the environment where there is one; settings already in the environment win. */
 export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** A reader's memory ceiling alone (READ_MEMORY_MB, default 512), for commands that do not talk to Slack. */
+export function loadReadMemoryMb(env: Record<string, string | undefined> = process.env): number {
+  return EnvSchema.shape.READ_MEMORY_MB.parse(env.READ_MEMORY_MB);
 }
 
 /** The store's directory alone (DATA_DIR, default ./data), for commands that do not talk to Slack. */

@@ -17,8 +17,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const now = () => new Date();
   const store = await openFilingStore({ dir: config.dataDir, now });
-  // PDFs are read on worker threads: a long read must not hold up the acknowledgements Slack waits 3 seconds for.
-  const readers = createReadPool({ size: Math.max(1, availableParallelism() - 1) });
+  // PDFs are read in reader processes: a long read must not hold up the acknowledgements Slack waits 3 seconds for,
+  // nor a PDF bomb take the bot's memory; warmed up on the fixtures, so that the first upload reads as fast as the rest.
+  const readers = createReadPool({
+    size: Math.max(1, availableParallelism() - 1),
+    memoryMb: config.readMemoryMb,
+    thoroughWarmUp: true,
+  });
   const { connection } = config;
   const app = createSlackApp(
     {

@@ -5,7 +5,7 @@
  * 1 when a file could not be read or saved, or a path does not exist; 2 for a usage error; 130 when interrupted.
  */
 import { parseArgs } from 'node:util';
-import { loadDataDir, loadDotEnv } from '../config.js';
+import { loadDataDir, loadDotEnv, loadReadMemoryMb } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import { bulkIngest, findPdfFiles } from '../services/bulk-ingest.js';
 import { createReadPool, defaultPoolSize, poolSizeFor } from '../services/ingest-worker-pool.js';
@@ -16,7 +16,7 @@ import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summa
 const USAGE = `Usage: hkex-shares ingest [options] PATH...
   Reads every PDF under the given files and folders into the store.
   --data DIR      the store's directory (default: DATA_DIR from the environment or .env, else ./data)
-  --workers N     reader threads (default: one per core, here ${defaultPoolSize()}, fewer for a few files)
+  --workers N     reader processes (default: one per core, here ${defaultPoolSize()}, fewer for a few files)
   --json          print the summary as JSON
   --verbose       list every file in the summary`;
 
@@ -43,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
     return EXIT.failed;
   }
   const found = await findPdfFiles(options.paths);
-  const pool = createReadPool({ size: poolSizeFor(found.files.length, options.workers) });
+  const pool = createReadPool({ size: poolSizeFor(found.files.length, options.workers), memoryMb: options.memoryMb });
   const progress = createIngestProgress(process.stderr);
   const controller = new AbortController();
   let interrupts = 0;
@@ -104,6 +104,7 @@ function parseOptions(args: string[]) {
   return {
     paths: positionals,
     dataDir: values.data ?? dataDirFromSettings(),
+    memoryMb: loadReadMemoryMb(),
     workers,
     json: values.json,
     verbose: values.verbose,

@@ -118,10 +118,19 @@ async function readPages(
 function toAppError(error: unknown, fileName: string): AppError {
   if (error instanceof AppError) return error;
   const name = error instanceof Error ? error.name : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  // Under the reader's memory limit (services/ingest-worker-pool.ts), a buffer pdf.js cannot have fails like this.
+  if (/allocation failed|out of memory|Invalid typed array length|Invalid array buffer length/i.test(detail)) {
+    return new AppError(
+      'filing-too-complex',
+      `${fileName} needs more memory to read than a reader may use`,
+      { fileName },
+      { cause: error },
+    );
+  }
   if (name === 'PasswordException') {
     return new AppError('encrypted-filing', `${fileName} is protected by a password`, { fileName }, { cause: error });
   }
-  const detail = error instanceof Error ? error.message : String(error);
   return new AppError(
     'unreadable-filing',
     `${fileName} could not be read as a PDF (${detail})`,

@@ -112,6 +112,7 @@ const READ_ERRORS: ReadonlySet<AppErrorCode> = new Set([
   'no-text-layer',
   'filing-too-large',
   'timeout',
+  'filing-too-complex',
 ]);
 
 /** Ingests the PDFs under `paths`, or the files already found by findPdfFiles. */

@@ -41,6 +41,7 @@ const FINAL_ERRORS = new Set([
   'no-text-layer',
   'filing-too-large',
   'timeout',
+  'filing-too-complex',
 ]);
 
 /**
