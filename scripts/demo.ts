@@ -1,25 +1,61 @@
 /**
  * `npm run demo`: the real app, over HTTP on 127.0.0.1, against a local fake of the Slack Web API, so no workspace
- * is needed. It uploads the bundled fixture returns as a user would share them in a channel, asks `/shares 00020`
- * and `/shares 00020 history`, and prints what the bot posted, as a reader would see it.
+ * is needed. It uploads the bundled fixture returns as a user would share them in a channel, asks `/shares` about
+ * each code it just shared and for the first one's history, then asks for a return nobody shared, which the bot
+ * fetches from the project's local fake HKEXnews (never the real site), and prints what the bot posted, as a reader
+ * sees it.
  *
  *   npm run demo                      plain text
- *   npm run demo -- --json            the Block Kit payloads
+ *   npm run demo -- --json            one JSON object per line: {"event", "channel", "thread_ts", "payload"}
  *   npm run demo -- --dir <folder>    upload the PDFs of another folder
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  FILINGS_DIR,
+  fixtureDocuments,
+  sharedFilingDocuments,
+  startFakeHkexnews,
+} from '../test/helpers/fake-hkexnews.js';
 import { type BotMessage, startTestApp, type TestApp } from '../test/helpers/slack-harness.js';
 
-const { values } = parseArgs({
-  options: {
-    json: { type: 'boolean', default: false },
-    dir: { type: 'string', default: path.join(import.meta.dirname, '..', 'fixtures') },
-  },
+const USAGE = 'usage: npm run demo -- [--json] [--dir FOLDER]  (FOLDER holds the monthly-return PDFs to share)';
+
+/** A bad invocation answers in one line on stderr, never with a stack trace. */
+function fail(message: string, code: number): never {
+  console.error(`demo: ${message}`);
+  process.exit(code);
+}
+
+function readOptions(): { json: boolean; dir: string; help: boolean } {
+  try {
+    const { values } = parseArgs({
+      options: {
+        json: { type: 'boolean', default: false },
+        dir: { type: 'string', default: path.join(import.meta.dirname, '..', 'fixtures') },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    return { json: values.json ?? false, dir: values.dir ?? 'fixtures', help: values.help ?? false };
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}; ${USAGE}`, 2);
+  }
+}
+
+// `npm run demo -- --json | head` closes the pipe early: that is the reader being done, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
 });
-const json = values.json ?? false;
-const dir = values.dir ?? 'fixtures';
+
+const options = readOptions();
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const { json, dir } = options;
+let event = '';
 
 const WHERE: Record<string, string> = {
   'chat.postMessage': 'posted in the thread',
@@ -37,7 +73,13 @@ function indent(text: string): string {
 
 function show(message: BotMessage): void {
   if (json) {
-    console.log(JSON.stringify({ via: message.via, text: message.text, blocks: message.blocks }, null, 2));
+    const payload = {
+      text: message.text,
+      blocks: message.blocks,
+      ...(message.responseType ? { response_type: message.responseType } : {}),
+    };
+    const line = { event, via: message.via, channel: message.channel, thread_ts: message.threadTs, payload };
+    console.log(JSON.stringify(line));
     return;
   }
   const audience =
@@ -55,7 +97,8 @@ function show(message: BotMessage): void {
 async function step(t: TestApp, title: string, action: () => Promise<unknown>): Promise<void> {
   const before = t.botMessages().length;
   const logged = t.logs.length;
-  console.log(json ? `// ${title}` : `▶ ${title}`);
+  event = title;
+  if (!json) console.log(`▶ ${title}`);
   await action();
   await t.idle();
   // What the user was spared (a stack trace behind an apology) is for the person running the demo to see.
@@ -63,37 +106,51 @@ async function step(t: TestApp, title: string, action: () => Promise<unknown>): 
     console.error(`  [app error] ${line.text.split('\n').slice(0, 3).join(' | ')}`);
   }
   const said = t.botMessages().slice(before);
-  // The "Reading …" acknowledgement is replaced or removed at once: show only what stays in the channel.
+  // Show only what stays in the channel (a message replaced later is not).
   for (const message of said.filter((m) => !m.superseded)) show(message);
-  if (said.length === 0) console.log('  (the bot said nothing)\n');
+  if (said.length === 0 && !json) console.log('  (the bot said nothing)\n');
 }
 
 async function main(): Promise<void> {
-  const pdfs = readdirSync(dir)
-    .filter((name) => name.toLowerCase().endsWith('.pdf'))
-    .sort();
-  if (pdfs.length === 0) {
-    console.error(`No PDFs in ${dir}. Generate the fixtures with \`npm run fixtures\`, or pass --dir <folder>.`);
-    process.exit(1);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(`cannot read --dir ${dir} (${code === 'ENOENT' ? 'no such folder' : (code ?? 'unreadable')})`, 2);
   }
-  const t = await startTestApp();
+  const pdfs = names.filter((name) => name.toLowerCase().endsWith('.pdf')).sort();
+  if (pdfs.length === 0) {
+    return fail(`no PDFs in ${dir}: generate the fixtures with \`npm run fixtures\`, or pass --dir FOLDER`, 1);
+  }
+  // A return nobody shares: a real one of ../shared/filings where that folder is here, else a fixture held back.
+  const fromCorpus = existsSync(path.join(FILINGS_DIR, '01477_2023-12.pdf'));
+  const heldBack = fromCorpus ? null : '08425_2024-10_gem.pdf';
+  const unshared = fromCorpus ? '01477 2023-12' : '08425 2024-10';
+  const hkexnews = await startFakeHkexnews({ documents: [...fixtureDocuments(), ...sharedFilingDocuments()] });
+  const t = await startTestApp({ hkexnewsUrl: hkexnews.url });
   try {
     if (!json) {
       console.log('hkex-shares-bot demo: the Slack app on 127.0.0.1, talking to a local fake Slack.');
       console.log(`Sharing ${pdfs.length} PDFs from ${path.relative(process.cwd(), dir) || dir} in #filings.\n`);
     }
-    for (const name of pdfs) {
+    for (const name of pdfs.filter((n) => n !== heldBack)) {
       const bytes = readFileSync(path.join(dir, name));
       await step(t, `a user shares ${name} in #filings`, () => t.uploadFile({ name, bytes }));
     }
-    await step(t, 'a user types /shares 00020', () => t.sendCommand('00020'));
-    await step(t, 'a user types /shares 00020 history', () => t.sendCommand('00020 history'));
+    // Ask about what was just shared, whatever the folder held.
+    const codes = (await t.store.listIssuers()).map((issuer) => issuer.stockCode).sort();
+    for (const code of codes) await step(t, `a user types /shares ${code}`, () => t.sendCommand(code));
+    const [first] = codes;
+    if (first) await step(t, `a user types /shares ${first} history`, () => t.sendCommand(`${first} history`));
+    if (!json) console.log(`HKEXnews here is the project's local fake at ${hkexnews.url}, serving real filings.\n`);
+    await step(t, `a user types /shares ${unshared} (nobody shared it)`, () => t.sendCommand(unshared));
   } finally {
     await t.close();
+    await hkexnews.close();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  fail(error instanceof Error ? error.message : String(error), 1);
 });

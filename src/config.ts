@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   MAX_PAGES: positiveInt(60, 'pages'),
   PARSE_TIMEOUT_MS: positiveInt(15_000, 'milliseconds'),
   READ_MEMORY_MB: positiveInt(512, 'megabytes'),
+  DOWNLOAD_TIMEOUT_MS: positiveInt(60_000, 'milliseconds'),
+  DOWNLOAD_STALL_MS: positiveInt(15_000, 'milliseconds'),
   DIGEST_TIME: z.preprocess(
     blankAsMissing,
     z
@@ -66,6 +68,14 @@ const EnvSchema = z.object({
   DIGEST_TIMEZONE: z.preprocess(
     blankAsMissing,
     z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Hong_Kong').default('Asia/Hong_Kong'),
+  ),
+  HKEXNEWS_URL: z.preprocess(
+    blankAsMissing,
+    z.url({ error: 'must be a URL such as https://www1.hkexnews.hk' }).default('https://www1.hkexnews.hk'),
+  ),
+  HKEXNEWS: z.preprocess(
+    (value) => (typeof value === 'string' ? blankAsMissing(value.toLowerCase()) : value),
+    z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
   ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? blankAsMissing(value.toLowerCase()) : value),
@@ -96,7 +106,11 @@ export interface Config {
   readonly limits: { readonly maxBytes: number; readonly maxPages: number; readonly timeoutMs: number };
   /** Memory one reader process may use, in megabytes; a file that needs more is refused as too complex. */
   readonly readMemoryMb: number;
+  /** A shared file's download: its whole time limit, and how long the file host may send nothing. */
+  readonly download: { readonly timeoutMs: number; readonly stallMs: number };
   readonly digest: { readonly timeOfDay: string; readonly timeZone: string };
+  /** Where HKEXnews is (HKEXNEWS_URL); null when HKEXNEWS=off turns every use of it off. */
+  readonly hkexnewsUrl: string | null;
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -177,7 +191,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: values.PARSE_TIMEOUT_MS,
     },
     readMemoryMb: values.READ_MEMORY_MB,
+    download: { timeoutMs: values.DOWNLOAD_TIMEOUT_MS, stallMs: values.DOWNLOAD_STALL_MS },
     digest: { timeOfDay: values.DIGEST_TIME, timeZone: values.DIGEST_TIMEZONE },
+    hkexnewsUrl: values.HKEXNEWS === 'off' ? null : values.HKEXNEWS_URL,
     logLevel: values.LOG_LEVEL,
   };
 }
@@ -204,4 +220,20 @@ export function loadReadMemoryMb(env: Record<string, string | undefined> = proce
 /** The store's directory alone (DATA_DIR, default ./data), for commands that do not talk to Slack. */
 export function loadDataDir(env: Record<string, string | undefined> = process.env): string {
   return EnvSchema.shape.DATA_DIR.parse(env.DATA_DIR);
+}
+
+/** What `hkex-shares fetch` needs without Slack: HKEXnews's address (null when off) and the size limit. */
+export function loadHkexnewsSettings(env: Record<string, string | undefined> = process.env): {
+  readonly hkexnewsUrl: string | null;
+  readonly maxBytes: number;
+} {
+  const schema = EnvSchema.pick({ HKEXNEWS_URL: true, HKEXNEWS: true, MAX_FILE_MB: true });
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw configError(parsed.error.issues.map((issue) => problem(String(issue.path[0] ?? 'setting'), issue.message)));
+  }
+  return {
+    hkexnewsUrl: parsed.data.HKEXNEWS === 'off' ? null : parsed.data.HKEXNEWS_URL,
+    maxBytes: parsed.data.MAX_FILE_MB * 1024 * 1024,
+  };
 }

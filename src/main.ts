@@ -3,20 +3,48 @@
  */
 
 import { availableParallelism } from 'node:os';
-import { loadConfig, loadDotEnv } from './config.js';
-import { startDigestScheduler } from './digest/scheduler.js';
+import { type Config, loadConfig, loadDotEnv } from './config.js';
 import { isAppError } from './domain/errors.js';
+import { storageFailureOf } from './domain/storage-failure.js';
+import { createHkexnewsClient } from './hkexnews/hkexnews-client.js';
+import { startDigestScheduler } from './services/digest-scheduler.js';
+import { type LookUp, lookUpOnHkexnews } from './services/fetch-on-demand.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';
-import { createSlackApp } from './slack/create-app.js';
+import { createHkexnewsUnfurl } from './services/unfurl-hkexnews.js';
+import { checkBotToken, createSlackApp } from './slack/create-app.js';
 import { createDigestPoster } from './slack/digest-poster.js';
 import { openFilingStore } from './store/index.js';
+
+/** A claimed upload is its worker's for the longest a download and a read may take, and a minute more. */
+function leaseMsOf(config: Config): number {
+  return config.download.timeoutMs + config.limits.timeoutMs + 60_000;
+}
+
+async function openStore(config: Config, now: () => Date) {
+  try {
+    return await openFilingStore({ dir: config.dataDir, now });
+  } catch (error) {
+    const storage = storageFailureOf(error);
+    const reason = storage
+      ? `${storage.reason} (${storage.code})`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    throw new StartupError(`DATA_DIR ${config.dataDir} cannot be used: ${reason}`, { cause: error });
+  }
+}
+
+class StartupError extends Error {}
+
+const CANNOT_START = 'The app cannot start';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const now = () => new Date();
-  const store = await openFilingStore({ dir: config.dataDir, now });
+  await checkBotToken(config.botToken, config.slackApiUrl ?? undefined);
+  const store = await openStore(config, now);
   // PDFs are read in reader processes: a long read must not hold up the acknowledgements Slack waits 3 seconds for,
   // nor a PDF bomb take the bot's memory; warmed up on the fixtures, so that the first upload reads as fast as the rest.
   const readers = createReadPool({
@@ -25,6 +53,10 @@ async function main(): Promise<void> {
     thoroughWarmUp: true,
   });
   const { connection } = config;
+  // HKEXNEWS=off leaves the client out, and with it every use of the site.
+  const hkexnews = config.hkexnewsUrl
+    ? createHkexnewsClient({ baseUrl: config.hkexnewsUrl, maxBytes: config.limits.maxBytes })
+    : null;
   const app = createSlackApp(
     {
       botToken: config.botToken,
@@ -40,7 +72,21 @@ async function main(): Promise<void> {
       now,
       schedule: config.digest,
       ingest: (input) => ingestFiling({ store, now, limits: config.limits, read: readers.read }, input),
-      download: { allowedOrigins: config.fileOrigins, maxBytes: config.limits.maxBytes },
+      download: { allowedOrigins: config.fileOrigins, maxBytes: config.limits.maxBytes, ...config.download },
+      leaseMs: leaseMsOf(config),
+      ...(hkexnews
+        ? {
+            lookUpOnHkexnews: (lookUp: LookUp) =>
+              lookUpOnHkexnews({ store, now, limits: config.limits, read: readers.read, client: hkexnews }, lookUp),
+            unfurlHkexnewsLink: createHkexnewsUnfurl({
+              store,
+              now,
+              limits: config.limits,
+              read: readers.read,
+              client: hkexnews,
+            }),
+          }
+        : {}),
     },
   );
   const { logger } = app;
@@ -48,6 +94,13 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
   process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
 
+  let port: number | null;
+  try {
+    ({ port } = await app.start());
+  } catch (error) {
+    await Promise.allSettled([readers.close(), store.close()]);
+    throw error;
+  }
   const scheduler = startDigestScheduler({
     store,
     poster: createDigestPoster(app.client),
@@ -55,7 +108,6 @@ async function main(): Promise<void> {
     schedule: config.digest,
     log: (message) => logger.info(message),
   });
-  const { port } = await app.start();
   logger.info(
     connection.mode === 'socket'
       ? 'hkex-shares-bot is running in Socket Mode'
@@ -66,10 +118,12 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: finishing work in hand, then stopping`);
+    logger.info(`${signal}: finishing work in hand (10 s at most), then stopping`);
     scheduler.stop();
-    await scheduler.idle();
-    await app.stop();
+    const [, abandoned] = await Promise.all([scheduler.idle(), app.stop()]);
+    if (abandoned.length > 0) {
+      logger.warn(`abandoned ${abandoned.length} upload(s), resumed at the next start: ${abandoned.join('; ')}`);
+    }
     await readers.close();
     await store.close();
     process.exit(0);
@@ -79,6 +133,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(isAppError(error) ? error.message : error);
+  // One line naming what to fix: a setting, DATA_DIR, or the token; never a stack.
+  const message = error instanceof StartupError || isAppError(error) ? error.message : String(error);
+  console.error(message.startsWith(CANNOT_START) ? message : `${CANNOT_START}: ${message}`);
   process.exit(1);
 });

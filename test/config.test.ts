@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, loadHkexnewsSettings } from '../src/config.js';
 import { isAppError } from '../src/domain/errors.js';
 
 function problems(env: Record<string, string>): string {
@@ -72,5 +72,19 @@ describe('loadConfig', () => {
       SLACK_FILE_HOSTS: 'files.slack.com, files-origin.slack.com',
     });
     expect(config.fileOrigins).toEqual(['https://files.slack.com', 'https://files-origin.slack.com']);
+  });
+
+  it('points at HKEXnews by default, at HKEXNEWS_URL when set, and nowhere with HKEXNEWS=off', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
+    expect(loadConfig(base).hkexnewsUrl).toBe('https://www1.hkexnews.hk');
+    expect(loadConfig({ ...base, HKEXNEWS_URL: 'http://127.0.0.1:4000' }).hkexnewsUrl).toBe('http://127.0.0.1:4000');
+    expect(loadConfig({ ...base, HKEXNEWS: 'OFF' }).hkexnewsUrl).toBeNull();
+    expect(loadHkexnewsSettings({ HKEXNEWS: 'off', MAX_FILE_MB: '5' })).toEqual({
+      hkexnewsUrl: null,
+      maxBytes: 5 * 1024 * 1024,
+    });
+    expect(problems({ ...base, HKEXNEWS_URL: 'www1 hkexnews', HKEXNEWS: 'maybe' })).toContain(
+      '  - HKEXNEWS_URL must be a URL such as https://www1.hkexnews.hk\n  - HKEXNEWS must be "on" or "off"',
+    );
   });
 });

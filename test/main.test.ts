@@ -3,7 +3,7 @@
  * Slack; and a missing setting stopping it with a message that names the setting.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -99,6 +99,50 @@ describe('npm start', () => {
 
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
+  });
+});
+
+describe('npm start with a token Slack refuses', () => {
+  it('stops by itself, with one line naming SLACK_BOT_TOKEN, before opening the store', async () => {
+    fakeSlack = await startFakeSlack({ botToken: 'xoxb-the-real-one' });
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'hkex-shares-main-'));
+    folders.push(dataDir);
+    const app = await start({
+      SLACK_BOT_TOKEN: 'xoxb-revoked',
+      SLACK_MODE: 'http',
+      SLACK_SIGNING_SECRET: 'main-secret',
+      PORT: String(await freePort()),
+      SLACK_API_URL: fakeSlack.apiUrl,
+      DATA_DIR: dataDir,
+    });
+    expect(await app.exited).toBe(1);
+    const lines = app.output().trim().split('\n');
+    expect(lines).toEqual([
+      'The app cannot start: SLACK_BOT_TOKEN was refused by Slack (invalid_auth): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions',
+    ]);
+    expect(fakeSlack.callsTo('auth.test')).toHaveLength(1);
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+});
+
+describe('npm start with a DATA_DIR it cannot use', () => {
+  it('stops with one line naming DATA_DIR and the reason, no stack', async () => {
+    fakeSlack = await startFakeSlack();
+    const parent = await mkdtemp(path.join(tmpdir(), 'hkex-shares-main-'));
+    folders.push(parent);
+    const file = path.join(parent, 'a-file');
+    await writeFile(file, 'not a folder');
+    const app = await start({
+      SLACK_BOT_TOKEN: fakeSlack.botToken,
+      SLACK_MODE: 'http',
+      SLACK_SIGNING_SECRET: 'main-secret',
+      SLACK_API_URL: fakeSlack.apiUrl,
+      DATA_DIR: path.join(file, 'data'),
+    });
+    expect(await app.exited).toBe(1);
+    const lines = app.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^The app cannot start: DATA_DIR .*a-file\/data cannot be used: /);
   });
 });
 

@@ -426,7 +426,12 @@ function compareOtherMovements(c: Comparisons, t: Json, model: MonthlyReturn): v
     const m = items[i]?.item;
     c.field(path, truth, 'type', m?.event, 'text');
     for (const key of ['class_of_shares_issuable', 'class_of_shares_repurchased', 'class_of_shares_redeemed']) {
-      c.field(path, truth, key, items[i]?.className, 'text');
+      if (truth[key] === null && truth[`${key}_as_printed`] === 'N/A') {
+        // The cell prints N/A. The model has no field for a row's printed class: the reader files the row under
+        // the issuer's class in part II (its figures count there) and raises uncertain-figure for it. Shown, not
+        // counted, like a field the truth marks uncertain.
+        c.add(`${path}.${key}`, null, items[i]?.className, 'text', true, [`${path}.${key}_as_printed`]);
+      } else c.field(path, truth, key, items[i]?.className, 'text');
     }
     comparePrice(c, path, truth, 'price', m?.price);
     for (const key of ['issue_and_allotment_date', 'cancellation_date', 'redemption_date']) {

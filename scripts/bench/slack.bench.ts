@@ -74,7 +74,7 @@ async function uploadToCard(
   const started = performance.now();
   await t.uploadFile({ name: pdf.name, bytes: variant(pdf.bytes, nonce) });
   await t.idle();
-  const card = t.fakeSlack.calls.slice(calls).find((c) => c.method === 'chat.update');
+  const card = t.fakeSlack.calls.slice(calls).find((c) => c.method === 'chat.postMessage');
   return card && /: issued /.test(String(card.body.text)) ? card.at - started : null;
 }
 

@@ -19,7 +19,7 @@ import type { ReportMonth } from '../../src/domain/monthly-return.js';
 import { openFilingStore } from '../../src/store/index.js';
 import { BulkWriter } from '../../src/store/lowdb/bulk-writer.js';
 import { shardOf, storeLayout } from '../../src/store/lowdb/store-layout.js';
-import { toStoredReturn } from '../../src/store/lowdb/submissions.js';
+import { toStoredReturn } from '../../src/store/submissions.js';
 import { makeMarketReturn, monthsFrom, seededRandom } from '../../test/store/market-returns.js';
 
 const SCALES = [1_000, 10_000, 100_000];

@@ -12,6 +12,7 @@ import { createReadPool, defaultPoolSize, poolSizeFor } from '../services/ingest
 import { openFilingStore } from '../store/index.js';
 import { createIngestProgress } from './ingest-progress.js';
 import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summary.js';
+import { stopOnInterrupt } from './stop-on-interrupt.js';
 
 const USAGE = `Usage: hkex-shares ingest [options] PATH...
   Reads every PDF under the given files and folders into the store.
@@ -45,16 +46,10 @@ export async function run(args: string[]): Promise<number> {
   const found = await findPdfFiles(options.paths);
   const pool = createReadPool({ size: poolSizeFor(found.files.length, options.workers), memoryMb: options.memoryMb });
   const progress = createIngestProgress(process.stderr);
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onInterrupt = () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(EXIT.interrupted);
-    progress.note('Stopping: finishing the saves in hand (Ctrl-C again to quit at once; nothing saved is lost).');
-    controller.abort();
-  };
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', onInterrupt);
+  const interrupt = stopOnInterrupt(
+    progress.note,
+    'Stopping: finishing the saves in hand (Ctrl-C again to quit at once; nothing saved is lost).',
+  );
   try {
     const summary = await bulkIngest(
       {
@@ -62,7 +57,7 @@ export async function run(args: string[]): Promise<number> {
         now: () => new Date(),
         read: pool.read,
         concurrency: pool.size * 2,
-        signal: controller.signal,
+        signal: interrupt.signal,
         onStart: (total) => progress.start(total),
         onOutcome: (outcome, done, total) => progress.update(outcome, done, total),
       },
@@ -77,8 +72,7 @@ export async function run(args: string[]): Promise<number> {
     if (summary.interrupted) return EXIT.interrupted;
     return ingestFailed(summary) ? EXIT.failed : EXIT.ok;
   } finally {
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onInterrupt);
+    interrupt.dispose();
     await pool.close();
     await store.close();
   }

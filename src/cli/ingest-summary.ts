@@ -58,7 +58,7 @@ export function describeOutcome(outcome: FileOutcome): string {
         case 'older-than-held':
           return `kept ${what}, submitted ${outcome.dateSubmitted ?? '?'}, as history: the submission of ${outcome.otherDateSubmitted ?? '?'} is held${flagged}: ${name}`;
         case 'already-held':
-          return `already held ${what}: ${name}`;
+          return `already held ${what}${outcome.sameContent ? ' (same return, other file)' : ''}: ${name}`;
       }
       return name;
     }

@@ -8,7 +8,7 @@ import type { ReportMonth } from '../domain/monthly-return.js';
 import { isHongKongBusinessDay } from './hk-holidays.js';
 import { addDays, firstDayAfter, type IsoDate } from './report-months.js';
 
-export const FILING_DEADLINE_BUSINESS_DAY = 5;
+const FILING_DEADLINE_BUSINESS_DAY = 5;
 
 /** The nth Hong Kong business day after the end of `month` (n = 1 is the first working day of the next month). */
 export function nthBusinessDayAfter(month: ReportMonth, n: number): IsoDate {

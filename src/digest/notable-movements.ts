@@ -4,25 +4,7 @@
  * consolidations, treasury transfers ...), grouped by kind with their effect on issued and treasury shares.
  */
 import type { DetailsOfMovements, OtherMovement, OtherMovementType } from '../domain/monthly-return.js';
-
-export type NotableMovementKind =
-  | 'options-exercised'
-  | 'warrants-exercised'
-  | 'convertibles-converted'
-  | 'share-awards'
-  | OtherMovementType;
-
-export interface NotableMovement {
-  readonly kind: NotableMovementKind;
-  /** How a reader knows it: "Share options exercised", "Repurchases", or the event as printed for "other". */
-  readonly label: string;
-  /** Increase / decrease (-) in issued shares (excluding treasury shares); null where the form left it blank. */
-  readonly issuedChange: number | null;
-  /** Increase / decrease (-) in treasury shares; null where the form left it blank or has no treasury columns. */
-  readonly treasuryChange: number | null;
-  /** How many rows of the form it sums. */
-  readonly rows: number;
-}
+import type { NotableMovement, NotableMovementKind } from '../view-models/notable-movement.js';
 
 const OTHER_MOVEMENT_LABELS: Record<OtherMovementType, string> = {
   repurchase: 'Repurchases',

@@ -24,8 +24,12 @@ export type AppErrorCode =
   | 'filing-too-complex'
   /** A store file that fails validation; it is kept aside, never overwritten. */
   | 'store-corrupt'
+  /** The store's files could not be written or read: disk full, read-only, no permission (facts.reason). */
+  | 'store-failure'
   /** Slack answered with an error, or could not be reached. */
   | 'slack-failure'
+  /** HKEXnews answered with an error or something other than what it serves, was too slow, or could not be reached. */
+  | 'hkexnews-failure'
   /** Configuration missing or malformed. */
   | 'config-invalid';
 

@@ -21,13 +21,17 @@ export const FlagCodeSchema = z.enum([
   'uncertain-figure',
   /** a part of the form that the parser expected and did not find. */
   'missing-section',
+  /** part I and part II name different stock codes for the issuer's classes. */
+  'stock-code-mismatch',
 ]);
-export type FlagCode = z.infer<typeof FlagCodeSchema>;
 
 export const FlagSchema = z.object({
   code: FlagCodeSchema,
-  /** 'error': a figure is wrong or contradicts another; 'warning': the parser is unsure. */
-  severity: z.enum(['error', 'warning']),
+  /**
+   * 'error': a figure is wrong or contradicts another; 'warning': the parser is unsure; 'info': worth knowing and no
+   * fault of the return (a difference from a return held across months that are not held).
+   */
+  severity: z.enum(['error', 'warning', 'info']),
   /** Where: "I", "II", "III(A)", "III(E)", "IV", "header". */
   section: z.string(),
   /** The share class (or scheme, instrument) it concerns, as printed; null for the whole return. */
@@ -38,3 +42,8 @@ export const FlagSchema = z.object({
   actual: z.string().nullable(),
 });
 export type Flag = z.infer<typeof FlagSchema>;
+
+/** An error or a warning: a flag that says something may be wrong, not a note. */
+export function isFault(flag: Pick<Flag, 'severity'>): boolean {
+  return flag.severity !== 'info';
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Audience, AudienceSchema, legacyAudienceOf } from './audience.js';
 import { FlagSchema } from './flag.js';
 import { IsoDateSchema, MonthlyReturnSchema, ReportMonthSchema } from './monthly-return.js';
 import { StockCodeSchema } from './stock-code.js';
@@ -15,6 +16,15 @@ export const ProvenanceSourceSchema = z.discriminatedUnion('kind', [
     permalink: z.string().nullable(),
   }),
   z.object({ kind: z.literal('path'), path: z.string() }),
+  z.object({
+    kind: z.literal('hkexnews'),
+    /** The site's NEWS_ID: one document, whatever its link. */
+    newsId: z.string(),
+    url: z.string(),
+    title: z.string(),
+    /** Release time in Hong Kong, ISO with +08:00. */
+    releasedAt: z.string(),
+  }),
 ]);
 export type ProvenanceSource = z.infer<typeof ProvenanceSourceSchema>;
 
@@ -42,8 +52,14 @@ export const StoredReturnSchema = z.object({
   supersededBy: z.string().nullable(),
   /** The id of the earlier submission this one replaced, if any. */
   supersedes: z.string().nullable(),
+  /** Who may see it (audience.ts); absent on returns stored before it was recorded: see `audienceOf`. */
+  audience: AudienceSchema.optional(),
 });
 export type StoredReturn = z.infer<typeof StoredReturnSchema>;
+
+export function audienceOf(stored: Pick<StoredReturn, 'audience' | 'provenance'>): Audience {
+  return stored.audience ?? legacyAudienceOf(stored.provenance.source);
+}
 
 /**
  * One month of a code's history: what its current return says of the shares in issue (part II), and what it was

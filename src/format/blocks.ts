@@ -2,7 +2,7 @@
  * Small Block Kit builders that keep every piece within Slack's limits, so that no renderer can produce a message
  * Slack refuses: a header over 150 characters, a text over 3,000, more than 50 blocks.
  */
-import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from './block-kit.js';
 
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,

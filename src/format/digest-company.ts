@@ -2,10 +2,11 @@
  * One company's lines in a digest: each class's closing issued shares with its change in shares and percent, the
  * notable movements of part III and the flags, within one section.
  */
-import type { ClassChange, FiledCompany, PendingCompany } from '../digest/build-digest.js';
-import type { NotableMovement } from '../digest/notable-movements.js';
+import { isFault } from '../domain/flag.js';
+import type { ClassChange, FiledCompany, PendingCompany } from '../view-models/digest.js';
+import type { NotableMovement } from '../view-models/notable-movement.js';
 import { escapeMrkdwn, moreNote, takeWithRest } from './blocks.js';
-import { formatChange, formatCount, formatShortMonth } from './figures.js';
+import { formatChange, formatComparedWith, formatCount, formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';
 
 const MAX_CLASSES = 6;
@@ -21,16 +22,10 @@ export function formatPercent(percent: number | null): string | null {
   return size < 0.005 ? `${sign}<0.01%` : `${sign}${size.toFixed(2)}%`;
 }
 
-function comparedWithText(change: ClassChange): string {
-  return change.comparedWith.kind === 'previous-return'
-    ? `vs ${formatShortMonth(change.comparedWith.month)}`
-    : 'vs preceding balance as printed';
-}
-
 function classLine(change: ClassChange): string {
   const label = escapeMrkdwn(change.label);
   const figures = [formatChange(change.change), formatPercent(change.changePercent)].filter(Boolean).join(', ');
-  const line = `${label}: *${formatCount(change.closing)}* (${figures} ${comparedWithText(change)})`;
+  const line = `${label}: *${formatCount(change.closing)}* (${figures} ${formatComparedWith(change.comparedWith)})`;
   if (change.treasuryClosing === null) return line;
   const treasuryMoved = change.treasuryChange !== null && change.treasuryChange !== 0;
   return `${line}; treasury ${formatCount(change.treasuryClosing)}${treasuryMoved ? ` (${formatChange(change.treasuryChange)})` : ''}`;
@@ -64,7 +59,11 @@ export function renderCompanyText(company: FiledCompany): string {
   const moreMovements = moreNote(movements.rest, 'more movements');
   if (moreMovements) lines.push(moreMovements);
   const flags = takeWithRest(company.flags, MAX_FLAGS);
-  lines.push(...flags.shown.map((flag) => `:warning: ${escapeMrkdwn(flag.message)}`));
+  lines.push(
+    ...flags.shown.map(
+      (flag) => `${isFault(flag) ? ':warning:' : ':information_source:'} ${escapeMrkdwn(flag.message)}`,
+    ),
+  );
   if (flags.rest > 0)
     lines.push(`:warning: +${flags.rest} more flags: \`/shares ${company.stockCode}\` shows them all`);
   return lines.join('\n');

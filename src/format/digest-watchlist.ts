@@ -2,22 +2,13 @@
  * The answers to `/shares watch`, `unwatch`, `watchlist` and `digest on|off`: what changed, what the list now
  * holds, and when the next digest comes.
  */
-import type { ReportMonth } from '../domain/monthly-return.js';
-import type { UnwatchChange, WatchChange, WatchedCode } from '../services/watchlist-changes.js';
-import { MAX_WATCHED_CODES } from '../services/watchlist-changes.js';
+import type { NextDigest, UnwatchChange, WatchChange, WatchedCode } from '../view-models/watchlist-change.js';
+import { MAX_WATCHED_CODES } from '../view-models/watchlist-change.js';
 import { context, escapeMrkdwn, moreNote, SLACK_LIMITS, section, takeWithRest, truncate } from './blocks.js';
 import { formatDeadline } from './digest.js';
 import { formatMonth, formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';
 import type { SlackMessage } from './message.js';
-
-export interface NextDigest {
-  readonly month: ReportMonth;
-  /** The filing deadline, on which the digest goes out. */
-  readonly deadline: string;
-  readonly timeOfDay: string;
-  readonly timeZone: string;
-}
 
 const MAX_LINES = 40;
 
@@ -31,13 +22,13 @@ function codes(list: readonly string[]): string {
   return list.map((code) => `\`${escapeMrkdwn(code)}\``).join(', ');
 }
 
-export function watchedLine(entry: WatchedCode): string {
+function watchedLine(entry: WatchedCode): string {
   if (entry.issuerName === null) return `\`${entry.stockCode}\` no return held yet: it counts once one is read`;
   const latest = entry.latestMonth ? ` · latest ${formatShortMonth(entry.latestMonth)}` : '';
   return `\`${entry.stockCode}\` ${escapeMrkdwn(shortIssuerName(entry.issuerName))}${latest}`;
 }
 
-export function nextDigestLine(next: NextDigest | null): string {
+function nextDigestLine(next: NextDigest | null): string {
   if (next === null) return 'Scheduled digests are off in this channel: `/shares digest on` turns them back on.';
   return `Next digest: ${formatMonth(next.month)}, on ${formatDeadline(next.deadline)} at ${next.timeOfDay} (${next.timeZone}), the filing deadline.`;
 }

@@ -4,8 +4,9 @@
  * Slack's limits (50 blocks, 3,000 characters a section, and about 13,000 characters a message, past which Slack
  * answers msg_blocks_too_long); past `maxMessages`, the rest is shortened to "+N more".
  */
-import type { KnownBlock } from '@slack/types';
-import type { Digest, FiledCompany } from '../digest/build-digest.js';
+
+import type { Digest, FiledCompany } from '../view-models/digest.js';
+import type { KnownBlock } from './block-kit.js';
 import { context, header, SLACK_LIMITS, section, truncate } from './blocks.js';
 import { companyName, headlineChange, pendingName, renderCompanyText } from './digest-company.js';
 import { formatMonth } from './figures.js';

@@ -2,22 +2,11 @@
  * How figures read in Slack: share counts with thousands separators, changes with an explicit sign, months by name.
  * Money stays a decimal string (as the model holds it) and is only grouped, never turned into a float.
  */
-import type { Money, ReportMonth } from '../domain/monthly-return.js';
+import type { ComparedWith } from '../domain/compare-with-previous.js';
+import { formatMonth, formatShortMonth } from '../domain/month-names.js';
+import type { Money } from '../domain/monthly-return.js';
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+export { formatMonth, formatShortMonth };
 
 function groupDigits(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -49,15 +38,9 @@ export function formatMoney(money: Pick<Money, 'currency' | 'amount'>): string {
   return money.currency ? `${money.currency} ${formatDecimal(money.amount)}` : formatDecimal(money.amount);
 }
 
-/** "2023-11" -> "November 2023". */
-export function formatMonth(month: ReportMonth): string {
-  const [year, number] = month.split('-');
-  return `${MONTH_NAMES[Number(number) - 1] ?? month} ${year}`;
-}
-
-/** "2023-11" -> "Nov 2023". */
-export function formatShortMonth(month: ReportMonth): string {
-  const [year, number] = month.split('-');
-  const name = MONTH_NAMES[Number(number) - 1];
-  return name ? `${name.slice(0, 3)} ${year}` : month;
+/** What a change was measured against, as every view words it: "vs Oct 2023", or the return's own opening balance. */
+export function formatComparedWith(comparedWith: ComparedWith): string {
+  return comparedWith.kind === 'previous-return'
+    ? `vs ${formatShortMonth(comparedWith.month)}`
+    : 'vs preceding balance as printed';
 }

@@ -3,11 +3,13 @@
  * Issued shares per class come first, with each one's change against the previous month held, then authorised
  * capital, part III movements and every flag. The `text` fallback is what a phone notification shows.
  */
-import type { KnownBlock } from '@slack/types';
-import type { Flag } from '../domain/flag.js';
+
+import type { ClassComparison } from '../domain/compare-with-previous.js';
+import { type Flag, isFault } from '../domain/flag.js';
 import type { AuthorisedShareCapital, MonthlyReturn } from '../domain/monthly-return.js';
 import type { StoredReturn } from '../domain/stored-return.js';
-import type { ClassFigures, FilingCard } from '../services/filing-card.js';
+import type { FilingCard } from '../view-models/filing-card.js';
+import type { KnownBlock } from './block-kit.js';
 import {
   actions,
   button,
@@ -23,7 +25,14 @@ import {
   truncate,
 } from './blocks.js';
 import { CARD_ACTIONS, encodeReturnRef } from './card-actions.js';
-import { formatChange, formatCount, formatMoney, formatMonth, formatShortMonth } from './figures.js';
+import {
+  formatChange,
+  formatComparedWith,
+  formatCount,
+  formatMoney,
+  formatMonth,
+  formatShortMonth,
+} from './figures.js';
 import type { SlackMessage } from './message.js';
 import { describeFundsRaised, describePartIii } from './part-iii-lines.js';
 
@@ -75,13 +84,23 @@ function sourceText(stored: StoredReturn): string {
     const name = escapeMrkdwn(source.fileName);
     return source.permalink ? `<${source.permalink}|${name}>` : name;
   }
+  if (source.kind === 'hkexnews') return `<${source.url}|HKEXnews, released ${releaseText(source.releasedAt)}>`;
   return escapeMrkdwn(source.path.split(/[\\/]/).at(-1) ?? source.path);
+}
+
+/** "2011-02-01T16:30+08:00" -> "2011-02-01 16:30 HKT". */
+function releaseText(releasedAt: string): string {
+  return `${releasedAt.slice(0, 10)} ${releasedAt.slice(11, 16)} HKT`;
 }
 
 function standingText(card: FilingCard): string | null {
   const { stored, standing } = card;
   const lines: string[] = [];
-  if (card.alreadyHeld) {
+  if (card.alreadyHeld && card.sameReturnOtherFile) {
+    lines.push(
+      `:information_source: *Already held (same return, other file)*: this file holds the same submission and figures as the one read on ${stored.provenance.readAt.slice(0, 10)} from ${sourceText(stored)}. Nothing new was stored.`,
+    );
+  } else if (card.alreadyHeld) {
     lines.push(
       `:information_source: *Already held*: this file was read on ${stored.provenance.readAt.slice(0, 10)} from ${sourceText(stored)}. Nothing new was stored.`,
     );
@@ -102,16 +121,17 @@ function standingText(card: FilingCard): string | null {
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
-function changeText(figures: ClassFigures, previous: StoredReturn | null): string {
-  if (!previous) {
-    const movement = figures.shareClass.issuedShares.movement;
-    return movement === null ? '' : ` · ${formatChange(movement)} in the month (as reported)`;
-  }
-  if (!figures.previousClass) return ` · no matching class in the ${formatShortMonth(previous.reportMonth)} return`;
-  return ` · ${formatChange(figures.issuedChange)} vs ${formatShortMonth(previous.reportMonth)}`;
+function changeText(figures: ClassComparison, previous: StoredReturn | null): string {
+  const noMatch =
+    previous && !figures.previousClass
+      ? ` · no matching class in the ${formatShortMonth(previous.reportMonth)} return`
+      : '';
+  const change =
+    figures.change === null ? '' : ` · ${formatChange(figures.change)} ${formatComparedWith(figures.comparedWith)}`;
+  return noMatch + change;
 }
 
-function classText(figures: ClassFigures, previous: StoredReturn | null): string {
+function classText(figures: ClassComparison, previous: StoredReturn | null): string {
   const { shareClass } = figures;
   const code = shareClass.stockCode ?? 'unlisted';
   const lines = [
@@ -170,34 +190,40 @@ function partIiiText(monthlyReturn: MonthlyReturn): string {
 }
 
 function flagLine(flag: Flag): string {
-  const icon = flag.severity === 'error' ? ':x:' : ':warning:';
+  const icon = flag.severity === 'error' ? ':x:' : flag.severity === 'warning' ? ':warning:' : ':information_source:';
   return `${icon} ${escapeMrkdwn(flag.section)} · ${escapeMrkdwn(flag.message)}`;
 }
 
 function flagsText(card: FilingCard): string {
-  if (card.flags.length === 0) {
+  const faults = card.flags.filter(isFault);
+  if (faults.length === 0) {
     const previous = card.previous;
     const gap = previous && !card.previousIsMonthBefore ? ' (the months between are not held)' : '';
     const scope = previous
       ? `and it follows on from ${formatShortMonth(previous.reportMonth)}${gap}`
       : '(no earlier month held to check continuity against)';
-    return `:white_check_mark: Every check passed ${scope}.`;
+    const notes = card.flags.map(flagLine);
+    return [`:white_check_mark: Every check passed ${scope}.`, ...notes].join('\n');
   }
-  return fitLines(`*Flags (${card.flags.length})*`, card.flags.map(flagLine), MAX_FLAGS, 'more flags');
+  return fitLines(`*Flags (${faults.length})*`, card.flags.map(flagLine), MAX_FLAGS, 'more flags');
 }
 
-/** The notification line: who, which month, each class's figure and change, and how many flags. */
+/**
+ * The notification line: who, which month, each class's figure and change, and how many flags. Slack reads `text` as
+ * mrkdwn too, so what the filer typed is escaped here exactly as in the blocks.
+ */
 function fallbackText(card: FilingCard): string {
   const { stored } = card;
   const classes = card.classes.map((c) => {
-    const change = card.previous && c.previousClass ? ` (${formatChange(c.issuedChange)})` : '';
-    return `${c.label} ${formatCount(c.shareClass.issuedShares.closing)}${change}`;
+    const change = c.change === null ? '' : ` (${formatChange(c.change)}${c.previousClass ? '' : ' in the month'})`;
+    return `${escapeMrkdwn(c.label)} ${formatCount(c.shareClass.issuedShares.closing)}${change}`;
   });
   const parts = [
-    `${shortIssuerName(stored.monthlyReturn.issuerName)} (${stored.stockCode}), ${formatShortMonth(stored.reportMonth)}: issued ${classes.join('; ')}`,
+    `${escapeMrkdwn(shortIssuerName(stored.monthlyReturn.issuerName))} (${stored.stockCode}), ${formatShortMonth(stored.reportMonth)}: issued ${classes.join('; ')}`,
   ];
   if (card.standing.kind === 'supersedes') parts.push('Resubmission, supersedes an earlier one');
-  if (card.alreadyHeld) parts.push('Already held');
+  if (card.alreadyHeld)
+    parts.push(card.sameReturnOtherFile ? 'Already held (same return, other file)' : 'Already held');
   if (card.flags.length > 0) parts.push(`${card.flags.length} flag${card.flags.length === 1 ? '' : 's'}`);
   return truncate(parts.join('. '), SLACK_LIMITS.fallbackText);
 }

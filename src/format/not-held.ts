@@ -2,7 +2,7 @@
  * The answer when nothing is held for what was asked: never a bare "not found", always what is held nearby and what
  * to type instead.
  */
-import type { SharesAnswer } from '../services/answer-shares-query.js';
+import type { SharesAnswer } from '../view-models/shares-answer.js';
 import { context, escapeMrkdwn, section } from './blocks.js';
 import { formatMonth, formatShortMonth } from './figures.js';
 import { issuerLine } from './issuer-list.js';

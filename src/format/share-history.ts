@@ -3,10 +3,11 @@
  * table per message, at most 100 rows, non-empty cells), with the same figures as plain lines in `text` for
  * notifications and clients that do not draw tables.
  */
-import type { KnownBlock, RawTextElement, TableBlock } from '@slack/types';
-import type { HistoryMonth, ShareHistory } from '../services/share-history.js';
-import { context, header, SLACK_LIMITS, truncate } from './blocks.js';
-import { formatChange, formatCount, formatShortMonth } from './figures.js';
+
+import type { HistoryClassRow, HistoryMonth, ShareHistory } from '../view-models/share-history.js';
+import type { KnownBlock, RawTextElement, TableBlock } from './block-kit.js';
+import { context, escapeMrkdwn, header, SLACK_LIMITS, truncate } from './blocks.js';
+import { formatChange, formatComparedWith, formatCount, formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';
 import type { SlackMessage } from './message.js';
 
@@ -16,8 +17,10 @@ function cell(text: string): RawTextElement {
   return { type: 'raw_text', text: text.length > 0 ? text : '–' };
 }
 
-function notes(month: HistoryMonth): string {
+function notes(month: HistoryMonth, row?: HistoryClassRow): string {
   const parts: string[] = [];
+  if (row?.change != null && row.comparedWith.kind === 'preceding-balance')
+    parts.push(formatComparedWith(row.comparedWith));
   if (month.resubmitted) parts.push('resubmitted');
   if (month.flagCount > 0) parts.push(`${month.flagCount} flag${month.flagCount === 1 ? '' : 's'}`);
   return parts.join(', ');
@@ -38,7 +41,7 @@ function table(history: ShareHistory): { block: TableBlock; monthsShown: number 
         cell(truncate(row.label, 40)),
         cell(formatCount(row.issued)),
         cell(changeOf(row.change)),
-        cell(notes(month)),
+        cell(notes(month, row)),
       ]);
     }
     monthsShown++;
@@ -57,8 +60,9 @@ function fallbackLines(history: ShareHistory): string {
   const single = history.months.every((m) => m.classes.length === 1);
   const lines = history.months.map((month) => {
     const figures = month.classes.map((row) => {
-      const label = single ? '' : `${row.label} `;
-      return `${label}${formatCount(row.issued)} (${changeOf(row.change)})`;
+      const label = single ? '' : `${escapeMrkdwn(row.label)} `;
+      const against = row.change !== null && row.comparedWith.kind === 'preceding-balance' ? ' in the month' : '';
+      return `${label}${formatCount(row.issued)} (${changeOf(row.change)}${against})`;
     });
     const note = notes(month);
     return `${formatShortMonth(month.month)}: ${figures.join('; ')}${note ? ` [${note}]` : ''}`;
@@ -66,16 +70,34 @@ function fallbackLines(history: ShareHistory): string {
   return lines.join('\n');
 }
 
+function damagedNote(history: ShareHistory): string | null {
+  const months = history.damagedMonths;
+  if (months.length === 0) return null;
+  const named = months.map(formatShortMonth).join(', ');
+  const them = months.length === 1 ? 'its filing' : 'their filings';
+  return `:warning: ${named} could not be read from the store (damaged) and ${months.length === 1 ? 'is' : 'are'} left out; share ${them} again to restore ${months.length === 1 ? 'it' : 'them'}.`;
+}
+
 export function renderShareHistory(history: ShareHistory): SlackMessage {
-  const title = `${shortIssuerName(history.issuerName)} (${history.stockCode}) · issued shares by month`;
+  const titleOf = (name: string) => `${name} (${history.stockCode}) · issued shares by month`;
+  const title = titleOf(shortIssuerName(history.issuerName));
   const { block, monthsShown } = table(history);
   const left = history.months.length - monthsShown + history.olderMonthsHeld;
   const blocks: KnownBlock[] = [
     header(title),
-    context('Change is against the month held before; issued shares exclude treasury shares.'),
-    block,
+    context(
+      'Change is against the month held before, or the preceding balance the return prints where none is held; issued shares exclude treasury shares.',
+    ),
   ];
+  // A table is the last block of a message: the count of months left out goes above it.
   if (left > 0) blocks.push(context(`+${left} earlier months held`));
-  const text = truncate(`${title}\n${fallbackLines(history)}`, SLACK_LIMITS.fallbackText);
+  blocks.push(block);
+  const damaged = damagedNote(history);
+  if (damaged) blocks.push(context(damaged));
+  // The header is plain text; `text` is read as mrkdwn, so the issuer's name is escaped there as in any block.
+  const text = truncate(
+    `${titleOf(escapeMrkdwn(shortIssuerName(history.issuerName)))}\n${fallbackLines(history)}${damaged ? `\n${damaged}` : ''}`,
+    SLACK_LIMITS.fallbackText,
+  );
   return { text, blocks };
 }

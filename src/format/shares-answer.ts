@@ -1,5 +1,5 @@
 /** Which renderer draws which answer to `/shares`. */
-import type { SharesAnswer } from '../services/answer-shares-query.js';
+import type { SharesAnswer } from '../view-models/shares-answer.js';
 import { type FilingCardOptions, renderFilingCard } from './filing-card.js';
 import { renderIssuerList } from './issuer-list.js';
 import type { SlackMessage } from './message.js';

@@ -10,8 +10,25 @@ import { addDecimals, compareDecimals } from './decimal.js';
 import { decreasingMovement, signedMovementTotals, sumCounts } from './movement-sums.js';
 
 export function checkDetailsOfMovements(details: DetailsOfMovements): Flag[] {
+  return [
+    ...checkShareOptionBalances(details.shareOptions),
+    ...checkOutstandingAmounts('III(B)', details.warrants),
+    ...checkOutstandingAmounts('III(C)', details.convertibles),
+    ...checkIssuanceSubtotals(details),
+    ...checkSubtotals(
+      'III(E)',
+      details.otherMovements,
+      (s) => s.changeInIssuedShares,
+      (s) => s.changeInTreasuryShares,
+    ),
+    ...checkGrandTotals(details),
+  ];
+}
+
+/** Each scheme of III(A) from its opening to its closing number of options outstanding. */
+function checkShareOptionBalances(shareOptions: DetailsOfMovements['shareOptions']): Flag[] {
   const flags: Flag[] = [];
-  for (const group of details.shareOptions.classes) {
+  for (const group of shareOptions.classes) {
     for (const scheme of group.items) {
       const { outstandingPreceding: preceding, outstandingClosing: closing } = scheme;
       if (preceding === null || closing === null) continue;
@@ -26,64 +43,60 @@ export function checkDetailsOfMovements(details: DetailsOfMovements): Flag[] {
       );
     }
   }
-  for (const [section, part] of [
-    ['III(B)', details.warrants],
-    ['III(C)', details.convertibles],
-  ] as const) {
-    for (const group of part.classes) {
-      for (const item of group.items) {
-        const { amountPreceding: preceding, amountClosing: closing } = item;
-        if (preceding === null || closing === null) continue;
-        const movements = item.movements.map((m) => ({ type: m.type, amount: m.amount ?? '0' }));
-        const asPrinted = movements.reduce((sum, m) => addDecimals(sum, m.amount), '0');
-        const conventional = movements.reduce(
-          (sum, m) => addDecimals(sum, decreasingMovement(m.type) ? `-${m.amount.replace(/^-/, '')}` : m.amount),
-          '0',
-        );
-        const reconciles = [asPrinted, conventional].some(
-          (sum) => compareDecimals(addDecimals(preceding, sum), closing) === 0,
-        );
-        if (!reconciles) {
-          flags.push(
-            mismatch(
-              'balance-mismatch',
-              section,
-              item.description,
-              'amount outstanding',
-              addDecimals(preceding, asPrinted),
-              closing,
-            ),
-          );
-        }
-      }
+  return flags;
+}
+
+/** Each warrant (III(B)) or convertible (III(C)) from its opening to its closing amount outstanding. */
+function checkOutstandingAmounts(
+  section: string,
+  part: DetailsOfMovements['warrants'] | DetailsOfMovements['convertibles'],
+): Flag[] {
+  const flags: Flag[] = [];
+  for (const group of part.classes) {
+    for (const item of group.items) {
+      const { amountPreceding: preceding, amountClosing: closing } = item;
+      if (preceding === null || closing === null) continue;
+      const movements = item.movements.map((m) => ({ type: m.type, amount: m.amount ?? '0' }));
+      const asPrinted = movements.reduce((sum, m) => addDecimals(sum, m.amount), '0');
+      const conventional = movements.reduce(
+        (sum, m) => addDecimals(sum, decreasingMovement(m.type) ? `-${m.amount.replace(/^-/, '')}` : m.amount),
+        '0',
+      );
+      const reconciles = [asPrinted, conventional].some(
+        (sum) => compareDecimals(addDecimals(preceding, sum), closing) === 0,
+      );
+      if (reconciles) continue;
+      flags.push(
+        mismatch(
+          'balance-mismatch',
+          section,
+          item.description,
+          'amount outstanding',
+          addDecimals(preceding, asPrinted),
+          closing,
+        ),
+      );
     }
   }
+  return flags;
+}
+
+/** The subtotals of III(A) to III(D), which share the columns of new shares issued and treasury shares transferred. */
+function checkIssuanceSubtotals(details: DetailsOfMovements): Flag[] {
   const issuing: readonly (readonly [string, DetailPart<IssuanceRow>])[] = [
     ['III(A)', details.shareOptions],
     ['III(B)', details.warrants],
     ['III(C)', details.convertibles],
     ['III(D)', details.otherArrangements],
   ];
-  for (const [section, part] of issuing) {
-    flags.push(
-      ...checkSubtotals(
-        section,
-        part,
-        (row) => row.newSharesIssued,
-        (row) => row.treasurySharesTransferred,
-      ),
-    );
-  }
-  flags.push(
-    ...checkSubtotals(
-      'III(E)',
-      details.otherMovements,
-      (s) => s.changeInIssuedShares,
-      (s) => s.changeInTreasuryShares,
+  return issuing.flatMap(([section, part]) =>
+    checkSubtotals(
+      section,
+      part,
+      (row) => row.newSharesIssued,
+      (row) => row.treasurySharesTransferred,
     ),
   );
-  flags.push(...checkGrandTotals(details));
-  return flags;
 }
 
 /** The columns (A1)/(A2) ... (D1)/(D2) that every row of III(A) to III(D) has. */

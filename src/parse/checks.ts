@@ -7,11 +7,13 @@
  * - issued excluding treasury + treasury = total issued (v1.1+);
  * - authorised shares x par value = authorised capital, and the classes' capital = the printed total per currency;
  * - each part III subtotal = the sum of its rows, and the grand total = the sum of the subtotals;
- * - part III's total for a class = that class's movement in part II.
+ * - part III's total for a class = that class's movement in part II;
+ * - parts I and II print the same stock codes.
  */
 import type { Flag } from '../domain/flag.js';
 import type { IssuedShareClass, MonthlyReturn } from '../domain/monthly-return.js';
 import { checkBalance, format, mismatch } from './check-flags.js';
+import { checkStockCodes } from './check-stock-codes.js';
 import { checkDetailsOfMovements, checkPartIIIAgainstPartII } from './checks-part-iii.js';
 import { addDecimals, compareDecimals, multiplyDecimals } from './decimal.js';
 
@@ -19,13 +21,16 @@ export function flagUncertainFigure(section: string, subject: string | null, mes
   return { code: 'uncertain-figure', severity: 'warning', section, subject, message, expected: null, actual: null };
 }
 
-export function flagMissingSection(section: string): Flag {
+export function flagMissingSection(
+  section: string,
+  message = `Part ${section} of the form was not found; nothing in it was read`,
+): Flag {
   return {
     code: 'missing-section',
     severity: 'warning',
     section,
     subject: null,
-    message: `Part ${section} of the form was not found; nothing in it was read`,
+    message,
     expected: null,
     actual: null,
   };
@@ -35,6 +40,7 @@ export { checkBalance } from './check-flags.js';
 
 export function checkMonthlyReturn(monthlyReturn: MonthlyReturn): Flag[] {
   return [
+    ...checkStockCodes(monthlyReturn),
     ...checkAuthorisedShareCapital(monthlyReturn),
     ...checkIssuedShares(monthlyReturn),
     ...checkDetailsOfMovements(monthlyReturn.detailsOfMovements),

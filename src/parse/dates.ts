@@ -2,6 +2,7 @@
  * Dates as the forms print them: "31 December 2023", "05 Sept 2024", "2025年9月30日" and the pre-2021 form's
  * "31/1/2011" (day first). Returns ISO YYYY-MM-DD, null for a blank, undefined for text that is no date.
  */
+import { isNotReported } from './not-reported.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -22,11 +23,12 @@ const MONTHS: Record<string, number> = {
 const ENGLISH = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$/;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const DAY_FIRST = /^(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})$/;
-const NOT_REPORTED = /^(n\/a|-+|nil)?$/i;
+/** A date cell left "Nil" reports no date either. */
+const NIL = /^nil$/i;
 
 export function parseFormDate(text: string | null | undefined): string | null | undefined {
   const trimmed = (text ?? '').trim().replace(/\s+/g, ' ');
-  if (NOT_REPORTED.test(trimmed)) return null;
+  if (isNotReported(trimmed) || NIL.test(trimmed)) return null;
   let match = ENGLISH.exec(trimmed);
   if (match) {
     const name = (match[2] ?? '').toLowerCase();

@@ -10,10 +10,6 @@ interface Scaled {
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
-export function isDecimal(text: string): boolean {
-  return DECIMAL.test(text);
-}
-
 function toScaled(text: string): Scaled {
   const match = DECIMAL.exec(text);
   if (!match) throw new RangeError(`not a decimal: "${text}"`);

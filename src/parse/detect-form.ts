@@ -41,8 +41,10 @@ export function detectFormVersion(doc: ExtractedDocument, fileName = 'the file')
     firstPage.some((line) => FF301_LABELS[lang].title.test(line.text)),
   );
   const hasMark = lines.some((line) => line.words.some((word) => FF301_MARK.test(word.text)));
-  if (language || (hasMark && !LEGACY_TITLE.test(text))) {
-    const version = lines.map((line) => VERSION.exec(line.text)?.[1]).find((v) => v !== undefined) ?? null;
+  const version = lines.map((line) => VERSION.exec(line.text)?.[1]).find((v) => v !== undefined) ?? null;
+  // The Chinese title of FF301 is word for word the pre-2021 form's: there only the e-form's mark or version tells.
+  const sharedTitleOnly = language !== undefined && !hasMark && version === null && LEGACY_TITLE.test(text);
+  if ((language && !sharedTitleOnly) || (hasMark && !LEGACY_TITLE.test(text))) {
     return { kind: 'FF301', version, language: language ?? (containsCjk(text) ? 'zh-Hant' : 'en') };
   }
   if (LEGACY_TITLE.test(text)) {
@@ -67,7 +69,8 @@ function describeTitle(lines: readonly Line[]): string {
   const candidates = lines.filter((line) => /\p{L}{2,}/u.test(line.text));
   if (candidates.length === 0) return 'a document without a readable title';
   const largest = Math.max(...candidates.map((line) => line.height));
-  const title = candidates.find((line) => line.height >= largest - 0.5) as Line;
+  const title = candidates.find((line) => line.height >= largest - 0.5);
+  if (!title) return 'a document without a readable title';
   const text = title.text.length > 100 ? `${title.text.slice(0, 97)}...` : title.text;
   return `"${text}"`;
 }

@@ -4,9 +4,9 @@
  * `undefined` means the text is not a figure at all, so the caller can say so instead of guessing.
  */
 import { normaliseDecimal } from './decimal.js';
+import { isNotReported } from './not-reported.js';
 
 const NIL = /^nil$/i;
-const NOT_REPORTED = /^(n\/a|-+|—|–)$/i;
 const GROUPED = /^(-)?\(?(-)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\)?$/;
 
 /** True for a word that is printed as a figure: digits with separators, a sign or parentheses. */
@@ -21,7 +21,7 @@ function balancedParentheses(word: string): boolean {
 /** A decimal string without separators, or null for a blank / "N/A", or undefined for text that is no figure. */
 export function parseAmount(text: string | null | undefined): string | null | undefined {
   const trimmed = (text ?? '').trim().replace(/\s+/g, '');
-  if (trimmed === '' || NOT_REPORTED.test(trimmed)) return null;
+  if (isNotReported(trimmed)) return null;
   if (NIL.test(trimmed)) return '0';
   const match = GROUPED.exec(trimmed);
   if (!match || !balancedParentheses(trimmed)) return undefined;

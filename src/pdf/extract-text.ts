@@ -16,6 +16,9 @@ export interface ExtractLimits {
 
 export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxBytes: 20 * 1024 * 1024, maxPages: 60, timeoutMs: 15_000 };
 
+/** How many pages `inspectFirstPages` is given. */
+const FIRST_PAGES = 2;
+
 export function isPdf(bytes: Uint8Array): boolean {
   // The PDF spec lets the header start anywhere in the first 1024 bytes.
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
@@ -26,6 +29,7 @@ export async function extractText(
   bytes: Uint8Array,
   limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
   fileName = 'the file',
+  options: { inspectFirstPages?: (firstPages: ExtractedDocument) => void } = {},
 ): Promise<ExtractedDocument> {
   if (bytes.byteLength > limits.maxBytes) {
     throw new AppError(
@@ -56,7 +60,7 @@ export async function extractText(
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(tooSlow()), limits.timeoutMs);
     });
-    const reading = readPages(pdf, limits, fileName, checkTime);
+    const reading = readPages(pdf, limits, fileName, checkTime, options.inspectFirstPages);
     return await Promise.race([reading, timeout]);
   } catch (error) {
     throw toAppError(error, fileName);
@@ -71,19 +75,13 @@ async function readPages(
   limits: ExtractLimits,
   fileName: string,
   checkTime: () => void,
+  inspectFirstPages: ((firstPages: ExtractedDocument) => void) | undefined,
 ): Promise<ExtractedDocument> {
   const doc = await pdf.document;
   checkTime();
-  if (doc.numPages > limits.maxPages) {
-    throw new AppError('filing-too-large', `${fileName} has ${doc.numPages} pages; the limit is ${limits.maxPages}`, {
-      fileName,
-      pages: doc.numPages,
-      maxPages: limits.maxPages,
-    });
-  }
   const pages: ExtractedPage[] = [];
   let characters = 0;
-  for (let number = 1; number <= doc.numPages; number++) {
+  const readPage = async (number: number) => {
     const page = await doc.getPage(number);
     try {
       const viewport = page.getViewport({ scale: 1 });
@@ -108,7 +106,20 @@ async function readPages(
       page.cleanup();
     }
     checkTime();
+  };
+  // What a document is shows on its first pages: a caller may decide from them before the rest is read (or
+  // refused for its length).
+  const firstCount = inspectFirstPages ? Math.min(doc.numPages, FIRST_PAGES) : 0;
+  for (let number = 1; number <= firstCount; number++) await readPage(number);
+  if (inspectFirstPages && characters > 0) inspectFirstPages({ pages: [...pages] });
+  if (doc.numPages > limits.maxPages) {
+    throw new AppError('filing-too-large', `${fileName} has ${doc.numPages} pages; the limit is ${limits.maxPages}`, {
+      fileName,
+      pages: doc.numPages,
+      maxPages: limits.maxPages,
+    });
   }
+  for (let number = firstCount + 1; number <= doc.numPages; number++) await readPage(number);
   if (characters === 0) {
     throw new AppError('no-text-layer', `${fileName} has no text layer (a scanned image?)`, { fileName });
   }

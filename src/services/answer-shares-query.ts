@@ -2,35 +2,17 @@
  * Answers a parsed `/shares` question from the store. Every question gets an answer: a card, a history, a list, or
  * a "not held" that says what is held nearby.
  */
-import type { ReportMonth } from '../domain/monthly-return.js';
-import type { StockCode } from '../domain/stock-code.js';
-import type { IssuerSummary } from '../domain/stored-return.js';
-import type { FilingStore } from '../store/filing-store.js';
-import { monthBefore } from './check-continuity.js';
-import { buildFilingCard, type FilingCard } from './filing-card.js';
-import { buildShareHistory, type ShareHistory } from './share-history.js';
-import { type IssuerRef, SHARES_KEYWORDS, type SharesQuery } from './shares-query.js';
-import { suggestCodes, suggestKeyword, suggestNames } from './suggest.js';
 
-export type SharesAnswer =
-  | { readonly kind: 'help' }
-  | { readonly kind: 'card'; readonly card: FilingCard }
-  | { readonly kind: 'history'; readonly history: ShareHistory }
-  /** `/shares list`, or a name that matches several issuers (`query` set). */
-  | { readonly kind: 'issuers'; readonly issuers: readonly IssuerSummary[]; readonly query: string | null }
-  | {
-      readonly kind: 'not-held';
-      /** What was asked for, as the user wrote it or as normalised ("00021", "sensetme"). */
-      readonly asked: string;
-      /** The month asked for, when the code is held but not that month. */
-      readonly month: ReportMonth | null;
-      /** Issuers the user may have meant. */
-      readonly suggestions: readonly IssuerSummary[];
-      /** A `/shares` keyword the user may have meant ("history" for "histroy"). */
-      readonly keyword: string | null;
-      /** For a month not held: the months that are, newest first. */
-      readonly monthsHeld: readonly ReportMonth[];
-    };
+import { monthBefore } from '../domain/check-continuity.js';
+import { suggestKeyword } from '../domain/edit-distance.js';
+import type { ReportMonth } from '../domain/monthly-return.js';
+import { type IssuerRef, type LookupQuery, SHARES_KEYWORDS } from '../domain/shares-query.js';
+import type { StockCode } from '../domain/stock-code.js';
+import type { FilingStore } from '../store/filing-store.js';
+import type { SharesAnswer } from '../view-models/shares-answer.js';
+import { buildFilingCard } from './filing-card.js';
+import { buildShareHistory } from './share-history.js';
+import { suggestCodes, suggestNames } from './suggest.js';
 
 export interface AnswerDeps {
   readonly store: FilingStore;
@@ -49,7 +31,8 @@ function notHeld(
 
 async function resolveIssuer(store: FilingStore, ref: IssuerRef): Promise<Resolved> {
   if (ref.kind === 'code') {
-    if (await store.latest(ref.code)) return { kind: 'code', code: ref.code };
+    // Held is enough: reading the latest month here would let one damaged month hide every other.
+    if ((await store.monthsHeld(ref.code)).length > 0) return { kind: 'code', code: ref.code };
     const suggestions = suggestCodes(ref.code, await store.listIssuers());
     return { kind: 'answer', answer: notHeld(ref.code, { suggestions }) };
   }
@@ -63,10 +46,7 @@ async function resolveIssuer(store: FilingStore, ref: IssuerRef): Promise<Resolv
   return { kind: 'answer', answer: notHeld(ref.text, { suggestions, keyword }) };
 }
 
-export async function answerSharesQuery(
-  deps: AnswerDeps,
-  query: Exclude<SharesQuery, { kind: 'watch' }>,
-): Promise<SharesAnswer> {
+export async function answerSharesQuery(deps: AnswerDeps, query: LookupQuery): Promise<SharesAnswer> {
   const { store } = deps;
   if (query.kind === 'help') return { kind: 'help' };
   if (query.kind === 'list') return { kind: 'issuers', issuers: await store.listIssuers(), query: null };

@@ -64,6 +64,8 @@ export type FileOutcome =
       readonly dateSubmitted: string | null;
       /** The submission this one replaced (superseded-earlier) or that replaces it (older-than-held). */
       readonly otherDateSubmitted: string | null;
+      /** Already held from another file of the same return (a re-saved PDF). */
+      readonly sameContent: boolean;
       /** Errors the checks found (figures that do not add up); the return is stored with them. */
       readonly errorFlags: number;
     }
@@ -113,6 +115,7 @@ const READ_ERRORS: ReadonlySet<AppErrorCode> = new Set([
   'filing-too-large',
   'timeout',
   'filing-too-complex',
+  'hkexnews-failure',
 ]);
 
 /** Ingests the PDFs under `paths`, or the files already found by findPdfFiles. */
@@ -175,15 +178,20 @@ async function ingestOne(deps: BulkIngestDeps, file: string): Promise<FileOutcom
     return savedOutcome(file, result);
   } catch (error) {
     if (error instanceof Interrupted) return undefined;
-    if (isAppError(error, 'not-a-monthly-return')) {
-      const looksLike = typeof error.facts.looksLike === 'string' ? error.facts.looksLike : null;
-      return { kind: 'not-a-monthly-return', file, message: error.message, looksLike };
-    }
-    if (isAppError(error) && READ_ERRORS.has(error.code)) {
-      return { kind: 'unreadable', file, code: error.code, message: error.message };
-    }
-    return { kind: 'failed', file, message: messageOf(error) };
+    return failedOutcome(file, error);
   }
+}
+
+/** What became of a file whose reading or saving threw: not a return, unreadable (and why), or not saved. */
+export function failedOutcome(file: string, error: unknown): FileOutcome {
+  if (isAppError(error, 'not-a-monthly-return')) {
+    const looksLike = typeof error.facts.looksLike === 'string' ? error.facts.looksLike : null;
+    return { kind: 'not-a-monthly-return', file, message: error.message, looksLike };
+  }
+  if (isAppError(error) && READ_ERRORS.has(error.code)) {
+    return { kind: 'unreadable', file, code: error.code, message: error.message };
+  }
+  return { kind: 'failed', file, message: messageOf(error) };
 }
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -207,7 +215,7 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
-function savedOutcome(file: string, result: SaveResult): FileOutcome {
+export function savedOutcome(file: string, result: SaveResult): FileOutcome {
   const { stored } = result;
   const other =
     result.status === 'superseded-earlier'
@@ -224,6 +232,7 @@ function savedOutcome(file: string, result: SaveResult): FileOutcome {
     issuerName: stored.monthlyReturn.issuerName,
     dateSubmitted: stored.monthlyReturn.dateSubmitted,
     otherDateSubmitted: other?.monthlyReturn.dateSubmitted ?? null,
+    sameContent: result.status === 'already-held' && result.match === 'same-content',
     errorFlags: stored.flags.filter((flag) => flag.severity === 'error').length,
   };
 }

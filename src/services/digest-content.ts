@@ -2,11 +2,12 @@
  * Reads what a digest needs from the store: for each watched code, its return for the month and the latest one
  * before it; for a code with none for the month, its latest return, to name it.
  */
-import { buildDigest, type Digest } from '../digest/build-digest.js';
+import { buildDigest } from '../digest/build-digest.js';
 import { filingDeadline } from '../digest/filing-deadline.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { FilingStore } from '../store/filing-store.js';
+import type { Digest } from '../view-models/digest.js';
 
 export async function loadDigest(
   store: FilingStore,

@@ -12,14 +12,16 @@
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { DigestRecord } from '../domain/stored-return.js';
-import { renderDigest } from '../format/digest.js';
-import type { SlackMessage } from '../format/message.js';
 import type { FilingStore } from '../store/filing-store.js';
+import type { Digest } from '../view-models/digest.js';
 import { loadDigest } from './digest-content.js';
 
-export interface DigestPoster {
+/** How a digest reaches a channel: drawn as messages (format/digest.ts in the app), each posted in turn. */
+export interface DigestPoster<Message = unknown> {
+  /** The digest as the messages to post, in order. */
+  render(digest: Digest): readonly Message[];
   /** Posts one message to a channel and returns its ts. */
-  postMessage(channelId: string, message: SlackMessage): Promise<{ ts: string }>;
+  postMessage(channelId: string, message: Message): Promise<{ ts: string }>;
 }
 
 export interface SendDigestDeps {
@@ -47,11 +49,11 @@ export type SendDigestResult =
 
 export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): Promise<SendDigestResult> {
   const { store, poster, now } = deps;
-  let messages: SlackMessage[];
+  let messages: readonly unknown[];
   try {
     const existing = await store.findDigestRecord(input.channelId, input.month);
     if (existing) return { status: 'already-recorded', record: existing };
-    messages = renderDigest(await loadDigest(store, input.stockCodes, input.month));
+    messages = poster.render(await loadDigest(store, input.stockCodes, input.month));
     await store.recordDigest({
       channelId: input.channelId,
       reportMonth: input.month,

@@ -32,7 +32,7 @@ export function sha256Of(bytes: Uint8Array): string {
 export async function ingestFiling(deps: IngestDeps, input: IngestInput): Promise<SaveResult> {
   const sha256 = sha256Of(input.bytes);
   const held = await deps.store.findBySha256(sha256);
-  if (held) return { status: 'already-held', stored: held };
+  if (held) return { status: 'already-held', stored: held, match: 'same-file' };
   const parsed = await (deps.read ?? readFiling)(input.bytes, { fileName: input.fileName, limits: deps.limits });
   return deps.store.save({
     monthlyReturn: parsed.monthlyReturn,

@@ -1,53 +1,22 @@
 /**
  * Month by month, the issued shares of each class of a stock and the change from the month held before it: the
- * model behind `/shares 00020 history`.
+ * model (view-models/share-history.ts) behind `/shares 00020 history`.
  */
-import type { IssuedShareClass, ReportMonth } from '../domain/monthly-return.js';
+import { flagsWithContinuity } from '../domain/check-continuity.js';
+import { type ClassComparison, compareClassesWithPrevious, isResubmission } from '../domain/compare-with-previous.js';
+import { isFault } from '../domain/flag.js';
 import type { StockCode } from '../domain/stock-code.js';
-import type { HistoryEntry } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
-import { flagsWithContinuity } from './check-continuity.js';
-import { matchShareClass, shareClassLabel } from './match-share-class.js';
+import type { HistoryClassRow, ShareHistory } from '../view-models/share-history.js';
 
-export interface HistoryClassRow {
-  /** How the class is named to a reader. */
-  readonly label: string;
-  readonly stockCode: StockCode | null;
-  readonly issued: number | null;
-  readonly treasury: number | null;
-  /** Against the month held before; null for the oldest month held or where the class has no match. */
-  readonly change: number | null;
-}
-
-export interface HistoryMonth {
-  readonly month: ReportMonth;
-  readonly dateSubmitted: string | null;
-  readonly classes: readonly HistoryClassRow[];
-  /** The parser's flags and any continuity break with the month before. */
-  readonly flagCount: number;
-  /** An earlier submission for this month is held and was replaced. */
-  readonly resubmitted: boolean;
-}
-
-export interface ShareHistory {
-  readonly stockCode: StockCode;
-  readonly issuerName: string;
-  /** Newest first. */
-  readonly months: readonly HistoryMonth[];
-  /** Months held beyond those shown. */
-  readonly olderMonthsHeld: number;
-}
-
-function classRow(shareClass: IssuedShareClass, before: HistoryEntry | undefined): HistoryClassRow {
-  const match = before ? matchShareClass(shareClass, before.monthlyReturn.issuedShares.classes) : null;
-  const issued = shareClass.issuedShares.closing;
-  const previous = match?.issuedShares.closing ?? null;
+function classRow(comparison: ClassComparison): HistoryClassRow {
   return {
-    label: shareClassLabel(shareClass),
-    stockCode: shareClass.stockCode,
-    issued,
-    treasury: shareClass.treasuryShares?.closing ?? null,
-    change: issued !== null && previous !== null ? issued - previous : null,
+    label: comparison.label,
+    stockCode: comparison.shareClass.stockCode,
+    issued: comparison.closing,
+    treasury: comparison.treasuryClosing,
+    change: comparison.change,
+    comparedWith: comparison.comparedWith,
   };
 }
 
@@ -72,11 +41,12 @@ export async function buildShareHistory(
       return {
         month: stored.reportMonth,
         dateSubmitted: stored.monthlyReturn.dateSubmitted,
-        classes: stored.monthlyReturn.issuedShares.classes.map((c) => classRow(c, before)),
-        flagCount: flagsWithContinuity(stored, before ?? null).length,
-        resubmitted: stored.supersedes !== null,
+        classes: compareClassesWithPrevious(stored, before ?? null).map(classRow),
+        flagCount: flagsWithContinuity(stored, before ?? null).filter(isFault).length,
+        resubmitted: isResubmission(stored),
       };
     }),
     olderMonthsHeld: all - shown.length,
+    damagedMonths: (await store.damagedMonths(stockCode)).map((damaged) => damaged.reportMonth),
   };
 }

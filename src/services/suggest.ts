@@ -1,35 +1,23 @@
 /**
- * "Did you mean": near misses for a mistyped stock code, issuer name or sub-command, so that a typo gets an answer
- * that helps rather than a bare "not found".
+ * "Did you mean": near misses for a mistyped stock code or issuer name, so that a typo gets an answer that helps
+ * rather than a bare "not found". What a suggestion costs is bounded whatever is typed: names are looked up through
+ * a trigram index and only the few names that share the most trigrams with the query are compared letter by letter.
  */
+import { editDistanceWithin } from '../domain/edit-distance.js';
+import { MAX_NAME_CHARS } from '../domain/shares-query.js';
 import type { IssuerSummary } from '../domain/stored-return.js';
-
-/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = best;
-    }
-  }
-  return at(a.length, b.length);
-}
 
 /** Codes held that are one keystroke away from `code` ("00002" for "00020"). */
 export function suggestCodes(code: string, issuers: readonly IssuerSummary[], limit = 5): IssuerSummary[] {
+  if (code.length > 5) return [];
   const bare = code.replace(/^0+/, '');
   return issuers
     .map((issuer) => ({
       issuer,
-      distance: Math.min(editDistance(code, issuer.stockCode), editDistance(bare, issuer.stockCode.replace(/^0+/, ''))),
+      distance: Math.min(
+        editDistanceWithin(code, issuer.stockCode, 1),
+        editDistanceWithin(bare, issuer.stockCode.replace(/^0+/, ''), 1),
+      ),
     }))
     .filter((s) => s.distance === 1)
     .sort((a, b) => a.issuer.stockCode.localeCompare(b.issuer.stockCode))
@@ -37,37 +25,86 @@ export function suggestCodes(code: string, issuers: readonly IssuerSummary[], li
     .map((s) => s.issuer);
 }
 
+/** How many names, of those sharing the most trigrams with the query, are compared letter by letter. */
+const CANDIDATES = 40;
+
+interface NameIndex {
+  /** The names indexed, so that a changed list is indexed again. */
+  readonly key: string;
+  readonly issuers: readonly IssuerSummary[];
+  readonly words: readonly (readonly string[])[];
+  /** Trigram -> positions in `issuers` of the names that have it. */
+  readonly postings: ReadonlyMap<string, readonly number[]>;
+}
+
+let lastIndex: NameIndex | null = null;
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Each word's trigrams with a space either side, so that a word's start and end count too. */
+function trigramsOf(words: readonly string[]): Set<string> {
+  const trigrams = new Set<string>();
+  for (const word of words) {
+    const padded = ` ${word} `;
+    for (let i = 0; i + 3 <= padded.length; i++) trigrams.add(padded.slice(i, i + 3));
+  }
+  return trigrams;
+}
+
+/** The index of `issuers`, built once per list of names (listIssuers gives a new array each time). */
+function indexOf(issuers: readonly IssuerSummary[]): NameIndex {
+  const key = issuers.map((issuer) => `${issuer.stockCode}\u0000${issuer.issuerName}`).join('\u0001');
+  if (lastIndex?.key === key) return lastIndex;
+  const words = issuers.map((issuer) => wordsOf(issuer.issuerName));
+  const postings = new Map<string, number[]>();
+  words.forEach((nameWords, position) => {
+    for (const trigram of trigramsOf(nameWords)) {
+      const list = postings.get(trigram);
+      if (list) list.push(position);
+      else postings.set(trigram, [position]);
+    }
+  });
+  lastIndex = { key, issuers, words, postings };
+  return lastIndex;
+}
+
 function allowedEdits(word: string): number {
   return word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
 }
 
+/** Positions of the names sharing the most trigrams with `needle`, most first. */
+function candidatesFor(index: NameIndex, needle: readonly string[]): number[] {
+  const shared = new Map<number, number>();
+  for (const trigram of trigramsOf(needle)) {
+    for (const position of index.postings.get(trigram) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1);
+  }
+  return [...shared.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, CANDIDATES)
+    .map(([position]) => position);
+}
+
 /** Issuers whose name has a word (or a run of words) close to `text` ("sensetme" finds SenseTime). */
 export function suggestNames(text: string, issuers: readonly IssuerSummary[], limit = 5): IssuerSummary[] {
-  const needle = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  if (needle.length < 3) return [];
-  const scored = issuers.map((issuer) => {
-    const words = issuer.issuerName
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-    const runs = words.map((_, i) => words.slice(i, i + needle.split(' ').length).join(' '));
-    const distance = Math.min(...runs.map((run) => editDistance(needle, run)), Number.POSITIVE_INFINITY);
-    return { issuer, distance };
+  const needleWords = wordsOf(text);
+  const needle = needleWords.join(' ');
+  if (needle.length < 3 || needle.length > MAX_NAME_CHARS) return [];
+  const index = indexOf(issuers);
+  const scored = candidatesFor(index, needleWords).flatMap((position) => {
+    const words = index.words[position] ?? [];
+    const runs = words.map((_, i) => words.slice(i, i + needleWords.length).join(' '));
+    const allowed = allowedEdits(needle);
+    const distance = Math.min(...runs.map((run) => editDistanceWithin(needle, run, allowed)));
+    const issuer = index.issuers[position];
+    return issuer && distance <= allowed ? [{ issuer, distance }] : [];
   });
   return scored
-    .filter((s) => s.distance <= allowedEdits(needle))
     .sort((a, b) => a.distance - b.distance || a.issuer.stockCode.localeCompare(b.issuer.stockCode))
     .slice(0, limit)
     .map((s) => s.issuer);
-}
-
-/** The keyword `word` was probably meant to be ("histroy" -> "history"), or null. */
-export function suggestKeyword(word: string, keywords: readonly string[]): string | null {
-  const lower = word.toLowerCase();
-  if (lower.length < 3) return null;
-  const best = keywords
-    .map((keyword) => ({ keyword, distance: editDistance(lower, keyword) }))
-    .filter((s) => s.distance > 0 && s.distance <= (s.keyword.length <= 4 ? 1 : 2))
-    .sort((a, b) => a.distance - b.distance)[0];
-  return best?.keyword ?? null;
 }

@@ -1,29 +1,21 @@
 /**
  * The watchlist and digest sub-commands of /shares: `watch`, `unwatch`, `watchlist`, `digest [YYYY-MM|on|off]`.
- * The /shares router in slack/ hands these words over here and replies with what comes back.
+ * The /shares router in slack/ hands these words over here and replies with what comes back, drawn by
+ * format/watch-answer.ts.
  */
 import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule, monthAt, nextDueDigest } from '../digest/digest-schedule.js';
 import { filingDeadline } from '../digest/filing-deadline.js';
 import { addMonths } from '../digest/report-months.js';
 import { AppError } from '../domain/errors.js';
+import { formatMonth } from '../domain/month-names.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
+import type { WatchQuery } from '../domain/shares-query.js';
 import type { Watchlist } from '../domain/stored-return.js';
-import { renderDigest } from '../format/digest.js';
-import {
-  type NextDigest,
-  renderDigestToggle,
-  renderNothingWatched,
-  renderUnwatchChange,
-  renderWatchChange,
-  renderWatchlist,
-} from '../format/digest-watchlist.js';
-import { formatMonth } from '../format/figures.js';
-import type { SlackMessage } from '../format/message.js';
 import type { FilingStore } from '../store/filing-store.js';
+import type { WatchAnswer } from '../view-models/watch-answer.js';
+import type { NextDigest } from '../view-models/watchlist-change.js';
 import { loadDigest } from './digest-content.js';
 import { describeWatchedCode, unwatchCodes, watchCodes } from './watchlist-changes.js';
-
-export const WATCH_SUBCOMMANDS = ['watch', 'unwatch', 'watchlist', 'digest'] as const;
 
 export interface WatchCommandDeps {
   readonly store: FilingStore;
@@ -35,25 +27,11 @@ export interface WatchCommandDeps {
 export interface WatchCommandInput {
   readonly channelId: string;
   readonly userId: string;
-  /** The words after /shares, the sub-command first: ["watch", "00020", "700"]. */
-  readonly args: readonly string[];
+  /** What the words after /shares asked for, read by domain/shares-query.ts. */
+  readonly query: WatchQuery;
 }
 
-export interface WatchCommandReply {
-  readonly message: SlackMessage;
-  /** 'in_channel' when the answer is for the whole channel (a digest on request), else 'ephemeral'. */
-  readonly responseType: 'ephemeral' | 'in_channel';
-}
-
-const ephemeral = (message: SlackMessage): WatchCommandReply => ({ message, responseType: 'ephemeral' });
-
-/** "2023-11", "2023/11", "202311" -> "2023-11"; null for a word that is not a month. */
-export function parseDigestMonth(word: string): ReportMonth | null {
-  const match = /^(\d{4})[-/.]?(\d{1,2})$/.exec(word);
-  const number = Number(match?.[2]);
-  if (!match || number < 1 || number > 12) return null;
-  return `${match[1]}-${String(number).padStart(2, '0')}`;
-}
+const NOTHING_WATCHED: WatchAnswer = { kind: 'nothing-watched' };
 
 function nextDigestOf(watchlist: Watchlist | null, now: Date, schedule: DigestSchedule): NextDigest | null {
   if (!watchlist?.digestEnabled) return null;
@@ -63,14 +41,19 @@ function nextDigestOf(watchlist: Watchlist | null, now: Date, schedule: DigestSc
 
 async function showWatchlist(deps: WatchCommandDeps, channelId: string, schedule: DigestSchedule) {
   const watchlist = await deps.store.getWatchlist(channelId);
-  if (!watchlist || watchlist.stockCodes.length === 0) return ephemeral(renderNothingWatched());
+  if (!watchlist || watchlist.stockCodes.length === 0) return NOTHING_WATCHED;
   const entries = await Promise.all(watchlist.stockCodes.map((code) => describeWatchedCode(deps.store, code)));
-  return ephemeral(renderWatchlist(entries, nextDigestOf(watchlist, deps.now(), schedule)));
+  return { kind: 'watchlist', entries, next: nextDigestOf(watchlist, deps.now(), schedule) } as const;
 }
 
-async function toggleDigest(deps: WatchCommandDeps, channelId: string, on: boolean, schedule: DigestSchedule) {
+async function toggleDigest(
+  deps: WatchCommandDeps,
+  channelId: string,
+  on: boolean,
+  schedule: DigestSchedule,
+): Promise<WatchAnswer> {
   const existing = await deps.store.getWatchlist(channelId);
-  if (!existing || existing.stockCodes.length === 0) return ephemeral(renderNothingWatched());
+  if (!existing || existing.stockCodes.length === 0) return NOTHING_WATCHED;
   const now = deps.now();
   const changed = existing.digestEnabled !== on;
   // Turning digests back on starts afresh: a month that fell due while they were off is not sent late.
@@ -83,24 +66,17 @@ async function toggleDigest(deps: WatchCommandDeps, channelId: string, on: boole
       }
     : existing;
   if (changed) await deps.store.saveWatchlist(watchlist);
-  return ephemeral(renderDigestToggle(on, changed, nextDigestOf(watchlist, now, schedule)));
+  return { kind: 'digest-toggle', on, changed, next: nextDigestOf(watchlist, now, schedule) };
 }
 
 async function digestNow(
   deps: WatchCommandDeps,
   channelId: string,
-  word: string | undefined,
+  asked: ReportMonth | null,
   schedule: DigestSchedule,
-) {
+): Promise<WatchAnswer> {
   const current = monthAt(deps.now(), schedule.timeZone);
-  const month = word === undefined ? addMonths(current, -1) : parseDigestMonth(word);
-  if (month === null) {
-    throw new AppError(
-      'bad-input',
-      `"${word}" is not a month: try \`/shares digest 2023-11\`, \`/shares digest\` for last month, or \`/shares digest off\`.`,
-      { word },
-    );
-  }
+  const month = asked ?? addMonths(current, -1);
   if (month >= current) {
     const latest = formatMonth(addMonths(current, -1));
     throw new AppError(
@@ -112,33 +88,26 @@ async function digestNow(
     );
   }
   const watchlist = await deps.store.getWatchlist(channelId);
-  if (!watchlist || watchlist.stockCodes.length === 0) return ephemeral(renderNothingWatched());
+  if (!watchlist || watchlist.stockCodes.length === 0) return NOTHING_WATCHED;
   // A digest on request is not recorded: the scheduled one for the month still goes out after the deadline.
-  const [message] = renderDigest(await loadDigest(deps.store, watchlist.stockCodes, month), { maxMessages: 1 });
-  return { message: message as SlackMessage, responseType: 'in_channel' as const };
+  return { kind: 'digest', digest: await loadDigest(deps.store, watchlist.stockCodes, month) };
 }
 
-export async function runWatchCommand(deps: WatchCommandDeps, input: WatchCommandInput): Promise<WatchCommandReply> {
+export async function runWatchCommand(deps: WatchCommandDeps, input: WatchCommandInput): Promise<WatchAnswer> {
   const schedule = deps.schedule ?? DEFAULT_DIGEST_SCHEDULE;
-  const [subcommand = '', ...rest] = input.args;
-  switch (subcommand.toLowerCase()) {
+  const { query } = input;
+  switch (query.kind) {
     case 'watch': {
-      const change = await watchCodes(deps.store, input.channelId, rest, deps.now());
-      return ephemeral(renderWatchChange(change, nextDigestOf(change.watchlist, deps.now(), schedule)));
+      const change = await watchCodes(deps.store, input.channelId, query, deps.now());
+      return { kind: 'watch-change', change, next: nextDigestOf(change.watchlist, deps.now(), schedule) };
     }
     case 'unwatch':
-      return ephemeral(renderUnwatchChange(await unwatchCodes(deps.store, input.channelId, rest, deps.now())));
+      return { kind: 'unwatch-change', change: await unwatchCodes(deps.store, input.channelId, query, deps.now()) };
     case 'watchlist':
       return showWatchlist(deps, input.channelId, schedule);
-    case 'digest': {
-      const word = rest[0]?.toLowerCase();
-      if (rest.length > 1) {
-        throw new AppError('bad-input', '`/shares digest` takes one word: a month such as 2023-11, `on` or `off`.');
-      }
-      if (word === 'on' || word === 'off') return toggleDigest(deps, input.channelId, word === 'on', schedule);
-      return digestNow(deps, input.channelId, rest[0], schedule);
-    }
-    default:
-      throw new AppError('bad-input', `\`/shares ${subcommand}\` is not a watchlist command.`, { subcommand });
+    case 'digest-toggle':
+      return toggleDigest(deps, input.channelId, query.on, schedule);
+    case 'digest':
+      return digestNow(deps, input.channelId, query.month, schedule);
   }
 }

@@ -1,59 +1,18 @@
 /**
  * Adding to and removing from a channel's watchlist. A code the store holds nothing for may be watched (its first
- * return may simply not have been read yet); a word that is not a stock code is refused and named back.
+ * return may simply not have been read yet); words that are not stock codes (read by domain/shares-query.ts) are
+ * named back.
  */
-import { AppError } from '../domain/errors.js';
-import type { ReportMonth } from '../domain/monthly-return.js';
-import { normaliseStockCode, type StockCode } from '../domain/stock-code.js';
+import type { ParsedCodes } from '../domain/shares-query.js';
+import type { StockCode } from '../domain/stock-code.js';
 import type { Watchlist } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
-
-/** Enough for a sector or a portfolio; a digest of more would be a list nobody reads. */
-export const MAX_WATCHED_CODES = 100;
-
-export interface WatchedCode {
-  readonly stockCode: StockCode;
-  /** From the latest return held; null when none is held. */
-  readonly issuerName: string | null;
-  readonly latestMonth: ReportMonth | null;
-}
-
-export interface ParsedCodes {
-  readonly codes: readonly StockCode[];
-  /** Words that are not stock codes, as typed. */
-  readonly malformed: readonly string[];
-}
-
-export interface WatchChange {
-  readonly watchlist: Watchlist;
-  readonly added: readonly WatchedCode[];
-  readonly alreadyWatched: readonly StockCode[];
-  /** Valid codes left out because the list is full. */
-  readonly overLimit: readonly StockCode[];
-  readonly malformed: readonly string[];
-}
-
-export interface UnwatchChange {
-  readonly watchlist: Watchlist | null;
-  readonly removed: readonly StockCode[];
-  readonly notWatched: readonly StockCode[];
-  readonly malformed: readonly string[];
-}
-
-/** "00020 700, 5.HK" -> 00020, 00700, 00005; duplicates once, in the order typed. */
-export function parseStockCodes(words: readonly string[]): ParsedCodes {
-  const codes: StockCode[] = [];
-  const malformed: string[] = [];
-  for (const word of words
-    .join(' ')
-    .split(/[\s,;]+/)
-    .filter(Boolean)) {
-    const code = normaliseStockCode(word.replace(/\.hk$/i, ''));
-    if (code === null) malformed.push(word);
-    else if (!codes.includes(code)) codes.push(code);
-  }
-  return { codes, malformed };
-}
+import {
+  MAX_WATCHED_CODES,
+  type UnwatchChange,
+  type WatchChange,
+  type WatchedCode,
+} from '../view-models/watchlist-change.js';
 
 export async function describeWatchedCode(store: FilingStore, stockCode: StockCode): Promise<WatchedCode> {
   const latest = await store.latest(stockCode);
@@ -64,25 +23,12 @@ export async function describeWatchedCode(store: FilingStore, stockCode: StockCo
   };
 }
 
-function usage(command: 'watch' | 'unwatch', malformed: readonly string[]): AppError {
-  const example = `\`/shares ${command} 00020 00700\``;
-  if (malformed.length === 0) return new AppError('bad-input', `Name the stock codes, for example ${example}.`);
-  const words = malformed.map((word) => `"${word}"`).join(', ');
-  return new AppError(
-    'bad-input',
-    `${words} ${malformed.length === 1 ? 'is not a stock code' : 'are not stock codes'}: HKEX codes have one to five digits, such as 00020 or 700. Try ${example}.`,
-    { words: malformed.join(' ') },
-  );
-}
-
 export async function watchCodes(
   store: FilingStore,
   channelId: string,
-  words: readonly string[],
+  { codes, malformed }: ParsedCodes,
   now: Date,
 ): Promise<WatchChange> {
-  const { codes, malformed } = parseStockCodes(words);
-  if (codes.length === 0) throw usage('watch', malformed);
   const existing = await store.getWatchlist(channelId);
   const held = existing?.stockCodes ?? [];
   const alreadyWatched = codes.filter((code) => held.includes(code));
@@ -107,11 +53,9 @@ export async function watchCodes(
 export async function unwatchCodes(
   store: FilingStore,
   channelId: string,
-  words: readonly string[],
+  { codes, malformed }: ParsedCodes,
   now: Date,
 ): Promise<UnwatchChange> {
-  const { codes, malformed } = parseStockCodes(words);
-  if (codes.length === 0) throw usage('unwatch', malformed);
   const existing = await store.getWatchlist(channelId);
   const held = existing?.stockCodes ?? [];
   const removed = codes.filter((code) => held.includes(code));

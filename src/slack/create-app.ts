@@ -1,15 +1,21 @@
 /**
- * The Bolt app: the transport (Socket Mode by default, HTTP with a signing secret), the listeners by surface, and a
- * count of work still running after Slack has been acknowledged, so that stopping (and a test) can wait for it.
+ * The Bolt app: the transport (Socket Mode by default, HTTP with a signing secret), the listeners by surface, the
+ * uploads in hand, and a count of work still running after Slack has been acknowledged, so that stopping (and a
+ * test) can wait for it.
  */
 import type { ListenOptions } from 'node:net';
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { DigestSchedule } from '../digest/digest-schedule.js';
+import { AppError } from '../domain/errors.js';
+import type { UploadDeps } from '../services/receive-upload.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { registerCardActions } from './actions/card-actions.js';
-import { registerSharesCommand } from './commands/shares-command.js';
-import { registerFileShareEvents } from './events/file-share.js';
-import type { SharedPdfDeps } from './events/handle-shared-pdf.js';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from './bolt.js';
+import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
+import { registerFileSharedEvents } from './events/file-shared.js';
+import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
+import { guardRequestBodies } from './guard-request-body.js';
+import type { UploadSettings } from './uploads/upload-context.js';
+import { createUploadRunner } from './uploads/upload-runner.js';
 
 export type SlackTransport =
   | { readonly mode: 'socket'; readonly appToken: string }
@@ -26,31 +32,47 @@ export interface SlackAppOptions {
   readonly apiRetries?: number;
 }
 
-export interface SlackAppDeps extends SharedPdfDeps {
+export interface SlackAppDeps extends UploadDeps, UploadSettings {
   readonly store: FilingStore;
   readonly now: () => Date;
   /** When scheduled digests go out, for the "next digest" lines of the watch commands; default 10:00 Hong Kong. */
   readonly schedule?: DigestSchedule;
+  /** What `/shares` asks of HKEXnews for a code nobody shared; absent when HKEXNEWS=off. */
+  readonly lookUpOnHkexnews?: SharesCommandDeps['lookUpOnHkexnews'];
+  /** HKEXnews links pasted in Slack, as cards; absent when HKEXNEWS=off. */
+  readonly unfurlHkexnewsLink?: LinkSharedDeps['unfurlHkexnewsLink'];
 }
 
 export interface SlackApp {
   readonly client: App['client'];
   readonly logger: Logger;
-  /** Starts listening; in HTTP mode resolves to the port bound. */
+  /**
+   * Checks the bot token with auth.test (throws AppError('config-invalid') naming SLACK_BOT_TOKEN when Slack refuses
+   * it), starts listening, and resumes the uploads a stopped process left unanswered. In HTTP mode resolves to the
+   * port bound.
+   */
   start(): Promise<{ port: number | null }>;
-  /** Waits for work already acknowledged, then stops. */
-  stop(): Promise<void>;
-  /** Resolves once no listener is running. */
+  /**
+   * Stops listening, waits up to `graceMs` (default 10 s) for work in hand, and abandons the uploads still running
+   * then (they resume at the next start); resolves to what it abandoned.
+   */
+  stop(graceMs?: number): Promise<string[]>;
+  /** Resolves once no listener and no upload is running. */
   idle(): Promise<void>;
 }
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 function createReceiver(transport: SlackTransport, logger: Logger | undefined) {
-  return transport.mode === 'http'
-    ? new HTTPReceiver({ signingSecret: transport.signingSecret, ...(logger ? { logger } : {}) })
-    : new SocketModeReceiver({ appToken: transport.appToken, ...(logger ? { logger } : {}) });
+  if (transport.mode === 'socket') {
+    return new SocketModeReceiver({ appToken: transport.appToken, ...(logger ? { logger } : {}) });
+  }
+  const receiver = new HTTPReceiver({ signingSecret: transport.signingSecret, ...(logger ? { logger } : {}) });
+  guardRequestBodies(receiver);
+  return receiver;
 }
+
+const STOP_GRACE_MS = 10_000;
 
 export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): SlackApp {
   const receiver = createReceiver(options.transport, options.logger);
@@ -80,9 +102,18 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
     app.logger.error('a Slack listener failed', error);
   });
 
-  registerFileShareEvents(app, deps);
+  let botUserId: string | null = null;
+  const uploads = createUploadRunner({
+    ...deps,
+    client: app.client,
+    botToken: options.botToken,
+    botUserId: () => botUserId,
+    logger: app.logger,
+  });
+  registerFileSharedEvents(app, uploads);
   registerSharesCommand(app, deps);
   registerCardActions(app, deps);
+  registerLinkShared(app, deps);
 
   const idle = async () => {
     // Let work that a request has just started register itself before looking.
@@ -91,24 +122,68 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
       await Promise.allSettled([...running]);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    await uploads.idle();
   };
 
   return {
     client: app.client,
     logger: app.logger,
     async start() {
+      botUserId = await verifyBotToken(app.client);
+      let port: number | null = null;
       if (options.transport.mode === 'socket') {
         await app.start();
-        return { port: null };
+      } else {
+        const address = (await app.start(options.transport.listen)).address();
+        port = typeof address === 'object' && address ? address.port : null;
       }
-      const server = await app.start(options.transport.listen);
-      const address = server.address();
-      return { port: typeof address === 'object' && address ? address.port : null };
+      await uploads.resumeUnfinished();
+      return { port };
     },
-    async stop() {
-      await idle();
-      await app.stop();
+    async stop(graceMs = STOP_GRACE_MS) {
+      const started = Date.now();
+      await app.stop().catch((error) => app.logger.warn('the Slack receiver did not stop cleanly', error));
+      const settled = Promise.allSettled([...running]);
+      await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      return uploads.stop(Math.max(0, graceMs - (Date.now() - started)));
     },
     idle,
   };
+}
+
+/**
+ * Checks a bot token before anything slow starts (the store, the reader threads): a refused token stops start-up at
+ * once, naming SLACK_BOT_TOKEN.
+ */
+export async function checkBotToken(botToken: string, slackApiUrl?: string): Promise<void> {
+  const client = new webApi.WebClient(botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    logLevel: LogLevel.ERROR,
+  });
+  await verifyBotToken(client as unknown as App['client']);
+}
+
+/** The bot's user id, if Slack accepts the token; a refused token is a setting to fix, named as such. */
+async function verifyBotToken(client: App['client']): Promise<string | null> {
+  try {
+    const auth = await client.auth.test();
+    return auth.user_id ?? null;
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
+      throw new AppError(
+        'config-invalid',
+        `SLACK_BOT_TOKEN was refused by Slack (${code}): copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions`,
+        { keys: 'SLACK_BOT_TOKEN', slackError: code },
+        { cause: error },
+      );
+    }
+    throw new AppError(
+      'slack-failure',
+      `Slack could not check the bot token (auth.test): ${code ?? String(error)}`,
+      {},
+      { cause: error },
+    );
+  }
 }

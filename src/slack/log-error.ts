@@ -3,9 +3,9 @@
  * `describeError`'s sentence.
  */
 import { setImmediate } from 'node:timers/promises';
-import type { Logger } from '@slack/bolt';
 import { describeError, isExpectedError } from '../format/describe-error.js';
 import type { SlackMessage } from '../format/message.js';
+import type { Logger } from './bolt.js';
 
 export function describeAndLog(error: unknown, logger: Logger, doing: string): SlackMessage {
   if (isExpectedError(error)) {

@@ -2,8 +2,10 @@
  * What the rest of the app may ask of the store. The lowdb implementation is one backend; callers depend on this
  * interface only, so another backend can be added without touching them.
  */
+import type { Audience, Viewer } from '../domain/audience.js';
 import type { Flag } from '../domain/flag.js';
 import type { MonthlyReturn, ReportMonth } from '../domain/monthly-return.js';
+import type { SlackShare, SlackUpload, SlackUploadClaim, SlackUploadStep } from '../domain/slack-upload.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type {
   DigestRecord,
@@ -18,6 +20,11 @@ export interface SaveInput {
   readonly monthlyReturn: MonthlyReturn;
   readonly flags: readonly Flag[];
   readonly provenance: Provenance;
+  /**
+   * Who may see it: only the conversation it was shared in when that is private, a group DM or a DM; else the
+   * workspace (the default). A held return saved again for the workspace becomes public; never the other way.
+   */
+  readonly audience?: Audience;
 }
 
 export type SaveResult =
@@ -30,39 +37,64 @@ export type SaveResult =
    * superseded by the next later submission (`current` itself when it was the only one held).
    */
   | { readonly status: 'older-than-held'; readonly stored: StoredReturn; readonly current: StoredReturn }
-  /** The same file (same sha256) is already held: nothing written. */
-  | { readonly status: 'already-held'; readonly stored: StoredReturn };
+  /**
+   * Already held, and nothing written: the same file (`same-file`, same sha256), or another file of the same return
+   * (`same-content`: the same parsed model, see content-identity.ts), such as a lossless re-save of the PDF.
+   */
+  | { readonly status: 'already-held'; readonly stored: StoredReturn; readonly match: 'same-file' | 'same-content' };
 
+export interface DamagedMonth {
+  readonly reportMonth: ReportMonth;
+  /** Where the damaged data was put aside, for an administrator. */
+  readonly setAsideAs: string;
+}
+
+/**
+ * Every query answers for a viewer, the conversation that asks (default: the workspace, which sees only public
+ * returns): what it may not see is not held, as far as it can tell. A month's current return for a viewer is the
+ * latest submission it may see, so a private draft of a correction never replaces the public figure elsewhere.
+ */
 export interface FilingStore {
-  /** Idempotent on the provenance's sha256. */
+  /** Idempotent on the provenance's sha256, and on the content identity of the return. */
   save(input: SaveInput): Promise<SaveResult>;
-  findBySha256(sha256: string): Promise<StoredReturn | null>;
+  findBySha256(sha256: string, viewer?: Viewer): Promise<StoredReturn | null>;
   /** The current (not superseded) return of the latest month held for a code. */
-  latest(stockCode: StockCode): Promise<StoredReturn | null>;
+  latest(stockCode: StockCode, viewer?: Viewer): Promise<StoredReturn | null>;
   /** The current return for a code and month. */
-  forMonth(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null>;
+  forMonth(stockCode: StockCode, month: ReportMonth, viewer?: Viewer): Promise<StoredReturn | null>;
   /**
    * The history of a code, newest month first: for each month held, its current return's issued and treasury
    * shares (part II) and flags, read from one file however many months are held. `limit` caps the count.
    */
-  history(stockCode: StockCode, options?: { limit?: number }): Promise<HistoryEntry[]>;
+  history(stockCode: StockCode, options?: { limit?: number; viewer?: Viewer }): Promise<HistoryEntry[]>;
+  /**
+   * Months of a code whose stored data was found damaged, newest first: left out of `history`, and answered by
+   * `forMonth` (and `latest`, when it is the latest) with AppError('store-corrupt') naming the month, until the
+   * filing is read again. A backend that cannot find its data damaged answers none.
+   */
+  damagedMonths(stockCode: StockCode): Promise<DamagedMonth[]>;
   /** The months held for a code, newest first, without reading a return. */
-  monthsHeld(stockCode: StockCode): Promise<ReportMonth[]>;
+  monthsHeld(stockCode: StockCode, viewer?: Viewer): Promise<ReportMonth[]>;
   /** Every submission held for a code and month, superseded ones included, newest submission first. */
-  submissions(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn[]>;
+  submissions(stockCode: StockCode, month: ReportMonth, viewer?: Viewer): Promise<StoredReturn[]>;
   /** The current return of the latest month before `month`. */
-  previous(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null>;
+  previous(stockCode: StockCode, month: ReportMonth, viewer?: Viewer): Promise<StoredReturn | null>;
   /** The current returns of every code for a month. */
-  forReportMonth(month: ReportMonth): Promise<StoredReturn[]>;
+  forReportMonth(month: ReportMonth, viewer?: Viewer): Promise<StoredReturn[]>;
   /** The codes held, with the latest issuer name, sorted by code. */
-  listIssuers(): Promise<IssuerSummary[]>;
+  listIssuers(viewer?: Viewer): Promise<IssuerSummary[]>;
   /** Case-insensitive search on issuer names (and codes); best matches first. */
-  searchIssuers(query: string, options?: { limit?: number }): Promise<IssuerSummary[]>;
+  searchIssuers(query: string, options?: { limit?: number; viewer?: Viewer }): Promise<IssuerSummary[]>;
 
-  /** Slack event de-duplication: true the first time a file id is claimed, false after. */
-  claimSlackFile(fileId: string): Promise<boolean>;
-  /** Undo a claim whose processing failed, so that a retry can process the file again. */
-  releaseSlackFile(fileId: string): Promise<void>;
+  /**
+   * Claims one share of a Slack file before any work on it (Slack redelivers events): the first claim wins; an
+   * unfinished upload whose lease (`leaseMs` from its last step) has run out is taken over, its record kept.
+   */
+  claimSlackUpload(share: SlackShare, leaseMs: number): Promise<SlackUploadClaim>;
+  /** Records the step an upload has reached, and renews its lease. */
+  recordSlackUpload(key: string, step: SlackUploadStep, leaseMs: number): Promise<SlackUpload>;
+  /** Every claimed upload not yet answered, oldest first: what a start-up resumes. */
+  unfinishedSlackUploads(): Promise<SlackUpload[]>;
 
   getWatchlist(channelId: string): Promise<Watchlist | null>;
   saveWatchlist(watchlist: Watchlist): Promise<void>;

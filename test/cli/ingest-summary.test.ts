@@ -15,6 +15,7 @@ function saved(
     reportMonth: '2013-05',
     issuerName: 'Anxin-China Holdings Limited',
     dateSubmitted: '2013-08-07',
+    sameContent: false,
     otherDateSubmitted: status === 'superseded-earlier' ? '2013-06-03' : null,
     errorFlags: 0,
     ...extra,

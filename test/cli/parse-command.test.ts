@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -116,4 +116,27 @@ describe('the hkex-shares command as installed', () => {
     expect(failure?.stdout).toBe('');
     expect(failure?.stderr).toBe('hkex-shares parse: notes.txt is not a PDF\n');
   });
+
+  it.skipIf(!sample || process.platform !== 'linux')(
+    'reads a file whose name is not UTF-8 (Latin-1 "résumé.pdf")',
+    async () => {
+      const latin1Name = Buffer.concat([Buffer.from(dir), Buffer.from('/r\xe9sum\xe9.pdf', 'latin1')]);
+      copyFileSync(sample as string, latin1Name);
+      // Node's child_process encodes every argument as UTF-8; the shell's printf gives the name's own bytes.
+      const { stdout } = await promisify(execFile)(
+        '/bin/sh',
+        [
+          '-c',
+          'exec "$0" "$1" parse --json "$2/$(printf \'r\\351sum\\351.pdf\')"',
+          process.execPath,
+          path.join(ROOT, 'bin/hkex-shares.js'),
+          dir,
+        ],
+        { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+      );
+      expect(
+        JSON.parse(stdout).monthlyReturn.detailsOfMovements.shareOptions.classes[0].items[0].outstandingClosing,
+      ).toBe(3_525_018_981);
+    },
+  );
 });

@@ -113,7 +113,7 @@ describe('buildDigest', () => {
     expect(digest.pending).toEqual([{ stockCode: '01723', issuerName: 'Moon Inc.', latestMonthHeld: '2026-01' }]);
   });
 
-  it('compares with the latest earlier month held when the month before is missing, and flags the gap', () => {
+  it('compares with the latest earlier month held when the month before is missing, and notes the gap', () => {
     const specs: DigestReturnSpec[] = [
       { stockCode: '00020', issuerName: 'Example', month: '2023-09', preceding: 990, closing: 1_000 },
       { stockCode: '00020', issuerName: 'Example', month: '2023-11', preceding: 1_010, closing: 1_020 },
@@ -130,7 +130,8 @@ describe('buildDigest', () => {
       changePercent: 2,
       comparedWith: { kind: 'previous-return', month: '2023-09' },
     });
-    expect(company?.flags.map((f) => [f.code, f.severity])).toEqual([['continuity-break', 'warning']]);
+    // A gap across months not held is information, not a warning about the return.
+    expect(company?.flags.map((f) => [f.code, f.severity])).toEqual([['continuity-break', 'info']]);
   });
 
   it('reads treasury movements: 3,000,000 repurchased into treasury', () => {

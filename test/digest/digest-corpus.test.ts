@@ -7,12 +7,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Digest } from '../../src/digest/build-digest.js';
 import { renderDigest } from '../../src/format/digest.js';
-import { renderPlainText } from '../../src/format/plain-text.js';
 import { loadDigest } from '../../src/services/digest-content.js';
 import { ingestFiling } from '../../src/services/ingest-filing.js';
+import type { Digest } from '../../src/view-models/digest.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 
 const FILINGS_DIR = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/filings');
 const available = existsSync(path.join(FILINGS_DIR, '00328_2025-09_resubmitted.pdf'));

@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDigest } from '../../src/format/digest.js';
-import { renderPlainText } from '../../src/format/plain-text.js';
 import { loadDigest } from '../../src/services/digest-content.js';
 import { ingestFiling } from '../../src/services/ingest-filing.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 
 const FIXTURES_DIR = path.resolve(import.meta.dirname, '../../fixtures');
 const FILES = ['00020_2023-10', '00020_2023-11', '03388_2024-09_treasury', '01892_2023-06_balance-mismatch'];

@@ -2,7 +2,7 @@
  * A clock and timers the test moves by hand: `now()` only changes when the test says so, and a timer fires only
  * when the test runs the clock up to it.
  */
-import type { RunningScheduler, SchedulerTimers } from '../../src/digest/scheduler.js';
+import type { RunningScheduler, SchedulerTimers } from '../../src/services/digest-scheduler.js';
 
 interface PendingTimer {
   readonly id: number;

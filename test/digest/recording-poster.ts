@@ -1,7 +1,8 @@
 /** A DigestPoster that keeps what was posted, and can be told to fail. */
-import type { DigestPoster } from '../../src/digest/scheduler.js';
 import { AppError } from '../../src/domain/errors.js';
+import { renderDigest } from '../../src/format/digest.js';
 import type { SlackMessage } from '../../src/format/message.js';
+import type { DigestPoster } from '../../src/services/digest-sending.js';
 
 export interface RecordedPost {
   readonly channelId: string;
@@ -9,7 +10,7 @@ export interface RecordedPost {
   readonly ts: string;
 }
 
-export interface RecordingPoster extends DigestPoster {
+export interface RecordingPoster extends DigestPoster<SlackMessage> {
   readonly posts: RecordedPost[];
   /** The next `times` posts fail as Slack would for a channel the bot is not in. */
   failNext(times?: number): void;
@@ -20,6 +21,7 @@ export function createRecordingPoster(): RecordingPoster {
   let failures = 0;
   return {
     posts,
+    render: (digest) => renderDigest(digest),
     failNext(times = 1) {
       failures += times;
     },

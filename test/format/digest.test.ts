@@ -4,8 +4,8 @@ import { buildDigest, type DigestSource } from '../../src/digest/build-digest.js
 import type { StockCode } from '../../src/domain/stock-code.js';
 import { renderDigest } from '../../src/format/digest.js';
 import { formatPercent } from '../../src/format/digest-company.js';
-import { renderPlainText } from '../../src/format/plain-text.js';
 import { NOVEMBER_RETURNS, NOVEMBER_WATCHLIST, storedReturnFor } from '../digest/digest-returns.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 
 function novemberSources(): DigestSource[] {
   return NOVEMBER_WATCHLIST.map((stockCode) => {

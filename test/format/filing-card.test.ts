@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Flag } from '../../src/domain/flag.js';
 import { SLACK_LIMITS } from '../../src/format/blocks.js';
 import { renderFilingCard, shortIssuerName } from '../../src/format/filing-card.js';
-import { renderPlainText } from '../../src/format/plain-text.js';
 import { buildFilingCard, buildFilingCardForSave } from '../../src/services/filing-card.js';
 import { makeIssuedShareClass } from '../helpers/factories.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 import { makeSenseTimeReturn, SENSETIME_NAME, saveSample } from '../helpers/sample-returns.js';
 
 function allTexts(blocks: KnownBlock[]): string[] {

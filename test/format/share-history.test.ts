@@ -1,10 +1,10 @@
 import type { TableBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { renderPlainText } from '../../src/format/plain-text.js';
 import { renderShareHistory } from '../../src/format/share-history.js';
 import { buildShareHistory } from '../../src/services/share-history.js';
 import { makeMonthlyReturn } from '../helpers/factories.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
 
 async function senseTimeHistory() {
@@ -30,7 +30,14 @@ describe('renderShareHistory', () => {
       ['Nov 2023', 'Class B ordinary shares', '25,948,809,928', '+809,928', '–'],
       ['Nov 2023', 'Class A ordinary shares', '7,520,115,072', 'no change', '–'],
     ]);
-    expect(rows?.at(-2)).toEqual(['Sep 2023', 'Class B ordinary shares', '25,900,000,000', '–', '–']);
+    // No month before September is held: its change is against the preceding balance it prints, and says so.
+    expect(rows?.at(-2)).toEqual([
+      'Sep 2023',
+      'Class B ordinary shares',
+      '25,900,000,000',
+      'no change',
+      'vs preceding balance as printed',
+    ]);
   });
 
   it('gives the same figures as lines in the fallback text', async () => {

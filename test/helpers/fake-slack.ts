@@ -2,10 +2,17 @@
  * A local stand-in for the Slack Web API on 127.0.0.1: answers the methods the app calls, serves shared files (with
  * Slack's habit of answering a missing or wrong token with a 200 HTML sign-in page), takes response_url posts, and
  * records every call so that tests and the demo can read what the bot said.
+ *
+ * files.info answers as Slack's does (the shape of @slack/web-api's FilesInfoResponse): the file, and its `shares`
+ * per conversation (`public` for C… channels, `private` for the rest), each share with its `ts`, its `thread_ts`
+ * when it was posted in a thread, and its thread's `reply_count` and `reply_users`, which grow as the bot posts in
+ * that thread.
  */
+
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkBlockKit } from './block-kit-limits.js';
 
 export interface FakeSlackOptions {
   readonly botToken?: string;
@@ -37,6 +44,17 @@ export interface FakeFileInput {
   readonly downloadUrl?: string;
   /** Answer the download with Slack's sign-in page whatever the token, as Slack does when files:read is missing. */
   readonly signInPage?: boolean;
+  /** Send the file this many bytes at a time, one piece every `everyMs`: a file host that trickles. */
+  readonly trickle?: { readonly bytes: number; readonly everyMs: number };
+}
+
+/** One message that shared a file in a conversation, as files.info lists it. */
+export interface FakeShare {
+  readonly channel: string;
+  readonly ts: string;
+  readonly threadTs?: string;
+  replyCount: number;
+  replyUsers: string[];
 }
 
 /** A file object as Slack puts it in a `file_share` message event. */
@@ -65,11 +83,21 @@ export interface FakeSlack {
   responseUrl(): string;
   /** How many times each file was downloaded (with any token). */
   readonly downloads: Map<string, number>;
+  /** Records that a file was shared by a message (what files.info will list). */
+  addShare(fileId: string, share: { channel: string; ts: string; threadTs?: string }): FakeShare;
+  /** Resolves when a download of the file starts (before any byte is sent). */
+  downloadStarted(fileId: string): Promise<void>;
+  /** Called with each Web API call as it arrives, before the fake answers it (a test may stop the caller then). */
+  onCall: ((call: RecordedCall) => void) | null;
   /** Makes the next calls of a method answer `{ ok: false, error }`. */
   failNext(method: string, error: string, times?: number): void;
+  /** Every Block Kit limit a message the app sent broke (`checkBlockKit`), with the method that carried it. */
+  readonly limitProblems: string[];
   waitFor<T>(find: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
+
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'response_url']);
 
 const SIGN_IN_PAGE =
   '<!DOCTYPE html><html lang="en"><head><title>Slack</title></head><body>Sign in to your workspace</body></html>';
@@ -90,6 +118,21 @@ function parseApiBody(raw: string, contentType: string | undefined): Record<stri
   return body;
 }
 
+/** Sends a body a few bytes at a time, until done or the client goes away. */
+function trickle(res: ServerResponse, body: Buffer, pace: { bytes: number; everyMs: number }): void {
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed) return clearInterval(timer);
+    res.write(body.subarray(sent, sent + pace.bytes));
+    sent += pace.bytes;
+    if (sent >= body.byteLength) {
+      clearInterval(timer);
+      res.end();
+    }
+  }, pace.everyMs);
+  res.on('close', () => clearInterval(timer));
+}
+
 function sendJson(res: ServerResponse, body: unknown, status = 200): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -100,13 +143,52 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const botUserId = options.botUserId ?? 'UBOT';
   const teamId = options.teamId ?? 'T0001';
   const calls: RecordedCall[] = [];
+  const limitProblems: string[] = [];
+  /** Every message the app sends is held to Slack's limits, so no test or demo run can pass a payload Slack refuses. */
+  const checkMessage = (method: string, body: Record<string, unknown>) => {
+    if (!MESSAGE_METHODS.has(method) || body.delete_original) return;
+    limitProblems.push(...checkBlockKit(body).map((problem) => `${method}: ${problem}`));
+  };
   const files = new Map<string, { input: FakeFileInput; object: FakeFileObject }>();
   const downloads = new Map<string, number>();
   const failures = new Map<string, { error: string; times: number }>();
+  const shares = new Map<string, FakeShare[]>();
+  const downloadWaiters = new Map<string, (() => void)[]>();
   let tsCounter = 0;
   let url = '';
 
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+
+  /** A reply by the bot in a thread: every share whose thread it is counts it. */
+  function countReply(channel: string, threadTs: string): void {
+    for (const list of shares.values()) {
+      for (const share of list) {
+        if (share.channel !== channel || (share.threadTs ?? share.ts) !== threadTs) continue;
+        share.replyCount++;
+        if (!share.replyUsers.includes(botUserId)) share.replyUsers.push(botUserId);
+      }
+    }
+  }
+
+  function sharesOf(fileId: string) {
+    const result: Record<'public' | 'private', Record<string, Record<string, unknown>[]>> = { public: {}, private: {} };
+    for (const share of shares.get(fileId) ?? []) {
+      const kind = share.channel.startsWith('C') ? 'public' : 'private';
+      const list = result[kind][share.channel] ?? [];
+      list.push({
+        ts: share.ts,
+        ...(share.threadTs ? { thread_ts: share.threadTs } : {}),
+        reply_count: share.replyCount,
+        reply_users: [...share.replyUsers],
+        reply_users_count: share.replyUsers.length,
+        channel_name: 'filings',
+        team_id: teamId,
+        share_user_id: 'U0001',
+      });
+      result[kind][share.channel] = list;
+    }
+    return result;
+  }
 
   function answerApi(method: string, body: Record<string, unknown>, authorised: boolean): Record<string, unknown> {
     if (!authorised) return { ok: false, error: 'invalid_auth' };
@@ -128,6 +210,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         };
       case 'chat.postMessage': {
         const ts = nextTs();
+        if (typeof body.thread_ts === 'string') countReply(String(body.channel), body.thread_ts);
         return { ok: true, channel: body.channel, ts, message: { ...body, ts } };
       }
       case 'chat.update':
@@ -136,7 +219,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, message_ts: nextTs() };
       case 'files.info': {
         const file = files.get(String(body.file));
-        return file ? { ok: true, file: file.object } : { ok: false, error: 'file_not_found' };
+        return file
+          ? { ok: true, file: { ...file.object, shares: sharesOf(file.object.id) } }
+          : { ok: false, error: 'file_not_found' };
       }
       default:
         return { ok: true };
@@ -154,20 +239,26 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         // The Web API client may also send the token in the body.
         const tokenOk = authorised || body.token === botToken;
         const response = answerApi(method, body, tokenOk);
-        calls.push({ method, body, response, at });
+        if (tokenOk) checkMessage(method, body);
+        const call = { method, body, response, at };
+        calls.push(call);
+        fake.onCall?.(call);
         sendJson(res, response);
         return;
       }
       if (req.method === 'POST' && path.startsWith('/response/')) {
         const at = performance.now();
         const raw = await readBody(req);
-        calls.push({ method: 'response_url', body: JSON.parse(raw || '{}'), url: `${url}${path}`, at });
+        const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+        checkMessage('response_url', body);
+        calls.push({ method: 'response_url', body, url: `${url}${path}`, at });
         sendJson(res, { ok: true });
         return;
       }
       if (req.method === 'GET' && path.startsWith('/files/')) {
         const id = path.split('/')[2] ?? '';
         downloads.set(id, (downloads.get(id) ?? 0) + 1);
+        for (const wake of downloadWaiters.get(id)?.splice(0) ?? []) wake();
         const file = files.get(id);
         if (!authorised || !file || file.input.signInPage) {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -178,6 +269,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           'content-type': file.object.mimetype,
           'content-length': String(file.input.bytes.byteLength),
         });
+        if (file.input.trickle) {
+          trickle(res, Buffer.from(file.input.bytes), file.input.trickle);
+          return;
+        }
         res.end(Buffer.from(file.input.bytes));
         return;
       }
@@ -189,13 +284,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const fake: FakeSlack = {
+    onCall: null,
     url,
     apiUrl: `${url}/api/`,
     botToken,
     botUserId,
     teamId,
     calls,
+    limitProblems,
     downloads,
     callsTo: (method) => calls.filter((c) => c.method === method),
     addFile(input) {
@@ -215,6 +312,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       files.set(id, { input, object });
       return object;
     },
+    addShare(fileId, share) {
+      const fake: FakeShare = { ...share, replyCount: 0, replyUsers: [] };
+      shares.set(fileId, [...(shares.get(fileId) ?? []), fake]);
+      return fake;
+    },
+    downloadStarted: (fileId) =>
+      new Promise<void>((resolve) => downloadWaiters.set(fileId, [...(downloadWaiters.get(fileId) ?? []), resolve])),
     responseUrl: () => `${url}/response/${randomUUID()}`,
     failNext(method, error, times = 1) {
       failures.set(method, { error, times });
@@ -234,4 +338,5 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+  return fake;
 }

@@ -1,177 +1,199 @@
 /**
- * A FilingStore held in memory, with the same answers as the contract in src/store/filing-store.ts: for tests of the
- * Slack layer and the services that should not depend on the disk.
+ * A FilingStore held in memory, for tests of the services and the Slack layer that need no files. It decides
+ * nothing itself: which submission is current, what the index says of a code and how a name is searched come from
+ * the same functions the lowdb store uses, and test/store/contract runs the store contract against both.
  */
+import { isVisibleTo, type Viewer, WORKSPACE } from '../../src/domain/audience.js';
 import type { ReportMonth } from '../../src/domain/monthly-return.js';
-import { reportMonthOf } from '../../src/domain/monthly-return.js';
+import {
+  type SlackUpload,
+  slackUploadKey,
+  startSlackUpload,
+  takeOverSlackUpload,
+} from '../../src/domain/slack-upload.js';
 import type { StockCode } from '../../src/domain/stock-code.js';
 import {
+  audienceOf,
   type DigestRecord,
-  type IssuerSummary,
+  DigestRecordSchema,
+  type HistoryEntry,
   type StoredReturn,
   toHistoryEntry,
   type Watchlist,
+  WatchlistSchema,
 } from '../../src/domain/stored-return.js';
 import type { FilingStore, SaveInput, SaveResult } from '../../src/store/filing-store.js';
+import {
+  emptyCodeIndexEntry,
+  monthsNewestFirst,
+  recordMonth,
+  toIssuerSummary,
+} from '../../src/store/lowdb/code-index-entry.js';
+import type { CodeIndexEntry } from '../../src/store/lowdb/file-schemas.js';
+import { prepareName, searchIssuerIndex } from '../../src/store/lowdb/issuer-search.js';
+import {
+  addSubmission,
+  currentFor,
+  findSameReturn,
+  publishedBy,
+  toValidStoredReturn,
+} from '../../src/store/submissions.js';
+import { validateRecord } from '../../src/store/validate-record.js';
 
-/** A later submission date wins; on the same date, the one marked as a resubmission, then the one read later. */
-function isLaterSubmission(a: StoredReturn, b: StoredReturn): boolean {
-  const dateA = a.monthlyReturn.dateSubmitted ?? '';
-  const dateB = b.monthlyReturn.dateSubmitted ?? '';
-  if (dateA !== dateB) return dateA > dateB;
-  const resubA = a.monthlyReturn.status === 'resubmission';
-  const resubB = b.monthlyReturn.status === 'resubmission';
-  if (resubA !== resubB) return resubA;
-  return a.provenance.readAt > b.provenance.readAt;
+/** What a test may inspect besides the interface: every submission held, in no particular order. */
+export interface MemoryFilingStore extends FilingStore {
+  readonly returns: readonly StoredReturn[];
 }
 
-function summarise(returns: StoredReturn[]): IssuerSummary | null {
-  const current = returns
-    .filter((r) => r.supersededBy === null)
-    .sort((a, b) => (a.reportMonth < b.reportMonth ? 1 : -1));
-  const latest = current[0];
-  if (!latest) return null;
-  return {
-    stockCode: latest.stockCode,
-    issuerName: latest.monthlyReturn.issuerName,
-    latestMonth: latest.reportMonth,
-    returnsHeld: current.length,
-    latestDateSubmitted: latest.monthlyReturn.dateSubmitted,
-  };
-}
-
-export function createMemoryFilingStore(initial: readonly StoredReturn[] = []): FilingStore & {
-  readonly returns: StoredReturn[];
-} {
-  const returns: StoredReturn[] = initial.map((r) => structuredClone(r));
-  const claimed = new Set<string>();
+export function createMemoryFilingStore(): MemoryFilingStore {
+  /** Submissions by code, then month, newest submission first, as a month file holds them. */
+  const months = new Map<StockCode, Map<ReportMonth, StoredReturn[]>>();
+  const entries = new Map<StockCode, CodeIndexEntry>();
+  const uploads = new Map<string, SlackUpload>();
   const watchlists = new Map<string, Watchlist>();
-  const digests: DigestRecord[] = [];
+  const digests = new Map<string, DigestRecord>();
 
-  const ofCode = (code: StockCode) => returns.filter((r) => r.stockCode === code);
-  const current = (code: StockCode) =>
-    ofCode(code)
-      .filter((r) => r.supersededBy === null)
-      .sort((a, b) => (a.reportMonth < b.reportMonth ? 1 : -1));
-
-  const issuers = (): IssuerSummary[] => {
-    const codes = [...new Set(returns.map((r) => r.stockCode))].sort();
-    return codes.map((code) => summarise(ofCode(code))).filter((s): s is IssuerSummary => s !== null);
+  const monthOf = (code: StockCode, month: ReportMonth) => months.get(code)?.get(month) ?? [];
+  const currentIn = (code: StockCode, month: ReportMonth | null | undefined, viewer: Viewer) =>
+    month ? copy(currentFor(monthOf(code, month), viewer)) : null;
+  const allReturns = () => [...months.values()].flatMap((byMonth) => [...byMonth.values()].flat());
+  const monthsFor = (code: StockCode, viewer: Viewer) => {
+    const entry = entries.get(code);
+    return entry ? monthsNewestFirst(entry, viewer) : [];
   };
+  const keep = (stockCode: StockCode, reportMonth: ReportMonth, submissions: StoredReturn[]) => {
+    const byMonth = months.get(stockCode) ?? new Map<ReportMonth, StoredReturn[]>();
+    byMonth.set(reportMonth, submissions);
+    months.set(stockCode, byMonth);
+    const entry = entries.get(stockCode) ?? emptyCodeIndexEntry(stockCode);
+    recordMonth(entry, reportMonth, submissions);
+    entries.set(stockCode, entry);
+  };
+  const visibleEntries = (viewer: Viewer) =>
+    [...entries.values()].filter((entry) => monthsNewestFirst(entry, viewer).length > 0);
 
   return {
-    returns,
+    get returns() {
+      return allReturns().map(copy);
+    },
 
     async save(input: SaveInput): Promise<SaveResult> {
-      const sha256 = input.provenance.sha256;
-      const held = returns.find((r) => r.id === sha256);
-      if (held) return { status: 'already-held', stored: structuredClone(held) };
-      const stockCode = input.monthlyReturn.stockCodes[0];
-      if (!stockCode) throw new Error('a return without a stock code cannot be stored');
-      const stored: StoredReturn = {
-        id: sha256,
-        stockCode,
-        reportMonth: reportMonthOf(input.monthlyReturn),
-        monthlyReturn: structuredClone(input.monthlyReturn),
-        flags: structuredClone([...input.flags]),
-        provenance: structuredClone(input.provenance),
-        supersededBy: null,
-        supersedes: null,
-      };
-      const incumbent = returns.find(
-        (r) => r.stockCode === stockCode && r.reportMonth === stored.reportMonth && r.supersededBy === null,
+      const incoming = copy(toValidStoredReturn(input));
+      const { stockCode, reportMonth } = incoming;
+      const elsewhere = allReturns().find(
+        (r) => r.id === incoming.id && (r.stockCode !== stockCode || r.reportMonth !== reportMonth),
       );
-      returns.push(stored);
-      if (!incumbent) return { status: 'stored', stored: structuredClone(stored) };
-      if (isLaterSubmission(stored, incumbent)) {
-        incumbent.supersededBy = stored.id;
-        stored.supersedes = incumbent.id;
-        return {
-          status: 'superseded-earlier',
-          stored: structuredClone(stored),
-          superseded: structuredClone(incumbent),
-        };
+      if (elsewhere) return copy({ status: 'already-held', stored: elsewhere, match: 'same-file' });
+      const held = monthOf(stockCode, reportMonth);
+      const same = findSameReturn(held, incoming);
+      if (same) {
+        const published = publishedBy(same.stored, incoming);
+        if (published)
+          keep(
+            stockCode,
+            reportMonth,
+            held.map((h) => (h.id === published.id ? published : h)),
+          );
+        return copy(published ? { ...same, stored: published } : same);
       }
-      stored.supersededBy = incumbent.id;
-      return { status: 'older-than-held', stored: structuredClone(stored), current: structuredClone(incumbent) };
+      const { submissions, result } = addSubmission(held, incoming);
+      keep(stockCode, reportMonth, submissions);
+      return copy(result);
     },
-    async findBySha256(sha256) {
-      const found = returns.find((r) => r.id === sha256);
-      return found ? structuredClone(found) : null;
+    async findBySha256(sha256, viewer = WORKSPACE) {
+      const found = allReturns().find((r) => r.id === sha256);
+      return found && isVisibleTo(audienceOf(found), viewer) ? copy(found) : null;
     },
-    async latest(code) {
-      const found = current(code)[0];
-      return found ? structuredClone(found) : null;
+    async latest(code, viewer = WORKSPACE) {
+      return currentIn(code, monthsFor(code, viewer)[0], viewer);
     },
-    async forMonth(code, month) {
-      const found = current(code).find((r) => r.reportMonth === month);
-      return found ? structuredClone(found) : null;
+    async forMonth(code, month, viewer = WORKSPACE) {
+      return currentIn(code, month, viewer);
     },
-    async history(code, options) {
-      return structuredClone(current(code).slice(0, options?.limit ?? Number.POSITIVE_INFINITY)).map(toHistoryEntry);
+    async history(code, options): Promise<HistoryEntry[]> {
+      const viewer = options?.viewer ?? WORKSPACE;
+      const held = monthsFor(code, viewer).flatMap((month) => currentIn(code, month, viewer) ?? []);
+      return held.slice(0, Math.max(0, options?.limit ?? Number.POSITIVE_INFINITY)).map(toHistoryEntry);
     },
-    async monthsHeld(code) {
-      return current(code).map((r) => r.reportMonth);
+    async damagedMonths() {
+      // Nothing is held outside memory, so nothing can be found damaged.
+      return [];
     },
-    async submissions(code, month: ReportMonth) {
-      return structuredClone(
-        ofCode(code)
-          .filter((r) => r.reportMonth === month)
-          .sort((a, b) => (isLaterSubmission(a, b) ? -1 : 1)),
+    async monthsHeld(code, viewer = WORKSPACE) {
+      return monthsFor(code, viewer);
+    },
+    async submissions(code, month, viewer = WORKSPACE) {
+      return monthOf(code, month)
+        .filter((held) => isVisibleTo(audienceOf(held), viewer))
+        .map(copy);
+    },
+    async previous(code, month, viewer = WORKSPACE) {
+      return currentIn(
+        code,
+        monthsFor(code, viewer).find((held) => held < month),
+        viewer,
       );
     },
-    async previous(code, month) {
-      const found = current(code).find((r) => r.reportMonth < month);
-      return found ? structuredClone(found) : null;
+    async forReportMonth(month, viewer = WORKSPACE) {
+      return [...entries.keys()].sort().flatMap((code) => currentIn(code, month, viewer) ?? []);
     },
-    async forReportMonth(month) {
-      return structuredClone(returns.filter((r) => r.reportMonth === month && r.supersededBy === null));
-    },
-    async listIssuers() {
-      return issuers();
+    async listIssuers(viewer = WORKSPACE) {
+      return visibleEntries(viewer)
+        .map((entry) => toIssuerSummary(entry, viewer))
+        .sort((a, b) => (a.stockCode < b.stockCode ? -1 : a.stockCode > b.stockCode ? 1 : 0));
     },
     async searchIssuers(query, options) {
-      const needle = query.trim().toLowerCase();
-      if (!needle) return [];
-      const scored = issuers()
-        .map((issuer) => {
-          const name = issuer.issuerName.toLowerCase();
-          const score = name.startsWith(needle)
-            ? 0
-            : name.includes(needle)
-              ? 1
-              : issuer.stockCode.includes(needle)
-                ? 2
-                : -1;
-          return { issuer, score };
-        })
-        .filter((s) => s.score >= 0)
-        .sort((a, b) => a.score - b.score || a.issuer.stockCode.localeCompare(b.issuer.stockCode));
-      return scored.slice(0, options?.limit ?? 20).map((s) => s.issuer);
+      const viewer = options?.viewer ?? WORKSPACE;
+      const searchable = visibleEntries(viewer).map((entry) => ({ entry, names: entry.names.map(prepareName) }));
+      return searchIssuerIndex(searchable, query, options?.limit ?? 10).map((found) => {
+        const entry = entries.get(found.stockCode);
+        return entry ? toIssuerSummary(entry, viewer) : found;
+      });
     },
-    async claimSlackFile(fileId) {
-      if (claimed.has(fileId)) return false;
-      claimed.add(fileId);
-      return true;
+    async claimSlackUpload(share, leaseMs) {
+      const key = slackUploadKey(share);
+      const held = uploads.get(key);
+      if (held?.stage === 'answered') return { outcome: 'answered', upload: copy(held) };
+      const now = new Date();
+      if (held && Date.parse(held.leaseUntil) > now.getTime()) return { outcome: 'in-hand', upload: copy(held) };
+      const upload = held ? takeOverSlackUpload(held, now, leaseMs) : startSlackUpload(share, now, leaseMs);
+      uploads.set(key, upload);
+      return { outcome: held ? 'taken-over' : 'claimed', upload: copy(upload) };
     },
-    async releaseSlackFile(fileId) {
-      claimed.delete(fileId);
+    async recordSlackUpload(key, step, leaseMs) {
+      const held = uploads.get(key);
+      if (!held || held.stage === 'answered') throw new Error(`No unfinished Slack upload ${key} is held.`);
+      const now = Date.now();
+      const leaseUntil = new Date(now + leaseMs).toISOString();
+      const upload = { ...held, ...step, updatedAt: new Date(now).toISOString(), leaseUntil };
+      uploads.set(key, upload);
+      return copy(upload);
+    },
+    async unfinishedSlackUploads() {
+      return copy([...uploads.values()].filter((u) => u.stage !== 'answered'));
     },
     async getWatchlist(channelId) {
-      return structuredClone(watchlists.get(channelId) ?? null);
+      return copy(watchlists.get(channelId) ?? null);
     },
     async saveWatchlist(watchlist) {
-      watchlists.set(watchlist.channelId, structuredClone(watchlist));
+      const valid = validateRecord(WatchlistSchema, watchlist, 'watchlist');
+      watchlists.set(valid.channelId, copy(valid));
     },
     async listWatchlists() {
-      return structuredClone([...watchlists.values()]);
+      return [...watchlists.values()].sort((a, b) => (a.channelId < b.channelId ? -1 : 1)).map(copy);
     },
     async findDigestRecord(channelId, month) {
-      return structuredClone(digests.find((d) => d.channelId === channelId && d.reportMonth === month) ?? null);
+      return copy(digests.get(`${channelId}/${month}`) ?? null);
     },
     async recordDigest(record) {
-      digests.push(structuredClone(record));
+      const valid = validateRecord(DigestRecordSchema, record, 'digest record');
+      digests.set(`${valid.channelId}/${valid.reportMonth}`, copy(valid));
     },
     async close() {},
   };
+}
+
+/** Callers get their own copies, as they would from a store on disk. */
+function copy<T>(value: T): T {
+  return structuredClone(value);
 }

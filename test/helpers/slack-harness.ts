@@ -11,11 +11,13 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Logger, LogLevel } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { renderPlainText } from '../../src/format/plain-text.js';
+import { createHkexnewsClient } from '../../src/hkexnews/hkexnews-client.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
+import { type LookUp, lookUpOnHkexnews } from '../../src/services/fetch-on-demand.js';
 import { type IngestDeps, type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
+import { createHkexnewsUnfurl } from '../../src/services/unfurl-hkexnews.js';
+import { type Logger, LogLevel } from '../../src/slack/bolt.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { FilingStore, SaveResult } from '../../src/store/filing-store.js';
 import { openFilingStore } from '../../src/store/index.js';
@@ -26,6 +28,7 @@ import {
   type RecordedCall,
   startFakeSlack,
 } from './fake-slack.js';
+import { renderPlainText } from './plain-text.js';
 
 export interface TestAppOptions {
   /** Defaults to the real (lowdb) store in a temporary folder, removed on close. */
@@ -42,6 +45,11 @@ export interface TestAppOptions {
   readonly allowedOrigins?: readonly string[];
   /** Print the app's log lines (they are always recorded in `logs`). */
   readonly printLogs?: boolean;
+  /** Download limits; 60 s in all and 15 s without a byte by default, as in the app. */
+  readonly download?: { readonly timeoutMs: number; readonly stallMs: number };
+  readonly leaseMs?: number;
+  /** Where `/shares` looks up codes nobody shared (the fake HKEXnews); no look-ups when absent. */
+  readonly hkexnewsUrl?: string;
 }
 
 export interface LogLine {
@@ -59,8 +67,8 @@ export interface UploadOptions {
   readonly user?: string;
   readonly threadTs?: string;
   readonly retryNum?: number;
-  /** Send only the file id, as Slack does where it wants files.info to be asked. */
-  readonly fileAccessCheck?: boolean;
+  /** The ts of the sharing message; a fresh one by default. */
+  readonly ts?: string;
 }
 
 export interface CommandOptions {
@@ -102,7 +110,7 @@ export interface TestApp {
   /** Posts a raw body to the app; signed unless `signature` is given. */
   post(body: string, contentType: string, headers?: Record<string, string>): Promise<SentRequest>;
   sendEvent(event: Record<string, unknown>, options?: { retryNum?: number; eventId?: string }): Promise<SentRequest>;
-  /** Shares a file in a channel: registers it with the fake Slack and sends the `file_share` message event. */
+  /** Shares a file in a conversation: registers the file and its share with the fake Slack, sends `file_shared`. */
   uploadFile(
     file: FakeFileInput,
     options?: UploadOptions,
@@ -127,6 +135,18 @@ export async function openTempFilingStore(): Promise<{ store: FilingStore; dir: 
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The `file_shared` event as Slack sends it: ids only. */
+export function fileSharedEvent(fileId: string, channel: string, user: string, ts: string): Record<string, unknown> {
+  return {
+    type: 'file_shared',
+    channel_id: channel,
+    file_id: fileId,
+    user_id: user,
+    file: { id: fileId },
+    event_ts: ts,
   };
 }
 
@@ -202,6 +222,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ingest =
     options.ingest ?? ((input: IngestInput) => ingestFiling({ store, now, limits, read: options.read }, input));
 
+  const hkexnews = options.hkexnewsUrl
+    ? {
+        store,
+        now,
+        limits,
+        read: options.read,
+        client: createHkexnewsClient({ baseUrl: options.hkexnewsUrl, maxBytes: limits.maxBytes }),
+      }
+    : null;
   const app = createSlackApp(
     {
       botToken: fakeSlack.botToken,
@@ -214,7 +243,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       store,
       now,
       ingest,
-      download: { allowedOrigins: options.allowedOrigins ?? [fakeSlack.url], maxBytes: limits.maxBytes },
+      download: {
+        allowedOrigins: options.allowedOrigins ?? [fakeSlack.url],
+        maxBytes: limits.maxBytes,
+        ...(options.download ?? { timeoutMs: 60_000, stallMs: 15_000 }),
+      },
+      leaseMs: options.leaseMs ?? 120_000,
+      ...(hkexnews
+        ? {
+            lookUpOnHkexnews: (lookUp: LookUp) => lookUpOnHkexnews(hkexnews, lookUp),
+            unfurlHkexnewsLink: createHkexnewsUnfurl(hkexnews),
+          }
+        : {}),
     },
   );
   const { port } = await app.start();
@@ -258,20 +298,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     sendEvent,
     async uploadFile(input, upload = {}) {
       const file = fakeSlack.addFile(input);
-      const ts = `1700001000.${String(fakeSlack.calls.length).padStart(6, '0')}`;
-      const event = {
-        type: 'message',
-        subtype: 'file_share',
-        text: '',
-        user: upload.user ?? 'U0001',
-        channel: upload.channel ?? 'C0001',
-        channel_type: 'channel',
-        ts,
-        event_ts: ts,
-        ...(upload.threadTs ? { thread_ts: upload.threadTs } : {}),
-        files: [upload.fileAccessCheck ? { id: file.id, mode: 'file_access', file_access: 'check_file_info' } : file],
-        upload: true,
-      };
+      const ts = upload.ts ?? `1700001000.${String(fakeSlack.calls.length).padStart(6, '0')}`;
+      const channel = upload.channel ?? 'C0001';
+      fakeSlack.addShare(file.id, { channel, ts, ...(upload.threadTs ? { threadTs: upload.threadTs } : {}) });
+      const event = fileSharedEvent(file.id, channel, upload.user ?? 'U0001', ts);
       const request = await sendEvent(event, { retryNum: upload.retryNum, eventId: `Ev-${file.id}` });
       return { file, request, event };
     },
@@ -331,6 +361,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.stop();
       await fakeSlack.close();
       await removeStore();
+      // Every test and demo run that sent a message Slack would refuse fails here, naming the limit.
+      if (fakeSlack.limitProblems.length > 0) {
+        throw new Error(`payloads Slack would refuse:\n${fakeSlack.limitProblems.join('\n')}`);
+      }
     },
   };
 }

@@ -231,3 +231,40 @@ describe('flagUncertainFigure', () => {
     });
   });
 });
+
+function withStockCodes(partI: (string | null)[], partII: (string | null)[]): MonthlyReturn {
+  const base = makeMonthlyReturn();
+  return {
+    ...base,
+    authorisedShareCapital: {
+      ...base.authorisedShareCapital,
+      classes: partI.map((stockCode) => makeAuthorisedShareClass({ stockCode })),
+    },
+    issuedShares: { ...base.issuedShares, classes: partII.map((stockCode) => makeIssuedShareClass({ stockCode })) },
+  };
+}
+
+const stockCodeFlags = (monthlyReturn: MonthlyReturn) =>
+  checkMonthlyReturn(monthlyReturn).filter((flag) => flag.code === 'stock-code-mismatch');
+
+describe('stock codes of parts I and II', () => {
+  it('flags a class whose part II code differs from its part I code', () => {
+    expect(stockCodeFlags(withStockCodes(['01723'], ['01724']))).toEqual([
+      expect.objectContaining({ section: 'II', expected: '01723', actual: '01724' }),
+    ]);
+  });
+
+  it('flags a code that only one part prints when the parts list different classes', () => {
+    expect(stockCodeFlags(withStockCodes(['01723'], ['01723', '80723']))).toEqual([
+      expect.objectContaining({
+        section: 'II',
+        actual: '80723',
+        message: 'Stock code 80723 is printed in part II but not in part I',
+      }),
+    ]);
+  });
+
+  it('accepts an unlisted class (no code) beside a listed one', () => {
+    expect(stockCodeFlags(withStockCodes(['01866', null], ['01866', null]))).toEqual([]);
+  });
+});

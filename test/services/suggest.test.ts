@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { editDistance, editDistanceWithin, suggestKeyword } from '../../src/domain/edit-distance.js';
 import type { IssuerSummary } from '../../src/domain/stored-return.js';
-import { editDistance, suggestCodes, suggestKeyword, suggestNames } from '../../src/services/suggest.js';
+import { suggestCodes, suggestNames } from '../../src/services/suggest.js';
 
 const issuer = (stockCode: string, issuerName: string): IssuerSummary => ({
   stockCode,
@@ -37,5 +38,48 @@ describe('suggest', () => {
     expect(suggestKeyword('lsit', ['help', 'list', 'history'])).toBe('list');
     expect(suggestKeyword('histroy', ['help', 'list', 'history'])).toBe('history');
     expect(suggestKeyword('sensetime', ['help', 'list', 'history'])).toBeNull();
+  });
+});
+
+describe('suggestNames on a full market', () => {
+  /** 2,600 issuers, most of them "… Holdings Limited", as the exchange lists them. */
+  const market = Array.from({ length: 2_600 }, (_, i) =>
+    issuer(String(i + 1).padStart(5, '0'), `Company ${i.toString(36)} Holdings Limited`),
+  ).concat([issuer('08008', 'Alco Holdings Limited')]);
+
+  it('finds the issuer among thousands of names sharing a word', () => {
+    // Three others are within three edits too ("Company alo Holdings"): the nearest comes first.
+    expect(suggestNames('alco holdngs', market)[0]?.stockCode).toBe('08008');
+  });
+
+  it('suggests nothing for a query longer than any name, without reading it', () => {
+    expect(suggestNames('sensetme '.repeat(450), market)).toEqual([]);
+  });
+
+  it('indexes a changed list of names again', () => {
+    expect(suggestNames('sensetme', market)).toEqual([]);
+    const withSenseTime = [...market, issuer('00020', 'SenseTime Group Inc.')];
+    expect(suggestNames('sensetme', withSenseTime).map((i) => i.stockCode)).toEqual(['00020']);
+  });
+});
+
+describe('editDistanceWithin', () => {
+  it('gives the edit distance up to its bound, and the bound + 1 beyond it', () => {
+    const pairs: [string, string][] = [
+      ['sensetme', 'sensetime'],
+      ['histroy', 'history'],
+      ['alco holdngs', 'alco holdings'],
+      ['tencnet', 'tencent'],
+      ['abcdef', 'badcfe'],
+      ['kitten', 'sitting'],
+      ['', 'abc'],
+      ['abc', 'abc'],
+    ];
+    for (const [a, b] of pairs) {
+      for (const max of [0, 1, 2, 3]) {
+        expect(editDistanceWithin(a, b, max), `${a} / ${b} within ${max}`).toBe(Math.min(editDistance(a, b), max + 1));
+      }
+    }
+    expect(editDistanceWithin('x'.repeat(4_000), 'pacific dragon', 3)).toBe(4);
   });
 });

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/domain/errors.js';
-import { renderPlainText } from '../../src/format/plain-text.js';
-import {
-  parseDigestMonth,
-  runWatchCommand,
-  type WatchCommandDeps,
-  type WatchCommandReply,
-} from '../../src/services/watch-commands.js';
-import { MAX_WATCHED_CODES, parseStockCodes } from '../../src/services/watchlist-changes.js';
+import { parseSharesQuery, parseStockCodes, type WatchQuery } from '../../src/domain/shares-query.js';
+import { renderWatchAnswer, type WatchCommandReply } from '../../src/format/watch-answer.js';
+import { runWatchCommand, type WatchCommandDeps } from '../../src/services/watch-commands.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
+import { MAX_WATCHED_CODES } from '../../src/view-models/watchlist-change.js';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 
 const DEC_3 = new Date('2023-12-03T04:00:00Z');
 
@@ -24,8 +21,9 @@ function deps(store: FilingStore, now = DEC_3): WatchCommandDeps {
   return { store, now: () => now };
 }
 
-function run(d: WatchCommandDeps, text: string, channelId = 'C1'): Promise<WatchCommandReply> {
-  return runWatchCommand(d, { channelId, userId: 'U1', args: text.split(' ') });
+async function run(d: WatchCommandDeps, text: string, channelId = 'C1'): Promise<WatchCommandReply> {
+  const query = parseSharesQuery(text) as WatchQuery;
+  return renderWatchAnswer(await runWatchCommand(d, { channelId, userId: 'U1', query }));
 }
 
 function plain(reply: WatchCommandReply): string {
@@ -198,17 +196,5 @@ describe('/shares digest', () => {
     const on = await run(deps(store, later), 'digest ON');
     expect(plain(on)).toContain('Next digest: December 2023, on Mon 8 Jan 2024 at 10:00 (Asia/Hong_Kong)');
     expect(await store.getWatchlist('C1')).toMatchObject({ digestEnabled: true, digestSince: later.toISOString() });
-  });
-});
-
-describe('parseDigestMonth', () => {
-  it('reads 2023-11, 2023/11 and 202311, and nothing else', () => {
-    expect(['2023-11', '2023/11', '202311', '2023-13', 'Nov'].map(parseDigestMonth)).toEqual([
-      '2023-11',
-      '2023-11',
-      '2023-11',
-      null,
-      null,
-    ]);
   });
 });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../src/digest/digest-schedule.js';
-import { type RunningScheduler, startDigestScheduler } from '../../src/digest/scheduler.js';
+import { type RunningScheduler, startDigestScheduler } from '../../src/services/digest-scheduler.js';
 import { createDigestPoster } from '../../src/slack/digest-poster.js';
 import { type FilingStore, openFilingStore } from '../../src/store/index.js';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';

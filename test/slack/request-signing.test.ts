@@ -52,3 +52,30 @@ describe('request signing', () => {
     expect(t.fakeSlack.callsTo('response_url').filter((c) => c.url === responseUrl)).toHaveLength(1);
   });
 });
+
+describe('bodies that are not objects', () => {
+  it('answers a signed null JSON body 400, and goes on answering', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      for (const body of ['null', '42', '"text"', '[]']) {
+        expect((await t.post(body, 'application/json')).status).toBe(400);
+      }
+      const payload = new URLSearchParams({ payload: 'null' }).toString();
+      expect((await t.post(payload, 'application/x-www-form-urlencoded')).status).toBe(400);
+      const responseUrl = t.fakeSlack.responseUrl();
+      expect((await t.post(commandBody(responseUrl), 'application/x-www-form-urlencoded')).status).toBe(200);
+      await t.idle();
+      expect(t.fakeSlack.callsTo('response_url').filter((c) => c.url === responseUrl)).toHaveLength(1);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+    expect(rejections).toEqual([]);
+  });
+
+  it('still refuses an unsigned request before looking at its body', async () => {
+    const sent = await t.post('{"type":"event_callback"}', 'application/json', signSlackRequest('other', '{}'));
+    expect(sent.status).toBe(401);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APOLOGY } from '../../src/format/describe-error.js';
+import { renderWatchAnswer } from '../../src/format/watch-answer.js';
 import { runWatchCommand } from '../../src/services/watch-commands.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
 import { makeMonthlyReturn } from '../helpers/factories.js';
@@ -62,7 +63,7 @@ describe('/shares', () => {
   it('answers history with the months held and their changes', async () => {
     const answer = await ask('00020 history');
     expect(answer.plain).toMatch(/Nov 2023 +Class B ordinary shares +25,948,809,928 +\+809,928/);
-    expect(answer.text).toContain('Oct 2023: Class B ordinary shares 25,948,000,000 (–)');
+    expect(answer.text).toContain('Oct 2023: Class B ordinary shares 25,948,000,000 (no change in the month)');
   });
 
   it('lists the codes held', async () => {
@@ -111,9 +112,11 @@ describe('/shares', () => {
 
   it('hands watchlist words to the watchlist commands', async () => {
     const answer = await ask('watchlist');
-    const expected = await runWatchCommand(
-      { store: t.store, now: () => new Date() },
-      { channelId: 'C0001', userId: 'U0001', args: ['watchlist'] },
+    const expected = renderWatchAnswer(
+      await runWatchCommand(
+        { store: t.store, now: () => new Date() },
+        { channelId: 'C0001', userId: 'U0001', query: { kind: 'watchlist' } },
+      ),
     );
     expect(answer.text).toBe(expected.message.text);
   });

@@ -34,7 +34,22 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('the download succeeded');
 }
 
-const options = { botToken: 'xoxb-secret', allowedOrigins: ['https://files.slack.com'], maxBytes: 1024 };
+const options = {
+  botToken: 'xoxb-secret',
+  allowedOrigins: ['https://files.slack.com'],
+  maxBytes: 1024,
+  timeoutMs: 10_000,
+  stallMs: 5_000,
+};
+
+/** A body that sends `first` and then nothing, until the reader gives up. */
+function stalledBody(first: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(first);
+    },
+  });
+}
 
 describe('downloadSlackFile', () => {
   it('follows a redirect within Slack’s file hosts with the token', async () => {
@@ -73,6 +88,60 @@ describe('downloadSlackFile', () => {
     const { fetch } = scriptedFetch([new Response('gone', { status: 404 })]);
     const error = await failure(downloadSlackFile(file, { ...options, fetch }));
     expect(error.message).toBe('Slack answered 404 when I downloaded return.pdf');
+  });
+});
+
+describe('downloadSlackFile on a bad file host', () => {
+  it('gives up a download that stalls, naming the stall limit', async () => {
+    const { fetch } = scriptedFetch([new Response(stalledBody(pdf.subarray(0, 4)), { status: 200 })]);
+    const error = await failure(downloadSlackFile(file, { ...options, stallMs: 50, fetch }));
+    expect(error).toMatchObject({
+      code: 'slack-failure',
+      message: "Slack's file host sent nothing for 0.1 s while I downloaded return.pdf",
+    });
+  });
+
+  it('gives up a download that keeps sending past the time limit', async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        controller.enqueue(new Uint8Array([37]));
+        sent++;
+      },
+    });
+    const { fetch } = scriptedFetch([new Response(body, { status: 200 })]);
+    const error = await failure(
+      downloadSlackFile({ ...file, size: null }, { ...options, maxBytes: 1e6, timeoutMs: 100, stallMs: 1_000, fetch }),
+    );
+    expect(error.message).toBe('downloading return.pdf took longer than 0.1 s');
+    expect(sent).toBeGreaterThan(3);
+  });
+
+  it('stops when its caller does, with the caller’s reason', async () => {
+    const controller = new AbortController();
+    const { fetch } = scriptedFetch([new Response(stalledBody(pdf.subarray(0, 4)), { status: 200 })]);
+    const download = downloadSlackFile(file, { ...options, signal: controller.signal, fetch });
+    controller.abort(new Error('the bot is stopping'));
+    await expect(download).rejects.toThrow('the bot is stopping');
+  });
+
+  it('names a web page saved under a .pdf name as such, not as a missing scope', async () => {
+    const page = '<!DOCTYPE html><html><body>Annual results</body></html>';
+    const { fetch } = scriptedFetch([new Response(page, { status: 200 })]);
+    const error = await failure(downloadSlackFile({ ...file, size: page.length }, { ...options, fetch }));
+    expect(error).toMatchObject({
+      code: 'unreadable-filing',
+      message: 'return.pdf is a web page (HTML) saved under a .pdf name, not a PDF',
+    });
+  });
+
+  it('recognises Slack’s sign-in page by its size, other than the file’s', async () => {
+    const page = '<!DOCTYPE html><html><body>Sign in to your workspace</body></html>';
+    const { fetch } = scriptedFetch([new Response(page, { status: 200 })]);
+    const error = await failure(downloadSlackFile(file, { ...options, fetch }));
+    expect(error.code).toBe('slack-failure');
+    expect(error.message).toContain('the app needs the files:read scope');
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * The Slack side of an upload, end to end over HTTP: the "Reading …" reply in the file's thread, the download, the
- * card replacing the reply, retries and several files at once. The returns come from a table keyed by file name, so
+ * The Slack side of an upload, end to end over HTTP: the `file_shared` event, the reaction while reading, the
+ * download, the card in the file's thread, retries and several files at once. The returns come from a table keyed by file name, so
  * that these tests stand apart from the parser (test/slack/upload-real-pdfs.test.ts reads real PDFs).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/domain/errors.js';
 import { createTableIngest, makeSenseTimeReturn, samplePdfBytes } from '../helpers/sample-returns.js';
-import { openTempFilingStore, startTestApp, type TestApp } from '../helpers/slack-harness.js';
+import { fileSharedEvent, openTempFilingStore, startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 const NOVEMBER = '00020_2023-11.pdf';
 const OCTOBER = '00020_2023-10.pdf';
@@ -37,23 +38,26 @@ afterEach(async () => {
 });
 
 describe('a PDF shared in a channel', () => {
-  it('is acknowledged in its thread at once, then the reply becomes the card', async () => {
+  it('gets a reaction while it is read, then the card in its thread', async () => {
     await start();
-    const { request } = await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) }, { channel: 'C42' });
+    const { request } = await t.uploadFile(
+      { name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) },
+      { channel: 'C42', ts: '1700001000.000100' },
+    );
     expect(request.status).toBe(200);
     await t.idle();
 
-    const [reading, card] = t.botMessages();
-    expect(reading).toMatchObject({
-      via: 'chat.postMessage',
-      channel: 'C42',
-      text: ':hourglass_flowing_sand: Reading 00020_2023-11.pdf…',
-    });
-    expect(reading?.threadTs).toMatch(/^1700001000\./);
-    // The card replaces the reply: chat.update of the ts the fake Slack gave the reply.
-    expect(card).toMatchObject({ via: 'chat.update', channel: 'C42', ts: '1700000000.000001' });
-    expect(card?.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
-    expect(card?.plain).toContain('Issued: 25,948,809,928');
+    const reactions = [...t.fakeSlack.callsTo('reactions.add'), ...t.fakeSlack.callsTo('reactions.remove')];
+    expect(reactions.map((c) => [c.method, c.body.channel, c.body.timestamp, c.body.name])).toEqual([
+      ['reactions.add', 'C42', '1700001000.000100', 'hourglass_flowing_sand'],
+      ['reactions.remove', 'C42', '1700001000.000100', 'hourglass_flowing_sand'],
+    ]);
+    const messages = t.botMessages();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ via: 'chat.postMessage', channel: 'C42', threadTs: '1700001000.000100' });
+    expect(messages[0]?.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
+    expect(messages[0]?.plain).toContain('Issued: 25,948,809,928');
+    expect(await t.store.unfinishedSlackUploads()).toEqual([]);
   });
 
   it('answers in the thread the file was shared in', async () => {
@@ -109,41 +113,39 @@ describe('a PDF shared in a channel', () => {
     await start();
     const { file } = await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) }, { channel: 'C1' });
     await t.idle();
-    const share = {
-      type: 'message',
-      subtype: 'file_share',
-      channel: 'C2',
-      user: 'U2',
-      ts: '1700003000.000001',
-      files: [file],
-    };
-    await t.sendEvent(share);
+    t.fakeSlack.addShare(file.id, { channel: 'C2', ts: '1700003000.000001' });
+    await t.sendEvent(fileSharedEvent(file.id, 'C2', 'U2', '1700003000.000001'));
     await t.idle();
     const card = t.botMessages().at(-1);
-    expect(card).toMatchObject({ via: 'chat.update', channel: 'C2' });
+    expect(card).toMatchObject({ via: 'chat.postMessage', channel: 'C2', threadTs: '1700003000.000001' });
     expect(card?.plain).toContain('ℹ Already held');
     expect(await t.store.submissions('00020', '2023-11')).toHaveLength(1);
   });
 
-  it('stores one return when Slack retries the event', async () => {
+  it('stores one return and answers once when Slack retries the event', async () => {
     await start();
     const { file, event } = await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) }, { channel: 'C7' });
     // Slack sends the same event again, with X-Slack-Retry-Num.
     const retried = await Promise.all([t.sendEvent(event, { retryNum: 1 }), t.sendEvent(event, { retryNum: 2 })]);
     expect(retried.map((r) => r.status)).toEqual([200, 200]);
     await t.idle();
+    await t.sendEvent(event, { retryNum: 3 });
+    await t.idle();
     expect(t.fakeSlack.downloads.get(file.id)).toBe(1);
     expect(t.fakeSlack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(await t.store.submissions('00020', '2023-11')).toHaveLength(1);
   });
 
-  it('answers every file of several shared at once', async () => {
+  it('answers every file of several shared at once, one card each in the thread', async () => {
     await start();
-    const files = [OCTOBER, NOVEMBER].map((name) => t.fakeSlack.addFile({ name, bytes: samplePdfBytes(name) }));
-    const event = { type: 'message', subtype: 'file_share', channel: 'C1', user: 'U1', ts: '1700002000.000001', files };
-    await t.sendEvent(event);
+    const ts = '1700002000.000001';
+    for (const name of [OCTOBER, NOVEMBER]) {
+      const file = t.fakeSlack.addFile({ name, bytes: samplePdfBytes(name) });
+      t.fakeSlack.addShare(file.id, { channel: 'C1', ts });
+      await t.sendEvent(fileSharedEvent(file.id, 'C1', 'U1', ts));
+    }
     await t.idle();
-    const cards = t.botMessages().filter((m) => m.via === 'chat.update');
+    const cards = t.botMessages().filter((m) => m.via === 'chat.postMessage' && m.threadTs === ts);
     expect(cards.map((c) => c.plain.split('\n')[0]).sort()).toEqual([
       'SenseTime Group Inc. (00020) · November 2023',
       'SenseTime Group Inc. (00020) · October 2023',
@@ -160,15 +162,59 @@ describe('a PDF shared in a channel', () => {
     });
     await t.idle();
     expect(t.botMessages()).toEqual([]);
+    expect(t.fakeSlack.callsTo('reactions.add')).toEqual([]);
     expect(t.fakeSlack.downloads.size).toBe(0);
   });
 
-  it('asks files.info when Slack leaves the file object out of the event', async () => {
+  it('is answered in a DM with the bot', async () => {
     await start();
-    await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) }, { fileAccessCheck: true });
+    await t.uploadFile(
+      { name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) },
+      { channel: 'D0001', ts: '1700004000.000001' },
+    );
     await t.idle();
-    expect(t.fakeSlack.callsTo('files.info')).toHaveLength(1);
-    expect(t.botMessages().at(-1)?.plain).toContain('Issued: 25,948,809,928');
+    expect(t.botMessages()).toMatchObject([{ via: 'chat.postMessage', channel: 'D0001' }]);
+    expect(t.botMessages()[0]?.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
+  });
+});
+
+describe('a PDF that is not a monthly return, or not a PDF', () => {
+  it('gets a note to the uploader alone, and nothing in the channel', async () => {
+    await start({
+      ingest: async ({ fileName }) => {
+        throw new AppError('not-a-monthly-return', `${fileName} is not a monthly return`, {
+          fileName,
+          looksLike: '"Annual Report 2023"',
+        });
+      },
+    });
+    await t.uploadFile({ name: 'annual-report.pdf', bytes: samplePdfBytes('annual') }, { user: 'U9', channel: 'C5' });
+    await t.idle();
+    expect(t.fakeSlack.callsTo('chat.postMessage')).toEqual([]);
+    const notes = t.botMessages();
+    expect(notes).toMatchObject([{ via: 'chat.postEphemeral', channel: 'C5' }]);
+    expect(notes[0]?.plain).toBe(
+      'annual-report.pdf is not an HKEX monthly return: its title reads "Annual Report 2023". Nothing was stored.',
+    );
+    expect(t.fakeSlack.callsTo('chat.postEphemeral')[0]?.body.user).toBe('U9');
+  });
+
+  it('names a web page saved as .pdf as such, to the uploader', async () => {
+    await start();
+    const page = new TextEncoder().encode('<!DOCTYPE html><html><body>Results</body></html>');
+    await t.uploadFile({
+      name: 'results.pdf',
+      bytes: page,
+      signInPage: false,
+      mimetype: 'text/html',
+      filetype: 'html',
+    });
+    await t.idle();
+    expect(t.fakeSlack.callsTo('chat.postMessage')).toEqual([]);
+    expect(t.botMessages().at(-1)?.plain).toContain(
+      'results.pdf is a web page (HTML) saved under a .pdf name, not a PDF',
+    );
+    expect(t.botMessages().at(-1)?.plain).not.toContain('files:read');
   });
 });
 
@@ -178,6 +224,7 @@ describe('a download that must not happen', () => {
     const { file } = await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER), size: 5 * 1024 * 1024 });
     await t.idle();
     expect(t.fakeSlack.downloads.get(file.id)).toBeUndefined();
+    expect(t.botMessages().at(-1)).toMatchObject({ via: 'chat.postEphemeral' });
     expect(t.botMessages().at(-1)?.plain).toBe(
       '⚠ 00020_2023-11.pdf is 5.0 MB; the limit is 1.0 MB. Nothing was stored.',
     );
@@ -192,12 +239,24 @@ describe('a download that must not happen', () => {
     expect(await t.store.history('00020')).toEqual([]);
   });
 
-  it('recognises the sign-in page Slack sends instead of the file, and lets a retry try again', async () => {
+  it('recognises the sign-in page Slack sends instead of the file', async () => {
     await start();
-    const { file } = await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER), signInPage: true });
+    await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER), signInPage: true });
     await t.idle();
     expect(t.botMessages().at(-1)?.plain).toContain('Slack sent a sign-in page instead of 00020_2023-11.pdf');
     expect(t.botMessages().at(-1)?.plain).toContain('files:read');
-    expect(await t.store.claimSlackFile(file.id)).toBe(true);
+    expect(await t.store.unfinishedSlackUploads()).toEqual([]);
+  });
+
+  it('gives up a file host that trickles, and tells the uploader', async () => {
+    await start({ download: { timeoutMs: 60_000, stallMs: 200 } });
+    const bytes = samplePdfBytes(NOVEMBER);
+    // Two bytes, then a pause far longer than the stall limit before each next two.
+    await t.uploadFile({ name: NOVEMBER, bytes, trickle: { bytes: 2, everyMs: 5_000 } });
+    await t.idle();
+    expect(t.botMessages().at(-1)?.plain).toBe(
+      "⚠ Slack did not let me finish: Slack's file host sent nothing for 0.2 s while I downloaded 00020_2023-11.pdf.",
+    );
+    expect(await t.store.history('00020')).toEqual([]);
   });
 });

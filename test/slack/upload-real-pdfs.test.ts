@@ -52,9 +52,8 @@ describe('an uploaded PDF that is not a monthly return', () => {
     expect(ephemeral?.body.text).toBe(
       'annual-report.pdf is not an HKEX monthly return: its title reads "Annual Report 2023". Nothing was stored.',
     );
-    const [reading] = t.fakeSlack.callsTo('chat.postMessage');
-    expect(t.fakeSlack.callsTo('chat.delete')[0]?.body).toMatchObject({ channel: 'C9', ts: '1700000000.000001' });
-    expect(reading?.body.text).toContain('Reading annual-report.pdf');
+    // Nothing is said in the channel: the first page decided it is not a return.
+    expect(t.fakeSlack.callsTo('chat.postMessage')).toEqual([]);
     expect(await t.store.listIssuers()).toEqual([]);
   });
 
@@ -68,7 +67,7 @@ describe('an uploaded PDF that is not a monthly return', () => {
 });
 
 describe('a damaged PDF', () => {
-  it('gets a clear message in the thread and leaves the store as it was', async () => {
+  it('gets a clear message to the uploader and leaves the store as it was', async () => {
     await saveSample(t.store, makeSenseTimeReturn());
     const before = await t.store.listIssuers();
     const bytes = new TextEncoder().encode(
@@ -77,7 +76,7 @@ describe('a damaged PDF', () => {
     await t.uploadFile({ name: 'damaged.pdf', bytes });
     await t.idle();
     const reply = t.botMessages().at(-1);
-    expect(reply?.via).toBe('chat.update');
+    expect(reply?.via).toBe('chat.postEphemeral');
     expect(reply?.plain).toMatch(/^⚠ I could not read damaged\.pdf: .+\. Nothing was stored\./);
     expect(await t.store.listIssuers()).toEqual(before);
     expect(await t.store.findBySha256(sha256Of(bytes))).toBeNull();
@@ -100,6 +99,23 @@ describe('the fixture returns', () => {
     expect(card?.plain).toContain('Other Sold -12,189,548; outstanding 3,537,208,529 → 3,525,018,981');
     expect(card?.plain).toContain('✓ Every check passed and it follows on from Oct 2023.');
   });
+
+  it.skipIf(!hasFixtures)(
+    'are answered in the thread when a return, known from its first page, is refused',
+    async () => {
+      const short = await startTestApp({ limits: { maxBytes: 20 * 1024 * 1024, maxPages: 1, timeoutMs: 15_000 } });
+      try {
+        await short.uploadFile({ name: '00020_2023-11.pdf', bytes: fixture('00020_2023-11.pdf') }, { channel: 'C3' });
+        await short.idle();
+        expect(short.botMessages()).toMatchObject([{ via: 'chat.postMessage', channel: 'C3' }]);
+        expect(short.botMessages()[0]?.plain).toMatch(
+          /^⚠ 00020_2023-11\.pdf has \d+ pages; the limit is 1\. Nothing was stored\.$/,
+        );
+      } finally {
+        await short.close();
+      }
+    },
+  );
 
   it.skipIf(!hasFixtures)('flag a return whose balance does not add up', async () => {
     await t.uploadFile({ name: 'bm.pdf', bytes: fixture('01892_2023-06_balance-mismatch.pdf') });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoredReturnSchema } from '../../src/domain/stored-return.js';
-import { toStoredReturn } from '../../src/store/lowdb/submissions.js';
+import { toStoredReturn } from '../../src/store/submissions.js';
 import { makeMarketReturn, monthsFrom } from './market-returns.js';
 
 describe('returns made for measuring the store', () => {

@@ -5,9 +5,7 @@
  * par value USD 0.00001, capital USD 50,000.
  */
 import type { AuthorisedShareCapital, AuthorisedShareClass, Money, ShareClass } from '../../domain/monthly-return.js';
-import { startsWith } from '../layout/labelled-line.js';
-import type { Line } from '../layout/lines.js';
-import { segmentLine } from '../layout/segments.js';
+import { lineAt } from '../layout/lines.js';
 import {
   BALANCE_ROWS,
   type BalanceRow,
@@ -17,8 +15,10 @@ import {
   readMovement,
 } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
+import { startsWith } from './labelled-line.js';
 import { type LineRange, noteUncertain, type ReadingContext } from './reading.js';
 import { isRemarksLine, readRemarks } from './remarks.js';
+import { segmentLine } from './segments.js';
 
 const SECTION = 'I';
 
@@ -33,7 +33,7 @@ export function readAuthorisedShareCapital(
 
   const { lines } = range;
   for (let index = range.start; index < range.end; index++) {
-    const line = lines[index] as Line;
+    const line = lineAt(lines, index);
     if (isClassLine(context, line)) {
       const nextClass = nextClassOrTotal(context, range, index + 1);
       const block = readClassBlock(context, { lines, start: index, end: nextClass }, SECTION);
@@ -48,7 +48,7 @@ export function readAuthorisedShareCapital(
 
 function nextClassOrTotal(context: ReadingContext, range: LineRange, from: number): number {
   for (let index = from; index < range.end; index++) {
-    const line = range.lines[index] as Line;
+    const line = lineAt(range.lines, index);
     if (
       isClassLine(context, line) ||
       isRemarksLine(context, line) ||
@@ -99,7 +99,7 @@ function readAuthorisedClass(context: ReadingContext, range: LineRange, shareCla
 function readTotals(context: ReadingContext, range: LineRange, start: number, totals: Money[]): number {
   let index = start;
   for (; index < range.end; index++) {
-    const line = range.lines[index] as Line;
+    const line = lineAt(range.lines, index);
     const segments = segmentLine(line).filter((segment) => segment.kind !== 'text');
     if (index > start && (segments.length === 0 || segmentLine(line).some((s) => s.kind === 'text'))) break;
     let currency: string | null = null;
@@ -122,7 +122,7 @@ function readTotals(context: ReadingContext, range: LineRange, start: number, to
 /** Remarks under part I. The model keeps them as the return's remarks: part I has no remarks of its own. */
 export function readAuthorisedRemarks(context: ReadingContext, range: LineRange): string | null {
   for (let index = range.start; index < range.end; index++) {
-    if (isRemarksLine(context, range.lines[index] as Line)) return readRemarks(context, range, index).text;
+    if (isRemarksLine(context, lineAt(range.lines, index))) return readRemarks(context, range, index).text;
   }
   return null;
 }

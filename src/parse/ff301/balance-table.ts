@@ -3,12 +3,12 @@
  * "Balance at close of the month", with a figure (or nothing) under each column heading.
  */
 import type { Movement } from '../../domain/monthly-return.js';
-import { type Column, findColumns, placeSegments } from '../layout/columns.js';
-import { startsWith, wordsAfter } from '../layout/labelled-line.js';
-import type { Line } from '../layout/lines.js';
-import { type Segment, segmentLine } from '../layout/segments.js';
+import { type Line, lineAt } from '../layout/lines.js';
 import { isFigure, parseAmount, parseShareCount } from '../numbers.js';
+import { type Column, findColumns, placeSegments } from './columns.js';
+import { startsWith, wordsAfter } from './labelled-line.js';
 import { type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+import { type Segment, segmentLine } from './segments.js';
 
 export type BalanceRow = 'preceding' | 'movement' | 'closing';
 export const BALANCE_ROWS: readonly BalanceRow[] = ['preceding', 'movement', 'closing'];
@@ -21,7 +21,7 @@ export interface BalanceTable {
   readonly end: number;
 }
 
-export function balanceRowOf(context: ReadingContext, line: Line): BalanceRow | undefined {
+function balanceRowOf(context: ReadingContext, line: Line): BalanceRow | undefined {
   const { balanceRows } = context.labels;
   return BALANCE_ROWS.find((row) => balanceRows[row].test(line.text));
 }
@@ -39,11 +39,11 @@ export function readBalanceTable(
 ): BalanceTable {
   const { lines } = range;
   let index = start;
-  while (index < range.end && !balanceRowOf(context, lines[index] as Line)) index++;
+  while (index < range.end && !balanceRowOf(context, lineAt(lines, index))) index++;
   const columns = findColumns(lines.slice(start, index));
   const cells: Partial<Record<BalanceRow, Segment[][]>> = {};
   for (; index < range.end; index++) {
-    const line = lines[index] as Line;
+    const line = lineAt(lines, index);
     const row = balanceRowOf(context, line);
     if (!row || cells[row]) break;
     const labelEnd = labelEndOf(line, context.labels.balanceRows[row]);
@@ -70,7 +70,7 @@ export function readBalanceTable(
  */
 function noteUnreadFigures(context: ReadingContext, range: LineRange, from: number, section: string, subject: string) {
   for (let index = from; index < range.end; index++) {
-    const line = range.lines[index] as Line;
+    const line = lineAt(range.lines, index);
     if (startsWith(line, context.labels.publicFloat.heading) || startsWith(line, context.labels.remarks)) return;
     const figures = line.words.filter((word) => /\d/.test(word.text) && isFigure(word.text));
     if (figures.length > 0) {

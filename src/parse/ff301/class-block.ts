@@ -6,10 +6,10 @@
  */
 import type { ShareClass } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
-import { type LabelledValue, readLabelledLine, startsWith } from '../layout/labelled-line.js';
-import { joinTextLines, type Line } from '../layout/lines.js';
-import { isCurrencyCode } from '../layout/segments.js';
+import { joinTextLines, type Line, lineAt } from '../layout/lines.js';
+import { type LabelledValue, readLabelledLine, startsWith } from './labelled-line.js';
 import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
+import { isCurrencyCode } from './segments.js';
 
 export interface ClassBlock {
   readonly shareClass: ShareClass;
@@ -24,7 +24,7 @@ export function isClassLine(context: ReadingContext, line: Line): boolean {
 export function readClassBlock(context: ReadingContext, range: LineRange, section: string): ClassBlock {
   const { classBlock } = context.labels;
   const { lines } = range;
-  const first = readLabelledLine(lines[range.start] as Line, {
+  const first = readLabelledLine(lineAt(lines, range.start), {
     className: classBlock.className,
     typeOfShares: classBlock.typeOfShares,
     listed: classBlock.listed,
@@ -42,7 +42,7 @@ export function readClassBlock(context: ReadingContext, range: LineRange, sectio
   let index = range.start + 1;
   let descriptionLine: { value: LabelledValue; line: Line } | undefined;
   for (; index < range.end; index++) {
-    const line = lines[index] as Line;
+    const line = lineAt(lines, index);
     if (startsWith(line, classBlock.multiCounter)) {
       const values = readLabelledLine(line, { code: classBlock.multiCounter, description: classBlock.description });
       const words = values.code?.words.map((word) => word.text) ?? [];

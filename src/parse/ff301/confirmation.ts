@@ -1,6 +1,7 @@
 /** Part V, "Confirmations": who submitted the return, and their title. */
-import { textAfter } from '../layout/labelled-line.js';
-import type { Line } from '../layout/lines.js';
+
+import { lineAt } from '../layout/lines.js';
+import { textAfter } from './labelled-line.js';
 import type { LineRange, ReadingContext } from './reading.js';
 
 export interface Signatory {
@@ -13,7 +14,7 @@ export function readSignatory(context: ReadingContext, range: LineRange): Signat
   let submittedBy: string | null = null;
   let title: string | null = null;
   for (let index = range.start; index < range.end; index++) {
-    const line = range.lines[index] as Line;
+    const line = lineAt(range.lines, index);
     submittedBy ??= nonEmpty(textAfter(line, signatory.submittedBy));
     title ??= nonEmpty(textAfter(line, signatory.title));
   }

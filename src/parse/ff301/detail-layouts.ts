@@ -40,7 +40,7 @@ const WARRANTS_OR_CONVERTIBLES: Layouts = {
   'v1.1': [['description', 'currency', 'preceding', 'movement', 'closing', 'issued', 'treasury', 'issuable']],
 };
 
-export const DETAIL_LAYOUTS: Readonly<Record<DetailPartKey, Layouts>> = {
+const DETAIL_LAYOUTS: Readonly<Record<DetailPartKey, Layouts>> = {
   A: {
     'v1.0': [['description', 'preceding', 'movement', 'closing', 'issued', 'issuable', 'toBeGranted']],
     'v1.1': [['description', 'preceding', 'movement', 'closing', 'issued', 'treasury', 'issuable', 'toBeGranted']],

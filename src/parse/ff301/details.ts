@@ -16,8 +16,7 @@ import type {
 import { normaliseStockCode } from '../../domain/stock-code.js';
 import { flagMissingSection } from '../checks.js';
 import { parseFormDate } from '../dates.js';
-import { joinTextLines, joinWords, type Line } from '../layout/lines.js';
-import type { Segment } from '../layout/segments.js';
+import { joinTextLines, joinWords, type Line, lineAt } from '../layout/lines.js';
 import { parseShareCount } from '../numbers.js';
 import { readCount, readDecimal } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
@@ -26,6 +25,7 @@ import { type FieldKey, readItemTable, type TableRow } from './item-table.js';
 import type { Part, PartKey } from './parts.js';
 import { noteUncertain, type ReadingContext } from './reading.js';
 import { appendRemarks, isRemarksLine, readRemarks } from './remarks.js';
+import type { Segment } from './segments.js';
 import {
   collectGrandTotals,
   collectSectionTotals,
@@ -110,10 +110,10 @@ function readDetailPart(context: ReadingContext, key: DetailPartKey, lines: read
   const range = { lines, start: part.start, end: part.end };
   const ends = (line: Line) => isClassLine(context, line) || isTotalLine(context, line) || isRemarksLine(context, line);
   for (let index = range.start; index < range.end; index++) {
-    const line = lines[index] as Line;
+    const line = lineAt(lines, index);
     if (isClassLine(context, line)) {
       let end = index + 1;
-      while (end < range.end && !ends(lines[end] as Line)) end++;
+      while (end < range.end && !ends(lineAt(lines, end))) end++;
       const block = readClassBlock(context, { lines, start: index, end }, section);
       const rows = readItemTable(context, key, { lines, start: block.end, end }, block.shareClass.className);
       reading.groups.push({ shareClass: block.shareClass, rows });

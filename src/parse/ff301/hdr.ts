@@ -3,7 +3,7 @@
  * of HDRs, the balance rows of the number of HDRs and, where a column says so, of the underlying shares.
  */
 import type { MonthlyReturn } from '../../domain/monthly-return.js';
-import type { Line } from '../layout/lines.js';
+import { lineAt } from '../layout/lines.js';
 import { readBalanceTable, readMovement } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
 import { type LineRange, noteUncertain, type ReadingContext } from './reading.js';
@@ -19,13 +19,13 @@ export function readHdrSection(context: ReadingContext, range: LineRange, notApp
   let remarks: string | null = null;
   const { lines } = range;
   for (let index = range.start; index < range.end; index++) {
-    const line = lines[index] as Line;
+    const line = lineAt(lines, index);
     if (isClassLine(context, line)) {
       let end = index + 1;
       while (
         end < range.end &&
-        !isClassLine(context, lines[end] as Line) &&
-        !isRemarksLine(context, lines[end] as Line)
+        !isClassLine(context, lineAt(lines, end)) &&
+        !isRemarksLine(context, lineAt(lines, end))
       )
         end++;
       const block = readClassBlock(context, { lines, start: index, end }, SECTION);

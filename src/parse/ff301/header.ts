@@ -3,8 +3,8 @@
  */
 import type { SubmissionStatus } from '../../domain/monthly-return.js';
 import { parseFormDate } from '../dates.js';
-import { readLabelledLine, startsWith } from '../layout/labelled-line.js';
-import { joinTextLines, type Line } from '../layout/lines.js';
+import { joinTextLines, lineAt } from '../layout/lines.js';
+import { readLabelledLine, startsWith } from './labelled-line.js';
 import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
 
 export interface Ff301Header {
@@ -23,7 +23,7 @@ export function readHeader(context: ReadingContext, range: LineRange): Ff301Head
   const titleStart = lines.findIndex((line) => context.labels.title.test(line.text));
   const titleLines: string[] = [];
   for (let index = Math.max(titleStart, 0); index < lines.length; index++) {
-    const line = lines[index] as Line;
+    const line = lineAt(lines, index);
     if (startsWith(line, header.monthEnded) || startsWith(line, header.issuerName)) break;
     titleLines.push(line.text);
   }
@@ -51,8 +51,8 @@ export function readHeader(context: ReadingContext, range: LineRange): Ff301Head
       const column = values.issuerName.words[0]?.x0 ?? values.issuerName.labelEnd;
       // A long name wraps under itself.
       for (let next = index + 1; next < lines.length; next++) {
-        const candidate = lines[next] as Line;
-        const previous = lines[next - 1] as Line;
+        const candidate = lineAt(lines, next);
+        const previous = lineAt(lines, next - 1);
         if (!isNextWrappedLine(previous, candidate) || candidate.words.some((word) => word.x0 < column - 2)) break;
         parts.push(candidate.text);
       }

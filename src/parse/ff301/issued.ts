@@ -4,10 +4,10 @@
  * public float sufficiency confirmation under each class.
  */
 import type { IssuedShareClass, IssuedShares, Movement, PublicFloatConfirmation } from '../../domain/monthly-return.js';
-import { startsWith, textAfter, wordsAfter } from '../layout/labelled-line.js';
-import { joinTextLines, type Line } from '../layout/lines.js';
+import { joinTextLines, type Line, lineAt } from '../layout/lines.js';
 import { readBalanceTable, readMovement } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
+import { startsWith, textAfter, wordsAfter } from './labelled-line.js';
 import { TICK } from './labels.js';
 import { hasTreasuryColumns, type LineRange, noteUncertain, type ReadingContext, versionAtLeast } from './reading.js';
 import { appendRemarks, isRemarksLine, readRemarks } from './remarks.js';
@@ -21,7 +21,7 @@ export function readIssuedShares(context: ReadingContext, range: LineRange, head
   let sawTreasuryColumns = false;
   const { lines } = range;
   for (let index = range.start; index < range.end; index++) {
-    const line = lines[index] as Line;
+    const line = lineAt(lines, index);
     if (isClassLine(context, line)) {
       const nextClass = findNext(range, index + 1, (l) => isClassLine(context, l) || isRemarksLine(context, l));
       const block = readClassBlock(context, { lines, start: index, end: nextClass }, SECTION);
@@ -62,7 +62,7 @@ export function readIssuedShares(context: ReadingContext, range: LineRange, head
 }
 
 function findNext(range: LineRange, from: number, test: (line: Line) => boolean): number {
-  for (let index = from; index < range.end; index++) if (test(range.lines[index] as Line)) return index;
+  for (let index = from; index < range.end; index++) if (test(lineAt(range.lines, index))) return index;
   return range.end;
 }
 
@@ -92,7 +92,7 @@ function readPublicFloat(
   let collecting: 'threshold' | 'additional' | undefined;
   let valueColumn = 0;
   for (let index = start + 1; index < range.end; index++) {
-    const line = range.lines[index] as Line;
+    const line = lineAt(range.lines, index);
     const ticked = isTicked(line);
     if (publicFloat.notComplied.test(line.text)) {
       statements++;

@@ -2,11 +2,11 @@
  * Where each part of the form starts. Parts follow each other in a fixed order but share pages when they are
  * short, so they are found by their headings in the stream of lines, never by page number.
  */
-import type { Line } from '../layout/lines.js';
+import { type Line, lineAt } from '../layout/lines.js';
 import type { Ff301Labels } from './labels.js';
 
 export type PartKey = 'I' | 'II' | 'III' | 'A' | 'B' | 'C' | 'D' | 'E' | 'IV' | 'V' | 'notes';
-export const PART_ORDER: readonly PartKey[] = ['I', 'II', 'III', 'A', 'B', 'C', 'D', 'E', 'IV', 'V', 'notes'];
+const PART_ORDER: readonly PartKey[] = ['I', 'II', 'III', 'A', 'B', 'C', 'D', 'E', 'IV', 'V', 'notes'];
 
 export interface Part {
   readonly key: PartKey;
@@ -37,7 +37,7 @@ export function locateParts(lines: readonly Line[], labels: Ff301Labels): Map<Pa
   for (const key of PART_ORDER) {
     const test = headingPattern(labels, key);
     for (let index = from; index < lines.length; index++) {
-      const line = lines[index] as Line;
+      const line = lineAt(lines, index);
       if ((line.words[0]?.x0 ?? Number.POSITIVE_INFINITY) <= HEADING_MAX_X && test(line)) {
         found.push({ key, index });
         from = index + 1;
@@ -47,7 +47,7 @@ export function locateParts(lines: readonly Line[], labels: Ff301Labels): Map<Pa
   }
   const parts = new Map<PartKey, Part>();
   found.forEach(({ key, index }, position) => {
-    const heading = lines[index] as Line;
+    const heading = lineAt(lines, index);
     // Part III's own range runs over its sub-parts (A) to (E), up to part IV.
     const nextIndex =
       key === 'III'
@@ -67,7 +67,7 @@ export function locateParts(lines: readonly Line[], labels: Ff301Labels): Map<Pa
 
 /** A long heading can push "Not applicable" onto a line of its own just below. */
 function notApplicableBelow(lines: readonly Line[], index: number, labels: Ff301Labels): boolean {
-  const heading = lines[index] as Line;
+  const heading = lineAt(lines, index);
   const next = lines[index + 1];
   if (!next || next.page !== heading.page || next.y - heading.y > 1.45 * heading.height) return false;
   const onlyWords = new RegExp(`^(?:${labels.notApplicable.source.replace(/\$$/, '')})$`, labels.notApplicable.flags);

@@ -37,18 +37,6 @@ export interface LineRange {
   readonly end: number;
 }
 
-export function findLine(
-  range: LineRange,
-  test: (line: Line) => boolean,
-  from = range.start,
-  to = range.end,
-): number | undefined {
-  for (let index = from; index < to; index++) {
-    if (test(range.lines[index] as Line)) return index;
-  }
-  return undefined;
-}
-
 /** Lines that wrap one paragraph sit about 1.2 font sizes apart; anything further is a new row. */
 export function isNextWrappedLine(previous: Line, next: Line): boolean {
   return next.page === previous.page && next.y - previous.y <= 1.45 * Math.min(previous.height, next.height);

@@ -2,8 +2,8 @@
  * "Remarks:" (備註) blocks, which may follow any table. The text is kept as printed, one line per printed line.
  */
 
-import { startsWith, textAfter } from '../layout/labelled-line.js';
-import type { Line } from '../layout/lines.js';
+import { type Line, lineAt } from '../layout/lines.js';
+import { startsWith, textAfter } from './labelled-line.js';
 import type { LineRange, ReadingContext } from './reading.js';
 
 export function isRemarksLine(context: ReadingContext, line: Line): boolean {
@@ -18,11 +18,11 @@ export function readRemarks(
   stop: (line: Line) => boolean = () => false,
 ): { text: string | null; end: number } {
   const parts: string[] = [];
-  const first = textAfter(range.lines[start] as Line, context.labels.remarks);
+  const first = textAfter(lineAt(range.lines, start), context.labels.remarks);
   if (first) parts.push(first);
   let index = start + 1;
   for (; index < range.end; index++) {
-    const line = range.lines[index] as Line;
+    const line = lineAt(range.lines, index);
     if (stop(line)) break;
     parts.push(line.text);
   }

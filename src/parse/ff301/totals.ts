@@ -6,12 +6,12 @@
  * during the month (i.e. Total of A to E) 0". A blank total stays null.
  */
 import type { GrandTotal, Money, SectionTotal } from '../../domain/monthly-return.js';
-import { textAfter } from '../layout/labelled-line.js';
 import type { Line } from '../layout/lines.js';
-import { isCurrencyCode } from '../layout/segments.js';
 import { parseAmount, parseShareCount } from '../numbers.js';
+import { textAfter } from './labelled-line.js';
 import { GRAND_TOTAL_CODE, TOTAL_CODE } from './labels.js';
 import { noteUncertain, type ReadingContext } from './reading.js';
+import { isCurrencyCode } from './segments.js';
 
 interface TotalReading {
   readonly className: string;

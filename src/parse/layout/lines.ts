@@ -146,11 +146,6 @@ function textOf(words: readonly Word[]): string {
   return words.map((word) => word.text).join(' ');
 }
 
-/** The words of a line whose left edge lies in [from, to). */
-export function wordsBetween(line: Line, from: number, to = Number.POSITIVE_INFINITY): Word[] {
-  return line.words.filter((word) => word.x0 >= from && word.x0 < to);
-}
-
 /** Joins words into text; no space between two CJK characters, as Chinese is written. */
 export function joinWords(words: readonly { readonly text: string }[]): string {
   let text = '';
@@ -178,4 +173,14 @@ function startsCjk(text: string): boolean {
 
 export function containsCjk(text: string): boolean {
   return CJK.test(text);
+}
+
+/**
+ * The line at an index the caller has bounded (a range's start..end, a found index): the one place that turns an
+ * index into a line, so that an index off the document fails loudly instead of reading `undefined`.
+ */
+export function lineAt<L>(lines: readonly L[], index: number): L {
+  const line = lines[index];
+  if (line === undefined) throw new RangeError(`line ${index} is outside the ${lines.length} lines read`);
+  return line;
 }

@@ -29,11 +29,6 @@ function unitWidth(code: number): number {
   return 1;
 }
 
-/** Width of one character in em. */
-export function characterWidth(character: string): number {
-  return unitWidth(character.charCodeAt(0));
-}
-
 export function textWidth(text: string): number {
   let width = 0;
   for (let index = 0; index < text.length; index++) width += unitWidth(text.charCodeAt(index));

@@ -5,8 +5,8 @@
  */
 import type { AuthorisedShareCapital, AuthorisedShareClass } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
-import type { Line } from '../layout/lines.js';
-import { currencyInLabel, isNothing, parseAmount, parseShareCount } from './cell-values.js';
+import { type Line, lineAt } from '../layout/lines.js';
+import { currencyInLabel, isNothing, parseCellAmount, parseCellShareCount } from './cell-values.js';
 import { type ColumnRules, findColumns } from './columns.js';
 import { joinItems, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
@@ -47,7 +47,7 @@ export function readAuthorisedSlots(section: Section | undefined, notes: ParseNo
   }
   const lines = section.lines;
   const totalIndex = lines.findIndex((line) => /^Total (authorised|registered)/i.test(line.text));
-  const end = totalIndex >= 0 ? (lines[totalIndex] as Line).pos : section.to;
+  const end = totalIndex >= 0 ? lineAt(lines, totalIndex).pos : section.to;
   const codeLines = lines.filter((line) => STOCK_CODE_LINE.test(line.text) && line.pos < end);
   const slots: AuthorisedSlot[] = [];
   codeLines.forEach((codeLine, i) => {
@@ -87,8 +87,8 @@ function readSlot(section: Section, codeLine: Line, slot: ShareSlot, end: number
 
   const heading = (key: AuthorisedColumn) => columns.find((column) => column.key === key)?.heading ?? '';
   const shares = (row: BalanceRow) => count(cellText(rows.get(row), 'shares'), notes, slot);
-  const capital = (row: BalanceRow) => parseAmount(cellText(rows.get(row), 'capital'));
-  const par = parseAmount(cellText(rows.get('closing'), 'parValue') || cellText(rows.get('preceding'), 'parValue'));
+  const capital = (row: BalanceRow) => parseCellAmount(cellText(rows.get(row), 'capital'));
+  const par = parseCellAmount(cellText(rows.get('closing'), 'parValue') || cellText(rows.get('preceding'), 'parValue'));
   const preceding = capital('preceding');
   const movement = capital('movement');
   const closing = capital('closing');
@@ -111,7 +111,7 @@ function readSlot(section: Section, codeLine: Line, slot: ShareSlot, end: number
 }
 
 function count(text: string, notes: ParseNotes, slot: ShareSlot): number | null {
-  const value = parseShareCount(text);
+  const value = parseCellShareCount(text);
   if (value === undefined) {
     notes.uncertain('I', slot, `Part I: "${text}" is not a number of shares`);
     return null;
@@ -138,7 +138,7 @@ function readTotal(section: Section | undefined) {
   if (!line) return [];
   const colon = line.items.findIndex((item) => /:\s*$/.test(item.text) || item.text.trim() === ':');
   const valueItems = colon >= 0 ? line.items.slice(colon + 1) : line.items.slice(-1);
-  const total = parseAmount(joinItems(valueItems));
+  const total = parseCellAmount(joinItems(valueItems));
   if (!total?.amount) return [];
   return [{ currency: currencyInLabel(line.text) ?? total.currency, amount: total.amount }];
 }

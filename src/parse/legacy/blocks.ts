@@ -66,7 +66,7 @@ export function findBlocks(items: readonly PlacedItem[], leftOf: number, from: n
  * The items of a table without the heading Word repeats at the top of each further page a long table runs onto:
  * on every page after the table's first, what lies above the first line matching `lastHeadingLine` is dropped.
  */
-export function withoutRepeatedHeadings(section: Section, lastHeadingLine: RegExp): PlacedItem[] {
+function withoutRepeatedHeadings(section: Section, lastHeadingLine: RegExp): PlacedItem[] {
   const firstPage = section.items[0]?.page;
   const cuts = new Map<number, number>();
   for (const line of section.lines) {

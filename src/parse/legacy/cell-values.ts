@@ -4,23 +4,23 @@
  * zero-padded ("31/1/2011"), and filers who write dates out ("3 February 2009").
  */
 import type { Money } from '../../domain/monthly-return.js';
-import { parseFormDate as parseDateText } from '../dates.js';
-import { parseShareCount as parseCount } from '../numbers.js';
+import { parseFormDate } from '../dates.js';
+import { isNotReported } from '../not-reported.js';
+import { parseShareCount } from '../numbers.js';
 
-const NOTHING = /^(n\s*\/\s*a\.?|not applicable|-{1,2}|–|—)$/i;
 const NIL = /^nil$/i;
 
 /** True for the cell texts that mean "no movement / not applicable". */
 export function isNothing(text: string): boolean {
-  return text.trim() === '' || NOTHING.test(text.trim());
+  return isNotReported(text);
 }
 
 /**
  * A share count: "1,000,000" -> 1000000, "(5,940,000)" -> -5940000, "Nil" -> 0, "N/A" or "Not applicable" -> null;
  * undefined when the text is not a count at all.
  */
-export function parseShareCount(text: string): number | null | undefined {
-  return isNothing(text) ? null : parseCount(text);
+export function parseCellShareCount(text: string): number | null | undefined {
+  return isNothing(text) ? null : parseShareCount(text);
 }
 
 export interface ParsedAmount {
@@ -31,7 +31,7 @@ export interface ParsedAmount {
 }
 
 /** An amount of money: "$200,000,000.00", "HK$28,500,000.00", "(1,000.50)", "Nil"; undefined when not an amount. */
-export function parseAmount(text: string): ParsedAmount | undefined {
+export function parseCellAmount(text: string): ParsedAmount | undefined {
   const trimmed = text.trim();
   if (isNothing(trimmed)) return { amount: null, currency: null };
   if (NIL.test(trimmed)) return { amount: '0', currency: null };
@@ -83,13 +83,13 @@ export function parsePrice(text: string, defaultCurrency: string | null = null):
  */
 export function parseDate(text: string): string | null | undefined {
   const numeric = /(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/.exec(text);
-  if (numeric) return parseDateText(`${numeric[1]}/${numeric[2]}/${numeric[3]}`);
+  if (numeric) return parseFormDate(`${numeric[1]}/${numeric[2]}/${numeric[3]}`);
   const written = /(\d{1,2})(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/.exec(text);
-  return (written && parseDateText(written[0])) || null;
+  return (written && parseFormDate(written[0])) || null;
 }
 
 /** Only dd/mm/yyyy counts as a date in a form's date cell; prose such as "held on 2 June 2010" is a note. */
-export function parseFormDate(text: string): string | null | undefined {
+export function parseDateCell(text: string): string | null | undefined {
   return /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/.test(text) ? parseDate(text) : null;
 }
 

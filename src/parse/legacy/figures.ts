@@ -3,7 +3,7 @@
  * ("(Remark 3)") or a unit ("units"); two different figures in one cell cannot be placed and are flagged.
  */
 import type { PlacedItem } from '../layout/lines.js';
-import { parseAmount, parseShareCount } from './cell-values.js';
+import { parseCellAmount, parseCellShareCount } from './cell-values.js';
 import { joinItems } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 
@@ -30,7 +30,7 @@ function figureTexts(items: readonly PlacedItem[] | undefined): string[] {
   );
   if (kept.length === 0) return [];
   const joined = joinItems(kept);
-  return kept.length > 1 && parseAmount(joined) !== undefined ? [joined] : kept.map((item) => item.text.trim());
+  return kept.length > 1 && parseCellAmount(joined) !== undefined ? [joined] : kept.map((item) => item.text.trim());
 }
 
 export function readCount(
@@ -39,7 +39,7 @@ export function readCount(
   subject: string,
   notes: ParseNotes,
 ): number | null {
-  return pickOne(figureTexts(items), parseShareCount, section, subject, notes);
+  return pickOne(figureTexts(items), parseCellShareCount, section, subject, notes);
 }
 
 export interface CellAmount {
@@ -60,7 +60,7 @@ export function readAmount(
   const amount = pickOne(
     figureTexts(items),
     (text) => {
-      const parsed = parseAmount(text);
+      const parsed = parseCellAmount(text);
       if (parsed?.currency) currency = parsed.currency;
       return parsed === undefined ? undefined : parsed.amount;
     },

@@ -3,7 +3,7 @@
  * The form has no submission status: a resubmission is only a later "Date Submitted" for the same month.
  */
 import { AppError } from '../../domain/errors.js';
-import type { Line } from '../layout/lines.js';
+import { type Line, lineAt } from '../layout/lines.js';
 import { parseDate } from './cell-values.js';
 import { tidy } from './layout.js';
 import type { Section } from './sections.js';
@@ -19,15 +19,20 @@ export interface LegacyHeader {
   readonly dateSubmitted: string | null;
 }
 
+/** The Chinese pre-2021 form is named as such rather than misread; its English twin, filed the same day, is read. */
+export function chineseFormNotRead(fileName: string): AppError {
+  return new AppError(
+    'unreadable-filing',
+    `${fileName} is the Chinese version of the pre-2021 monthly return, which is not read yet; share the English version of the same return (filed with it on HKEXnews) instead`,
+    { fileName, language: 'zh-Hant', form: 'legacy' },
+  );
+}
+
 export function readHeader(header: Section, fileName: string): LegacyHeader {
   const lines = header.lines;
   const titleLine = lines.find((line) => LEGACY_TITLE.test(line.text));
   if (!titleLine && lines.some((line) => CHINESE_TITLE.test(line.text))) {
-    throw new AppError(
-      'unreadable-filing',
-      `${fileName} is the Chinese version of the pre-2021 monthly return, which is not read yet; the English version of the same return is`,
-      { fileName, language: 'zh-Hant' },
-    );
+    throw chineseFormNotRead(fileName);
   }
   if (!titleLine) {
     throw new AppError('not-a-monthly-return', `${fileName}: no "Monthly Return of Equity Issuer" title on page 1`, {
@@ -60,7 +65,7 @@ export function readHeader(header: Section, fileName: string): LegacyHeader {
 function textAfter(lines: readonly Line[], label: RegExp, extraLines: number): string {
   const index = lines.findIndex((line) => label.test(line.text));
   if (index < 0) return '';
-  const line = lines[index] as Line;
+  const line = lineAt(lines, index);
   const match = label.exec(line.text);
   const rest = tidy(line.text.slice((match?.index ?? 0) + (match?.[0].length ?? 0)).replace(/^\s*:\s*/, ''));
   if (rest.replace(/\(dd\/mm\/yyyy\)\s*:?/i, '').trim() !== '' || extraLines === 0) return rest;

@@ -26,10 +26,6 @@ export interface LegacyReading {
   readonly flags: readonly Flag[];
 }
 
-export function readLegacyReturn(doc: ExtractedDocument, fileName: string): MonthlyReturn {
-  return readLegacyFiling(doc, fileName).monthlyReturn;
-}
-
 export function readLegacyFiling(doc: ExtractedDocument, fileName: string): LegacyReading {
   const notes = new ParseNotes();
   const sections = findSections(placeItems(doc));

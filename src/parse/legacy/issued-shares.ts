@@ -3,7 +3,7 @@
  * preference shares, other classes). A column holding only "N/A" is a slot the issuer does not use.
  */
 import type { Movement } from '../../domain/monthly-return.js';
-import { parseShareCount } from './cell-values.js';
+import { parseCellShareCount } from './cell-values.js';
 import { type ColumnRules, findColumns } from './columns.js';
 import type { ParseNotes } from './parse-notes.js';
 import { cellText, type RowRule, readRows } from './rows.js';
@@ -54,7 +54,7 @@ export function readIssuedTable(section: Section | undefined, notes: ParseNotes)
   for (const column of columns) {
     const value = (row: IssuedRow) => {
       const text = cellText(rows.get(row), column.key);
-      const parsed = parseShareCount(text);
+      const parsed = parseCellShareCount(text);
       if (parsed === undefined) {
         notes.uncertain('II', column.heading, `Part II: "${text}" under "${column.heading}" is not a number of shares`);
         return null;

@@ -5,7 +5,7 @@
  */
 import type { MonthlyReturn, OtherArrangement } from '../../domain/monthly-return.js';
 import { figureItems, findBlocks, leftLines, readNumberedTable, withoutEntryNumber } from './blocks.js';
-import { isNothing, parseFormDate } from './cell-values.js';
+import { isNothing, parseDateCell } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type ColumnRules, cellsByColumn } from './columns.js';
 import { readCount } from './figures.js';
@@ -60,7 +60,7 @@ export function readOtherArrangements(
         newSharesIssued: readCount(cells.get('issued'), 'III(D)', subject, notes),
         treasurySharesTransferred: null,
         sharesIssuableAtClose: readCount(cells.get('issuable'), 'III(D)', subject, notes),
-        generalMeetingApprovalDate: parseFormDate(particulars) ?? null,
+        generalMeetingApprovalDate: parseDateCell(particulars) ?? null,
       },
     });
   }

@@ -8,7 +8,7 @@
 import type { MonthlyReturn, OtherMovement, OtherMovementType } from '../../domain/monthly-return.js';
 import type { PlacedItem } from '../layout/lines.js';
 import { totalsStart, withoutEntryNumber } from './blocks.js';
-import { isDateCell, isNothing, parseFormDate, parsePrice, parseShareCount } from './cell-values.js';
+import { isDateCell, isNothing, parseCellShareCount, parseDateCell, parsePrice } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type Column, type ColumnRules, cellsByColumn, findColumns } from './columns.js';
 import { type FieldEntry, type FieldRule, readFields } from './fields.js';
@@ -147,7 +147,7 @@ function readEntryRows(
   const firstColumn = columns[0] as Column<MovementColumn>;
   // A long class or note can reach into the figure columns: only figures (and remark pointers) count as figures.
   const isFigure = (item: PlacedItem) =>
-    centre(item) >= firstColumn.left - 12 && (parseShareCount(item.text) !== undefined || isAnnotation(item.text));
+    centre(item) >= firstColumn.left - 12 && (parseCellShareCount(item.text) !== undefined || isAnnotation(item.text));
   const labelZone = items.filter((item) => item.x >= labelLeft - 3 && !isFigure(item));
   const eventLabels = groupLines(labelZone).filter((line) => EVENT_LABEL.test(line.text));
   const starts = eventLabels.map((line, i) => (i === 0 ? Number.NEGATIVE_INFINITY : line.pos - ENTRY_LEAD));
@@ -176,7 +176,7 @@ function readEntryRows(
       (fields.get(key) ?? [])
         .map((field) => field.text)
         .filter(isDateCell)
-        .map((text) => parseFormDate(text) ?? null)[0] ?? null;
+        .map((text) => parseDateCell(text) ?? null)[0] ?? null;
     const noteParts = [
       ...dated
         .filter((field) => !isDateCell(field.text) && !isNothing(field.text))

@@ -3,7 +3,7 @@
  * "Increase/(decrease)", "Balance at close of the month"). A label may wrap over two lines and its figures sit on
  * either, so a row is the band from its label down to the next row's label.
  */
-import type { Line, PlacedItem } from '../layout/lines.js';
+import { type Line, lineAt, type PlacedItem } from '../layout/lines.js';
 import { type Column, cellsByColumn } from './columns.js';
 
 export interface RowRule<R extends string> {
@@ -30,7 +30,7 @@ export function readRows<R extends string, K extends string>(
   for (const row of rows) {
     const index = lines.findIndex((line, i) => i >= from && row.label.test(line.text));
     if (index < 0) continue;
-    found.push({ key: row.key, pos: (lines[index] as Line).pos });
+    found.push({ key: row.key, pos: lineAt(lines, index).pos });
     from = index + 1;
   }
   const result = new Map<R, Map<K, PlacedItem[]>>();

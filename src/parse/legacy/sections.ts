@@ -2,7 +2,7 @@
  * Where each part of the pre-2021 form starts, found by its heading. Parts do not keep to pages (a filer's long
  * table pushes the next part down), so a part runs from its heading to the next heading found.
  */
-import type { Line, PlacedItem } from '../layout/lines.js';
+import { type Line, lineAt, type PlacedItem } from '../layout/lines.js';
 import { groupLines } from './layout.js';
 
 export type SectionKey =
@@ -55,7 +55,7 @@ export function findSections(items: readonly PlacedItem[]): Sections {
   for (const heading of HEADINGS) {
     const index = lines.findIndex((line, i) => i >= searchFrom && heading.pattern.test(line.text));
     if (index < 0) continue;
-    starts.push({ key: heading.key, pos: (lines[index] as Line).pos - HEADING_LEAD });
+    starts.push({ key: heading.key, pos: lineAt(lines, index).pos - HEADING_LEAD });
     searchFrom = index + 1;
   }
   const sections = new Map<SectionKey, Section>();

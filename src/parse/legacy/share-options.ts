@@ -6,7 +6,7 @@
  */
 import type { InstrumentMovement, MonthlyReturn, ShareOptionScheme } from '../../domain/monthly-return.js';
 import { figureItems, findBlocks, leftLines, readNumberedTable, withoutEntryNumber } from './blocks.js';
-import { currencyInLabel, isNothing, parseAmount, parseFormDate } from './cell-values.js';
+import { currencyInLabel, isNothing, parseCellAmount, parseDateCell } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type ColumnRules, cellsByColumn } from './columns.js';
 import { readCount } from './figures.js';
@@ -81,7 +81,7 @@ export function readShareOptions(
         newSharesIssued: figure('issued'),
         treasurySharesTransferred: null,
         sharesIssuableAtClose: figure('issuable'),
-        generalMeetingApprovalDate: parseFormDate(particulars) ?? null,
+        generalMeetingApprovalDate: parseDateCell(particulars) ?? null,
         sharesIssuableUnderOptionsToBeGranted: null,
       },
     });
@@ -106,7 +106,7 @@ function readFundsRaised(section: Section) {
   const labelItems = labelLines.flatMap((line) => line.items).filter((item) => item.x < labelX + 5);
   const labelRight = Math.max(...labelItems.map((item) => item.right));
   const valueItems = labelLines.flatMap((line) => line.items).filter((item) => item.x > labelRight);
-  const parsed = parseAmount(joinItems(valueItems));
+  const parsed = parseCellAmount(joinItems(valueItems));
   if (!parsed?.amount) return null;
   const label = labelLines.map((line) => line.text).join(' ');
   return { currency: parsed.currency ?? currencyInLabel(label), amount: parsed.amount };

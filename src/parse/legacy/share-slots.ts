@@ -17,10 +17,6 @@ export interface SlotClass {
   readonly shareClass: ShareClass;
 }
 
-export function subtotalKindOf(slot: ShareSlot): SubtotalKind {
-  return slot === 'ordinary1' || slot === 'ordinary2' ? 'ordinary' : slot;
-}
-
 export const SUBTOTAL_CLASS_NAMES: Record<SubtotalKind, string> = {
   ordinary: 'Ordinary shares',
   preference: 'Preference shares',
@@ -28,7 +24,7 @@ export const SUBTOTAL_CLASS_NAMES: Record<SubtotalKind, string> = {
 };
 
 /** "Ordinary shares" while only slot (1) is in use; "(1)" and "(2)" only where the filer uses both. */
-export function slotClassName(slot: ShareSlot, usedSlots: ReadonlySet<ShareSlot>): string {
+function slotClassName(slot: ShareSlot, usedSlots: ReadonlySet<ShareSlot>): string {
   const bothOrdinary = usedSlots.has('ordinary1') && usedSlots.has('ordinary2');
   switch (slot) {
     case 'ordinary1':

@@ -5,7 +5,7 @@
  */
 import type { GrandTotal, SectionTotal } from '../../domain/monthly-return.js';
 import type { Line, PlacedItem } from '../layout/lines.js';
-import { parseShareCount } from './cell-values.js';
+import { parseCellShareCount } from './cell-values.js';
 import { centre } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 import type { Section } from './sections.js';
@@ -33,7 +33,7 @@ export function readSectionTotals(
     const kind = SUBTOTAL_LABEL.exec(labelItem?.text ?? '')?.[1]?.toLowerCase() as SubtotalKind | undefined;
     if (!labelItem || !kind) break;
     const value = figureRightOf(section.items, line, labelItem.right);
-    const parsed = parseShareCount(value?.text ?? '');
+    const parsed = parseCellShareCount(value?.text ?? '');
     if (parsed === undefined) {
       notes.uncertain(
         sectionLabel,
@@ -95,12 +95,12 @@ export function readGrandTotals(
       item.pos < end &&
       centre(item) > labelRight &&
       !MARKER.test(item.text.trim()) &&
-      parseShareCount(item.text) !== undefined,
+      parseCellShareCount(item.text) !== undefined,
   );
   for (const figure of figures) {
     const nearest = [...anchors].sort((a, b) => Math.abs(a.pos - figure.pos) - Math.abs(b.pos - figure.pos))[0];
     if (!nearest || totals.has(nearest.slot)) continue;
-    totals.set(nearest.slot, parseShareCount(figure.text) ?? null);
+    totals.set(nearest.slot, parseCellShareCount(figure.text) ?? null);
   }
   for (const entry of classes) {
     if (!anchors.some((anchor) => anchor.slot === entry.slot)) {

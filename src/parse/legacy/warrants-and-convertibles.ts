@@ -8,7 +8,7 @@ import type { MonthlyReturn, WarrantOrConvertible } from '../../domain/monthly-r
 import { normaliseStockCode } from '../../domain/stock-code.js';
 import type { PlacedItem } from '../layout/lines.js';
 import { figureItems, findBlocks, leftLines, readNumberedTable, withoutEntryNumber } from './blocks.js';
-import { currencyOf, isDateCell, isNothing, parseFormDate, parsePrice } from './cell-values.js';
+import { currencyOf, isDateCell, isNothing, parseDateCell, parsePrice } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type Column, type ColumnRules, cellsByColumn } from './columns.js';
 import { type FieldRule, fieldText, readFields } from './fields.js';
@@ -141,7 +141,7 @@ function readEntry(
   const fields = readFields(detailLines, DETAIL_FIELDS);
   const printedCode = fieldText(fields, 'stockCode');
   const approval = tidy(fieldText(fields, 'approval'));
-  const approvalDate = isDateCell(approval) ? (parseFormDate(approval) ?? null) : null;
+  const approvalDate = isDateCell(approval) ? (parseDateCell(approval) ?? null) : null;
   const note = isNothing(approval) || isDateCell(approval) ? null : approval;
 
   return {
@@ -178,7 +178,7 @@ function splitDescription(text: string, hasExpiry: boolean): { description: stri
   if (match?.[1] && isDateCell(`(${match[1]})`)) {
     return {
       description: tidy(withoutPlaceholder.slice(0, match.index)),
-      dateOfExpiry: parseFormDate(match[1]) ?? null,
+      dateOfExpiry: parseDateCell(match[1]) ?? null,
     };
   }
   return { description: withoutPlaceholder, dateOfExpiry: null };

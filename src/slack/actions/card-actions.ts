@@ -2,11 +2,12 @@
  * The card's buttons. History and Previous month answer only the person who clicked; Post to channel turns the
  * ephemeral answer to `/shares` into a message everyone in the channel sees.
  */
-import type { App, BlockButtonAction } from '@slack/bolt';
+
 import { AppError } from '../../domain/errors.js';
 import { CARD_ACTIONS, decodeReturnRef, type ReturnRef } from '../../format/card-actions.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { type AnswerDeps, answerPreviousMonth, answerSharesQuery } from '../../services/answer-shares-query.js';
+import type { App, BlockButtonAction } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 
 function refOf(value: string | undefined): ReturnRef {

@@ -2,23 +2,38 @@
  * `/shares`: acknowledged at once (Slack gives up after 3 seconds), answered through the response URL, only to the
  * person who asked unless a watchlist command says otherwise.
  */
-import type { App } from '@slack/bolt';
+
+import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
+import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
-import { parseSharesQuery } from '../../services/shares-query.js';
+import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
+import type { App } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 
-export function registerSharesCommand(app: App, deps: WatchCommandDeps): void {
+export interface SharesCommandDeps extends WatchCommandDeps {
+  /** Fetches from HKEXnews what a question needs and the store lacks; absent when HKEXNEWS=off. */
+  readonly lookUpOnHkexnews?: (lookUp: LookUp) => Promise<unknown>;
+}
+
+export function registerSharesCommand(app: App, deps: SharesCommandDeps): void {
   app.command('/shares', async ({ ack, command, respond, logger }) => {
     await ack();
     await answerOrExplain(respond, logger, `/shares ${command.text}`, async () => {
       const query = parseSharesQuery(command.text);
-      if (query.kind === 'watch') {
-        const input = { channelId: command.channel_id, userId: command.user_id, args: query.args };
-        const reply = await runWatchCommand(deps, input);
+      if (isWatchQuery(query)) {
+        const input = { channelId: command.channel_id, userId: command.user_id, query };
+        const reply = renderWatchAnswer(await runWatchCommand(deps, input));
         await respond({ response_type: reply.responseType, ...toPayload(reply.message) });
         return;
+      }
+      const lookUp = deps.lookUpOnHkexnews ? await lookUpNeeded(deps.store, query, deps.now()) : null;
+      if (lookUp && deps.lookUpOnHkexnews) {
+        if (lookUp.announce) {
+          await respond({ response_type: 'ephemeral', text: `Looking up ${lookUp.stockCode} on HKEXnews…` });
+        }
+        await deps.lookUpOnHkexnews(lookUp);
       }
       const answer = await answerSharesQuery(deps, query);
       await respond({ response_type: 'ephemeral', ...toPayload(renderSharesAnswer(answer, { postToChannel: true })) });

@@ -6,6 +6,7 @@
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { type StoredReturn, toHistoryEntry } from '../../domain/stored-return.js';
+import { currentOf, linkSubmissions } from '../submissions.js';
 import { ensureDirectory, writeFileAtomic } from './atomic-write.js';
 import { buildCodeIndexEntry } from './code-index-entry.js';
 import {
@@ -19,7 +20,6 @@ import {
   monthFileProblem,
 } from './file-schemas.js';
 import { codeDir, historyFile, monthFile, type StoreLayout, shardFile, shardOf } from './store-layout.js';
-import { currentOf, linkSubmissions } from './submissions.js';
 
 export class BulkWriter {
   readonly #shards = new Map<string, IndexShard>();

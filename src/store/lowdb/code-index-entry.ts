@@ -1,12 +1,22 @@
 /** Keeping one code's index entry in step with the submissions held for it. */
+
+import { isVisibleTo, type Viewer } from '../../domain/audience.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
-import type { IssuerSummary, StoredReturn } from '../../domain/stored-return.js';
+import { audienceOf, type IssuerSummary, type StoredReturn } from '../../domain/stored-return.js';
+import { currentOf } from '../submissions.js';
 import type { CodeIndexEntry } from './file-schemas.js';
-import { currentOf } from './submissions.js';
 
 export function emptyCodeIndexEntry(stockCode: StockCode): CodeIndexEntry {
-  return { stockCode, issuerName: '', names: [], latestDateSubmitted: null, months: {}, setAside: {} };
+  return {
+    stockCode,
+    issuerName: '',
+    names: [],
+    latestDateSubmitted: null,
+    months: {},
+    setAside: {},
+    conversations: {},
+  };
 }
 
 /** Records the submissions now held for a month (newest first), replacing what the entry said of that month. */
@@ -15,6 +25,13 @@ export function recordMonth(entry: CodeIndexEntry, month: ReportMonth, submissio
   if (!current) return;
   entry.months[month] = submissions.map((held) => held.id);
   delete entry.setAside[month];
+  entry.conversations ??= {};
+  const conversations = entry.conversations;
+  for (const held of submissions) {
+    const audience = audienceOf(held);
+    if (audience.kind === 'conversation') conversations[held.id] = audience.channelId;
+    else delete conversations[held.id];
+  }
   for (const held of submissions) addName(entry, held.monthlyReturn.issuerName);
   if (month === latestMonthOf(entry)) {
     entry.issuerName = current.monthlyReturn.issuerName;
@@ -47,17 +64,29 @@ export function latestMonthOf(entry: CodeIndexEntry): ReportMonth | null {
   return latest;
 }
 
-/** Months held, newest first. */
-export function monthsNewestFirst(entry: CodeIndexEntry): ReportMonth[] {
-  return Object.keys(entry.months).sort().reverse();
+/** Months held, newest first; for a viewer, those with a submission it may see (and those found damaged). */
+export function monthsNewestFirst(entry: CodeIndexEntry, viewer?: Viewer): ReportMonth[] {
+  const months = Object.keys(entry.months).sort().reverse();
+  if (!viewer) return months;
+  return months.filter(
+    (month) =>
+      entry.setAside[month] !== undefined || (entry.months[month] ?? []).some((id) => isVisibleIn(entry, id, viewer)),
+  );
 }
 
-export function toIssuerSummary(entry: CodeIndexEntry): IssuerSummary {
+/** Whether a viewer may see a submission, by what the entry records of it. */
+export function isVisibleIn(entry: CodeIndexEntry, id: string, viewer: Viewer): boolean {
+  const channelId = entry.conversations?.[id];
+  return isVisibleTo(channelId === undefined ? { kind: 'workspace' } : { kind: 'conversation', channelId }, viewer);
+}
+
+export function toIssuerSummary(entry: CodeIndexEntry, viewer?: Viewer): IssuerSummary {
+  const months = viewer ? monthsNewestFirst(entry, viewer) : null;
   return {
     stockCode: entry.stockCode,
     issuerName: entry.issuerName,
-    latestMonth: latestMonthOf(entry) ?? '',
-    returnsHeld: Object.keys(entry.months).length,
+    latestMonth: (months ? months[0] : latestMonthOf(entry)) ?? '',
+    returnsHeld: months ? months.length : Object.keys(entry.months).length,
     latestDateSubmitted: entry.latestDateSubmitted,
   };
 }

@@ -178,11 +178,15 @@ function idsOf(entry: CodeIndexEntry): string[] {
   return Object.values(entry.months).flat();
 }
 
+/** The codes that have a folder under returns/. */
+export async function codeFolders(layout: StoreLayout): Promise<StockCode[]> {
+  return (await readdir(layout.returnsDir)).filter((name) => /^\d{5}$/.test(name)).sort();
+}
+
 /** The codes that have a folder under returns/, by shard. */
 async function codesOnDisk(layout: StoreLayout): Promise<Map<string, StockCode[]>> {
   const byShard = new Map<string, StockCode[]>();
-  for (const name of await readdir(layout.returnsDir)) {
-    if (!/^\d{5}$/.test(name)) continue;
+  for (const name of await codeFolders(layout)) {
     const shard = shardOf(name);
     const codes = byShard.get(shard);
     if (codes) codes.push(name);

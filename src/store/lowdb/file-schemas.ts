@@ -1,6 +1,7 @@
 /** The layout of each file of the store, checked with zod whenever a file is read (and before it is written). */
 import { z } from 'zod';
 import { IsoDateSchema, ReportMonthSchema } from '../../domain/monthly-return.js';
+import { SlackUploadSchema } from '../../domain/slack-upload.js';
 import { StockCodeSchema } from '../../domain/stock-code.js';
 import {
   DigestRecordSchema,
@@ -82,6 +83,11 @@ export const CodeIndexEntrySchema = z.object({
   months: z.record(ReportMonthSchema, z.array(Sha256Schema)),
   /** Months whose file was found damaged and moved aside (to the path given) and not saved again since. */
   setAside: z.record(ReportMonthSchema, z.string()),
+  /**
+   * The submissions only one conversation may see: sha256 -> its channel id (the rest are the workspace's).
+   * Absent in an index written before audiences were recorded: the code's entry is rebuilt at open.
+   */
+  conversations: z.record(Sha256Schema, z.string()).optional(),
 });
 export type CodeIndexEntry = z.infer<typeof CodeIndexEntrySchema>;
 
@@ -105,7 +111,10 @@ export type DigestsFile = z.infer<typeof DigestsFileSchema>;
 
 export const SlackFilesFileSchema = z.object({
   schemaVersion: Version1,
-  /** Slack file id -> when it was claimed (ISO). */
-  claims: z.record(z.string(), z.string()),
+  /**
+   * Share key -> its upload record. A bare ISO time is a claim written before uploads recorded their steps: it
+   * counts as answered.
+   */
+  claims: z.record(z.string(), z.union([z.string(), SlackUploadSchema])),
 });
 export type SlackFilesFile = z.infer<typeof SlackFilesFileSchema>;

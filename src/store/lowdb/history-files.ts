@@ -11,13 +11,13 @@ import { type AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { type HistoryEntry, type StoredReturn, toHistoryEntry } from '../../domain/stored-return.js';
+import { currentOf } from '../submissions.js';
 import type { CodeIndex } from './code-index.js';
 import { type CodeIndexEntry, type HistoryFile, HistoryFileSchema, historyFileProblem } from './file-schemas.js';
 import { type JsonFile, openJsonFile } from './json-file.js';
 import type { MonthFiles } from './month-files.js';
 import { damagedFileError } from './quarantine.js';
 import { historyFile, MONTH_FILE_NAME } from './store-layout.js';
-import { currentOf } from './submissions.js';
 
 export interface HistoryFilesOptions {
   readonly now: () => Date;
@@ -33,10 +33,10 @@ export class HistoryFiles {
 
   /**
    * The history of a code as its index entry describes it. A file that is missing, damaged or out of step with
-   * the entry is reported, rebuilt from the month files and written again. Throws AppError('store-corrupt') when
-   * even the month files do not give what the index lists (a month file deleted by hand).
+   * the entry is reported, rebuilt from the month files and written again. Null when even the month files do not
+   * give what the index lists (a month file deleted by hand, returns the index missed): the index needs repair.
    */
-  async read(entry: CodeIndexEntry): Promise<readonly HistoryEntry[]> {
+  async read(entry: CodeIndexEntry): Promise<readonly HistoryEntry[] | null> {
     const { stockCode } = entry;
     const file = await this.#open(stockCode);
     if (file) {
@@ -45,12 +45,7 @@ export class HistoryFiles {
       this.options.onCorrupt(damagedFileError(file.file, `${problem}; rebuilt from the month files`, null));
     }
     const rebuilt = await this.rebuild(stockCode);
-    const problem = disagreement(rebuilt, entry);
-    if (problem) {
-      const path = historyFile(this.monthFiles.layout, stockCode);
-      throw damagedFileError(path, `${problem}, even rebuilt from the month files`, null);
-    }
-    return rebuilt;
+    return disagreement(rebuilt, entry) ? null : rebuilt;
   }
 
   /** Puts a month's current return (after a save) in its code's history. */

@@ -3,6 +3,7 @@
  * by code. Names are compared without case, punctuation or width ("ＨＳＢＣ" is "hsbc"), so "sensetime",
  * "SenseTime Group" and "sense time" all find "SenseTime Group Inc.".
  */
+import { MAX_NAME_CHARS } from '../../domain/shares-query.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
 import type { IssuerSummary } from '../../domain/stored-return.js';
 import { toIssuerSummary } from './code-index-entry.js';
@@ -41,8 +42,10 @@ export function prepareName(name: string): PreparedName {
 }
 
 export function searchIssuerIndex(issuers: Iterable<SearchableIssuer>, query: string, limit: number): IssuerSummary[] {
+  // Nothing held is longer than a name may be, and every comparison below grows with the query: refused unread.
+  if (query.length > MAX_NAME_CHARS * 4) return [];
   const wanted = prepareName(query);
-  if (!wanted.text) return [];
+  if (!wanted.text || wanted.text.length > MAX_NAME_CHARS) return [];
   const code = normaliseStockCode(query);
   const scored: { entry: CodeIndexEntry; score: number }[] = [];
   for (const { entry, names } of issuers) {

@@ -16,6 +16,11 @@ export class KeyedMutex {
     return result;
   }
 
+  /** Whether a task of this key is running or waiting. */
+  isBusy(key: string): boolean {
+    return this.#tails.has(key);
+  }
+
   /** Resolves once every task asked for so far has finished. */
   async settled(): Promise<void> {
     await Promise.all([...this.#tails.values()]);

@@ -2,43 +2,51 @@
  * The FilingStore on lowdb files: one file per stock code and month, an in-memory index loaded at open, month
  * files read on demand through a small cache. See store-layout.ts for what lives where.
  */
+
+import { isVisibleTo, type Viewer, WORKSPACE } from '../../domain/audience.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
+import type { SlackShare, SlackUpload, SlackUploadClaim, SlackUploadStep } from '../../domain/slack-upload.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import {
+  audienceOf,
   type DigestRecord,
   type HistoryEntry,
   type IssuerSummary,
   type StoredReturn,
-  StoredReturnSchema,
+  toHistoryEntry,
   type Watchlist,
 } from '../../domain/stored-return.js';
-import type { FilingStore, SaveInput, SaveResult } from '../filing-store.js';
-import type { CodeIndex, ReturnLocation } from './code-index.js';
+import type { DamagedMonth, FilingStore, SaveInput, SaveResult } from '../filing-store.js';
+import {
+  addSubmission,
+  currentFor,
+  currentOf,
+  findSameReturn,
+  publishedBy,
+  toValidStoredReturn,
+} from '../submissions.js';
+import type { ReturnLocation } from './code-index.js';
 import {
   emptyCodeIndexEntry,
-  latestMonthOf,
+  isVisibleIn,
   monthsNewestFirst,
   recordMonth,
   toIssuerSummary,
 } from './code-index-entry.js';
-import type { HistoryFiles } from './history-files.js';
+import type { MonthFile } from './file-schemas.js';
+import { agreesWithIndex, type IndexRepairParts, repairCode } from './index-repair.js';
 import { searchIssuerIndex } from './issuer-search.js';
+import type { JsonFile } from './json-file.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import type { MonthFiles } from './month-files.js';
 import { damagedFileError } from './quarantine.js';
 import type { SaveJournal } from './save-journal.js';
 import type { SettingsFiles } from './settings-files.js';
-import { monthFile } from './store-layout.js';
-import { addSubmission, currentOf, toStoredReturn } from './submissions.js';
+import { historyFile, monthFile } from './store-layout.js';
 
-export interface LowdbStoreParts {
-  readonly monthFiles: MonthFiles;
-  readonly index: CodeIndex;
-  readonly history: HistoryFiles;
+export interface LowdbStoreParts extends IndexRepairParts {
   readonly journal: SaveJournal;
   readonly settings: SettingsFiles;
-  readonly onCorrupt: (error: AppError) => void;
   readonly release: () => Promise<void>;
 }
 
@@ -56,29 +64,43 @@ export class LowdbFilingStore implements FilingStore {
 
   async save(input: SaveInput): Promise<SaveResult> {
     this.#assertOpen();
-    const incoming = toStoredReturn(input);
-    const parsed = StoredReturnSchema.safeParse(incoming);
-    if (!parsed.success) {
-      throw new AppError('bad-input', `The return of ${incoming.stockCode} for ${incoming.reportMonth} is invalid.`, {
-        stockCode: incoming.stockCode,
-        month: incoming.reportMonth,
-        issue: parsed.error.issues[0]?.message,
-      });
-    }
-    return this.#saves.run(`${incoming.stockCode}/${incoming.reportMonth}`, () => this.#save(parsed.data));
+    const incoming = toValidStoredReturn(input);
+    return this.#saves.run(`${incoming.stockCode}/${incoming.reportMonth}`, () => this.#save(incoming));
   }
 
   async #save(incoming: StoredReturn): Promise<SaveResult> {
-    const { monthFiles, index, history, journal } = this.parts;
+    const { index } = this.parts;
     const { stockCode, reportMonth: month } = incoming;
     const located = index.locate(incoming.id);
     const heldElsewhere = located ? await this.#findIn(located, incoming.id) : null;
-    if (heldElsewhere) return { status: 'already-held', stored: heldElsewhere };
+    // Filed under another code or month than this save's (the first listed code changed): the same file all the same.
+    if (heldElsewhere && (located?.stockCode !== stockCode || located.month !== month)) {
+      return { status: 'already-held', stored: heldElsewhere, match: 'same-file' };
+    }
 
     const file = await this.#openForSave(stockCode, month);
-    const heldHere = file.data.submissions.find((held) => held.id === incoming.id);
-    if (heldHere) return { status: 'already-held', stored: heldHere };
+    const same = findSameReturn(file.data.submissions, incoming);
+    if (same) {
+      if (!agreesWithIndex(index.get(stockCode), month, file.data.submissions)) {
+        // On disk but not in the index, so invisible to every lookup: made visible before "already held" is said.
+        const id = same.stored.id.slice(0, 12);
+        await this.#repair(stockCode, `${month} holds ${id}…, which the index did not list`);
+      }
+      const published = publishedBy(same.stored, incoming);
+      if (!published) return same;
+      const replaced = file.data.submissions.map((held) => (held.id === published.id ? published : held));
+      await this.#write(file, replaced);
+      return { ...same, stored: published };
+    }
     const { submissions, result } = addSubmission(file.data.submissions, incoming);
+    await this.#write(file, submissions);
+    return result;
+  }
+
+  /** Writes a month's submissions, then its code's history and index entry, under a journal marker. */
+  async #write(file: JsonFile<MonthFile>, submissions: StoredReturn[]): Promise<void> {
+    const { monthFiles, index, history, journal } = this.parts;
+    const { stockCode, reportMonth: month } = file.data;
 
     journal.begin(stockCode, month);
     const before = file.data;
@@ -88,6 +110,7 @@ export class LowdbFilingStore implements FilingStore {
     } catch (error) {
       file.data = before;
       monthFiles.forget(stockCode, month);
+      journal.end(stockCode, month);
       throw error;
     }
     await this.#derived.run(stockCode, async () => {
@@ -100,7 +123,6 @@ export class LowdbFilingStore implements FilingStore {
       );
     });
     journal.end(stockCode, month);
-    return result;
   }
 
   /** The month's file for a save: a damaged one is reported and moved aside, and the save starts a new file. */
@@ -114,10 +136,11 @@ export class LowdbFilingStore implements FilingStore {
     }
   }
 
-  async findBySha256(sha256: string): Promise<StoredReturn | null> {
+  async findBySha256(sha256: string, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
     this.#assertOpen();
     const located = this.parts.index.locate(sha256);
-    return located ? this.#findIn(located, sha256) : null;
+    const found = located ? await this.#findIn(located, sha256) : null;
+    return found && isVisibleTo(audienceOf(found), viewer) ? found : null;
   }
 
   /** A return whose month file was damaged is no longer held: null, so that reading the filing again restores it. */
@@ -132,65 +155,108 @@ export class LowdbFilingStore implements FilingStore {
     }
   }
 
-  async latest(stockCode: StockCode): Promise<StoredReturn | null> {
+  async latest(stockCode: StockCode, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
     this.#assertOpen();
     const entry = this.parts.index.get(stockCode);
-    const month = entry ? latestMonthOf(entry) : null;
-    return month ? currentOf(await this.#readMonth(stockCode, month)) : null;
+    const month = entry ? monthsNewestFirst(entry, viewer)[0] : undefined;
+    return month ? currentFor(await this.#readMonth(stockCode, month), viewer) : null;
   }
 
-  async forMonth(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null> {
+  async forMonth(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
     this.#assertOpen();
-    return currentOf(await this.#readMonth(stockCode, month));
+    return currentFor(await this.#readMonth(stockCode, month), viewer);
   }
 
-  /** Throws AppError('store-corrupt') when a month it would list was found damaged, as a lookup of it does. */
-  async history(stockCode: StockCode, options: { limit?: number } = {}): Promise<HistoryEntry[]> {
+  /** Months found damaged are left out (`damagedMonths` names them): one torn file does not hide the others. */
+  async history(stockCode: StockCode, options: { limit?: number; viewer?: Viewer } = {}): Promise<HistoryEntry[]> {
     this.#assertOpen();
     const limit = Math.max(0, options.limit ?? Number.POSITIVE_INFINITY);
+    const viewer = options.viewer ?? WORKSPACE;
     return this.#derived.run(stockCode, async () => {
       const entry = this.parts.index.get(stockCode);
       if (!entry) return [];
+      // The history file holds each month's current return: right for every viewer while all are public.
+      if (Object.keys(entry.conversations ?? {}).length > 0) return this.#historyFor(stockCode, viewer, limit);
+      let held = await this.parts.history.read(entry);
+      if (!held) {
+        await repairCode(this.parts, stockCode, 'its history, rebuilt from the month files, disagreed with the index');
+        const repaired = this.parts.index.get(stockCode);
+        held = repaired ? await this.parts.history.read(repaired) : [];
+        if (!held) throw damagedFileError(historyFile(this.parts.monthFiles.layout, stockCode), 'unrepairable', null);
+      }
       // Read first: a rebuild of the history may find a month file damaged, and the entry then says so.
-      const held = await this.parts.history.read(entry);
-      const aside = monthsNewestFirst(entry)
-        .slice(0, limit)
-        .find((month) => entry.setAside[month] !== undefined);
-      if (aside) throw this.#setAsideError(stockCode, aside, entry.setAside[aside] as string);
-      return held.slice(0, limit);
+      const setAside = this.parts.index.get(stockCode)?.setAside ?? {};
+      return held.filter((month) => setAside[month.reportMonth] === undefined).slice(0, limit);
     });
   }
 
-  async monthsHeld(stockCode: StockCode): Promise<ReportMonth[]> {
-    this.#assertOpen();
+  /** A code with returns only some conversations may see: each month's current return for the viewer, read. */
+  async #historyFor(stockCode: StockCode, viewer: Viewer, limit: number): Promise<HistoryEntry[]> {
     const entry = this.parts.index.get(stockCode);
-    return entry ? monthsNewestFirst(entry) : [];
+    const months = entry ? monthsNewestFirst(entry, viewer).filter((m) => entry.setAside[m] === undefined) : [];
+    const found: HistoryEntry[] = [];
+    for (const month of months) {
+      if (found.length >= limit) break;
+      try {
+        const current = currentFor(await this.#readMonth(stockCode, month), viewer);
+        if (current) found.push(toHistoryEntry(current));
+      } catch (error) {
+        if (!isAppError(error, 'store-corrupt')) throw error;
+        this.parts.onCorrupt(error);
+      }
+    }
+    return found;
   }
 
-  async submissions(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn[]> {
+  async damagedMonths(stockCode: StockCode): Promise<DamagedMonth[]> {
     this.#assertOpen();
-    return [...(await this.#readMonth(stockCode, month))];
+    const setAside = this.parts.index.get(stockCode)?.setAside ?? {};
+    return Object.keys(setAside)
+      .sort()
+      .reverse()
+      .map((reportMonth) => ({ reportMonth, setAsideAs: setAside[reportMonth] as string }));
   }
 
-  async previous(stockCode: StockCode, month: ReportMonth): Promise<StoredReturn | null> {
+  async monthsHeld(stockCode: StockCode, viewer: Viewer = WORKSPACE): Promise<ReportMonth[]> {
     this.#assertOpen();
     const entry = this.parts.index.get(stockCode);
-    const before = entry ? monthsNewestFirst(entry).find((held) => held < month) : undefined;
-    return before ? currentOf(await this.#readMonth(stockCode, before)) : null;
+    return entry ? monthsNewestFirst(entry, viewer) : [];
+  }
+
+  async submissions(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn[]> {
+    this.#assertOpen();
+    return (await this.#readMonth(stockCode, month)).filter((held) => isVisibleTo(audienceOf(held), viewer));
+  }
+
+  /** A damaged month is passed over (and reported), so that it does not stop the card of the month after it. */
+  async previous(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
+    this.#assertOpen();
+    const entry = this.parts.index.get(stockCode);
+    for (const before of entry ? monthsNewestFirst(entry, viewer).filter((held) => held < month) : []) {
+      if (entry?.setAside[before] !== undefined) continue;
+      try {
+        const current = currentFor(await this.#readMonth(stockCode, before), viewer);
+        if (current) return current;
+      } catch (error) {
+        if (!isAppError(error, 'store-corrupt')) throw error;
+        this.parts.onCorrupt(error);
+      }
+    }
+    return null;
   }
 
   /** A damaged file of one code is reported and left out, so that it does not silence the other 2,599. */
-  async forReportMonth(month: ReportMonth): Promise<StoredReturn[]> {
+  async forReportMonth(month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn[]> {
     this.#assertOpen();
     const codes = [...this.parts.index.entries()]
-      .filter((entry) => entry.months[month] !== undefined)
+      .filter((entry) => (entry.months[month] ?? []).some((id) => isVisibleIn(entry, id, viewer)))
       .map((entry) => entry.stockCode)
       .sort();
     const found: StoredReturn[] = [];
     for (const code of codes) {
       try {
         // Read without caching: a scan over every code would push out what the cache holds for lookups.
-        const current = currentOf(await this.#readMonth(code, month, false));
+        const current = currentFor(await this.#readMonth(code, month, false), viewer);
         if (current) found.push(current);
       } catch (error) {
         if (!isAppError(error, 'store-corrupt')) throw error;
@@ -200,16 +266,24 @@ export class LowdbFilingStore implements FilingStore {
     return found;
   }
 
-  async listIssuers(): Promise<IssuerSummary[]> {
+  async listIssuers(viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {
     this.#assertOpen();
     return [...this.parts.index.entries()]
-      .map(toIssuerSummary)
+      .filter((entry) => monthsNewestFirst(entry, viewer).length > 0)
+      .map((entry) => toIssuerSummary(entry, viewer))
       .sort((a, b) => (a.stockCode < b.stockCode ? -1 : a.stockCode > b.stockCode ? 1 : 0));
   }
 
-  async searchIssuers(query: string, options: { limit?: number } = {}): Promise<IssuerSummary[]> {
+  async searchIssuers(query: string, options: { limit?: number; viewer?: Viewer } = {}): Promise<IssuerSummary[]> {
     this.#assertOpen();
-    return searchIssuerIndex(this.parts.index.searchable(), query, options.limit ?? 10);
+    const viewer = options.viewer ?? WORKSPACE;
+    const visible = [...this.parts.index.searchable()].filter(
+      ({ entry }) => monthsNewestFirst(entry, viewer).length > 0,
+    );
+    return searchIssuerIndex(visible, query, options.limit ?? 10).map((found) => {
+      const entry = this.parts.index.get(found.stockCode);
+      return entry ? toIssuerSummary(entry, viewer) : found;
+    });
   }
 
   /**
@@ -227,16 +301,20 @@ export class LowdbFilingStore implements FilingStore {
     try {
       submissions = (await this.parts.monthFiles.open(stockCode, month, keep)).data.submissions;
     } catch (error) {
-      if (isAppError(error, 'store-corrupt')) {
-        await this.parts.index.markSetAside(stockCode, month, String(error.facts.setAsideAs));
-      }
-      throw error;
+      if (!isAppError(error, 'store-corrupt')) throw error;
+      await this.parts.index.markSetAside(stockCode, month, String(error.facts.setAsideAs));
+      throw aboutMonth(error, stockCode, month);
     }
     if (submissions.length === 0) {
-      throw damagedFileError(
-        monthFile(this.parts.monthFiles.layout, stockCode, month),
-        'missing, though the index lists it',
-        null,
+      const file = monthFile(this.parts.monthFiles.layout, stockCode, month);
+      throw aboutMonth(damagedFileError(file, 'missing, though the index lists it', null), stockCode, month);
+    }
+    // A save under way has written the month and not yet the index: only a settled month can disagree.
+    if (!agreesWithIndex(entry, month, submissions) && !this.#saves.isBusy(`${stockCode}/${month}`)) {
+      const listed = entry.months[month]?.length ?? 0;
+      await this.#repair(
+        stockCode,
+        `${month} holds ${submissions.length} submissions where the index listed ${listed}`,
       );
     }
     return submissions;
@@ -244,17 +322,27 @@ export class LowdbFilingStore implements FilingStore {
 
   #setAsideError(stockCode: StockCode, month: ReportMonth, setAsideAs: string): AppError {
     const path = monthFile(this.parts.monthFiles.layout, stockCode, month);
-    return damagedFileError(path, 'found damaged earlier; read the filing again to restore it', setAsideAs);
+    const error = damagedFileError(path, 'found damaged earlier; read the filing again to restore it', setAsideAs);
+    return aboutMonth(error, stockCode, month);
   }
 
-  claimSlackFile(fileId: string): Promise<boolean> {
-    this.#assertOpen();
-    return this.#track(this.parts.settings.claimSlackFile(fileId));
+  #repair(stockCode: StockCode, why: string): Promise<void> {
+    return this.#derived.run(stockCode, () => repairCode(this.parts, stockCode, why));
   }
 
-  releaseSlackFile(fileId: string): Promise<void> {
+  claimSlackUpload(share: SlackShare, leaseMs: number): Promise<SlackUploadClaim> {
     this.#assertOpen();
-    return this.#track(this.parts.settings.releaseSlackFile(fileId));
+    return this.#track(this.parts.settings.claimSlackUpload(share, leaseMs));
+  }
+
+  recordSlackUpload(key: string, step: SlackUploadStep, leaseMs: number): Promise<SlackUpload> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.recordSlackUpload(key, step, leaseMs));
+  }
+
+  unfinishedSlackUploads(): Promise<SlackUpload[]> {
+    this.#assertOpen();
+    return this.parts.settings.unfinishedSlackUploads();
   }
 
   getWatchlist(channelId: string): Promise<Watchlist | null> {
@@ -303,4 +391,9 @@ export class LowdbFilingStore implements FilingStore {
   #assertOpen(): void {
     if (this.#closed) throw new Error('The filing store is closed.');
   }
+}
+
+/** A damaged month's error with its code and month as facts, so that the answer can name them. */
+function aboutMonth(error: AppError, stockCode: StockCode, month: ReportMonth): AppError {
+  return new AppError('store-corrupt', error.message, { ...error.facts, stockCode, month }, { cause: error.cause });
 }

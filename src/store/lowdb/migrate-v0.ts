@@ -13,12 +13,12 @@ import { FlagSchema } from '../../domain/flag.js';
 import { MonthlyReturnSchema, ReportMonthSchema } from '../../domain/monthly-return.js';
 import { StockCodeSchema } from '../../domain/stock-code.js';
 import type { Provenance, StoredReturn } from '../../domain/stored-return.js';
+import { toStoredReturn } from '../submissions.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { BulkWriter } from './bulk-writer.js';
 import type { DigestsFile, SlackFilesFile, StoreMeta, WatchlistsFile } from './file-schemas.js';
 import { damagedFileError } from './quarantine.js';
 import { STORE_SCHEMA_VERSION, type StoreLayout } from './store-layout.js';
-import { toStoredReturn } from './submissions.js';
 
 export const V0ReturnSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

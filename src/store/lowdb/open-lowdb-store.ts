@@ -8,9 +8,10 @@ import path from 'node:path';
 import { AppError } from '../../domain/errors.js';
 import type { FilingStore } from '../filing-store.js';
 import { clearTemporaryFiles, ensureDirectory, writeFileAtomic } from './atomic-write.js';
-import { CodeIndex } from './code-index.js';
+import { CodeIndex, codeFolders } from './code-index.js';
 import { type StoreMeta, StoreMetaSchema } from './file-schemas.js';
 import { HistoryFiles } from './history-files.js';
+import { reconcileIndex } from './index-repair.js';
 import { LowdbFilingStore } from './lowdb-filing-store.js';
 import { migrateV0Store } from './migrate-v0.js';
 import { addHistoryFiles } from './migrate-v1.js';
@@ -19,6 +20,7 @@ import { setAsideDamagedFile } from './quarantine.js';
 import { rebuildCodeIndexEntry } from './rebuild-code-entry.js';
 import { SaveJournal } from './save-journal.js';
 import { SettingsFiles } from './settings-files.js';
+import { guardStorage, storageFailureOf } from './storage-failure.js';
 import { STORE_SCHEMA_VERSION, type StoreLayout, storeLayout } from './store-layout.js';
 import { lockStore } from './store-lock.js';
 
@@ -40,14 +42,30 @@ export interface OpenFilingStoreOptions {
    * every code), after the file was moved aside. Default: logged to stderr.
    */
   readonly onCorrupt?: (error: AppError) => void;
-  /** Told what opening the store did that takes a while (a migration). Default: written to stderr. */
+  /**
+   * Told what opening the store did that takes a while (a migration), and each repair of the index from the month
+   * files. Default: written to stderr.
+   */
   readonly log?: (message: string) => void;
   /** Slack file ids are remembered this long (default 30 days). */
   readonly slackClaimRetentionDays?: number;
 }
 
+/**
+ * Throws AppError('store-failure'), in one line naming the folder and the reason, when the folder cannot be used
+ * (full, read-only, no permission); every later file-system failure of the store is one too.
+ */
 export async function openLowdbFilingStore(options: OpenFilingStoreOptions = {}): Promise<FilingStore> {
-  const layout = storeLayout(path.resolve(options.dir ?? DEFAULT_STORE_DIR));
+  const dir = path.resolve(options.dir ?? DEFAULT_STORE_DIR);
+  try {
+    return guardStorage(await openStore(dir, options), dir);
+  } catch (error) {
+    throw storageFailureOf(error, dir, 'be opened') ?? error;
+  }
+}
+
+async function openStore(dir: string, options: OpenFilingStoreOptions): Promise<FilingStore> {
+  const layout = storeLayout(dir);
   const durable = options.durable ?? true;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message: string) => console.error(`hkex-shares store: ${message}`));
@@ -71,12 +89,14 @@ export async function openLowdbFilingStore(options: OpenFilingStoreOptions = {})
       journal.end(stockCode, month);
     }
     if (meta.schemaVersion < 2) await addHistoryFiles(layout, meta, { index, history, durable, log });
+    const repairParts = { monthFiles, index, history, onCorrupt, log };
+    await reconcileIndex(repairParts, await codeFolders(layout));
     const settings = new SettingsFiles(layout, {
       durable,
       now,
       slackClaimRetentionDays: options.slackClaimRetentionDays ?? 30,
     });
-    return new LowdbFilingStore({ monthFiles, index, history, journal, settings, onCorrupt, release });
+    return new LowdbFilingStore({ ...repairParts, journal, settings, release });
   } catch (error) {
     await release();
     throw error;

@@ -1,12 +1,23 @@
 /**
- * The small files beside the returns: channel watchlists, digests sent, and the Slack file ids already claimed.
+ * The small files beside the returns: channel watchlists, digests sent, and the Slack uploads claimed, each with
+ * the step it has reached.
  * Each is read when first needed. A damaged one is moved aside and its error reaches the caller that asked; the
  * next call starts that file afresh.
  */
-import type { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
+import {
+  type SlackShare,
+  SlackShareSchema,
+  type SlackUpload,
+  type SlackUploadClaim,
+  type SlackUploadStep,
+  slackUploadKey,
+  startSlackUpload,
+  takeOverSlackUpload,
+} from '../../domain/slack-upload.js';
 import { type DigestRecord, DigestRecordSchema, type Watchlist, WatchlistSchema } from '../../domain/stored-return.js';
+import { validateRecord } from '../validate-record.js';
 import {
   type DigestsFile,
   DigestsFileSchema,
@@ -52,11 +63,12 @@ export class SettingsFiles {
   }
 
   async getWatchlist(channelId: string): Promise<Watchlist | null> {
-    return (await this.#watchlists.get()).data.watchlists[channelId] ?? null;
+    // A copy: the caller may change what it is given, and the file's document is written as it stands.
+    return structuredClone((await this.#watchlists.get()).data.watchlists[channelId] ?? null);
   }
 
   async saveWatchlist(watchlist: Watchlist): Promise<void> {
-    const valid = validate(WatchlistSchema, watchlist, 'watchlist');
+    const valid = validateRecord(WatchlistSchema, watchlist, 'watchlist');
     const file = await this.#watchlists.get();
     file.data.watchlists[valid.channelId] = valid;
     await file.write();
@@ -64,17 +76,17 @@ export class SettingsFiles {
 
   async listWatchlists(): Promise<Watchlist[]> {
     const all = Object.values((await this.#watchlists.get()).data.watchlists);
-    return all.sort((a, b) => (a.channelId < b.channelId ? -1 : 1));
+    return structuredClone(all.sort((a, b) => (a.channelId < b.channelId ? -1 : 1)));
   }
 
   async findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null> {
     const file = await this.#digests.get();
-    return file.data.digests.find((d) => d.channelId === channelId && d.reportMonth === month) ?? null;
+    return structuredClone(file.data.digests.find((d) => d.channelId === channelId && d.reportMonth === month) ?? null);
   }
 
   /** One record per channel and month: recording it again replaces the earlier record. */
   async recordDigest(record: DigestRecord): Promise<void> {
-    const valid = validate(DigestRecordSchema, record, 'digest record');
+    const valid = validateRecord(DigestRecordSchema, record, 'digest record');
     const file = await this.#digests.get();
     const others = file.data.digests.filter(
       (d) => d.channelId !== valid.channelId || d.reportMonth !== valid.reportMonth,
@@ -83,28 +95,78 @@ export class SettingsFiles {
     await file.write();
   }
 
-  async claimSlackFile(fileId: string): Promise<boolean> {
+  /**
+   * Claims one share of a Slack file. A share seen for the first time is claimed; an unfinished one whose lease has
+   * run out is taken over (its record kept, so the work resumes at its stage); anything else is left alone.
+   */
+  async claimSlackUpload(share: SlackShare, leaseMs: number): Promise<SlackUploadClaim> {
     const file = await this.#slackFiles.get();
     const claims = file.data.claims;
-    if (claims[fileId] !== undefined) return false;
+    const key = slackUploadKey(share);
     const now = this.options.now();
-    const oldest = now.getTime() - this.options.slackClaimRetentionDays * DAY_MS;
-    for (const [id, at] of Object.entries(claims)) if (Date.parse(at) < oldest) delete claims[id];
-    claims[fileId] = now.toISOString();
+    // A claim written before uploads recorded their steps: keyed by file id alone in the first layout.
+    const held = claims[key] ?? (typeof claims[share.fileId] === 'string' ? claims[share.fileId] : undefined);
+    if (typeof held === 'string') return { outcome: 'answered', upload: null };
+    if (held?.stage === 'answered') return { outcome: 'answered', upload: held };
+    if (held && Date.parse(held.leaseUntil) > now.getTime()) return { outcome: 'in-hand', upload: held };
+    this.#forgetOldClaims(claims, now);
+    const upload = held
+      ? takeOverSlackUpload(held, now, leaseMs)
+      : startSlackUpload(validateRecord(SlackShareSchema, share, 'Slack share'), now, leaseMs);
+    await this.#writeClaim(file, key, upload, held);
+    return { outcome: held ? 'taken-over' : 'claimed', upload };
+  }
+
+  /** Records a step of an upload and renews its lease. */
+  async recordSlackUpload(key: string, step: SlackUploadStep, leaseMs: number): Promise<SlackUpload> {
+    const file = await this.#slackFiles.get();
+    const held = file.data.claims[key];
+    if (held === undefined || typeof held === 'string') {
+      throw new AppError('bad-input', `No unfinished Slack upload ${key} is held.`, { key });
+    }
+    const now = this.options.now();
+    const upload: SlackUpload = {
+      ...held,
+      ...step,
+      updatedAt: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+    };
+    await this.#writeClaim(file, key, upload, held);
+    return upload;
+  }
+
+  /** Every upload claimed and not answered, oldest claim first. */
+  async unfinishedSlackUploads(): Promise<SlackUpload[]> {
+    const claims = Object.values((await this.#slackFiles.get()).data.claims);
+    return claims
+      .filter((c): c is SlackUpload => typeof c !== 'string' && c.stage !== 'answered')
+      .sort((a, b) => (a.claimedAt < b.claimedAt ? -1 : a.claimedAt > b.claimedAt ? 1 : 0));
+  }
+
+  /** The record is changed only once it is on disk: a failed write leaves the claim as it was. */
+  async #writeClaim(
+    file: JsonFile<SlackFilesFile>,
+    key: string,
+    upload: SlackUpload,
+    before: SlackFilesFile['claims'][string] | undefined,
+  ): Promise<void> {
+    file.data.claims[key] = upload;
     try {
       await file.write();
     } catch (error) {
-      delete claims[fileId];
+      if (before === undefined) delete file.data.claims[key];
+      else file.data.claims[key] = before;
       throw error;
     }
-    return true;
   }
 
-  async releaseSlackFile(fileId: string): Promise<void> {
-    const file = await this.#slackFiles.get();
-    if (file.data.claims[fileId] === undefined) return;
-    delete file.data.claims[fileId];
-    await file.write();
+  /** Slack retries an event for minutes, not months: records older than the retention are forgotten. */
+  #forgetOldClaims(claims: SlackFilesFile['claims'], now: Date): void {
+    const oldest = now.getTime() - this.options.slackClaimRetentionDays * DAY_MS;
+    for (const [key, claim] of Object.entries(claims)) {
+      const at = typeof claim === 'string' ? claim : claim.updatedAt;
+      if (Date.parse(at) < oldest) delete claims[key];
+    }
   }
 }
 
@@ -128,20 +190,4 @@ class LazyJsonFile<T> {
     }
     return this.#opening;
   }
-}
-
-function validate<T>(schema: z.ZodType<T>, value: T, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      'bad-input',
-      `Cannot store an invalid ${what}: ${issue?.path.join('.')} ${issue?.message}.`,
-      {},
-      {
-        cause: parsed.error,
-      },
-    );
-  }
-  return parsed.data;
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultFilingsDir } from '../../../scripts/accuracy/corpus.js';
+import type { ExtractedDocument } from '../../../src/domain/extracted-document.js';
 import type { ParsedFiling } from '../../../src/domain/parsed-filing.js';
 import { parseMonthlyReturn } from '../../../src/parse/index.js';
 import { extractText } from '../../../src/pdf/extract-text.js';
@@ -23,9 +24,11 @@ if (!available) console.warn(`Skipping the FF301 corpus tests: the returns are n
 
 describe.skipIf(!available)('FF301 returns of the corpus', () => {
   const parsed = new Map<Name, ParsedFiling>();
+  const documents = new Map<Name, ExtractedDocument>();
   beforeAll(async () => {
     for (const name of NAMES) {
       const doc = await extractText(readFileSync(path.join(dir, `${name}.pdf`)), undefined, name);
+      documents.set(name, doc);
       parsed.set(name, parseMonthlyReturn(doc, name));
     }
   }, 120_000);
@@ -258,5 +261,31 @@ describe.skipIf(!available)('FF301 returns of the corpus', () => {
 
   it('raises no flag on any of the five: every figure is placed and adds up', () => {
     expect(NAMES.flatMap((name) => parsed.get(name)?.flags ?? [])).toEqual([]);
+  });
+
+  it('flags a part II stock code edited to 01724 while part I still prints 01723', () => {
+    const doc = documents.get('01723_2026-01');
+    if (!doc) throw new Error('01723_2026-01 was not extracted');
+    // The second "01723" printed is part II's "Stock code (if listed)" cell; edit it as a tampered copy would.
+    let seen = 0;
+    const edited: ExtractedDocument = {
+      pages: doc.pages.map((page) => ({
+        ...page,
+        items: page.items.map((item) => (item.text === '01723' && ++seen === 2 ? { ...item, text: '01724' } : item)),
+      })),
+    };
+    const filing = parseMonthlyReturn(edited, 'edited');
+    expect(filing.monthlyReturn.issuedShares.classes[0]?.stockCode).toBe('01724');
+    expect(filing.flags.filter((flag) => flag.code === 'stock-code-mismatch')).toEqual([
+      {
+        code: 'stock-code-mismatch',
+        severity: 'error',
+        section: 'II',
+        subject: 'Ordinary shares',
+        message: 'Ordinary shares: part II gives stock code 01724, but part I gives 01723',
+        expected: '01723',
+        actual: '01724',
+      },
+    ]);
   });
 });

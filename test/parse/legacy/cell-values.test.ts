@@ -2,47 +2,47 @@ import { describe, expect, it } from 'vitest';
 import {
   currencyInLabel,
   isDateCell,
-  parseAmount,
+  parseCellAmount,
+  parseCellShareCount,
   parseDate,
-  parseFormDate,
+  parseDateCell,
   parsePrice,
-  parseShareCount,
 } from '../../../src/parse/legacy/cell-values.js';
 
-describe('parseShareCount', () => {
+describe('parseCellShareCount', () => {
   it('reads grouped digits', () => {
-    expect(parseShareCount('2,079,745,151')).toBe(2079745151);
+    expect(parseCellShareCount('2,079,745,151')).toBe(2079745151);
   });
 
   it('reads a figure in parentheses as a decrease', () => {
-    expect(parseShareCount('(5,940,000)')).toBe(-5940000);
+    expect(parseCellShareCount('(5,940,000)')).toBe(-5940000);
   });
 
   it('reads every way filers write "no movement" as null, and Nil as zero', () => {
     for (const text of ['N/A', 'N/ A', 'n/a', '-', '--', '', 'Not applicable'])
-      expect(parseShareCount(text)).toBeNull();
-    for (const text of ['Nil', 'NIL', 'nil']) expect(parseShareCount(text)).toBe(0);
+      expect(parseCellShareCount(text)).toBeNull();
+    for (const text of ['Nil', 'NIL', 'nil']) expect(parseCellShareCount(text)).toBe(0);
   });
 
   it('refuses text that is no count', () => {
-    expect(parseShareCount('Ordinary Shares')).toBeUndefined();
-    expect(parseShareCount('(5,940,000')).toBeUndefined();
-    expect(parseShareCount('1.5')).toBeUndefined();
+    expect(parseCellShareCount('Ordinary Shares')).toBeUndefined();
+    expect(parseCellShareCount('(5,940,000')).toBeUndefined();
+    expect(parseCellShareCount('1.5')).toBeUndefined();
   });
 });
 
-describe('parseAmount', () => {
+describe('parseCellAmount', () => {
   it('keeps the decimals as printed and drops a bare dollar sign', () => {
-    expect(parseAmount('$200,000,000.00')).toEqual({ amount: '200000000.00', currency: null });
+    expect(parseCellAmount('$200,000,000.00')).toEqual({ amount: '200000000.00', currency: null });
   });
 
   it('reads the currency of an HK$ prefix', () => {
-    expect(parseAmount('HK$28,500,000.00')).toEqual({ amount: '28500000.00', currency: 'HKD' });
+    expect(parseCellAmount('HK$28,500,000.00')).toEqual({ amount: '28500000.00', currency: 'HKD' });
   });
 
   it('reads N/A as no amount and Nil as zero', () => {
-    expect(parseAmount('N/A')).toEqual({ amount: null, currency: null });
-    expect(parseAmount('Nil')).toEqual({ amount: '0', currency: null });
+    expect(parseCellAmount('N/A')).toEqual({ amount: null, currency: null });
+    expect(parseCellAmount('Nil')).toEqual({ amount: '0', currency: null });
   });
 });
 
@@ -79,8 +79,8 @@ describe('dates', () => {
   });
 
   it('treats only dd/mm/yyyy as a form date, so prose about a meeting stays a note', () => {
-    expect(parseFormDate('in the AGM held on 2 June 2010')).toBeNull();
-    expect(parseFormDate('(20/01/2011)')).toBe('2011-01-20');
+    expect(parseDateCell('in the AGM held on 2 June 2010')).toBeNull();
+    expect(parseDateCell('(20/01/2011)')).toBe('2011-01-20');
   });
 
   it('recognises filled and empty date cells', () => {

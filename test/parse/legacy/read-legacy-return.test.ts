@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/domain/errors.js';
-import { readLegacyFiling, readLegacyReturn } from '../../../src/parse/legacy/index.js';
+import type { ExtractedDocument } from '../../../src/domain/extracted-document.js';
+import { readLegacyFiling } from '../../../src/parse/legacy/index.js';
 import { extractText } from '../../../src/pdf/extract-text.js';
 import { drawLegacyReturn, type LegacyFormSpec } from '../../helpers/legacy-form-pdf.js';
 
@@ -12,6 +13,8 @@ async function read(spec: Partial<LegacyFormSpec> = {}) {
   const doc = await extractText(await drawLegacyReturn(spec), undefined, 'drawn.pdf');
   return readLegacyFiling(doc, 'drawn.pdf');
 }
+
+const readLegacyReturn = (doc: ExtractedDocument, fileName: string) => readLegacyFiling(doc, fileName).monthlyReturn;
 
 describe('readLegacyReturn: header and parts I and II', () => {
   it('reads a quiet month of one ordinary class', async () => {

@@ -45,10 +45,10 @@ describe('a hand-damaged month file', () => {
     ({ store, corrupt } = await openTestStore(dir));
   });
 
-  it('gives a store-corrupt error naming the file', async () => {
+  it('gives a store-corrupt error naming the file, the code and the month', async () => {
     const error = await caught(store.latest('00020'));
     expect(error.code).toBe('store-corrupt');
-    expect(error.facts.file).toBe(november());
+    expect(error.facts).toMatchObject({ file: november(), stockCode: '00020', month: '2023-11' });
     expect(error.message).toContain(november());
   });
 
@@ -75,7 +75,9 @@ describe('a hand-damaged month file', () => {
     const again = await caught(store.latest('00020'));
     expect(again.code).toBe('store-corrupt');
     expect(String(again.facts.setAsideAs)).toContain('2023-11.json.corrupt-');
-    await expect(store.history('00020')).rejects.toMatchObject({ code: 'store-corrupt' });
+    // The history answers without it, and says which month is damaged.
+    expect((await store.history('00020')).map((h) => h.reportMonth)).toEqual(['2023-10']);
+    expect((await store.damagedMonths('00020')).map((d) => d.reportMonth)).toEqual(['2023-11']);
     await store.close();
     ({ store, corrupt } = await openTestStore(dir));
     await expect(store.latest('00020')).rejects.toMatchObject({ code: 'store-corrupt' });

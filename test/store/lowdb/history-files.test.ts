@@ -98,32 +98,41 @@ describe("a code's history file", () => {
     expect(temp.corrupt.map((e) => e.facts.reason)).toEqual(['missing; rebuilt from the month files']);
   });
 
-  it('is rebuilt once around a damaged month file, which then fails every history that would list it', async () => {
+  it('is rebuilt once around a damaged month file, which it then leaves out and names as damaged', async () => {
     await saveQuarter();
     const november = path.join(temp.dir, 'returns', '00020', '2023-11.json');
     await temp.store.close();
     await writeFile(november, '{"schemaVersion":1,');
     await rm(historyPath());
     await temp.reopen();
-    const first = await temp.store.history('00020').catch((error: unknown) => error);
-    expect(first).toMatchObject({ code: 'store-corrupt', facts: { file: november } });
-    const second = await temp.store.history('00020').catch((error: unknown) => error);
-    expect(second).toMatchObject({ code: 'store-corrupt', facts: { file: november } });
+    expect(rows(await temp.store.history('00020'))).toEqual([
+      ['2023-12', 300],
+      ['2023-10', 100],
+    ]);
+    expect(rows(await temp.store.history('00020'))).toEqual([
+      ['2023-12', 300],
+      ['2023-10', 100],
+    ]);
+    expect(await temp.store.damagedMonths('00020')).toEqual([
+      { reportMonth: '2023-11', setAsideAs: expect.stringContaining('2023-11.json.corrupt-') },
+    ]);
     expect(temp.corrupt.map((e) => path.basename(String(e.facts.file)))).toEqual(['history.json', '2023-11.json']);
-    // Months newer than the damaged one still answer.
     expect(rows(await temp.store.history('00020', { limit: 1 }))).toEqual([['2023-12', 300]]);
   });
 
-  it('fails, naming itself, when a month file the index lists was deleted by hand', async () => {
+  it('leaves out a month file the index lists that was deleted by hand, and names that month', async () => {
     await saveQuarter();
-    await rm(path.join(temp.dir, 'returns', '00020', '2023-10.json'));
+    const october = path.join(temp.dir, 'returns', '00020', '2023-10.json');
+    await rm(october);
     await rm(historyPath());
-    await expect(temp.store.history('00020')).rejects.toMatchObject({
+    expect(rows(await temp.store.history('00020'))).toEqual([
+      ['2023-12', 300],
+      ['2023-11', 250],
+    ]);
+    expect(await temp.store.damagedMonths('00020')).toEqual([{ reportMonth: '2023-10', setAsideAs: october }]);
+    await expect(temp.store.forMonth('00020', '2023-10')).rejects.toMatchObject({
       code: 'store-corrupt',
-      facts: {
-        file: historyPath(),
-        reason: 'lists 2 months where the index holds 3, even rebuilt from the month files',
-      },
+      facts: { stockCode: '00020', month: '2023-10' },
     });
   });
 

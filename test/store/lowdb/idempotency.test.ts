@@ -1,37 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import { makeSaveInput, sha256Of, useTempStore } from '../store-fixtures.js';
 
 const temp = useTempStore();
 
-describe('the same file read twice', () => {
-  it('is stored once, and the second save says it is already held', async () => {
-    const input = makeSaveInput({ file: 'nov' });
-    await temp.store.save(input);
-    const again = await temp.store.save({
-      ...input,
-      provenance: { ...input.provenance, readAt: '2024-05-01T00:00:00Z' },
-    });
-    expect(again.status).toBe('already-held');
-    expect(again.stored.provenance.readAt).toBe('2023-12-06T02:00:00.000Z');
-    expect(await temp.store.submissions('00020', '2023-11')).toHaveLength(1);
-  });
-
-  it('is recognised after the store is opened again', async () => {
-    await temp.store.save(makeSaveInput({ file: 'nov' }));
-    await temp.reopen();
-    expect((await temp.store.save(makeSaveInput({ file: 'nov' }))).status).toBe('already-held');
-  });
-
-  it('is stored once when both saves run at the same time', async () => {
-    const input = makeSaveInput({ file: 'nov' });
-    const results = await Promise.all([temp.store.save(input), temp.store.save(input)]);
-    expect(results.map((r) => r.status).sort()).toEqual(['already-held', 'stored']);
-    expect(await temp.store.submissions('00020', '2023-11')).toHaveLength(1);
-  });
-});
-
+// The same file saved twice, and claims made twice, are in test/store/contract; these are the lowdb store's own.
 describe('saves running at the same time', () => {
   it('do not lose each other, in one month file or in one index shard', async () => {
     // 00020 and 00120 share index shard "20"; ten submissions share one month file.
@@ -40,7 +15,7 @@ describe('saves running at the same time', () => {
         makeSaveInput({ file: `resub-${i}`, status: 'resubmission', dateSubmitted: `2023-12-${10 + i}` }),
       ),
       ...Array.from({ length: 10 }, (_, i) =>
-        makeSaveInput({ stockCode: '00120', month: `2023-0${(i % 9) + 1}`, file: `m-${i}` }),
+        makeSaveInput({ stockCode: '00120', month: `2023-0${(i % 9) + 1}`, file: `m-${i}`, closing: 1000 + i }),
       ),
     ];
     await Promise.all(inputs.map((input) => temp.store.save(input)));
@@ -54,39 +29,40 @@ describe('saves running at the same time', () => {
   });
 });
 
-describe('Slack file ids', () => {
-  it('are claimed once: Slack retries an event, the second claim is refused', async () => {
-    expect(await temp.store.claimSlackFile('F0123ABCDEF')).toBe(true);
-    expect(await temp.store.claimSlackFile('F0123ABCDEF')).toBe(false);
-    expect(await temp.store.claimSlackFile('F0999')).toBe(true);
-  });
-
-  it('are claimed by one of two claims made at the same time', async () => {
-    const claims = await Promise.all([temp.store.claimSlackFile('F1'), temp.store.claimSlackFile('F1')]);
-    expect(claims.sort()).toEqual([false, true]);
-  });
-
-  it('stay claimed after a restart', async () => {
-    await temp.store.claimSlackFile('F1');
-    await temp.reopen();
-    expect(await temp.store.claimSlackFile('F1')).toBe(false);
-  });
-
-  it('can be claimed again once released, so that a failed file can be retried', async () => {
-    await temp.store.claimSlackFile('F1');
-    await temp.store.releaseSlackFile('F1');
-    expect(await temp.store.claimSlackFile('F1')).toBe(true);
+describe('Slack uploads', () => {
+  const share = (fileId: string): SlackShare => ({
+    fileId,
+    fileName: `${fileId}.pdf`,
+    channelId: 'C1',
+    shareTs: '1.1',
+    threadTs: '1.1',
+    userId: null,
   });
 
   it('are forgotten after the retention period', async () => {
     let now = new Date('2024-01-01T00:00:00Z');
     await temp.reopen({ now: () => now, slackClaimRetentionDays: 30 });
-    await temp.store.claimSlackFile('F-old');
+    const answer = async (fileId: string) => {
+      const { upload } = await temp.store.claimSlackUpload(share(fileId), 60_000);
+      await temp.store.recordSlackUpload(upload?.key ?? '', { stage: 'answered', replyTs: null }, 60_000);
+    };
+    await answer('F-old');
     now = new Date('2024-01-20T00:00:00Z');
-    await temp.store.claimSlackFile('F-mid');
+    await answer('F-mid');
     now = new Date('2024-02-05T00:00:00Z');
-    await temp.store.claimSlackFile('F-new');
-    expect(await temp.store.claimSlackFile('F-mid')).toBe(false);
-    expect(await temp.store.claimSlackFile('F-old')).toBe(true);
+    await answer('F-new');
+    expect((await temp.store.claimSlackUpload(share('F-mid'), 60_000)).outcome).toBe('answered');
+    expect((await temp.store.claimSlackUpload(share('F-old'), 60_000)).outcome).toBe('claimed');
+  });
+
+  it('hold their lease for the time given from their last step', async () => {
+    let now = new Date('2024-01-01T00:00:00Z');
+    await temp.reopen({ now: () => now });
+    await temp.store.claimSlackUpload(share('F1'), 60_000);
+    now = new Date('2024-01-01T00:00:59Z');
+    expect((await temp.store.claimSlackUpload(share('F1'), 60_000)).outcome).toBe('in-hand');
+    now = new Date('2024-01-01T00:01:01Z');
+    const takeover = await temp.store.claimSlackUpload(share('F1'), 60_000);
+    expect(takeover).toMatchObject({ outcome: 'taken-over', upload: { leaseUntil: '2024-01-01T00:02:01.000Z' } });
   });
 });

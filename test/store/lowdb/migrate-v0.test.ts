@@ -111,7 +111,15 @@ describe('opening a version-0 store (one db.json)', () => {
       messageTs: ['1698800000.000100'],
       trigger: 'scheduled',
     });
-    expect(await s.claimSlackFile('F0OTHER')).toBe(false);
+    const share = {
+      fileId: 'F0OTHER',
+      fileName: 'x.pdf',
+      channelId: 'C1',
+      shareTs: '1.1',
+      threadTs: '1.1',
+      userId: null,
+    };
+    expect((await s.claimSlackUpload(share, 60_000)).outcome).toBe('answered');
   });
 
   it('keeps db.json under another name and marks the store as the current version', async () => {

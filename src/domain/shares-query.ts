@@ -1,0 +1,213 @@
+/**
+ * The one grammar of `/shares` (and of the command line's codes and months): what the words ask for, as a value.
+ * Pure: nothing is looked up here. Sub-commands may come first or last (`history 00020` = `00020 history`), codes
+ * are written as people write them (`5`, `00005`, `5.HK`, `HK0005`), months as in report-month-words.ts. Input is
+ * bounded before anything else runs, so that no question costs more than a short one.
+ */
+import { suggestKeyword } from './edit-distance.js';
+import { AppError } from './errors.js';
+import type { ReportMonth } from './monthly-return.js';
+import { monthNumberOf, parseReportMonth } from './report-month-words.js';
+import { looksLikeStockCode, readStockCode, type StockCode } from './stock-code.js';
+
+/** Room for a watch of a full watchlist (100 codes) with separators; anything longer is refused unread. */
+export const MAX_QUERY_CHARS = 1_000;
+/** Longer than any issuer's name as HKEX lists it. */
+export const MAX_NAME_CHARS = 120;
+
+export const SHARES_KEYWORDS = ['help', 'list', 'history', 'watch', 'unwatch', 'watchlist', 'digest'] as const;
+type Keyword = (typeof SHARES_KEYWORDS)[number];
+
+export type IssuerRef =
+  | { readonly kind: 'code'; readonly code: StockCode }
+  | { readonly kind: 'name'; readonly text: string };
+
+/** A question answered from the store alone. */
+export type LookupQuery =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'list' }
+  | { readonly kind: 'latest'; readonly issuer: IssuerRef }
+  | { readonly kind: 'month'; readonly issuer: IssuerRef; readonly month: ReportMonth }
+  | { readonly kind: 'history'; readonly issuer: IssuerRef };
+
+/** A channel's watchlist and digest; `month: null` is last month. */
+export type WatchQuery =
+  | { readonly kind: 'watch' | 'unwatch'; readonly codes: readonly StockCode[]; readonly malformed: readonly string[] }
+  | { readonly kind: 'watchlist' }
+  | { readonly kind: 'digest'; readonly month: ReportMonth | null }
+  | { readonly kind: 'digest-toggle'; readonly on: boolean };
+
+export type SharesQuery = LookupQuery | WatchQuery;
+
+export function isWatchQuery(query: SharesQuery): query is WatchQuery {
+  return ['watch', 'unwatch', 'watchlist', 'digest', 'digest-toggle'].includes(query.kind);
+}
+
+export function parseSharesQuery(text: string): SharesQuery {
+  if (text.length > MAX_QUERY_CHARS) {
+    throw new AppError(
+      'bad-input',
+      `That is ${text.length.toLocaleString('en-US')} characters: \`/shares\` reads at most ${MAX_QUERY_CHARS.toLocaleString('en-US')}. Ask for a code, a name or a month, for example \`/shares 00020\`.`,
+      { length: String(text.length) },
+    );
+  }
+  const words = splitWords(text);
+  if (words.length === 0) return { kind: 'help' };
+  const { keyword, rest } = takeKeyword(words);
+  switch (keyword) {
+    case 'help':
+      return { kind: 'help' };
+    case 'list':
+      return rest.length === 0 ? { kind: 'list' } : lookup(words);
+    case 'history':
+      return { kind: 'history', issuer: readIssuer(rest, 'history') };
+    case 'watch':
+    case 'unwatch':
+      return { kind: keyword, ...readCodesToWatch(keyword, rest) };
+    case 'watchlist':
+      if (rest.length > 0) {
+        throw new AppError(
+          'bad-input',
+          `\`/shares watchlist\` takes nothing after it. To add codes: \`/shares watch ${rest.join(' ')}\`.`,
+        );
+      }
+      return { kind: 'watchlist' };
+    case 'digest':
+      return readDigest(rest);
+    default:
+      return lookup(words);
+  }
+}
+
+/** Words, with a month name and the year after it joined into one ("Nov", "2023" -> "Nov 2023"). */
+function splitWords(text: string): string[] {
+  const words: string[] = [];
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    const last = words.at(-1);
+    if (last !== undefined && /^\d{4}$/.test(word) && monthNumberOf(last) !== null)
+      words[words.length - 1] += ` ${word}`;
+    else words.push(word);
+  }
+  return words;
+}
+
+function keywordOf(word: string | undefined): Keyword | null {
+  const lower = word?.toLowerCase();
+  if (lower === '?') return 'help';
+  return SHARES_KEYWORDS.find((keyword) => keyword === lower) ?? null;
+}
+
+/** The sub-command, first or last, and the other words. */
+function takeKeyword(words: readonly string[]): { keyword: Keyword | null; rest: readonly string[] } {
+  const first = keywordOf(words[0]);
+  if (first) return { keyword: first, rest: words.slice(1) };
+  const last = words.length > 1 ? keywordOf(words.at(-1)) : null;
+  if (last) return { keyword: last, rest: words.slice(0, -1) };
+  return { keyword: null, rest: words };
+}
+
+/** A card: the latest, or a month's when a month comes first or last. */
+function lookup(words: readonly string[]): LookupQuery {
+  if (words.length > 1) {
+    const last = parseReportMonth(words.at(-1) ?? '');
+    if (last) return { kind: 'month', issuer: readIssuer(words.slice(0, -1), 'month'), month: last };
+    const first = parseReportMonth(words[0] ?? '');
+    if (first) return { kind: 'month', issuer: readIssuer(words.slice(1), 'month'), month: first };
+  }
+  return { kind: 'latest', issuer: readIssuer(words, 'latest') };
+}
+
+/** What may follow a code in each kind of question, for "did you mean". */
+const AFTER_CODE: readonly string[] = ['history', 'watch', 'unwatch', 'digest'];
+
+function readIssuer(words: readonly string[], asked: 'latest' | 'month' | 'history'): IssuerRef {
+  const [first = '', ...rest] = words;
+  if (first === '') {
+    throw new AppError('bad-input', `Name a stock code or an issuer, for example \`/shares 00020 ${asked}\`.`);
+  }
+  if (looksLikeStockCode(first)) return { kind: 'code', code: readCodeAlone(first, rest) };
+  const last = words.at(-1) ?? '';
+  const code = words.length === 2 && looksLikeStockCode(last) ? readStockCode(last) : null;
+  const meant = code ? suggestKeyword(first, AFTER_CODE) : null;
+  if (code && meant)
+    throw new AppError('bad-input', `Did you mean \`/shares ${code} ${meant}\`?`, { code, words: first });
+  const name = words.join(' ');
+  if (name.length > MAX_NAME_CHARS) {
+    throw new AppError(
+      'bad-input',
+      `No issuer's name is that long (${name.length} characters; \`/shares\` searches names of up to ${MAX_NAME_CHARS}). Try a word of the name, for example \`/shares sensetime\`.`,
+      { length: String(name.length) },
+    );
+  }
+  return { kind: 'name', text: name };
+}
+
+function readCodeAlone(word: string, rest: readonly string[]): StockCode {
+  const code = readStockCode(word);
+  if (!code) {
+    throw new AppError('bad-input', `${word} is not a stock code: HKEX codes have one to five digits, such as 00020.`, {
+      word,
+    });
+  }
+  if (rest.length === 0) return code;
+  const meant = rest.length === 1 ? suggestKeyword(rest[0] ?? '', AFTER_CODE) : null;
+  if (meant)
+    throw new AppError('bad-input', `Did you mean \`/shares ${code} ${meant}\`?`, { code, words: rest.join(' ') });
+  throw new AppError(
+    'bad-input',
+    `I don't know what "${rest.join(' ')}" means after ${code}. Try \`/shares ${code}\`, \`/shares ${code} 2023-11\` or \`/shares ${code} history\`.`,
+    { code, words: rest.join(' ') },
+  );
+}
+
+export interface ParsedCodes {
+  readonly codes: readonly StockCode[];
+  /** Words that are not stock codes, as typed. */
+  readonly malformed: readonly string[];
+}
+
+/** "00020 700, 5.HK" -> 00020, 00700, 00005; duplicates once, in the order typed. */
+export function parseStockCodes(words: readonly string[]): ParsedCodes {
+  const codes: StockCode[] = [];
+  const malformed: string[] = [];
+  for (const word of words
+    .join(' ')
+    .split(/[\s,;]+/)
+    .filter(Boolean)) {
+    const code = readStockCode(word);
+    if (code === null) malformed.push(word);
+    else if (!codes.includes(code)) codes.push(code);
+  }
+  return { codes, malformed };
+}
+
+function readCodesToWatch(command: 'watch' | 'unwatch', words: readonly string[]): ParsedCodes {
+  const parsed = parseStockCodes(words);
+  if (parsed.codes.length > 0) return parsed;
+  const example = `\`/shares ${command} 00020 00700\``;
+  if (parsed.malformed.length === 0) throw new AppError('bad-input', `Name the stock codes, for example ${example}.`);
+  const named = parsed.malformed.map((word) => `"${word}"`).join(', ');
+  throw new AppError(
+    'bad-input',
+    `${named} ${parsed.malformed.length === 1 ? 'is not a stock code' : 'are not stock codes'}: HKEX codes have one to five digits, such as 00020 or 700. Try ${example}.`,
+    { words: parsed.malformed.join(' ') },
+  );
+}
+
+function readDigest(words: readonly string[]): WatchQuery {
+  if (words.length === 0) return { kind: 'digest', month: null };
+  if (words.length > 1) {
+    throw new AppError('bad-input', '`/shares digest` takes one word: a month such as 2023-11, `on` or `off`.');
+  }
+  const word = words[0] ?? '';
+  const lower = word.toLowerCase();
+  if (lower === 'on' || lower === 'off') return { kind: 'digest-toggle', on: lower === 'on' };
+  const month = parseReportMonth(word);
+  if (month) return { kind: 'digest', month };
+  const meant = suggestKeyword(word, ['on', 'off']);
+  throw new AppError(
+    'bad-input',
+    `"${word}" is not a month: try \`/shares digest 2023-11\`, \`/shares digest\` for last month, or \`/shares digest off\`.${meant ? ` Did you mean \`/shares digest ${meant}\`?` : ''}`,
+    { word },
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The one place that owns time-based work: after each month's filing deadline, post each enabled watchlist's
+ * digest exactly once, and catch up on digests missed while the process was down.
+ *
+ * - One timer, set to the next due time and set again after each run; no polling. Node caps a timeout at about
+ *   24.8 days, so a longer wait is cut into steps, each of which only re-arms.
+ * - At start-up the latest due month is caught up: every enabled list that had digests on at its due time and has
+ *   no record for it gets it now. Older missed months are not sent, so a long outage does not flood a channel with
+ *   stale digests (each can still be asked for with `/shares digest YYYY-MM`).
+ * - Exactly once per channel and month rests on the store's digest record, claimed before posting: see
+ *   digest-sending.ts for which side of the crash window that puts us on, and why.
+ */
+
+import {
+  assertDigestSchedule,
+  type DigestSchedule,
+  latestDueDigest,
+  nextDueDigest,
+} from '../digest/digest-schedule.js';
+import type { ReportMonth } from '../domain/monthly-return.js';
+import type { Watchlist } from '../domain/stored-return.js';
+import type { FilingStore } from '../store/filing-store.js';
+import { type DigestPoster, type SendDigestResult, sendDigest } from './digest-sending.js';
+
+export interface SchedulerTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface DigestSchedulerDeps {
+  readonly store: FilingStore;
+  readonly poster: DigestPoster;
+  readonly now: () => Date;
+  readonly schedule: DigestSchedule;
+  readonly log?: (message: string) => void;
+  /** Default: the global setTimeout / clearTimeout. */
+  readonly timers?: SchedulerTimers;
+  /** After a run in which a digest could not even be prepared (the store failed), try again this much later. */
+  readonly retryDelayMs?: number;
+}
+
+export interface RunningScheduler {
+  stop(): void;
+  /** Resolves once the run in progress, if any, has finished and the next wake is set. */
+  idle(): Promise<void>;
+}
+
+/** setTimeout fires at once for delays above 2^31 - 1 ms. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+const DEFAULT_RETRY_DELAY_MS = 15 * 60_000;
+
+const systemTimers: SchedulerTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A list gets month M's digest if its digests were on at M's due time and it watches something. */
+function isDueFor(watchlist: Watchlist, dueAt: Date): boolean {
+  if (!watchlist.digestEnabled || watchlist.stockCodes.length === 0) return false;
+  return watchlist.digestSince === undefined || Date.parse(watchlist.digestSince) <= dueAt.getTime();
+}
+
+export function startDigestScheduler(deps: DigestSchedulerDeps): RunningScheduler {
+  assertDigestSchedule(deps.schedule);
+  const { store, now, schedule } = deps;
+  const timers = deps.timers ?? systemTimers;
+  const log = deps.log ?? ((message: string) => console.log(`hkex-shares digest: ${message}`));
+  const retryDelayMs = deps.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+  let stopped = false;
+  let timer: unknown = null;
+  let running: Promise<void> = Promise.resolve();
+
+  /** Sends the latest due month's digest where it is owed; true when one should be tried again. */
+  async function runDue(trigger: 'scheduled' | 'catch-up'): Promise<boolean> {
+    const due = latestDueDigest(now(), schedule);
+    let retry = false;
+    for (const watchlist of await store.listWatchlists()) {
+      if (stopped) break;
+      if (!isDueFor(watchlist, due.at)) continue;
+      const result = await sendDigest(
+        { store, poster: deps.poster, now, log },
+        { channelId: watchlist.channelId, stockCodes: watchlist.stockCodes, month: due.month, trigger },
+      );
+      reportResult(watchlist.channelId, due.month, result);
+      if (result.status === 'not-claimed') retry = true;
+    }
+    return retry;
+  }
+
+  function reportResult(channelId: string, month: ReportMonth, result: SendDigestResult) {
+    const what = `${channelId} ${month}`;
+    if (result.status === 'sent') log(`${what}: sent (${result.messageTs.length} message(s))`);
+    else if (result.status === 'not-claimed') log(`${what}: not prepared, will retry: ${describe(result.error)}`);
+    else if (result.status === 'post-failed') {
+      log(
+        `${what}: posting failed after ${result.messageTs.length} message(s), not retried: ${describe(result.error)}`,
+      );
+    } else if (result.record.messageTs.length === 0) {
+      // Claimed at some earlier time and never completed: the process stopped while posting.
+      log(`${what}: claimed at ${result.record.sentAt} but never confirmed; not posted again`);
+    }
+  }
+
+  function arm(retry: boolean) {
+    if (stopped) return;
+    const at = now();
+    const next = nextDueDigest(at, schedule);
+    const untilDue = next.at.getTime() - at.getTime();
+    const retryFirst = retry && retryDelayMs < untilDue;
+    const delay = Math.min(retryFirst ? retryDelayMs : untilDue, MAX_TIMEOUT_MS);
+    timer = timers.setTimeout(() => wake(retryFirst ? null : next.at), Math.max(0, delay));
+  }
+
+  /** `dueAt` is the due time the timer was set for; null for a retry. */
+  function wake(dueAt: Date | null) {
+    timer = null;
+    if (stopped) return;
+    if (dueAt !== null && now().getTime() < dueAt.getTime()) {
+      // A step of a wait longer than a timeout can be, or a timer that fired early: nothing is due yet.
+      running = Promise.resolve().then(() => arm(false));
+      return;
+    }
+    start(dueAt === null ? 'catch-up' : 'scheduled');
+  }
+
+  function start(trigger: 'scheduled' | 'catch-up') {
+    running = runDue(trigger)
+      .catch((error: unknown) => {
+        log(`run failed, will retry: ${describe(error)}`);
+        return true;
+      })
+      .then((retry) => arm(retry));
+  }
+
+  start('catch-up');
+
+  return {
+    stop() {
+      stopped = true;
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+    },
+    idle() {
+      return running;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * One upload from the stage its record has reached to its answer: fetch the file (again, after a restart), read
+ * and store it, then answer. A record past "read" whose return is in the store is answered from the store, without
+ * downloading anything.
+ */
+import { isAppError } from '../../domain/errors.js';
+import type { SlackUpload } from '../../domain/slack-upload.js';
+import type { StoredReturn } from '../../domain/stored-return.js';
+import { renderFilingCard } from '../../format/filing-card.js';
+import { buildFilingCard, buildFilingCardForSave } from '../../services/filing-card.js';
+import { sha256Of } from '../../services/ingest-filing.js';
+import { isErrorOfMonthlyReturn } from '../../services/read-filing.js';
+import type { SaveResult } from '../../store/filing-store.js';
+import { describeAndLog } from '../log-error.js';
+import { downloadSlackFile, type SlackFile } from '../slack-file.js';
+import { deliverAnswer, type UploadAnswer, wasAnswered } from './answer-upload.js';
+import { describeSharedFile } from './shared-file.js';
+import { recordStep, type UploadContext } from './upload-context.js';
+
+/** Errors that say nothing shows the file is a monthly return: they are for the uploader, not the channel. */
+const NOT_KNOWN_AS_RETURN = new Set([
+  'not-a-monthly-return',
+  'unreadable-filing',
+  'encrypted-filing',
+  'no-text-layer',
+  'filing-too-large',
+  'timeout',
+  'filing-too-complex',
+  'slack-failure',
+]);
+
+export interface RunOptions {
+  /** The file as files.info described it just now, if it did. */
+  readonly file?: SlackFile;
+  readonly signal: AbortSignal;
+}
+
+const READING_REACTION = 'hourglass_flowing_sand';
+
+/** Runs an upload to its answer; throws only when `signal` stopped it (the record stays for the next start). */
+export async function runUpload(context: UploadContext, upload: SlackUpload, options: RunOptions): Promise<void> {
+  if (await wasAnswered(context, upload)) {
+    context.logger.info(`upload ${upload.key} had been answered before the restart`);
+    await recordStep(context, upload, { stage: 'answered', replyTs: null });
+    await react(context, upload, 'remove');
+    return;
+  }
+  await react(context, upload, 'add');
+  let answer: UploadAnswer;
+  let current = upload;
+  try {
+    const outcome = await readAndStore(context, upload, options, (next) => {
+      current = next;
+    });
+    answer = { to: 'thread', message: renderFilingCard(outcome) };
+  } catch (error) {
+    if (options.signal.aborted) throw error;
+    answer = answerForError(context, upload, error);
+  }
+  options.signal.throwIfAborted();
+  await deliverAnswer(context, current, answer);
+  await react(context, upload, 'remove');
+}
+
+async function readAndStore(
+  context: UploadContext,
+  upload: SlackUpload,
+  options: RunOptions,
+  advanced: (upload: SlackUpload) => void,
+) {
+  const held = await storedOf(context, upload);
+  if (held) {
+    if (upload.stage === 'read') advanced(await recordStep(context, upload, { stage: 'stored' }));
+    return buildFilingCard(context.store, held, { alreadyHeld: upload.heldBefore === true });
+  }
+  const file = options.file ?? (await describeSharedFile(context.client, upload.fileId, upload.channelId)).file;
+  const bytes = await downloadSlackFile(file, {
+    ...context.download,
+    botToken: context.botToken,
+    signal: options.signal,
+  });
+  const sha256 = sha256Of(bytes);
+  const heldBefore = (await context.store.findBySha256(sha256)) !== null;
+  const read = await recordStep(context, upload, { stage: 'read', sha256, heldBefore });
+  advanced(read);
+  const result = await context.ingest({
+    bytes,
+    fileName: file.name,
+    source: {
+      kind: 'slack',
+      fileId: file.id,
+      fileName: file.name,
+      channelId: upload.channelId,
+      userId: upload.userId,
+      permalink: file.permalink,
+    },
+  });
+  options.signal.throwIfAborted();
+  advanced(await recordStep(context, read, { stage: 'stored' }));
+  logStored(context, upload, result);
+  return buildFilingCardForSave(context.store, result);
+}
+
+/** The return an earlier attempt stored (or found held), by the sha256 it recorded. */
+async function storedOf(context: UploadContext, upload: SlackUpload): Promise<StoredReturn | null> {
+  if (upload.stage === 'claimed' || upload.sha256 === null) return null;
+  return context.store.findBySha256(upload.sha256);
+}
+
+function logStored(context: UploadContext, upload: SlackUpload, result: SaveResult): void {
+  const { stored } = result;
+  context.logger.info(
+    `return ${result.status}: ${stored.stockCode} ${stored.reportMonth} submitted ${stored.monthlyReturn.dateSubmitted ?? '?'}, ` +
+      `from Slack file ${upload.fileId} "${upload.fileName}" (sha256 ${stored.provenance.sha256.slice(0, 12)}), ` +
+      `shared by ${upload.userId ?? 'unknown'} in ${upload.channelId}`,
+  );
+}
+
+function answerForError(context: UploadContext, upload: SlackUpload, error: unknown): UploadAnswer {
+  const message = describeAndLog(error, context.logger, `reading ${upload.fileName} (${upload.key})`);
+  const quiet = isAppError(error) && NOT_KNOWN_AS_RETURN.has(error.code) && !isErrorOfMonthlyReturn(error);
+  return { to: quiet ? 'uploader' : 'thread', message };
+}
+
+/** The reaction on the sharing message while the file is read; Slack's "already so" answers are not failures. */
+async function react(context: UploadContext, upload: SlackUpload, how: 'add' | 'remove'): Promise<void> {
+  const args = { channel: upload.channelId, timestamp: upload.shareTs, name: READING_REACTION };
+  try {
+    if (how === 'add') await context.client.reactions.add(args);
+    else await context.client.reactions.remove(args);
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code !== 'already_reacted' && code !== 'no_reaction') {
+      context.logger.warn(`could not ${how} the reading reaction on ${upload.key}: ${code ?? String(error)}`);
+    }
+  }
+}

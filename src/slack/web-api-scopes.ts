@@ -1,0 +1,32 @@
+/**
+ * Every Slack Web API method the app calls and every event it listens for, with the bot scope each needs: the one
+ * place the manifest's scopes are justified from: test/slack/manifest.test.ts reads the calls from the sources and
+ * holds both manifests to this table.
+ */
+export const WEB_API_SCOPES = {
+  /** Start-up: the token is checked, and the bot learns its own user id. */
+  'auth.test': null,
+  'chat.postMessage': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  /** What a shared file is, where it was shared, and how many replies its thread has. */
+  'files.info': 'files:read',
+  /** The reaction that says an upload is being read. */
+  'reactions.add': 'reactions:write',
+  'reactions.remove': 'reactions:write',
+  /** An HKEXnews document link answered with its card. */
+  'chat.unfurl': 'links:write',
+} as const satisfies Record<string, string | null>;
+
+/** Events the app subscribes to, with the scope Slack requires for each. */
+export const EVENT_SCOPES = {
+  /** A file shared in a conversation the bot is in, DMs with it included; carries ids only (files.info tells the rest). */
+  file_shared: 'files:read',
+  /** An HKEXnews document link posted where the bot is (the domains in the manifest's unfurl_domains). */
+  link_shared: 'links:read',
+} as const satisfies Record<string, string>;
+
+/** Scopes needed by what is not a Web API call: the slash command, and the download of a file with the bot token. */
+export const OTHER_SCOPES = {
+  commands: 'the /shares command',
+  'files:read': "downloading a shared file's url_private_download",
+} as const satisfies Record<string, string>;

@@ -1,0 +1,24 @@
+/**
+ * The identity of a return by what it says rather than by its bytes: a lossless re-save of a PDF (linearized,
+ * re-printed, compressed anew) has another sha256 but the same parsed model, and is the same return, not a
+ * resubmission. The identity is the sha256 of the model's canonical JSON (keys in order, at every level), so it
+ * covers the code, the month, the submission date and status, and every figure the form prints; a real
+ * resubmission differs at least in its date submitted or a figure.
+ */
+import { createHash } from 'node:crypto';
+import type { MonthlyReturn } from '../domain/monthly-return.js';
+
+export function contentIdentityOf(monthlyReturn: MonthlyReturn): string {
+  return createHash('sha256').update(canonicalJson(monthlyReturn)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,32 @@
+/**
+ * Everything a card about one stored return shows that is not in the return itself: the previous month held for the
+ * stock, each class's change against it, the continuity check, and where the return stands among the submissions
+ * for its month. Built by services/filing-card.ts, drawn by format/filing-card.ts.
+ */
+import type { ClassComparison } from '../domain/compare-with-previous.js';
+import type { Flag } from '../domain/flag.js';
+import type { StoredReturn } from '../domain/stored-return.js';
+
+export type SubmissionStanding =
+  /** The only submission held for its month. */
+  | { readonly kind: 'only' }
+  /** It replaced an earlier submission for the same month. */
+  | { readonly kind: 'supersedes'; readonly superseded: StoredReturn }
+  /** A later submission for the same month is held and is the one that counts. */
+  | { readonly kind: 'superseded-by'; readonly current: StoredReturn };
+
+export interface FilingCard {
+  readonly stored: StoredReturn;
+  readonly previous: StoredReturn | null;
+  /** The previous return held is the calendar month before: nothing in between is missing. */
+  readonly previousIsMonthBefore: boolean;
+  /** Each class against the previous return held (`compareWithPrevious`). */
+  readonly classes: readonly ClassComparison[];
+  /** The parser's flags and the continuity check against the previous return held. */
+  readonly flags: readonly Flag[];
+  readonly standing: SubmissionStanding;
+  /** True when the file was already held before this upload: nothing new was stored. */
+  readonly alreadyHeld: boolean;
+  /** Already held from another file of the same return (a re-saved PDF), not from this very file. */
+  readonly sameReturnOtherFile?: boolean;
+}

@@ -1,0 +1,25 @@
+/** Every answer to a `/shares` question, as a model: built by services/answer-shares-query.ts, drawn by format/. */
+import type { ReportMonth } from '../domain/monthly-return.js';
+import type { IssuerSummary } from '../domain/stored-return.js';
+import type { FilingCard } from './filing-card.js';
+import type { ShareHistory } from './share-history.js';
+
+export type SharesAnswer =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'card'; readonly card: FilingCard }
+  | { readonly kind: 'history'; readonly history: ShareHistory }
+  /** `/shares list`, or a name that matches several issuers (`query` set). */
+  | { readonly kind: 'issuers'; readonly issuers: readonly IssuerSummary[]; readonly query: string | null }
+  | {
+      readonly kind: 'not-held';
+      /** What was asked for, as the user wrote it or as normalised ("00021", "sensetme"). */
+      readonly asked: string;
+      /** The month asked for, when the code is held but not that month. */
+      readonly month: ReportMonth | null;
+      /** Issuers the user may have meant. */
+      readonly suggestions: readonly IssuerSummary[];
+      /** A `/shares` keyword the user may have meant ("history" for "histroy"). */
+      readonly keyword: string | null;
+      /** For a month not held: the months that are, newest first. */
+      readonly monthsHeld: readonly ReportMonth[];
+    };

@@ -1,0 +1,695 @@
+/**
+ * The behaviour every FilingStore must have, written once and run against each implementation (the lowdb store in
+ * a temporary folder, the in-memory test store, and any other backend): a backend that passes it can replace
+ * another without a caller noticing.
+ *
+ * A backend gives a factory; `reopen` (a restart on the same data) and `damageMonth` (a month's data torn as a
+ * crash or a disk fault would) are optional, and the tests that need them are skipped, with a note, without them.
+ */
+import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
+import { onlyIn, WORKSPACE } from '../../../src/domain/audience.js';
+import type { ReportMonth } from '../../../src/domain/monthly-return.js';
+import type { SlackShare } from '../../../src/domain/slack-upload.js';
+import type { StockCode } from '../../../src/domain/stock-code.js';
+import type { DigestRecord, StoredReturn, Watchlist } from '../../../src/domain/stored-return.js';
+import type { FilingStore } from '../../../src/store/filing-store.js';
+import { makeSaveInput, sha256Of } from '../store-fixtures.js';
+
+export interface StoreUnderTest {
+  readonly store: FilingStore;
+  /** Closes the store and opens the same data again, as a restart would. */
+  readonly reopen?: () => Promise<FilingStore>;
+  /** Closes the store, damages what it holds for one code and month, and opens it again. */
+  readonly damageMonth?: (stockCode: StockCode, month: ReportMonth) => Promise<FilingStore>;
+  cleanup(): Promise<void>;
+}
+
+export type MakeStore = () => Promise<StoreUnderTest>;
+
+const closingOf = (held: Pick<StoredReturn, 'monthlyReturn'> | null | undefined) =>
+  held?.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing;
+
+const watchlist = (channelId: string, stockCodes: string[]): Watchlist => ({
+  channelId,
+  stockCodes,
+  digestEnabled: true,
+  updatedAt: '2024-01-02T03:04:05.000Z',
+});
+
+const digest = (channelId: string, reportMonth: string, messageTs: string[]): DigestRecord => ({
+  channelId,
+  reportMonth,
+  sentAt: '2024-01-08T01:00:00.000Z',
+  messageTs,
+  trigger: 'scheduled',
+});
+
+const original = () => makeSaveInput({ file: 'original', dateSubmitted: '2023-12-06', closing: 1000 });
+const corrected = () =>
+  makeSaveInput({ file: 'corrected', status: 'resubmission', dateSubmitted: '2023-12-20', closing: 1200 });
+
+export function describeFilingStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`FilingStore contract: ${name}`, () => {
+    let subject: StoreUnderTest | null = null;
+    let store: FilingStore;
+
+    beforeEach(async () => {
+      subject = await makeStore();
+      store = subject.store;
+    });
+    afterEach(async () => {
+      await subject?.cleanup();
+      subject = null;
+    });
+
+    const reopen = async (ctx: TestContext) => {
+      if (!subject?.reopen) return ctx.skip(`${name} keeps nothing across a restart`);
+      store = await subject.reopen();
+    };
+    const damageMonth = async (ctx: TestContext, stockCode: StockCode, month: ReportMonth) => {
+      if (!subject?.damageMonth) return ctx.skip(`${name} has no files to damage`);
+      store = await subject.damageMonth(stockCode, month);
+    };
+
+    /** Three months of 00020 and one of 00700, saved out of order. */
+    const saveSomeReturns = async () => {
+      await store.save(makeSaveInput({ month: '2023-10', closing: 100 }));
+      await store.save(makeSaveInput({ month: '2023-12', closing: 300 }));
+      await store.save(makeSaveInput({ month: '2023-11', closing: 200 }));
+      await store.save(makeSaveInput({ stockCode: '00700', month: '2023-11', issuerName: 'Tencent Holdings Limited' }));
+    };
+
+    describe('saving', () => {
+      it('keeps a return with its provenance and flags', async () => {
+        const flag = {
+          code: 'balance-mismatch' as const,
+          severity: 'error' as const,
+          section: 'II',
+          subject: 'Ordinary shares',
+          message: 'Ordinary shares: 100 + 5 = 105, but the form says 106',
+          expected: '105',
+          actual: '106',
+        };
+        const result = await store.save({ ...makeSaveInput({ file: 'nov' }), flags: [flag] });
+        expect(result.status).toBe('stored');
+        const held = await store.findBySha256(sha256Of('nov'));
+        expect(held).toMatchObject({
+          id: sha256Of('nov'),
+          stockCode: '00020',
+          reportMonth: '2023-11',
+          supersededBy: null,
+          supersedes: null,
+        });
+        expect(held?.provenance).toEqual({
+          source: { kind: 'path', path: '/filings/nov.pdf' },
+          sha256: sha256Of('nov'),
+          readAt: '2023-12-06T02:00:00.000Z',
+          parserVersion: '0.1.0',
+        });
+        expect(held?.flags).toEqual([flag]);
+        expect(closingOf(held)).toBe(1_000_000_000);
+      });
+
+      it('keeps the data across a restart', async (ctx) => {
+        await saveSomeReturns();
+        await reopen(ctx);
+        expect((await store.history('00020')).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-11', '2023-10']);
+        expect((await store.findBySha256(sha256Of('00700-2023-11-new')))?.monthlyReturn.issuerName).toBe(
+          'Tencent Holdings Limited',
+        );
+      });
+
+      it('refuses a return with no stock code to file it under, and stores nothing', async () => {
+        const input = makeSaveInput();
+        const noCode = {
+          ...input,
+          monthlyReturn: {
+            ...input.monthlyReturn,
+            stockCodes: [],
+            issuedShares: { ...input.monthlyReturn.issuedShares, classes: [] },
+          },
+        };
+        await expect(store.save(noCode)).rejects.toMatchObject({ code: 'bad-input' });
+        expect(await store.listIssuers()).toEqual([]);
+      });
+
+      it('refuses a return that does not validate, and stores nothing', async () => {
+        const input = makeSaveInput({ file: 'bad' });
+        const bad = { ...input, monthlyReturn: { ...input.monthlyReturn, dateSubmitted: '6 Dec 2023' } };
+        await expect(store.save(bad)).rejects.toMatchObject({ code: 'bad-input' });
+        expect(await store.findBySha256(sha256Of('bad'))).toBeNull();
+        expect(await store.listIssuers()).toEqual([]);
+      });
+
+      it('files a return under its first listed stock code', async () => {
+        const input = makeSaveInput({ stockCode: '00005' });
+        const twoCodes = { ...input, monthlyReturn: { ...input.monthlyReturn, stockCodes: ['00005', '80005'] } };
+        expect((await store.save(twoCodes)).stored.stockCode).toBe('00005');
+        expect(await store.monthsHeld('00005')).toEqual(['2023-11']);
+        expect(await store.monthsHeld('80005')).toEqual([]);
+      });
+    });
+
+    describe('the same file (sha256) saved twice', () => {
+      it('is stored once, and the second save answers with the one held', async () => {
+        const input = makeSaveInput({ file: 'nov' });
+        await store.save(input);
+        const again = await store.save({
+          ...input,
+          provenance: { ...input.provenance, readAt: '2024-05-01T00:00:00Z' },
+        });
+        expect(again.status).toBe('already-held');
+        expect(again.stored.provenance.readAt).toBe('2023-12-06T02:00:00.000Z');
+        expect(await store.submissions('00020', '2023-11')).toHaveLength(1);
+      });
+
+      it('is stored once when both saves run at the same time', async () => {
+        const input = makeSaveInput({ file: 'nov' });
+        const results = await Promise.all([store.save(input), store.save(input)]);
+        expect(results.map((r) => r.status).sort()).toEqual(['already-held', 'stored']);
+        expect(await store.submissions('00020', '2023-11')).toHaveLength(1);
+      });
+
+      it('is recognised after a restart', async (ctx) => {
+        await store.save(makeSaveInput({ file: 'nov' }));
+        await reopen(ctx);
+        expect((await store.save(makeSaveInput({ file: 'nov' }))).status).toBe('already-held');
+      });
+
+      it('is found by its sha256, and an unknown sha256 finds nothing', async () => {
+        await store.save(makeSaveInput({ file: 'nov' }));
+        expect((await store.findBySha256(sha256Of('nov')))?.reportMonth).toBe('2023-11');
+        expect(await store.findBySha256(sha256Of('never saved'))).toBeNull();
+      });
+    });
+
+    describe('the same return in another file (same parsed model, other sha256)', () => {
+      it('is already held as the same return, never a resubmission, and nothing is written', async () => {
+        const input = makeSaveInput({ file: 'nov' });
+        await store.save(input);
+        const resaved = { ...input, provenance: { ...input.provenance, sha256: sha256Of('nov, linearized') } };
+        const result = await store.save(resaved);
+        expect(result).toMatchObject({
+          status: 'already-held',
+          match: 'same-content',
+          stored: { id: sha256Of('nov') },
+        });
+        expect((await store.submissions('00020', '2023-11')).map((s) => s.id)).toEqual([sha256Of('nov')]);
+        expect(await store.findBySha256(sha256Of('nov, linearized'))).toBeNull();
+      });
+
+      it('is told apart from the same file', async () => {
+        const input = makeSaveInput({ file: 'nov' });
+        await store.save(input);
+        expect(await store.save(input)).toMatchObject({ status: 'already-held', match: 'same-file' });
+      });
+
+      it('is a resubmission still when one figure differs', async () => {
+        await store.save(makeSaveInput({ file: 'nov', closing: 1000 }));
+        const changed = makeSaveInput({ file: 'nov-2', closing: 1001, readAt: '2023-12-07T02:00:00.000Z' });
+        expect((await store.save(changed)).status).toBe('superseded-earlier');
+      });
+    });
+
+    describe('resubmissions for one code and month', () => {
+      it('make a later submission current, the earlier one superseded by it', async () => {
+        expect((await store.save(original())).status).toBe('stored');
+        expect(await store.save(corrected())).toMatchObject({
+          status: 'superseded-earlier',
+          stored: { id: sha256Of('corrected'), supersedes: sha256Of('original'), supersededBy: null },
+          superseded: { id: sha256Of('original'), supersededBy: sha256Of('corrected') },
+        });
+        expect(closingOf(await store.forMonth('00020', '2023-11'))).toBe(1200);
+        expect((await store.latest('00020'))?.id).toBe(sha256Of('corrected'));
+        expect((await store.submissions('00020', '2023-11')).map((s) => [s.id, s.supersededBy])).toEqual([
+          [sha256Of('corrected'), null],
+          [sha256Of('original'), sha256Of('corrected')],
+        ]);
+      });
+
+      it('keep the held one current when an older submission arrives later', async () => {
+        await store.save(corrected());
+        expect(await store.save(original())).toMatchObject({
+          status: 'older-than-held',
+          stored: { id: sha256Of('original'), supersededBy: sha256Of('corrected') },
+          current: { id: sha256Of('corrected'), supersedes: sha256Of('original') },
+        });
+        expect((await store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('corrected'));
+        expect((await store.submissions('00020', '2023-11')).map((s) => s.id)).toEqual([
+          sha256Of('corrected'),
+          sha256Of('original'),
+        ]);
+      });
+
+      it('link a submission that falls between two held ones to its neighbours', async () => {
+        await store.save(original());
+        await store.save(corrected());
+        const middle = makeSaveInput({ file: 'middle', status: 'resubmission', dateSubmitted: '2023-12-10' });
+        expect(await store.save(middle)).toMatchObject({
+          status: 'older-than-held',
+          stored: { supersedes: sha256Of('original'), supersededBy: sha256Of('corrected') },
+          current: { id: sha256Of('corrected') },
+        });
+        expect((await store.submissions('00020', '2023-11')).map((s) => [s.id, s.supersedes, s.supersededBy])).toEqual([
+          [sha256Of('corrected'), sha256Of('middle'), null],
+          [sha256Of('middle'), sha256Of('original'), sha256Of('corrected')],
+          [sha256Of('original'), null, sha256Of('middle')],
+        ]);
+      });
+
+      it('rank a resubmission above a new submission dated the same day, whichever was read first', async () => {
+        const sameDayNew = makeSaveInput({ file: 'a', dateSubmitted: '2023-12-06', readAt: '2024-01-01T00:00:00Z' });
+        const sameDayResubmission = makeSaveInput({
+          file: 'b',
+          status: 'resubmission',
+          dateSubmitted: '2023-12-06',
+          readAt: '2023-12-07T00:00:00Z',
+        });
+        await store.save(sameDayResubmission);
+        expect((await store.save(sameDayNew)).status).toBe('older-than-held');
+        expect((await store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('b'));
+      });
+
+      it('fall back on the later reading when date and status tie', async () => {
+        // Two returns, not two files of one: they differ in a figure, not in date or status.
+        await store.save(makeSaveInput({ file: 'first', readAt: '2023-12-07T01:00:00Z', closing: 1 }));
+        expect(
+          (await store.save(makeSaveInput({ file: 'second', readAt: '2023-12-07T09:00:00Z', closing: 2 }))).status,
+        ).toBe('superseded-earlier');
+        expect((await store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('second'));
+      });
+
+      it('count a month once in history, months held and the issuer list', async () => {
+        await store.save(original());
+        await store.save(corrected());
+        await store.save(makeSaveInput({ month: '2023-12' }));
+        expect((await store.history('00020')).map((h) => [h.id, h.supersedes])).toEqual([
+          [sha256Of('00020-2023-12-new'), null],
+          [sha256Of('corrected'), sha256Of('original')],
+        ]);
+        expect(await store.monthsHeld('00020')).toEqual(['2023-12', '2023-11']);
+        expect((await store.listIssuers())[0]?.returnsHeld).toBe(2);
+        expect((await store.previous('00020', '2023-12'))?.id).toBe(sha256Of('corrected'));
+      });
+
+      it('keep ten submissions of one month saved at the same time, the latest current', async (ctx) => {
+        const inputs = Array.from({ length: 10 }, (_, i) =>
+          makeSaveInput({ file: `resub-${i}`, status: 'resubmission', dateSubmitted: `2023-12-${10 + i}` }),
+        );
+        await Promise.all(inputs.map((input) => store.save(input)));
+        expect(await store.submissions('00020', '2023-11')).toHaveLength(10);
+        expect((await store.forMonth('00020', '2023-11'))?.id).toBe(sha256Of('resub-9'));
+        await reopen(ctx);
+        expect((await store.submissions('00020', '2023-11')).map((s) => s.id)).toEqual(
+          inputs.map((input) => input.provenance.sha256).reverse(),
+        );
+      });
+    });
+
+    describe('lookups', () => {
+      it('answer the latest month held for a code, whatever the order saved', async () => {
+        await saveSomeReturns();
+        const latest = await store.latest('00020');
+        expect(latest?.reportMonth).toBe('2023-12');
+        expect(closingOf(latest)).toBe(300);
+        expect(await store.latest('00005')).toBeNull();
+      });
+
+      it('answer the return for a code and month, and null for a month not held', async () => {
+        await saveSomeReturns();
+        expect(closingOf(await store.forMonth('00020', '2023-11'))).toBe(200);
+        expect(await store.forMonth('00020', '2023-09')).toBeNull();
+        expect(await store.forMonth('09999', '2023-11')).toBeNull();
+        expect(await store.submissions('00020', '2023-09')).toEqual([]);
+      });
+
+      it('give the history newest month first, capped by a limit', async () => {
+        await saveSomeReturns();
+        const history = await store.history('00020');
+        expect(
+          history.map((h) => [h.reportMonth, h.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing]),
+        ).toEqual([
+          ['2023-12', 300],
+          ['2023-11', 200],
+          ['2023-10', 100],
+        ]);
+        expect((await store.history('00020', { limit: 2 })).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-11']);
+        expect(await store.history('00020', { limit: 0 })).toEqual([]);
+        expect(await store.history('09999')).toEqual([]);
+      });
+
+      it('give the months held newest first, none of them damaged', async () => {
+        await saveSomeReturns();
+        expect(await store.damagedMonths('00020')).toEqual([]);
+        expect(await store.monthsHeld('00020')).toEqual(['2023-12', '2023-11', '2023-10']);
+        expect(await store.monthsHeld('00700')).toEqual(['2023-11']);
+        expect(await store.monthsHeld('09999')).toEqual([]);
+      });
+
+      it('find the current return of the latest month before a given one, across a gap', async () => {
+        await saveSomeReturns();
+        await store.save(makeSaveInput({ month: '2024-03', closing: 600 }));
+        expect((await store.previous('00020', '2024-03'))?.reportMonth).toBe('2023-12');
+        expect((await store.previous('00020', '2024-02'))?.reportMonth).toBe('2023-12');
+        expect((await store.previous('00020', '2023-12'))?.reportMonth).toBe('2023-11');
+        expect(await store.previous('00020', '2023-10')).toBeNull();
+      });
+
+      it('list every current return of a report month, by code', async () => {
+        await saveSomeReturns();
+        await store.save(corrected());
+        const november = await store.forReportMonth('2023-11');
+        expect(november.map((r) => [r.stockCode, r.reportMonth, r.id])).toEqual([
+          ['00020', '2023-11', sha256Of('corrected')],
+          ['00700', '2023-11', sha256Of('00700-2023-11-new')],
+        ]);
+        expect(await store.forReportMonth('2022-01')).toEqual([]);
+      });
+    });
+
+    describe('issuers', () => {
+      it('are listed by code with the latest name, month, count and submission date', async () => {
+        await saveSomeReturns();
+        await store.save(makeSaveInput({ month: '2024-01', issuerName: 'Example Group Limited' }));
+        expect(await store.listIssuers()).toEqual([
+          {
+            stockCode: '00020',
+            issuerName: 'Example Group Limited',
+            latestMonth: '2024-01',
+            returnsHeld: 4,
+            latestDateSubmitted: '2024-02-06',
+          },
+          {
+            stockCode: '00700',
+            issuerName: 'Tencent Holdings Limited',
+            latestMonth: '2023-11',
+            returnsHeld: 1,
+            latestDateSubmitted: '2023-12-06',
+          },
+        ]);
+      });
+
+      it('take the name of the current submission of the latest month', async () => {
+        await store.save(
+          makeSaveInput({ file: 'x', issuerName: 'Misspelt Holdngs Limited', dateSubmitted: '2023-12-06' }),
+        );
+        await store.save(
+          makeSaveInput({
+            file: 'y',
+            issuerName: 'Example Holdings Limited',
+            status: 'resubmission',
+            dateSubmitted: '2023-12-08',
+          }),
+        );
+        expect((await store.listIssuers()).map((i) => [i.issuerName, i.latestDateSubmitted])).toEqual([
+          ['Example Holdings Limited', '2023-12-08'],
+        ]);
+      });
+
+      it('are found by part of a name without case, and by code', async () => {
+        await saveSomeReturns();
+        await store.save(makeSaveInput({ month: '2024-01', issuerName: 'SenseTime Group Inc.' }));
+        await store.save(
+          makeSaveInput({ stockCode: '02020', month: '2024-01', issuerName: 'ANTA Sports Products Limited' }),
+        );
+        expect((await store.searchIssuers('sensetime')).map((f) => [f.stockCode, f.issuerName])).toEqual([
+          ['00020', 'SenseTime Group Inc.'],
+        ]);
+        expect((await store.searchIssuers('TENCENT'))[0]?.stockCode).toBe('00700');
+        expect((await store.searchIssuers('700'))[0]?.stockCode).toBe('00700');
+        expect(await store.searchIssuers('hsbc')).toEqual([]);
+        expect(await store.searchIssuers('   ')).toEqual([]);
+      });
+
+      it('are found by a name they filed under before', async () => {
+        await store.save(makeSaveInput({ month: '2023-11', issuerName: 'Old Name Limited' }));
+        await store.save(makeSaveInput({ month: '2023-12', issuerName: 'New Name Limited' }));
+        expect((await store.searchIssuers('old name')).map((f) => f.issuerName)).toEqual(['New Name Limited']);
+      });
+
+      it('are found no more than the limit asks', async () => {
+        for (const code of ['00001', '00002', '00003']) {
+          await store.save(makeSaveInput({ stockCode: code, issuerName: `Harbour ${code} Limited` }));
+        }
+        expect((await store.searchIssuers('harbour', { limit: 2 })).map((f) => f.stockCode)).toEqual([
+          '00001',
+          '00002',
+        ]);
+      });
+    });
+
+    describe('who may see a return', () => {
+      const privateChannel = onlyIn('G0PRIVATE');
+      const draft = () => ({ ...makeSaveInput({ file: 'draft', closing: 777 }), audience: privateChannel });
+
+      it('keeps a return read in a private conversation to that conversation: elsewhere it is not held', async () => {
+        await store.save(draft());
+        expect(closingOf(await store.forMonth('00020', '2023-11', privateChannel))).toBe(777);
+        expect((await store.latest('00020', privateChannel))?.audience).toEqual(privateChannel);
+        expect((await store.listIssuers(privateChannel)).map((i) => i.stockCode)).toEqual(['00020']);
+        for (const elsewhere of [WORKSPACE, onlyIn('C0PUBLIC'), onlyIn('G0OTHER')]) {
+          expect(await store.latest('00020', elsewhere)).toBeNull();
+          expect(await store.forMonth('00020', '2023-11', elsewhere)).toBeNull();
+          expect(await store.monthsHeld('00020', elsewhere)).toEqual([]);
+          expect(await store.history('00020', { viewer: elsewhere })).toEqual([]);
+          expect(await store.forReportMonth('2023-11', elsewhere)).toEqual([]);
+          expect(await store.listIssuers(elsewhere)).toEqual([]);
+          expect(await store.searchIssuers('example', { viewer: elsewhere })).toEqual([]);
+          expect(await store.findBySha256(sha256Of('draft'), elsewhere)).toBeNull();
+          expect(await store.submissions('00020', '2023-11', elsewhere)).toEqual([]);
+        }
+      });
+
+      it('shows the returns of the workspace in every conversation, and a private draft only where it was read', async () => {
+        await store.save(makeSaveInput({ month: '2023-10', closing: 100 }));
+        await store.save(makeSaveInput({ file: 'public', closing: 200 }));
+        const correction = {
+          ...makeSaveInput({ file: 'draft', status: 'resubmission', dateSubmitted: '2023-12-20', closing: 250 }),
+          audience: privateChannel,
+        };
+        await store.save(correction);
+        // The draft of a correction is current where it was read; elsewhere the public figure stays.
+        expect(closingOf(await store.forMonth('00020', '2023-11', privateChannel))).toBe(250);
+        expect(closingOf(await store.forMonth('00020', '2023-11', onlyIn('C0PUBLIC')))).toBe(200);
+        expect(closingOf(await store.latest('00020'))).toBe(200);
+        const closings = (
+          history: { monthlyReturn: { issuedShares: { classes: { issuedShares: { closing: number | null } }[] } } }[],
+        ) => history.map((h) => h.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing);
+        expect(closings(await store.history('00020', { viewer: privateChannel }))).toEqual([250, 100]);
+        expect(closings(await store.history('00020', { viewer: WORKSPACE }))).toEqual([200, 100]);
+        expect((await store.submissions('00020', '2023-11')).map((s) => s.id)).toEqual([sha256Of('public')]);
+        expect((await store.previous('00020', '2023-12', privateChannel))?.id).toBe(sha256Of('draft'));
+      });
+
+      it('makes a private return public when the same return is later read in a public place', async () => {
+        await store.save(draft());
+        const shared = { ...draft(), audience: WORKSPACE };
+        expect(await store.save(shared)).toMatchObject({
+          status: 'already-held',
+          match: 'same-file',
+          stored: { audience: WORKSPACE },
+        });
+        expect(closingOf(await store.latest('00020', onlyIn('C0PUBLIC')))).toBe(777);
+        expect((await store.listIssuers()).map((i) => i.stockCode)).toEqual(['00020']);
+      });
+
+      it('makes it public from another file of the same return too, and keeps that across a restart', async (ctx) => {
+        await store.save(draft());
+        const fetched = makeSaveInput({ file: 'draft', closing: 777 });
+        const other = { ...fetched, provenance: { ...fetched.provenance, sha256: sha256Of('fetched from HKEXnews') } };
+        expect((await store.save(other)).status).toBe('already-held');
+        expect(closingOf(await store.forMonth('00020', '2023-11', WORKSPACE))).toBe(777);
+        await reopen(ctx);
+        expect(closingOf(await store.forMonth('00020', '2023-11', WORKSPACE))).toBe(777);
+      });
+
+      it('never widens on its own: a private return read again privately, or elsewhere privately, stays private', async () => {
+        await store.save(draft());
+        await store.save(draft());
+        await store.save({ ...draft(), audience: onlyIn('D0DIRECT') });
+        expect(await store.latest('00020', WORKSPACE)).toBeNull();
+        expect(await store.latest('00020', onlyIn('D0DIRECT'))).toBeNull();
+        expect((await store.latest('00020', privateChannel))?.audience).toEqual(privateChannel);
+      });
+
+      it('keeps a private return private across a restart', async (ctx) => {
+        await store.save(draft());
+        await reopen(ctx);
+        expect(await store.latest('00020')).toBeNull();
+        expect(closingOf(await store.latest('00020', privateChannel))).toBe(777);
+      });
+    });
+
+    describe('Slack uploads', () => {
+      const LEASE_MS = 60_000;
+      const shareOf = (fileId: string, channelId = 'C1'): SlackShare => ({
+        fileId,
+        fileName: `${fileId}.pdf`,
+        channelId,
+        shareTs: '1700000000.000100',
+        threadTs: '1700000000.000100',
+        userId: 'U1',
+      });
+
+      it('are claimed once: a second claim finds the upload in hand', async () => {
+        expect((await store.claimSlackUpload(shareOf('F0123ABCDEF'), LEASE_MS)).outcome).toBe('claimed');
+        expect((await store.claimSlackUpload(shareOf('F0123ABCDEF'), LEASE_MS)).outcome).toBe('in-hand');
+        expect((await store.claimSlackUpload(shareOf('F0999'), LEASE_MS)).outcome).toBe('claimed');
+      });
+
+      it('are claimed by one of two claims made at the same time', async () => {
+        const claims = await Promise.all([
+          store.claimSlackUpload(shareOf('F1'), LEASE_MS),
+          store.claimSlackUpload(shareOf('F1'), LEASE_MS),
+        ]);
+        expect(claims.map((c) => c.outcome).sort()).toEqual(['claimed', 'in-hand']);
+      });
+
+      it('are one claim per share: the same file shared in another conversation is claimed again', async () => {
+        await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        const other = await store.claimSlackUpload(shareOf('F1', 'C2'), LEASE_MS);
+        expect(other.outcome).toBe('claimed');
+        expect(other.upload?.key).toBe('F1:C2:1700000000.000100');
+      });
+
+      it('are taken over, at the step recorded, once their lease has run out', async () => {
+        const { upload } = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        const sha256 = 'a'.repeat(64);
+        await store.recordSlackUpload(upload?.key ?? '', { stage: 'read', sha256, heldBefore: false }, 0);
+        const takeover = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        expect(takeover.outcome).toBe('taken-over');
+        expect(takeover.upload).toMatchObject({ stage: 'read', sha256, attempts: 2 });
+      });
+
+      it('are never taken over once answered', async () => {
+        const { upload } = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        await store.recordSlackUpload(upload?.key ?? '', { stage: 'answered', replyTs: '1700000000.000200' }, 0);
+        const again = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        expect(again).toMatchObject({ outcome: 'answered', upload: { replyTs: '1700000000.000200' } });
+        expect(await store.unfinishedSlackUploads()).toEqual([]);
+      });
+
+      it('refuse a step for an upload never claimed', async () => {
+        await expect(store.recordSlackUpload('F9:C1:1', { stage: 'stored' }, LEASE_MS)).rejects.toThrow(
+          'No unfinished Slack upload F9:C1:1 is held.',
+        );
+      });
+
+      it('keep their steps across a restart, and the unanswered ones are listed oldest first', async (ctx) => {
+        const first = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        await store.claimSlackUpload(shareOf('F2'), LEASE_MS);
+        const third = await store.claimSlackUpload(shareOf('F3'), LEASE_MS);
+        await store.recordSlackUpload(first.upload?.key ?? '', { stage: 'answering', repliesBefore: 2 }, LEASE_MS);
+        await store.recordSlackUpload(third.upload?.key ?? '', { stage: 'answered', replyTs: null }, LEASE_MS);
+        await reopen(ctx);
+        const unfinished = await store.unfinishedSlackUploads();
+        expect(unfinished.map((u) => [u.fileId, u.stage, u.repliesBefore])).toEqual([
+          ['F1', 'answering', 2],
+          ['F2', 'claimed', null],
+        ]);
+      });
+    });
+
+    describe('watchlists', () => {
+      it('are kept per channel, replaced on save, and listed by channel', async () => {
+        await store.saveWatchlist(watchlist('C2', ['00700']));
+        await store.saveWatchlist(watchlist('C1', ['00020', '00005']));
+        await store.saveWatchlist({ ...watchlist('C2', ['00700', '09988']), digestEnabled: false });
+        expect(await store.getWatchlist('C2')).toEqual({
+          ...watchlist('C2', ['00700', '09988']),
+          digestEnabled: false,
+        });
+        expect(await store.getWatchlist('C3')).toBeNull();
+        expect((await store.listWatchlists()).map((w) => [w.channelId, w.stockCodes])).toEqual([
+          ['C1', ['00020', '00005']],
+          ['C2', ['00700', '09988']],
+        ]);
+      });
+
+      it('refuse a stock code that is not five digits, and keep nothing', async () => {
+        await expect(store.saveWatchlist(watchlist('C1', ['20']))).rejects.toMatchObject({ code: 'bad-input' });
+        expect(await store.getWatchlist('C1')).toBeNull();
+      });
+
+      it('are not changed by a change to the object saved or returned', async () => {
+        const list = watchlist('C1', ['00020']);
+        await store.saveWatchlist(list);
+        list.stockCodes.push('00700');
+        (await store.getWatchlist('C1'))?.stockCodes.push('00005');
+        expect((await store.getWatchlist('C1'))?.stockCodes).toEqual(['00020']);
+      });
+
+      it('survive a restart', async (ctx) => {
+        await store.saveWatchlist(watchlist('C1', ['00020']));
+        await reopen(ctx);
+        expect((await store.getWatchlist('C1'))?.stockCodes).toEqual(['00020']);
+      });
+    });
+
+    describe('digest records', () => {
+      it('are found by channel and month', async () => {
+        await store.recordDigest(digest('C1', '2023-11', ['1700000000.000100']));
+        await store.recordDigest(digest('C1', '2023-12', ['1700000000.000200']));
+        expect((await store.findDigestRecord('C1', '2023-11'))?.messageTs).toEqual(['1700000000.000100']);
+        expect(await store.findDigestRecord('C2', '2023-11')).toBeNull();
+        expect(await store.findDigestRecord('C1', '2024-01')).toBeNull();
+      });
+
+      it('are one per channel and month: recording again replaces it', async () => {
+        await store.recordDigest(digest('C1', '2023-11', ['1']));
+        await store.recordDigest({ ...digest('C1', '2023-11', ['2', '3']), trigger: 'command' });
+        expect(await store.findDigestRecord('C1', '2023-11')).toMatchObject({
+          messageTs: ['2', '3'],
+          trigger: 'command',
+        });
+      });
+
+      it('survive a restart', async (ctx) => {
+        await store.recordDigest(digest('C1', '2023-11', ['1']));
+        await reopen(ctx);
+        expect((await store.findDigestRecord('C1', '2023-11'))?.messageTs).toEqual(['1']);
+      });
+    });
+
+    describe('a damaged month', () => {
+      it('answers as damaged, naming the month, and is never passed off as not held', async (ctx) => {
+        await saveSomeReturns();
+        await damageMonth(ctx, '00020', '2023-11');
+        await expect(store.forMonth('00020', '2023-11')).rejects.toMatchObject({
+          code: 'store-corrupt',
+          message: expect.stringContaining('2023-11'),
+        });
+      });
+
+      it('leaves the other codes answering, and a scan over the month lists them', async (ctx) => {
+        await saveSomeReturns();
+        await damageMonth(ctx, '00020', '2023-11');
+        expect((await store.forMonth('00700', '2023-11'))?.monthlyReturn.issuerName).toBe('Tencent Holdings Limited');
+        expect((await store.forReportMonth('2023-11')).map((r) => r.stockCode)).toEqual(['00700']);
+      });
+
+      it('leaves the history, the other months and the name search answering, and is named as damaged', async (ctx) => {
+        await saveSomeReturns();
+        await damageMonth(ctx, '00020', '2023-11');
+        await expect(store.latest('00020')).resolves.toMatchObject({ reportMonth: '2023-12' });
+        await expect(store.forMonth('00020', '2023-11')).rejects.toMatchObject({ code: 'store-corrupt' });
+        expect(closingOf(await store.forMonth('00020', '2023-10'))).toBe(100);
+        expect((await store.previous('00020', '2023-12'))?.reportMonth).toBe('2023-10');
+        expect((await store.history('00020')).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-10']);
+        expect((await store.damagedMonths('00020')).map((d) => d.reportMonth)).toEqual(['2023-11']);
+        expect((await store.searchIssuers('example holdings')).map((i) => i.stockCode)).toEqual(['00020']);
+        expect(await store.damagedMonths('00700')).toEqual([]);
+      });
+
+      it('is restored by saving the filing again', async (ctx) => {
+        await saveSomeReturns();
+        await damageMonth(ctx, '00020', '2023-11');
+        await store.forMonth('00020', '2023-11').catch(() => null);
+        expect((await store.save(makeSaveInput({ month: '2023-11', closing: 200 }))).status).toBe('stored');
+        expect(closingOf(await store.forMonth('00020', '2023-11'))).toBe(200);
+        expect((await store.history('00020')).map((h) => h.reportMonth)).toEqual(['2023-12', '2023-11', '2023-10']);
+        expect(await store.damagedMonths('00020')).toEqual([]);
+      });
+    });
+  });
+}
