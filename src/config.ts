@@ -55,6 +55,7 @@ const EnvSchema = z.object({
   MAX_FILE_MB: positiveInt(20, 'megabytes'),
   MAX_PAGES: positiveInt(60, 'pages'),
   PARSE_TIMEOUT_MS: positiveInt(15_000, 'milliseconds'),
+  READ_MEMORY_MB: positiveInt(512, 'megabytes'),
   DOWNLOAD_TIMEOUT_MS: positiveInt(60_000, 'milliseconds'),
   DOWNLOAD_STALL_MS: positiveInt(15_000, 'milliseconds'),
   DIGEST_TIME: z.preprocess(
@@ -103,6 +104,8 @@ export interface Config {
   readonly fileOrigins: readonly string[];
   readonly dataDir: string;
   readonly limits: { readonly maxBytes: number; readonly maxPages: number; readonly timeoutMs: number };
+  /** Memory one reader process may use, in megabytes; a file that needs more is refused as too complex. */
+  readonly readMemoryMb: number;
   /** A shared file's download: its whole time limit, and how long the file host may send nothing. */
   readonly download: { readonly timeoutMs: number; readonly stallMs: number };
   readonly digest: { readonly timeOfDay: string; readonly timeZone: string };
@@ -187,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPages: values.MAX_PAGES,
       timeoutMs: values.PARSE_TIMEOUT_MS,
     },
+    readMemoryMb: values.READ_MEMORY_MB,
     download: { timeoutMs: values.DOWNLOAD_TIMEOUT_MS, stallMs: values.DOWNLOAD_STALL_MS },
     digest: { timeOfDay: values.DIGEST_TIME, timeZone: values.DIGEST_TIMEZONE },
     hkexnewsUrl: values.HKEXNEWS === 'off' ? null : values.HKEXNEWS_URL,
@@ -206,6 +210,11 @@ function configError(problems: string[]): AppError {
 /** Reads a `.env` file into the environment where there is one; settings already in the environment win. */
 export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** A reader's memory ceiling alone (READ_MEMORY_MB, default 512), for commands that do not talk to Slack. */
+export function loadReadMemoryMb(env: Record<string, string | undefined> = process.env): number {
+  return EnvSchema.shape.READ_MEMORY_MB.parse(env.READ_MEMORY_MB);
 }
 
 /** The store's directory alone (DATA_DIR, default ./data), for commands that do not talk to Slack. */

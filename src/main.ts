@@ -45,8 +45,13 @@ async function main(): Promise<void> {
   const now = () => new Date();
   await checkBotToken(config.botToken, config.slackApiUrl ?? undefined);
   const store = await openStore(config, now);
-  // PDFs are read on worker threads: a long read must not hold up the acknowledgements Slack waits 3 seconds for.
-  const readers = createReadPool({ size: Math.max(1, availableParallelism() - 1) });
+  // PDFs are read in reader processes: a long read must not hold up the acknowledgements Slack waits 3 seconds for,
+  // nor a PDF bomb take the bot's memory; warmed up on the fixtures, so that the first upload reads as fast as the rest.
+  const readers = createReadPool({
+    size: Math.max(1, availableParallelism() - 1),
+    memoryMb: config.readMemoryMb,
+    thoroughWarmUp: true,
+  });
   const { connection } = config;
   // HKEXNEWS=off leaves the client out, and with it every use of the site.
   const hkexnews = config.hkexnewsUrl

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseMonthlyReturn } from '../../src/parse/index.js';
-import { extractText, loadPdfParse, PDFJS_RESOURCES } from '../../src/pdf/extract-text.js';
+import { extractText } from '../../src/pdf/extract-text.js';
+import { loadPdfParse, PDFJS_RESOURCES } from '../../src/pdf/pdf-library.js';
 import { defaultFilingsDir, listTruthFiles } from '../accuracy/corpus.js';
 
 const TARGET_RATIO = 1.3;

@@ -5,7 +5,7 @@
  * 1 when a file could not be read or saved, or a path does not exist; 2 for a usage error; 130 when interrupted.
  */
 import { parseArgs } from 'node:util';
-import { loadDataDir, loadDotEnv } from '../config.js';
+import { loadDataDir, loadDotEnv, loadReadMemoryMb } from '../config.js';
 import { bulkIngest, findPdfFiles } from '../services/bulk-ingest.js';
 import { createReadPool, defaultPoolSize, poolSizeFor } from '../services/ingest-worker-pool.js';
 import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summary.js';
@@ -14,7 +14,7 @@ import { EXIT, readCommandLine, runOnStore } from './store-command.js';
 const USAGE = `Usage: hkex-shares ingest [options] PATH...
   Reads every PDF under the given files and folders into the store.
   --data DIR      the store's directory (default: DATA_DIR from the environment or .env, else ./data)
-  --workers N     reader threads (default: one per core, here ${defaultPoolSize()}, fewer for a few files)
+  --workers N     reader processes (default: one per core, here ${defaultPoolSize()}, fewer for a few files)
   --json          print the summary as JSON
   --verbose       list every file in the summary`;
 
@@ -24,7 +24,10 @@ export async function run(args: string[]): Promise<number> {
   const stopping = 'Stopping: finishing the saves in hand (Ctrl-C again to quit at once; nothing saved is lost).';
   return runOnStore('ingest', options.dataDir, stopping, async ({ stopProgress, ...hooks }) => {
     const found = await findPdfFiles(options.paths);
-    const pool = createReadPool({ size: poolSizeFor(found.files.length, options.workers) });
+    const pool = createReadPool({
+      size: poolSizeFor(found.files.length, options.workers),
+      memoryMb: options.memoryMb,
+    });
     try {
       const summary = await bulkIngest(
         { ...hooks, now: () => new Date(), read: pool.read, concurrency: pool.size * 2 },
@@ -64,6 +67,7 @@ function parseOptions(args: string[]) {
   return {
     paths: positionals,
     dataDir: values.data ?? dataDirFromSettings(),
+    memoryMb: loadReadMemoryMb(),
     workers,
     json: values.json,
     verbose: values.verbose,

@@ -20,6 +20,8 @@ export type AppErrorCode =
   | 'filing-too-large'
   /** Extraction or parsing ran past its time limit. */
   | 'timeout'
+  /** Reading needed more memory than a reader may use (READ_MEMORY_MB): a decompression bomb, say. */
+  | 'filing-too-complex'
   /** A store file that fails validation; it is kept aside, never overwritten. */
   | 'store-corrupt'
   /** The store's files could not be written or read: disk full, read-only, no permission (facts.reason). */

@@ -57,6 +57,8 @@ function describeAppError(error: AppError): string {
       return `:warning: ${escapeMrkdwn(error.message)}. Nothing was stored.`;
     case 'timeout':
       return `:warning: Reading ${file} took too long, so I gave up. Nothing was stored.`;
+    case 'filing-too-complex':
+      return `:warning: ${file} needs more memory to read than I allow one file, so I gave up. Nothing was stored. A monthly return from HKEXnews never does: the file may be damaged or built to harm.`;
     case 'store-corrupt':
       return describeDamage(error);
     case 'store-failure': {

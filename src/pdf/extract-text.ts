@@ -1,12 +1,10 @@
 /**
- * The only importer of pdf-parse: PDF bytes -> positioned text. Everything slow or library-bound about reading a
- * PDF happens here; the document is always destroyed, whatever happens.
+ * PDF bytes -> positioned text. Everything slow or library-bound about reading a PDF happens here (pdf-parse itself is
+ * loaded by pdf-library.ts); the document is always destroyed, whatever happens.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { PDFParse } from 'pdf-parse';
 import { AppError } from '../domain/errors.js';
 import type { ExtractedDocument, ExtractedPage, TextItem } from '../domain/extracted-document.js';
+import { type OpenedPdf, openPdf } from './pdf-library.js';
 
 export interface ExtractLimits {
   /** Refuse files larger than this many bytes before parsing them. */
@@ -16,107 +14,7 @@ export interface ExtractLimits {
   readonly timeoutMs: number;
 }
 
-/**
- * pdf.js's legacy build, which pdf-parse loads, brings core-js, and on Node 20 core-js replaces Array.prototype.push
- * (and JSON.parse) with JavaScript versions, for engine bugs that never touch us. Every push in the process, ours and
- * every library's, then costs several times more; the parse of a return spent most of its time there. So pdf-parse
- * is loaded here, after the engine's own functions are noted, and they are put back once pdf.js has loaded (its
- * worker code, loaded with the first document, installs the push again).
- */
-const ENGINE_PUSH = Array.prototype.push;
-const ENGINE_JSON_PARSE = JSON.parse;
-
-function restoreEngineBuiltins(): void {
-  if (Array.prototype.push !== ENGINE_PUSH) Array.prototype.push = ENGINE_PUSH;
-  if (JSON.parse !== ENGINE_JSON_PARSE) JSON.parse = ENGINE_JSON_PARSE;
-}
-
-let pdfParseModule: Promise<typeof import('pdf-parse')> | undefined;
-
-/** pdf-parse's PDFParse class, loaded once; also what the benchmark times pdf-parse with. */
-export async function loadPdfParse(): Promise<typeof PDFParse> {
-  pdfParseModule ??= import('pdf-parse').finally(restoreEngineBuiltins);
-  return (await pdfParseModule).PDFParse;
-}
-
-/**
- * Loads pdf.js and its worker code ahead of the first filing. Under tsx, loading them costs seconds (most of a
- * cold first read; the character maps are a fraction of it), so a long-running process calls this at start-up
- * and its first upload is read as fast as the rest. True when pdf.js read the warm-up page.
- */
-export async function warmUpExtraction(): Promise<boolean> {
-  const doc = await extractText(minimalPdf('FF301'), DEFAULT_EXTRACT_LIMITS, 'warm-up.pdf').catch(() => undefined);
-  return doc?.pages[0]?.items[0]?.text === 'FF301';
-}
-
-/** A one-page PDF printing `text` in Helvetica, with a correct cross-reference table. */
-function minimalPdf(text: string): Uint8Array {
-  const stream = `BT /F1 9 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
-}
-
 export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxBytes: 20 * 1024 * 1024, maxPages: 60, timeoutMs: 15_000 };
-
-// pdf-parse drops CJK text (digits set in the CJK font included) unless pdf.js is given its character maps.
-const require = createRequire(import.meta.url);
-const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json', { paths: [require.resolve('pdf-parse')] }));
-/**
- * What pdf.js needs to read the text of CJK fonts on this machine. Not its standard font files: they draw the glyphs
- * of the 14 fonts a PDF may use without embedding them, and text is placed and sized from metrics pdf.js carries
- * itself. Every text item of the corpus and the fixtures (35 PDFs, both forms, English and Chinese) is the same
- * without them, and a read is about a fifth faster: each document parsed the font files anew.
- */
-export const PDFJS_RESOURCES = {
-  cMapUrl: `${path.join(PDFJS_DIR, 'cmaps')}/`,
-  cMapPacked: true,
-} as const;
-
-/** The parts of pdf.js that we use, typed structurally so that pdf.js stays an implementation detail here. */
-interface PdfTextContentItem {
-  str?: string;
-  transform?: number[];
-  width?: number;
-  height?: number;
-  fontName?: string;
-}
-interface PdfPage {
-  getViewport(options: { scale: number }): {
-    width: number;
-    height: number;
-    convertToViewportPoint(x: number, y: number): number[];
-  };
-  getTextContent(): Promise<{ items: PdfTextContentItem[] }>;
-  cleanup(): void;
-}
-interface PdfDocument {
-  numPages: number;
-  getPage(pageNumber: number): Promise<PdfPage>;
-}
-/**
- * pdf-parse's public getText() flattens each page to a string and loses the x positions that tell FF301's columns
- * apart (a blank cell prints nothing). Its loader is what we want, though: it carries the CMap options and maps
- * pdf.js errors to named exceptions. So we load through it and read the pages ourselves.
- */
-interface LoadablePdfParse {
-  load(): Promise<PdfDocument>;
-}
 
 /** How many pages `inspectFirstPages` is given. */
 const FIRST_PAGES = 2;
@@ -144,14 +42,8 @@ export async function extractText(
     throw new AppError('unreadable-filing', `${fileName} is not a PDF`, { fileName });
   }
 
-  const PdfParse = await loadPdfParse();
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
-  const parser = new PdfParse({
-    data: new Uint8Array(bytes),
-    ...PDFJS_RESOURCES,
-    verbosity: 0,
-    isEvalSupported: false,
-  });
+  const pdf = await openPdf(new Uint8Array(bytes));
   const tooSlow = () =>
     new AppError('timeout', `Reading ${fileName} took longer than ${limits.timeoutMs} ms`, {
       fileName,
@@ -168,31 +60,24 @@ export async function extractText(
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(tooSlow()), limits.timeoutMs);
     });
-    const reading = readPages(
-      parser as unknown as LoadablePdfParse,
-      limits,
-      fileName,
-      checkTime,
-      options.inspectFirstPages,
-    );
+    const reading = readPages(pdf, limits, fileName, checkTime, options.inspectFirstPages);
     return await Promise.race([reading, timeout]);
   } catch (error) {
     throw toAppError(error, fileName);
   } finally {
     clearTimeout(timer);
-    await parser.destroy().catch(() => undefined);
-    restoreEngineBuiltins();
+    await pdf.destroy();
   }
 }
 
 async function readPages(
-  parser: LoadablePdfParse,
+  pdf: OpenedPdf,
   limits: ExtractLimits,
   fileName: string,
   checkTime: () => void,
   inspectFirstPages: ((firstPages: ExtractedDocument) => void) | undefined,
 ): Promise<ExtractedDocument> {
-  const doc = await parser.load();
+  const doc = await pdf.document;
   checkTime();
   const pages: ExtractedPage[] = [];
   let characters = 0;
@@ -244,10 +129,19 @@ async function readPages(
 function toAppError(error: unknown, fileName: string): AppError {
   if (error instanceof AppError) return error;
   const name = error instanceof Error ? error.name : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  // Under the reader's memory limit (services/ingest-worker-pool.ts), a buffer pdf.js cannot have fails like this.
+  if (/allocation failed|out of memory|Invalid typed array length|Invalid array buffer length/i.test(detail)) {
+    return new AppError(
+      'filing-too-complex',
+      `${fileName} needs more memory to read than a reader may use`,
+      { fileName },
+      { cause: error },
+    );
+  }
   if (name === 'PasswordException') {
     return new AppError('encrypted-filing', `${fileName} is protected by a password`, { fileName }, { cause: error });
   }
-  const detail = error instanceof Error ? error.message : String(error);
   return new AppError(
     'unreadable-filing',
     `${fileName} could not be read as a PDF (${detail})`,

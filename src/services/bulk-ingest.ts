@@ -114,6 +114,7 @@ const READ_ERRORS: ReadonlySet<AppErrorCode> = new Set([
   'no-text-layer',
   'filing-too-large',
   'timeout',
+  'filing-too-complex',
   'hkexnews-failure',
 ]);
 

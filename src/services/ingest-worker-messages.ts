@@ -1,4 +1,4 @@
-/** What the ingest pool and its worker threads say to each other: plain data, copied between threads. */
+/** What the read pool and its reader processes say to each other: plain data, copied between processes. */
 import type { AppErrorCode, ErrorFacts } from '../domain/errors.js';
 import type { ParsedFiling } from '../domain/parsed-filing.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
@@ -10,8 +10,8 @@ export interface ReadRequest {
   readonly limits?: ExtractLimits;
 }
 
-/** Sent once the worker has loaded the reader, so that a file's time limit counts reading only. */
-export interface WorkerReady {
+/** Sent once the reader has loaded (and warmed up) pdf.js, so that a file's time limit counts reading only. */
+export interface ReaderReady {
   readonly ready: true;
 }
 

@@ -1,37 +1,66 @@
 /**
- * A pool of worker threads that read filings (extract + parse) for bulk ingest. A worker that dies or hangs on one
- * file costs that file only: it is reported as unreadable and the worker replaced. Workers run what the process runs:
- * the compiled JavaScript under dist/ (`npm start`), or the TypeScript sources through tsx (tests, `npm run cli`).
+ * A pool of reader processes that read filings (extract + parse), for the bot and for bulk ingest. Each reader is a
+ * long-lived child process whose memory the operating system bounds (READ_MEMORY_MB): a PDF that inflates to
+ * gigabytes exhausts its reader, never the bot, and is answered as too complex. A reader that dies, hangs or runs
+ * out of memory on one file costs that file only: it is reported and the reader replaced. Readers run what the
+ * process runs: the compiled JavaScript under dist/ (`npm start`), or the TypeScript sources through tsx (tests,
+ * `npm run cli`).
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { AppError } from '../domain/errors.js';
+import { fileURLToPath } from 'node:url';
+import { AppError, type AppErrorCode } from '../domain/errors.js';
 import type { ParsedFiling } from '../domain/parsed-filing.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../pdf/extract-text.js';
-import type { ReadReply, ReadRequest, WorkerReady } from './ingest-worker-messages.js';
+import type { ReaderReady, ReadReply, ReadRequest } from './ingest-worker-messages.js';
 
 export interface ReadPool {
   readonly size: number;
   /** Same contract as readFiling: a parsed, checked return, or an AppError. */
   read(bytes: Uint8Array, options: { fileName: string; limits?: ExtractLimits }): Promise<ParsedFiling>;
-  /** Stops the workers; reads still waiting are rejected. */
+  /** Stops the readers; reads still waiting are rejected. */
   close(): Promise<void>;
 }
 
 export interface ReadPoolOptions {
-  /** Worker threads; default one per core. */
+  /** Reader processes; default one per core. */
   readonly size?: number;
-  /** A worker busy this much longer than the extraction time limit is stopped and replaced. */
+  /** A reader busy this much longer than the extraction time limit is killed and replaced. */
   readonly graceMs?: number;
-  /** Heap per worker: a pathological PDF exhausts its own worker, not the process. */
-  readonly maxHeapMb?: number;
+  /** Memory each reader may use, in megabytes (READ_MEMORY_MB); default 512. */
+  readonly memoryMb?: number;
+  /** Warm each reader up on every fixture before it takes a file, so that the first reads as fast as the tenth. */
+  readonly thoroughWarmUp?: boolean;
 }
 
-/** From the sources, a plain module registers tsx in the worker before loading the TypeScript one. */
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './ingest-worker-entry.js' : './ingest-worker.js',
-  import.meta.url,
-);
+export const DEFAULT_READ_MEMORY_MB = 512;
+
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const READER_PATH = fileURLToPath(new URL(FROM_SOURCES ? './ingest-worker.ts' : './ingest-worker.js', import.meta.url));
+/** The project's root: from the sources, `--import tsx` is resolved there. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * How a reader is started: under `ulimit -d`, which sets the process's RLIMIT_DATA, the limit Linux applies to the
+ * memory a process writes to (heap, ArrayBuffers, anything it maps privately) but not to the address space V8 and
+ * WebAssembly only reserve. Past it, an allocation fails inside the reader, which then answers "too complex" or
+ * dies; the bot is untouched. V8's own heap is capped at the same size, so that a heap-bound file fails the same
+ * way. Where the shell cannot set the limit (it is not enforced on macOS), the heap cap remains.
+ */
+function readerCommand(memoryMb: number, warmUp: 'thorough' | 'light'): { command: string; args: string[] } {
+  const node = [`--max-old-space-size=${memoryMb}`, ...(FROM_SOURCES ? ['--import', 'tsx'] : []), READER_PATH, warmUp];
+  if (process.platform === 'win32') return { command: process.execPath, args: node };
+  const script = 'ulimit -d "$1" 2>/dev/null; shift; exec "$@"';
+  // From the sources, tsx's compiler service (esbuild, a Go program the reader starts) inherits the limit and could
+  // not start within it on a busy machine: there the limit leaves it room. npm start and the built CLI have none.
+  const dataMb = memoryMb + (FROM_SOURCES ? TSX_HEADROOM_MB : 0);
+  return { command: '/bin/sh', args: ['-c', script, 'reader', String(dataMb * 1024), process.execPath, ...node] };
+}
+
+const TSX_HEADROOM_MB = 1024;
+
+/** What a reader that died of exhausted memory leaves on its standard error (V8's heap, or C++'s operator new). */
+const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|bad_alloc|allocation failed|out of memory/i;
 
 interface Task {
   readonly request: ReadRequest;
@@ -40,18 +69,20 @@ interface Task {
 }
 
 interface Slot {
-  worker: Worker;
+  child: ChildProcess;
   /** Loaded and waiting for work; a file's time limit starts only then. */
   ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | undefined;
+  /** The last few kilobytes the reader wrote to standard error: why it died, if it does. */
+  stderr: string;
 }
 
 export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** Files a reader should have ahead of it to be worth its start-up (loading pdf.js costs a few seconds of CPU). */
+/** Files a reader should have ahead of it to be worth its start-up (a new process loading pdf.js). */
 const FILES_PER_READER = 8;
 
 /** Readers for a run of `files`: as asked, else one per core; never more than the files, nor idle ones. */
@@ -62,28 +93,38 @@ export function poolSizeFor(files: number, requested?: number): number {
 
 export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   const size = Math.max(1, options.size ?? defaultPoolSize());
-  const graceMs = options.graceMs ?? 10_000;
+  const graceMs = options.graceMs ?? 1_000;
+  const memoryMb = options.memoryMb ?? DEFAULT_READ_MEMORY_MB;
+  const { command, args } = readerCommand(memoryMb, options.thoroughWarmUp ? 'thorough' : 'light');
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
   let broken: string | undefined;
 
-  function spawn(): Slot {
-    const worker = new Worker(WORKER_URL, {
-      // Not the parent's flags (a test runner's, say): the entry sets up what the worker needs.
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+  function spawnReader(): Slot {
+    const child = spawn(command, args, {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
     });
-    const slot: Slot = { worker, ready: false, task: null, timer: undefined };
-    worker.on('message', (message: ReadReply | WorkerReady) => {
+    const slot: Slot = { child, ready: false, task: null, timer: undefined, stderr: '' };
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      slot.stderr = (slot.stderr + chunk).slice(-4096);
+    });
+    child.on('message', (message: ReadReply | ReaderReady) => {
       if ('ready' in message) {
         slot.ready = true;
         pump();
       } else finish(slot, message);
     });
-    worker.on('error', (error) => fail(slot, error.message));
-    worker.on('exit', (code) => fail(slot, `the reader stopped (exit code ${code})`));
+    child.on('error', (error) => fail(slot, error.message));
+    child.on('exit', (code, signal) => {
+      if (OUT_OF_MEMORY.test(slot.stderr)) {
+        fail(slot, `reading it needs more than the ${memoryMb} MB a reader may use`, 'filing-too-complex');
+      } else fail(slot, `the reader stopped (${signal ?? `exit code ${code}`})`);
+    });
     return slot;
   }
 
@@ -94,35 +135,48 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
     slot.task = null;
     if (reply.ok) task.resolve(reply.parsed);
     else task.reject(new AppError(reply.error.code, reply.error.message, reply.error.facts));
-    pump();
+    // A reader that ran out of memory may be left fragmented or short: a fresh one takes the next file.
+    if (!reply.ok && reply.error.code === 'filing-too-complex') replace(slot);
+    else pump();
   }
 
-  /** A worker that failed is replaced; the file it was reading is reported, not retried. */
-  function fail(slot: Slot, reason: string, code: 'unreadable-filing' | 'timeout' = 'unreadable-filing'): void {
+  /** A reader that failed is replaced; the file it was reading is reported, not retried. */
+  function fail(slot: Slot, reason: string, code: AppErrorCode = 'unreadable-filing'): void {
     const task = slot.task;
     clearTimeout(slot.timer);
     slot.task = null;
-    const index = slots.indexOf(slot);
-    if (index < 0) return;
-    slots.splice(index, 1);
-    slot.worker.removeAllListeners();
-    slot.worker.on('error', () => undefined);
-    void slot.worker.terminate();
+    if (!slots.includes(slot)) return;
     if (task) {
       const { fileName } = task.request;
       task.reject(new AppError(code, `${fileName} could not be read: ${reason}`, { fileName }));
     }
     if (!slot.ready) {
+      stop(slot);
+      slots.splice(slots.indexOf(slot), 1);
       // A reader that dies before it is ready would die again: stop, and say why, rather than respawn for ever.
       broken = `the readers could not start: ${reason}`;
       for (const waiting of queue.splice(0))
         waiting.reject(new AppError('unreadable-filing', `${waiting.request.fileName}: ${broken}`));
       return;
     }
+    replace(slot);
+  }
+
+  function replace(slot: Slot): void {
+    stop(slot);
+    slots.splice(slots.indexOf(slot), 1);
     if (!closed) {
-      slots.push(spawn());
+      slots.push(spawnReader());
       pump();
     }
+  }
+
+  function stop(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.child.removeAllListeners();
+    slot.child.stderr?.removeAllListeners();
+    slot.child.on('error', () => undefined);
+    slot.child.kill('SIGKILL');
   }
 
   function pump(): void {
@@ -132,13 +186,11 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
       slot.task = task;
       const limit = (task.request.limits ?? DEFAULT_EXTRACT_LIMITS).timeoutMs + graceMs;
       slot.timer = setTimeout(() => fail(slot, `no answer after ${limit} ms`, 'timeout'), limit);
-      // A copy, so that the caller's bytes stay usable; the copy's buffer moves to the worker without copying again.
-      const bytes = new Uint8Array(task.request.bytes);
-      slot.worker.postMessage({ ...task.request, bytes }, [bytes.buffer]);
+      slot.child.send(task.request);
     }
   }
 
-  for (let i = 0; i < size; i++) slots.push(spawn());
+  for (let i = 0; i < size; i++) slots.push(spawnReader());
 
   return {
     size,
@@ -157,13 +209,12 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
         task.reject(new AppError('unreadable-filing', `${task.request.fileName}: not read, the readers were closed`));
       }
       const stopping = slots.splice(0).map(async (slot) => {
-        clearTimeout(slot.timer);
-        slot.worker.removeAllListeners();
-        slot.worker.on('error', () => undefined);
+        const alive = slot.child.exitCode === null && slot.child.signalCode === null;
+        stop(slot);
         slot.task?.reject(
           new AppError('unreadable-filing', `${slot.task.request.fileName}: not read, the readers were closed`),
         );
-        await slot.worker.terminate();
+        if (alive) await new Promise((resolve) => slot.child.once('exit', resolve));
       });
       await Promise.all(stopping);
     },

@@ -1,17 +1,17 @@
 /**
- * A worker thread of bulk ingest: reads filings (PDF bytes -> parsed, checked return), the CPU-bound part, so that
- * several are read at once while the main thread saves. Errors travel back as data: code, message and facts.
+ * A reader process (see ingest-worker-pool.ts): reads filings (PDF bytes -> parsed, checked return), the CPU-bound
+ * part, under a memory limit of its own, so that several are read at once while the bot answers or bulk ingest
+ * saves. Errors travel back as data: code, message and facts.
  */
-import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../domain/errors.js';
-import { warmUpExtraction } from '../pdf/extract-text.js';
-import type { ReadReply, ReadRequest, WorkerReady } from './ingest-worker-messages.js';
+import type { ReaderReady, ReadReply, ReadRequest } from './ingest-worker-messages.js';
 import { readFiling } from './read-filing.js';
+import { warmUpReading } from './warm-up-reading.js';
 
-const port = parentPort;
-if (!port) throw new Error('ingest-worker.ts runs as a worker thread (see ingest-worker-pool.ts)');
+const send = process.send?.bind(process);
+if (!send) throw new Error('ingest-worker.ts runs as a reader process (see ingest-worker-pool.ts)');
 
-port.on('message', async (request: ReadRequest) => {
+process.on('message', async (request: ReadRequest) => {
   let reply: ReadReply;
   try {
     const parsed = await readFiling(request.bytes, { fileName: request.fileName, limits: request.limits });
@@ -29,10 +29,12 @@ port.on('message', async (request: ReadRequest) => {
           },
         };
   }
-  port.postMessage(reply);
+  send(reply);
 });
+// The pool going away (the bot stopped, even by SIGKILL) closes the channel: a reader never outlives it.
+process.on('disconnect', () => process.exit(0));
 
-// Load pdf.js before saying so: under tsx that costs seconds, which the first filing's time limit must not pay.
-await warmUpExtraction();
-const ready: WorkerReady = { ready: true };
-port.postMessage(ready);
+// Load pdf.js and warm it up before saying so: the first filing's time limit (and its reader) must not pay for it.
+await warmUpReading({ thorough: process.argv[2] === 'thorough' });
+const ready: ReaderReady = { ready: true };
+send(ready);

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { FakeSlack } from './fake-slack.js';
-import { signSlackRequest } from './slack-harness.js';
+import { fileSharedEvent, signSlackRequest } from './slack-harness.js';
 
 const MAIN = path.resolve(import.meta.dirname, '../../dist/main.js');
 const SECRET = 'bot-process-secret';
@@ -99,6 +99,10 @@ export interface BotProcess {
   readonly child: ChildProcess;
   /** Posts `/shares <text>` signed as Slack signs it; resolves at the acknowledgement, with its time. */
   sendCommand(text: string): Promise<{ status: number; ackedAt: number; responseUrl: string }>;
+  /** Sends the `file_shared` event of a file the fake Slack holds, signed; resolves with the HTTP status. */
+  shareFile(fileId: string, channel: string, ts: string): Promise<number>;
+  /** What the bot has written to its standard output and error so far. */
+  output(): string;
   /** The text of the answer posted to a command's response URL. */
   answerTo(responseUrl: string): Promise<string>;
   stop(): Promise<void>;
@@ -114,6 +118,24 @@ export async function startBotProcess(fakeSlack: FakeSlack, dataDir: string): Pr
       const sent = await postSharesCommand(fakeSlack, { port, secret: SECRET }, text);
       return { ...sent, ackedAt: performance.now() };
     },
+    async shareFile(fileId, channel, ts) {
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: fakeSlack.teamId,
+        api_app_id: 'A0001',
+        event_id: `Ev-${fileId}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event: fileSharedEvent(fileId, channel, 'U0001', ts),
+      });
+      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signSlackRequest(SECRET, body) },
+        body,
+      });
+      await response.text();
+      return response.status;
+    },
+    output: bot.output,
     async answerTo(responseUrl) {
       const call = await fakeSlack.waitFor(() => fakeSlack.calls.find((c) => c.url === responseUrl), 60_000);
       return String(call.body.text);

@@ -1,6 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
-import { DEFAULT_EXTRACT_LIMITS, extractText, isPdf, warmUpExtraction } from '../../src/pdf/extract-text.js';
+import { DEFAULT_EXTRACT_LIMITS, extractText, isPdf } from '../../src/pdf/extract-text.js';
 import { makePdf } from './make-pdf.js';
 
 /** Helvetica's advance widths, from its AFM file, for the characters the test prints. */
@@ -125,8 +126,14 @@ describe('extractText', () => {
     expect(error.facts).toMatchObject({ fileName: 'slow.pdf', timeoutMs: 0 });
   });
 
-  it('warms up pdf.js on a page of its own', async () => {
-    expect(await warmUpExtraction()).toBe(true);
+  it.runIf(existsSync('/proc/self/maps'))('reads text without loading the native canvas addon', async () => {
+    const bytes = await makePdf({ pages: [[[72, 72, 'no drawing'] as const]] });
+    const doc = await extractText(bytes);
+    expect(doc.pages[0]?.items.map((item) => item.text)).toEqual(['no drawing']);
+    const mapped = readFileSync('/proc/self/maps', 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('@napi-rs'));
+    expect(mapped).toEqual([]);
   });
 
   it('recognises a PDF header within the first kilobyte', () => {

@@ -1,12 +1,14 @@
 /**
- * The reader threads of bulk ingest: same answers as reading on the main thread, and a file that hangs its reader
- * costs that file only.
+ * The reader processes of the bot and of bulk ingest: same answers as reading in the process itself, a file that
+ * hangs its reader costs that file only, and a decompression bomb exhausts its reader, not the process that asked.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppError, isAppError } from '../../src/domain/errors.js';
 import { DEFAULT_EXTRACT_LIMITS } from '../../src/pdf/extract-text.js';
 import { createReadPool, defaultPoolSize, poolSizeFor, type ReadPool } from '../../src/services/ingest-worker-pool.js';
 import { drawDocument, drawLegacyReturn } from '../helpers/legacy-form-pdf.js';
+import { makeDecompressionBomb } from '../pdf/make-bomb.js';
 
 let pool: ReadPool;
 let quietMonth: Buffer;
@@ -21,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('createReadPool', () => {
-  it('reads a filing on a worker thread', async () => {
+  it('reads a filing in a reader process', async () => {
     const parsed = await pool.read(quietMonth, { fileName: 'quiet.pdf' });
     expect(parsed.monthlyReturn.form.kind).toBe('legacy');
     expect(parsed.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing).toBe(500000000);
@@ -42,6 +44,31 @@ describe('createReadPool', () => {
     const parsed = await pool.read(quietMonth, { fileName: 'next.pdf' });
     expect(parsed.monthlyReturn.stockCodes).toEqual(['09999']);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'answers a PDF that inflates to 1 GiB as too complex, within 300 MB of its own, and reads the next file',
+    async () => {
+      const bomb = await makeDecompressionBomb(1024);
+      expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
+      const bombPool = createReadPool({ size: 1 });
+      try {
+        // A generous time limit: on a busy machine the memory limit, not the clock, must be what stops it.
+        const limits = { ...DEFAULT_EXTRACT_LIMITS, timeoutMs: 90_000 };
+        const error = await bombPool.read(bomb, { fileName: 'bomb.pdf', limits }).catch((caught: unknown) => caught);
+        expect((error as AppError).code, String(error)).toBe('filing-too-complex');
+        expect((error as AppError).facts).toMatchObject({ fileName: 'bomb.pdf' });
+        const parsed = await bombPool.read(quietMonth, { fileName: 'after.pdf' });
+        expect(parsed.monthlyReturn.stockCodes).toEqual(['09999']);
+      } finally {
+        await bombPool.close();
+      }
+      // The high-water mark of this process's resident memory, over its whole life: the bomb never reached it.
+      const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+      expect(peakKb).toBeGreaterThan(0);
+      expect(peakKb).toBeLessThan(300 * 1024);
+    },
+    180_000,
+  );
 
   it('turns away the reads still waiting when closed', async () => {
     const closing = createReadPool({ size: 1 });

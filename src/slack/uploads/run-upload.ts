@@ -25,6 +25,7 @@ const NOT_KNOWN_AS_RETURN = new Set([
   'no-text-layer',
   'filing-too-large',
   'timeout',
+  'filing-too-complex',
   'slack-failure',
 ]);
 
