@@ -8,10 +8,11 @@ import type { DigestSchedule } from '../digest/digest-schedule.js';
 import { AppError } from '../domain/errors.js';
 import type { UploadDeps } from '../services/receive-upload.js';
 import type { FilingStore } from '../store/filing-store.js';
+import { acknowledgeAfterListeners } from './ack-after-listener.js';
 import { registerCardActions } from './actions/card-actions.js';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from './bolt.js';
 import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
-import { registerFileSharedEvents } from './events/file-shared.js';
+import { EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, registerFileSharedEvents } from './events/file-shared.js';
 import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
 import { guardRequestBodies } from './guard-request-body.js';
 import type { UploadSettings } from './uploads/upload-context.js';
@@ -76,6 +77,9 @@ const STOP_GRACE_MS = 10_000;
 
 export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): SlackApp {
   const receiver = createReceiver(options.transport, options.logger);
+  acknowledgeAfterListeners(receiver, EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, (error) =>
+    app.logger.debug('an event was acknowledged after the receiver had answered it', error),
+  );
   const app = new App({
     token: options.botToken,
     receiver,

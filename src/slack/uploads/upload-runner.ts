@@ -25,8 +25,11 @@ interface InHand {
 }
 
 export interface UploadRunner {
-  /** Takes one `file_shared` event; resolves once the upload is claimed (or found not to be the bot's business). */
-  receive(event: FileSharedEvent): Promise<void>;
+  /**
+   * Takes one `file_shared` event; resolves once the upload is claimed in the store (or found not to be the bot's
+   * business, or its uploader told why it cannot be), to false only when the bot is stopping and took nothing.
+   */
+  receive(event: FileSharedEvent): Promise<boolean>;
   /** Resumes every upload the store holds unanswered; resolves once each has started. */
   resumeUnfinished(): Promise<number>;
   /** Resolves once no upload is in hand. */
@@ -83,20 +86,20 @@ export function createUploadRunner(context: UploadContext): UploadRunner {
 
   return {
     async receive(event) {
-      if (stopping) return;
+      if (stopping) return false;
       let described: Awaited<ReturnType<typeof describeSharedFile>>;
       try {
         described = await describeSharedFile(context.client, event.fileId, event.channelId);
       } catch (error) {
         await tellUploader({ ...event, fileName: event.fileId }, error);
-        return;
+        return true;
       }
       const { file } = described;
-      if (!isPdfFile(file)) return;
+      if (!isPdfFile(file)) return true;
       const found = shareOfEvent(described.shares, event.eventTs);
       if (!found) {
         context.logger.warn(`file ${file.id} was shared in ${event.channelId}, but files.info lists no share there`);
-        return;
+        return true;
       }
       const share: SlackShare = {
         fileId: file.id,
@@ -106,22 +109,23 @@ export function createUploadRunner(context: UploadContext): UploadRunner {
         threadTs: found.threadTs,
         userId: event.userId,
       };
-      if (inHand.has(slackUploadKey(share))) return;
+      if (inHand.has(slackUploadKey(share))) return true;
       let claimed: Awaited<ReturnType<typeof claim>>;
       try {
         claimed = await claim(share);
       } catch (error) {
         await tellUploader(share, error);
-        return;
+        return true;
       }
       if (claimed.outcome === 'in-hand' || claimed.outcome === 'answered') {
         context.logger.debug(`upload ${slackUploadKey(share)} is ${claimed.outcome}: a retry or a second delivery`);
-        return;
+        return true;
       }
       if (claimed.outcome === 'taken-over') {
         context.logger.info(`upload ${claimed.upload.key} taken over at "${claimed.upload.stage}": its lease ran out`);
       }
       start(claimed.upload, file);
+      return true;
     },
 
     async resumeUnfinished() {
