@@ -13,7 +13,7 @@ import { readFf301Return } from './ff301/index.js';
 import { readLegacyFiling } from './legacy/index.js';
 
 /** Bumped whenever a change to the parser can change what it reads from a filing. */
-export const PARSER_VERSION = '1.0.0';
+export const PARSER_VERSION = '1.1.0';
 
 export { checkMonthlyReturn } from './checks.js';
 export { detectFormVersion, type FormDetection } from './detect-form.js';

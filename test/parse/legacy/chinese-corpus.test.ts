@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareLegacy } from '../../../scripts/accuracy/legacy.js';
+import type { ExtractedDocument } from '../../../src/domain/extracted-document.js';
 import type { ParsedFiling } from '../../../src/domain/parsed-filing.js';
 import { parseMonthlyReturn } from '../../../src/parse/index.js';
 import { extractText } from '../../../src/pdf/extract-text.js';
@@ -34,9 +35,12 @@ async function parse(file: string): Promise<ParsedFiling> {
 describe.skipIf(!available)('Chinese pre-2021 returns of 01149', () => {
   const chinese = new Map<string, ParsedFiling>();
   const english = new Map<string, ParsedFiling>();
+  const extracted = new Map<string, ExtractedDocument>();
 
   beforeAll(async () => {
     for (const name of names) {
+      const bytes = readFileSync(path.join(ZH_DIR, `${name}.pdf`));
+      extracted.set(name, await extractText(bytes, undefined, name));
       chinese.set(name, await parse(path.join(ZH_DIR, `${name}.pdf`)));
       english.set(name, await parse(path.join(FILINGS_DIR, `${englishTwin(name)}.pdf`)));
     }
@@ -147,5 +151,18 @@ describe.skipIf(!available)('Chinese pre-2021 returns of 01149', () => {
       { currency: 'HKD', amount: '1.477' },
     ]);
     expect(items[0]?.note).toBe('(根據一般授權配發及發行) 備註一');
+  });
+
+  it('reads a PDF that holds the same return three times (30 pages) as that one return', () => {
+    const doc = extracted.get('01149_2011-08_zh') as ExtractedDocument;
+    const pages = doc.pages.length;
+    const tripled: ExtractedDocument = {
+      pages: [0, 1, 2].flatMap((copy) => doc.pages.map((page) => ({ ...page, number: page.number + copy * pages }))),
+    };
+    const once = read('01149_2011-08_zh');
+    const thrice = parseMonthlyReturn(tripled, 'tripled.pdf');
+    expect(thrice.monthlyReturn.form.pages).toBe(30);
+    expect({ ...thrice.monthlyReturn, form: once.monthlyReturn.form }).toEqual(once.monthlyReturn);
+    expect(thrice.flags).toEqual(once.flags);
   });
 });
