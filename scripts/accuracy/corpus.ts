@@ -35,14 +35,26 @@ export function defaultFilingsDir(): string {
   return process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/filings');
 }
 
-/** The names (without extension) of every filing in `dir` that has both a PDF and a truth file. */
+/**
+ * Folders of the corpus read beside its top level: the Chinese pre-2021 returns sit apart so that a reader of the
+ * top level is not surprised by them, and are read all the same.
+ */
+export const CORPUS_SUBFOLDERS: readonly string[] = ['zh-legacy'];
+
+/**
+ * The names (without extension, relative to `dir`) of every filing in `dir` and its CORPUS_SUBFOLDERS that has both
+ * a PDF and a truth file: "01149_2011-08", "zh-legacy/01149_2011-08_zh".
+ */
 export function listTruthFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.truth.json'))
-    .map((name) => name.replace(/\.truth\.json$/, ''))
-    .filter((name) => existsSync(path.join(dir, `${name}.pdf`)))
-    .sort();
+  return ['', ...CORPUS_SUBFOLDERS].flatMap((folder) => {
+    const at = path.join(dir, folder);
+    if (!existsSync(at)) return [];
+    return readdirSync(at)
+      .filter((name) => name.endsWith('.truth.json'))
+      .map((name) => path.posix.join(folder, name.replace(/\.truth\.json$/, '')))
+      .filter((name) => existsSync(path.join(dir, `${name}.pdf`)))
+      .sort();
+  });
 }
 
 /** The pre-2021 comparator lives in its own module, which may not be there yet. */

@@ -37,6 +37,12 @@ export const EXCLUDED: readonly (readonly [RegExp, string])[] = [
   [/^source_file$/, 'the file name HKEX published it under, not a field of the form'],
   [/^notes_for_parser$/, 'notes for whoever writes the parser, not a field of the form'],
   [/^value_conventions$/, 'how the truth writes values (null, Nil, amounts), not a field of the form'],
+  [/^(source_path|found_file|sha256)$/, 'where the file was found and its hash, not a field of the form'],
+  [
+    /^(derived_from|differences_from_english|verification)(\.|\[|$)/,
+    'how a Chinese truth was made from its English twin',
+  ],
+  [/_en$/, 'the English gloss of a Chinese field, taken from the English twin: the Chinese form does not print it'],
 ];
 
 class Comparisons {
@@ -80,8 +86,9 @@ function same(expected: unknown, actual: unknown, kind: Kind): boolean {
   }
 }
 
+/** Letters and digits of any script: Chinese text is compared as strictly as English. */
 function squash(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function normaliseAmount(text: string): string {
@@ -101,12 +108,15 @@ function withoutEntryNumber(text: unknown): unknown {
   return typeof text === 'string' ? text.replace(/^\d{1,2}\.\s*/, '') : text;
 }
 
-/** The four fixed class slots of parts I and II: ordinary (1), ordinary (2), preference, other classes. */
+/**
+ * The four fixed class slots of parts I and II: ordinary (1), ordinary (2), preference, other classes, named in
+ * English or as the Chinese template prints them (普通股, 優先股, 其他類別股份).
+ */
 function slotOf(text: unknown): string | null {
   if (typeof text !== 'string') return null;
-  if (/preference/i.test(text)) return 'preference';
-  if (/other classes/i.test(text)) return 'other classes';
-  if (/ordinary/i.test(text)) return /\(2\)/.test(text) ? 'ordinary (2)' : 'ordinary (1)';
+  if (/preference|優先股/i.test(text)) return 'preference';
+  if (/other classes|其他類別/i.test(text)) return 'other classes';
+  if (/ordinary|普通股/i.test(text)) return /\(2\)/.test(text) ? 'ordinary (2)' : 'ordinary (1)';
   return null;
 }
 
@@ -132,7 +142,9 @@ const slotsHold: Compare = (expected, actual) => {
 const legacyForm: Compare = (expected, actual) =>
   actual === 'legacy' &&
   typeof expected === 'string' &&
-  (/^Legacy monthly return/i.test(expected) || /^For Main Board and GEM listed issuers$/i.test(expected.trim()));
+  (/^Legacy monthly return/i.test(expected) ||
+    /^For Main Board and GEM listed issuers$/i.test(expected.trim()) ||
+    expected.trim() === '適用於主板及創業板上市發行人');
 
 export function compareLegacy(truth: unknown, model: MonthlyReturn): FieldComparison[] {
   const t = object(truth);
@@ -238,8 +250,8 @@ function compareAuthorised(c: Comparisons, t: Json, model: MonthlyReturn): void 
 }
 
 /** The part II column of a slot, by the model's slot names; "N/A" where the model holds no such class. */
-function slotClass(model: MonthlyReturn, pattern: RegExp) {
-  return model.issuedShares.classes.find((shareClass) => pattern.test(shareClass.className));
+function slotClass(model: MonthlyReturn, slot: string) {
+  return model.issuedShares.classes.find((shareClass) => slotOf(shareClass.className) === slot);
 }
 
 function compareIssued(c: Comparisons, t: Json, model: MonthlyReturn): void {
@@ -268,10 +280,12 @@ function compareIssued(c: Comparisons, t: Json, model: MonthlyReturn): void {
     part.classes.map((shareClass) => shareClass.className),
     slotsHold,
   );
-  const unused = (pattern: RegExp) => (slotClass(model, pattern) ? 'in use' : 'N/A');
-  c.field('section_II_issued', t, 'ordinary_2', unused(/ordinary shares \(2\)/i));
-  c.field('section_II_issued', t, 'preference', unused(/preference/i));
-  c.field('section_II_issued', t, 'other_classes', unused(/other classes/i));
+  // The truth writes an unused slot as printed: "N/A", or 不適用 on the Chinese form.
+  const unused = (slot: string) => (slotClass(model, slot) ? 'in use' : 'N/A');
+  const notApplicable: Compare = (expected, actual) => (expected === '不適用' ? 'N/A' : expected) === actual;
+  c.field('section_II_issued', t, 'ordinary_2', unused('ordinary (2)'), notApplicable);
+  c.field('section_II_issued', t, 'preference', unused('preference'), notApplicable);
+  c.field('section_II_issued', t, 'other_classes', unused('other classes'), notApplicable);
 }
 
 function flatten<T>(part: { classes: readonly { className: string; items: readonly T[] }[] }) {
@@ -279,9 +293,10 @@ function flatten<T>(part: { classes: readonly { className: string; items: readon
 }
 
 function ordinaryTotal(totals: readonly SectionTotal[]): number | null {
-  return totals.find((total) => /^ordinary/i.test(total.className))?.increaseInIssuedShares ?? null;
+  return totals.find((total) => slotOf(total.className)?.startsWith('ordinary'))?.increaseInIssuedShares ?? null;
 }
 
+/** A movement column by its English name (the Chinese truth glosses 授出 as `type_en` "Granted"). */
 function movementOf(movements: readonly InstrumentMovement[], type: string): InstrumentMovement | undefined {
   return movements.find((movement) => movement.type === type.toLowerCase());
 }
@@ -299,7 +314,7 @@ function compareShareOptions(c: Comparisons, t: Json, model: MonthlyReturn): voi
     c.add(`${path}.scheme`, withoutEntryNumber(truth.scheme), m?.item.particulars, 'text');
     c.field(path, truth, 'class_of_shares_issuable', m?.className, 'text');
     list(truth.movements).forEach((movement, k) => {
-      const read = movementOf(m?.item.movements ?? [], String(movement.type));
+      const read = movementOf(m?.item.movements ?? [], String(movement.type_en ?? movement.type));
       c.add(`${path}.movements[${k}].type`, movement.type, read?.label ?? null, 'text');
       c.add(`${path}.movements[${k}].number`, movement.number ?? null, read?.number);
     });
@@ -410,7 +425,7 @@ function compareOtherArrangements(c: Comparisons, t: Json, model: MonthlyReturn)
 
 /** The note without the filer's pointers to remarks, which the truth keeps apart ("remark_ref"). */
 function approvalNote(note: string | null | undefined): string | null {
-  const text = (note ?? '').replace(/\(?\s*Remark\s*\d+\s*\)?/gi, '').trim();
+  const text = (note ?? '').replace(/\(?\s*(Remark\s*\d+|備註\s*[一二三四五六七八九十\d]+)\s*\)?/gi, '').trim();
   return text === '' ? null : text;
 }
 
@@ -426,7 +441,8 @@ function compareOtherMovements(c: Comparisons, t: Json, model: MonthlyReturn): v
     const m = items[i]?.item;
     c.field(path, truth, 'type', m?.event, 'text');
     for (const key of ['class_of_shares_issuable', 'class_of_shares_repurchased', 'class_of_shares_redeemed']) {
-      if (truth[key] === null && truth[`${key}_as_printed`] === 'N/A') {
+      const printed = truth[`${key}_as_printed`];
+      if (truth[key] === null && (printed === 'N/A' || printed === '不適用')) {
         // The cell prints N/A. The model has no field for a row's printed class: the reader files the row under
         // the issuer's class in part II (its figures count there) and raises uncertain-figure for it. Shown, not
         // counted, like a field the truth marks uncertain.
@@ -450,9 +466,9 @@ function compareOtherMovements(c: Comparisons, t: Json, model: MonthlyReturn): v
 
 function compareGrandTotals(c: Comparisons, t: Json, model: MonthlyReturn): void {
   const totals = model.detailsOfMovements.totals;
-  const find = (pattern: RegExp) => totals.find((total) => pattern.test(total.className))?.changeInIssuedShares ?? null;
-  c.field('section_III.total_increase_decrease', t, 'ordinary_1', find(/^ordinary shares( \(1\))?$/i));
-  c.field('section_III.total_increase_decrease', t, 'ordinary_2', find(/^ordinary shares \(2\)$/i));
-  c.field('section_III.total_increase_decrease', t, 'preference', find(/^preference/i));
-  c.field('section_III.total_increase_decrease', t, 'other_classes', find(/^other classes/i));
+  const find = (slot: string) => totals.find((total) => slotOf(total.className) === slot)?.changeInIssuedShares ?? null;
+  c.field('section_III.total_increase_decrease', t, 'ordinary_1', find('ordinary (1)'));
+  c.field('section_III.total_increase_decrease', t, 'ordinary_2', find('ordinary (2)'));
+  c.field('section_III.total_increase_decrease', t, 'preference', find('preference'));
+  c.field('section_III.total_increase_decrease', t, 'other_classes', find('other classes'));
 }

@@ -27,6 +27,8 @@ export function readPrintedDate(text: string): string | null {
     `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
   const numeric = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
   if (numeric) return iso(numeric[3] ?? '', Number(numeric[2]), numeric[1] ?? '');
+  const chinese = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/.exec(text);
+  if (chinese) return iso(chinese[1] ?? '', Number(chinese[2]), chinese[3] ?? '');
   const named = /^\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$/.exec(text);
   const month = MONTHS.indexOf((named?.[2] ?? '').toLowerCase());
   return named && month >= 0 ? iso(named[3] ?? '', month + 1, named[1] ?? '') : null;
@@ -35,8 +37,8 @@ export function readPrintedDate(text: string): string | null {
 /** A printed share count by the truth conventions; undefined where the print is no count at all. */
 export function readPrintedCount(text: string): number | null | undefined {
   const plain = text.trim();
-  if (/^(|N\/A|-+)$/i.test(plain)) return null;
-  if (/^nil$/i.test(plain)) return 0;
+  if (/^(|N\/A|-+|不適用)$/i.test(plain)) return null;
+  if (/^(nil|無|零)$/i.test(plain)) return 0;
   const figure = /^(\()?([\d,]+)\)?$/.exec(plain);
   if (!figure) return undefined;
   const value = Number((figure[2] ?? '').replace(/,/g, ''));
@@ -53,7 +55,7 @@ function sameDecimal(a: string, b: string): boolean {
 }
 
 const CURRENCY_MARKS: Readonly<Record<string, readonly string[]>> = {
-  HKD: ['HKD', 'HK$'],
+  HKD: ['HKD', 'HK$', '港幣', '港元'],
   USD: ['USD', 'US$'],
   RMB: ['RMB'],
 };

@@ -10,11 +10,10 @@ import type { ParsedFiling } from '../domain/parsed-filing.js';
 import { checkMonthlyReturn } from './checks.js';
 import { detectFormVersion } from './detect-form.js';
 import { readFf301Return } from './ff301/index.js';
-import { chineseFormNotRead } from './legacy/header.js';
 import { readLegacyFiling } from './legacy/index.js';
 
 /** Bumped whenever a change to the parser can change what it reads from a filing. */
-export const PARSER_VERSION = '1.0.0';
+export const PARSER_VERSION = '1.1.0';
 
 export { checkMonthlyReturn } from './checks.js';
 export { detectFormVersion, type FormDetection } from './detect-form.js';
@@ -27,10 +26,8 @@ export function parseMonthlyReturn(doc: ExtractedDocument, fileName = 'the file'
     const reading = readFf301Return(doc, form);
     read = reading.monthlyReturn;
     readerFlags = reading.flags;
-  } else if (form.language === 'zh-Hant') {
-    throw chineseFormNotRead(fileName);
   } else {
-    const reading = readLegacyFiling(doc, fileName);
+    const reading = readLegacyFiling(doc, fileName, form.language);
     read = reading.monthlyReturn;
     readerFlags = reading.flags;
   }

@@ -1,8 +1,10 @@
 /**
  * The words both forms print in a cell with nothing to report: blank, "N/A" (also "N / A", "N/A."), "Not
- * applicable", and dashes ("-", "--", "–", "—"). Nothing reported is null, never zero ("Nil" is zero, and is not here).
+ * applicable", 不適用, and dashes ("-", "--", "–", "—"). Nothing reported is null, never zero ("Nil" is zero, and is not
+ * here). 不不不 is 不適用 as pdf.js extracts it from a font whose ToUnicode map sends all three glyphs to 不 (Chinese
+ * pre-2021 returns of 2009-2010): the cell prints 不適用, and the three characters mean nothing else.
  */
-const NOT_REPORTED = /^(n\s*\/\s*a\.?|not applicable|-+|–|—)$/i;
+const NOT_REPORTED = /^(n\s*\/\s*a\.?|not applicable|不適用|不不不|-+|–|—)$/i;
 
 export function isNotReported(text: string): boolean {
   const trimmed = text.trim();

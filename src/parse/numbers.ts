@@ -6,7 +6,8 @@
 import { normaliseDecimal } from './decimal.js';
 import { isNotReported } from './not-reported.js';
 
-const NIL = /^nil$/i;
+/** "Nil"; the Chinese forms print 無 or 零 (and filers of the Chinese form sometimes the English word). */
+const NIL = /^(nil|無|零)$/i;
 const GROUPED = /^(-)?\(?(-)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\)?$/;
 
 /** True for a word that is printed as a figure: digits with separators, a sign or parentheses. */

@@ -7,28 +7,13 @@ import type { AuthorisedShareCapital, AuthorisedShareClass } from '../../domain/
 import { normaliseStockCode } from '../../domain/stock-code.js';
 import { type Line, lineAt } from '../layout/lines.js';
 import { currencyInLabel, isNothing, parseCellAmount, parseCellShareCount } from './cell-values.js';
-import { type ColumnRules, findColumns } from './columns.js';
+import { findColumns } from './columns.js';
+import type { AuthorisedColumn, BalanceRow, LegacyLabels } from './labels.js';
 import { joinItems, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
-import { cellText, type RowRule, readRows } from './rows.js';
+import { cellText, readRows } from './rows.js';
 import type { Section } from './sections.js';
 import { makeSlotClass, type ShareSlot } from './share-slots.js';
-
-type AuthorisedColumn = 'shares' | 'parValue' | 'capital';
-const COLUMNS: ColumnRules<AuthorisedColumn> = [
-  { key: 'parValue', pattern: /par\s*value/i },
-  { key: 'capital', pattern: /(authorised|registered).*capital/i },
-  { key: 'shares', pattern: /^no\.?\s*of/i },
-];
-
-type BalanceRow = 'preceding' | 'movement' | 'closing';
-export const BALANCE_ROWS: readonly RowRule<BalanceRow>[] = [
-  { key: 'preceding', label: /^Balance at close of( the)? preceding/i },
-  { key: 'movement', label: /^Increase\s*\/?\s*\(?decrease\)?/i },
-  { key: 'closing', label: /^Balance at close of the month/i },
-];
-
-const STOCK_CODE_LINE = /Stock code\s*:/i;
 
 export interface AuthorisedSlot {
   readonly slot: ShareSlot;
@@ -40,39 +25,48 @@ export interface AuthorisedSlot {
   > | null;
 }
 
-export function readAuthorisedSlots(section: Section | undefined, notes: ParseNotes): AuthorisedSlot[] {
+export function readAuthorisedSlots(
+  section: Section | undefined,
+  notes: ParseNotes,
+  labels: LegacyLabels,
+): AuthorisedSlot[] {
   if (!section) {
     notes.missing('I', 'Part I (Movements in Authorised Share Capital) was not found');
     return [];
   }
   const lines = section.lines;
-  const totalIndex = lines.findIndex((line) => /^Total (authorised|registered)/i.test(line.text));
-  const end = totalIndex >= 0 ? lineAt(lines, totalIndex).pos : section.to;
-  const codeLines = lines.filter((line) => STOCK_CODE_LINE.test(line.text) && line.pos < end);
+  const totalIndex = lines.findIndex((line) => labels.authorised.total.test(line.text));
+  // The total's figure can sit a point above its label: the last slot ends above the whole line.
+  const end = totalIndex >= 0 ? Math.min(...lineAt(lines, totalIndex).items.map((item) => item.pos)) : section.to;
+  const codeLines = lines.filter((line) => labels.authorised.stockCodeLine.test(line.text) && line.pos < end);
   const slots: AuthorisedSlot[] = [];
   codeLines.forEach((codeLine, i) => {
-    const slot = slotOf(lines, codeLine);
+    const slot = slotOf(lines, codeLine, labels);
     if (!slot || slots.some((existing) => existing.slot === slot)) return;
     const slotEnd = codeLines[i + 1]?.pos ?? end;
-    slots.push(readSlot(section, codeLine, slot, slotEnd, notes));
+    slots.push(readSlot(section, codeLine, slot, slotEnd, notes, labels));
   });
   return slots;
 }
 
 /** "(1) Stock code" / "(2) Stock code" under "1. Ordinary Shares"; the heading above names the other two. */
-function slotOf(lines: readonly Line[], codeLine: Line): ShareSlot | undefined {
-  const headings = lines.filter(
-    (line) => line.pos <= codeLine.pos && /^\d\.?\s*(Ordinary|Preference|Other)/i.test(line.text),
-  );
-  const heading = headings[headings.length - 1]?.text.toLowerCase() ?? '';
-  if (heading.includes('preference')) return 'preference';
-  if (heading.includes('other')) return 'other';
-  if (heading.includes('ordinary')) return /^\(?2\)/.test(codeLine.text.trim()) ? 'ordinary2' : 'ordinary1';
-  return undefined;
+function slotOf(lines: readonly Line[], codeLine: Line, labels: LegacyLabels): ShareSlot | undefined {
+  const headings = lines.filter((line) => line.pos <= codeLine.pos && labels.authorised.slotHeading.test(line.text));
+  const heading = headings[headings.length - 1]?.text ?? '';
+  const kind = labels.authorised.slotWords.find(([pattern]) => pattern.test(heading))?.[1];
+  if (kind === 'ordinary') return /^\(?2\)/.test(codeLine.text.trim()) ? 'ordinary2' : 'ordinary1';
+  return kind;
 }
 
-function readSlot(section: Section, codeLine: Line, slot: ShareSlot, end: number, notes: ParseNotes): AuthorisedSlot {
-  const codeMatch = /Stock code\s*:\s*(.*?)\s*(Description\s*:\s*(.*))?$/i.exec(codeLine.text);
+function readSlot(
+  section: Section,
+  codeLine: Line,
+  slot: ShareSlot,
+  end: number,
+  notes: ParseNotes,
+  labels: LegacyLabels,
+): AuthorisedSlot {
+  const codeMatch = labels.authorised.codeAndDescription.exec(codeLine.text);
   const printedCode = codeMatch?.[1]?.trim() ?? '';
   const stockCode = isNothing(printedCode) ? null : normaliseStockCode(printedCode.replace(/\s/g, ''));
   const printedDescription = tidy(codeMatch?.[3] ?? '');
@@ -80,10 +74,11 @@ function readSlot(section: Section, codeLine: Line, slot: ShareSlot, end: number
 
   const slotItems = section.items.filter((item) => item.pos > codeLine.pos + 1 && item.pos < end);
   const slotLines = section.lines.filter((line) => line.pos > codeLine.pos + 1 && line.pos < end);
-  const firstRow = slotLines.find((line) => BALANCE_ROWS.some((row) => row.label.test(line.text)));
+  const balanceRows = labels.authorised.rows;
+  const firstRow = slotLines.find((line) => balanceRows.some((row) => row.label.test(line.text)));
   const headingItems = slotItems.filter((item) => item.pos < (firstRow?.pos ?? end) - 2);
-  const columns = findColumns(headingItems, COLUMNS);
-  const rows = readRows(slotLines, slotItems, BALANCE_ROWS, columns, end);
+  const columns = findColumns(headingItems, labels.authorised.columns);
+  const rows = readRows(slotLines, slotItems, balanceRows, columns, end);
 
   const heading = (key: AuthorisedColumn) => columns.find((column) => column.key === key)?.heading ?? '';
   const shares = (row: BalanceRow) => count(cellText(rows.get(row), 'shares'), notes, slot);
@@ -123,18 +118,20 @@ export function buildAuthorisedCapital(
   slots: readonly AuthorisedSlot[],
   usedSlots: ReadonlySet<ShareSlot>,
   section: Section | undefined,
+  labels: LegacyLabels,
 ): AuthorisedShareCapital {
   const classes: AuthorisedShareClass[] = [];
   for (const entry of slots) {
     if (!entry.figures) continue;
-    classes.push({ ...makeSlotClass(entry.slot, usedSlots, entry.stockCode, entry.description), ...entry.figures });
+    const shareClass = makeSlotClass(entry.slot, usedSlots, entry.stockCode, entry.description, labels);
+    classes.push({ ...shareClass, ...entry.figures });
   }
-  return { notApplicable: classes.length === 0, classes, totalAuthorisedCapital: readTotal(section) };
+  return { notApplicable: classes.length === 0, classes, totalAuthorisedCapital: readTotal(section, labels) };
 }
 
 /** "Total authorised share capital at the end of the month (HK$) : $400,000,000.00". */
-function readTotal(section: Section | undefined) {
-  const line = section?.lines.find((candidate) => /^Total (authorised|registered)/i.test(candidate.text));
+function readTotal(section: Section | undefined, labels: LegacyLabels) {
+  const line = section?.lines.find((candidate) => labels.authorised.total.test(candidate.text));
   if (!line) return [];
   const colon = line.items.findIndex((item) => /:\s*$/.test(item.text) || item.text.trim() === ':');
   const valueItems = colon >= 0 ? line.items.slice(colon + 1) : line.items.slice(-1);

@@ -4,6 +4,7 @@
  */
 import type { Line, PlacedItem } from '../layout/lines.js';
 import { type Column, type ColumnRules, findColumns } from './columns.js';
+import type { LegacyLabels } from './labels.js';
 import { centre, groupLines } from './layout.js';
 import type { Section } from './sections.js';
 
@@ -14,7 +15,8 @@ export interface Block {
   readonly items: readonly PlacedItem[];
 }
 
-const ENTRY_NUMBER = /^(\d{1,2})\.(\s|$)/;
+/** "1. Share Option Scheme"; the Chinese template sets the number against its text ("1.股份期權計劃"). */
+const ENTRY_NUMBER = /^(\d{1,2})\.(\s|$|(?=\p{Script=Han}))/u;
 
 /** The frame shared by the numbered tables of part III (A to D). */
 export interface NumberedTable<K extends string> {
@@ -32,13 +34,14 @@ export function readNumberedTable<K extends string>(
   rules: ColumnRules<K>,
   letter: string,
   lastHeadingLine: RegExp,
+  labels: LegacyLabels,
 ): NumberedTable<K> {
   const firstEntry = section.lines.find((line, i) => i > 0 && ENTRY_NUMBER.test(line.text))?.pos ?? section.from;
   const headingItems = section.items.filter((item) => item.pos > section.from + 8 && item.pos < firstEntry - 1);
   return {
     columns: findColumns(headingItems, rules),
     from: firstEntry,
-    to: totalsStart(section.lines, letter, section.to),
+    to: totalsStart(section.lines, letter, section.to, labels),
     items: withoutRepeatedHeadings(section, lastHeadingLine),
   };
 }
@@ -99,14 +102,14 @@ export function withoutEntryNumber(text: string): string {
 }
 
 /** The line where a table's subtotals start ("Total A.", "Total B." ...), or `to`. */
-export function totalsStart(lines: readonly Line[], letter: string, to: number): number {
-  const pattern = new RegExp(`^Total\\s+${letter}\\.?(\\s|\\(|$)`, 'i');
-  return lines.find((line) => pattern.test(line.text) || pattern.test(lineTextFromTotal(line)))?.pos ?? to;
+export function totalsStart(lines: readonly Line[], letter: string, to: number, labels: LegacyLabels): number {
+  const pattern = labels.subtotals.start(letter);
+  return lines.find((line) => pattern.test(line.text) || pattern.test(lineTextFromTotal(line, labels)))?.pos ?? to;
 }
 
 /** Subtotal labels are often right-aligned: the line's text from its "Total" item on. */
-function lineTextFromTotal(line: Line): string {
-  const index = line.items.findIndex((item) => /^Total\b/i.test(item.text.trim()));
+function lineTextFromTotal(line: Line, labels: LegacyLabels): string {
+  const index = line.items.findIndex((item) => labels.subtotals.word.test(item.text.trim()));
   return index < 0
     ? ''
     : line.items

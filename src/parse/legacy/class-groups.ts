@@ -4,6 +4,7 @@
  */
 import type { ShareClass } from '../../domain/monthly-return.js';
 import { isNothing } from './cell-values.js';
+import type { LegacyLabels } from './labels.js';
 import type { ParseNotes } from './parse-notes.js';
 import { type SlotClass, slotOfClassText } from './share-slots.js';
 
@@ -23,10 +24,11 @@ export function groupByClass<T>(
   classes: readonly SlotClass[],
   section: string,
   notes: ParseNotes,
+  labels: LegacyLabels,
 ): ClassGroup<T>[] {
   const groups: ClassGroup<T>[] = [];
   for (const { classText, row, subject } of rows) {
-    const shareClass = classOf(classText, classes, section, subject, notes);
+    const shareClass = classOf(classText, classes, section, subject, notes, labels);
     let group = groups.find((candidate) => candidate.className === shareClass.className);
     if (!group) {
       group = { ...shareClass, items: [] };
@@ -43,9 +45,10 @@ function classOf(
   section: string,
   subject: string,
   notes: ParseNotes,
+  labels: LegacyLabels,
 ): ShareClass {
   const printed = classText && !isNothing(classText) ? classText : null;
-  const match = printed ? slotOfClassText(printed, classes) : undefined;
+  const match = printed ? slotOfClassText(printed, classes, labels) : undefined;
   if (match) return match.shareClass;
   const only = classes.length === 1 ? classes[0] : undefined;
   if (only) {

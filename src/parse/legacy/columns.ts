@@ -3,7 +3,7 @@
  * cell ("No. of new / shares of / issuer issued / during the / month ..."), and a blank cell prints nothing, so
  * figures are matched to columns by x position, never by their order on the line.
  */
-import type { PlacedItem } from '../layout/lines.js';
+import { containsCjk, type PlacedItem } from '../layout/lines.js';
 import { centre, joinItems } from './layout.js';
 
 export interface Column<K extends string> {
@@ -25,7 +25,9 @@ export type ColumnRules<K extends string> = readonly { readonly key: K; readonly
 export function findColumns<K extends string>(headingItems: readonly PlacedItem[], rules: ColumnRules<K>): Column<K>[] {
   const cells: PlacedItem[][] = [];
   const spanning: PlacedItem[] = [];
-  const byWidth = [...headingItems].sort((a, b) => a.width - b.width);
+  // A bracket set as an item of its own (the Chinese "（港元" + ")") would join two columns' cells into one heading.
+  const worded = headingItems.filter((item) => /[\p{L}\p{N}]/u.test(item.text));
+  const byWidth = [...worded].sort((a, b) => a.width - b.width);
   for (const item of byWidth) {
     const touching = cells.filter((cell) => cell.some((other) => overlaps(item, other)));
     if (touching.length === 0) cells.push([item]);
@@ -41,7 +43,9 @@ export function findColumns<K extends string>(headingItems: readonly PlacedItem[
       .sort((a, b) => a.pos - b.pos || a.x - b.x)
       .map((item) => joinItems([item]))
       .join(' ');
-    const rule = rules.find((candidate) => candidate.pattern.test(heading));
+    // Chinese headings wrap anywhere inside a word ("本月底因此可 / 能發行的發行"): they are matched without spaces.
+    const matched = containsCjk(heading) ? heading.replace(/\s+/g, '') : heading;
+    const rule = rules.find((candidate) => candidate.pattern.test(matched));
     if (rule && !columns.some((column) => column.key === rule.key)) {
       columns.push({ key: rule.key, left, right, heading });
     }

@@ -22,15 +22,15 @@ interface LabelSpan<K extends string> {
   bottom: number;
 }
 
-/** The template's second lines of a label: "(Note 1)", "issuable", "date : (dd/mm/yyyy)", "(if applicable)". */
-const CONTINUATION =
-  /^(\(\s*note\s*\d\s*\)|issuable|repurchased|redeemed|date\s*:?\s*\(dd\/mm\/yyyy\)\)?|\(dd\/mm\/yyyy\)\)?|\(if applicable\)|:)\s*/i;
-
-function stripContinuations(text: string): { rest: string; stripped: boolean } {
+/**
+ * Strips the template's second lines of a label ("(Note 1)", "issuable", "date : (dd/mm/yyyy)", "(if applicable)",
+ * in the form's language: `continuation`) from the start of a line.
+ */
+function stripContinuations(text: string, continuation: RegExp): { rest: string; stripped: boolean } {
   let rest = text.trim();
   let stripped = false;
   for (;;) {
-    const match = CONTINUATION.exec(rest);
+    const match = continuation.exec(rest);
     if (!match || match[0].length === 0) return { rest, stripped };
     rest = rest.slice(match[0].length).trim();
     stripped = true;
@@ -45,6 +45,7 @@ function stripContinuations(text: string): { rest: string; stripped: boolean } {
 export function readFields<K extends string>(
   lines: readonly Line[],
   rules: readonly FieldRule<K>[],
+  continuation: RegExp,
 ): Map<K, FieldEntry[]> {
   const spans: LabelSpan<K>[] = [];
   const entries: FieldEntry[] = [];
@@ -55,11 +56,11 @@ export function readFields<K extends string>(
       const match = rule.label.exec(line.text);
       current = { key: rule.key, top: line.pos, bottom: line.pos };
       spans.push(current);
-      const { rest } = stripContinuations(line.text.slice(match?.[0].length ?? 0));
+      const { rest } = stripContinuations(line.text.slice(match?.[0].length ?? 0), continuation);
       if (rest) entries.push({ pos: line.pos, text: rest });
       continue;
     }
-    const { rest, stripped } = stripContinuations(line.text);
+    const { rest, stripped } = stripContinuations(line.text, continuation);
     if (stripped && current) current.bottom = line.pos;
     if (rest) entries.push({ pos: line.pos, text: rest });
   }

@@ -7,8 +7,10 @@ import { parseCellAmount, parseCellShareCount } from './cell-values.js';
 import { joinItems } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 
-const ANNOTATION = /^\(?\s*(remarks?|notes?)\s*\d*\s*\)?$/i;
-const UNITS = /^units?$/i;
+/** "(Remark 3)", "(Note 1)"; on the Chinese form "(備註一)", "(註 1)". */
+const ANNOTATION = /^\(?\s*((remarks?|notes?)\s*\d*|(備註|註)\s*[一二三四五六七八九十\d]*)\s*\)?$/i;
+/** "units" under a warrant's figure; the Chinese template prints 份. */
+const UNITS = /^(units?|份)$/i;
 
 export function isAnnotation(text: string): boolean {
   return ANNOTATION.test(text.trim());

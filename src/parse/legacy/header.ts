@@ -5,12 +5,9 @@
 import { AppError } from '../../domain/errors.js';
 import { type Line, lineAt } from '../layout/lines.js';
 import { parseDate } from './cell-values.js';
+import type { LegacyLabels } from './labels.js';
 import { tidy } from './layout.js';
 import type { Section } from './sections.js';
-
-export const LEGACY_TITLE = /Monthly Return of Equity Issuer on Movements in Securities/i;
-/** The same form in Chinese, which issuers filed beside the English one. */
-const CHINESE_TITLE = /股份發行人的證券變動月報表/;
 
 export interface LegacyHeader {
   readonly title: string;
@@ -19,29 +16,18 @@ export interface LegacyHeader {
   readonly dateSubmitted: string | null;
 }
 
-/** The Chinese pre-2021 form is named as such rather than misread; its English twin, filed the same day, is read. */
-export function chineseFormNotRead(fileName: string): AppError {
-  return new AppError(
-    'unreadable-filing',
-    `${fileName} is the Chinese version of the pre-2021 monthly return, which is not read yet; share the English version of the same return (filed with it on HKEXnews) instead`,
-    { fileName, language: 'zh-Hant', form: 'legacy' },
-  );
-}
-
-export function readHeader(header: Section, fileName: string): LegacyHeader {
+export function readHeader(header: Section, fileName: string, labels: LegacyLabels): LegacyHeader {
   const lines = header.lines;
-  const titleLine = lines.find((line) => LEGACY_TITLE.test(line.text));
-  if (!titleLine && lines.some((line) => CHINESE_TITLE.test(line.text))) {
-    throw chineseFormNotRead(fileName);
-  }
+  const titleLine = lines.find((line) => labels.title.test(line.text));
   if (!titleLine) {
     throw new AppError('not-a-monthly-return', `${fileName}: no "Monthly Return of Equity Issuer" title on page 1`, {
       fileName,
     });
   }
-  const title = LEGACY_TITLE.exec(titleLine.text)?.[0] ?? titleLine.text;
+  // The Chinese title is over-printed (set several times for bold): the title is the words once.
+  const title = labels.title.exec(titleLine.text)?.[0] ?? titleLine.text;
 
-  const monthText = textAfter(lines, /For the month ended/i, 2).replace(/\(dd\/mm\/yyyy\)/i, '');
+  const monthText = textAfter(lines, labels.header.monthEnded, 2).replace(/\(dd\/mm\/yyyy\)/i, '');
   const monthEnded = parseDate(monthText);
   if (!monthEnded) {
     throw new AppError('unreadable-filing', `${fileName}: no readable "For the month ended" date on page 1`, {
@@ -50,11 +36,11 @@ export function readHeader(header: Section, fileName: string): LegacyHeader {
       printed: monthText,
     });
   }
-  const issuerName = textAfter(lines, /Name of Issuer/i, 0);
+  const issuerName = textAfter(lines, labels.header.issuerName, 0);
   if (!issuerName) {
     throw new AppError('unreadable-filing', `${fileName}: no "Name of Issuer" on page 1`, { fileName });
   }
-  const dateSubmitted = parseDate(textAfter(lines, /Date Submitted/i, 1)) ?? null;
+  const dateSubmitted = parseDate(textAfter(lines, labels.header.dateSubmitted, 1)) ?? null;
   return { title, issuerName, monthEnded, dateSubmitted };
 }
 
@@ -78,11 +64,11 @@ export interface Submission {
   readonly submittedByTitle: string | null;
 }
 
-export function readSubmission(section: Section | undefined): Submission {
+export function readSubmission(section: Section | undefined, labels: LegacyLabels): Submission {
   if (!section) return { submittedBy: null, submittedByTitle: null };
   return {
-    submittedBy: cleanSignature(textAfter(section.lines, /Submitted by\s*:?/i, 0)),
-    submittedByTitle: cleanSignature(textAfter(section.lines, /^Title\s*:?/i, 0)),
+    submittedBy: cleanSignature(textAfter(section.lines, labels.header.submittedBy, 0)),
+    submittedByTitle: cleanSignature(textAfter(section.lines, labels.header.submittedByTitle, 0)),
   };
 }
 
@@ -93,11 +79,11 @@ function cleanSignature(text: string): string | null {
 }
 
 /** The filer's remarks under "Remarks (if any):", one line each as printed; null where there are none. */
-export function readRemarks(section: Section | undefined): string | null {
+export function readRemarks(section: Section | undefined, labels: LegacyLabels): string | null {
   if (!section) return null;
   const [first, ...rest] = section.lines;
   if (!first) return null;
-  const afterLabel = first.text.replace(/^Remarks\s*(\(if any\))?\s*:?/i, '').trim();
+  const afterLabel = first.text.replace(labels.header.remarks, '').trim();
   const lines = [afterLabel, ...rest.map((line) => line.text)].map(tidy).filter((text) => text !== '');
   return lines.length > 0 ? lines.join('\n') : null;
 }

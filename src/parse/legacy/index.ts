@@ -1,15 +1,17 @@
 /**
  * The pre-July-2021 form ("Monthly Return of Equity Issuer on Movements in Securities"), which issuers filled in
  * from HKEX's Word template: A4 portrait, ten pages, four fixed share-class slots. Read by its labels and the x
- * positions of its columns, into the same model as FF301 (kind 'legacy', no version, no submission status).
+ * positions of its columns, into the same model as FF301 (kind 'legacy', no version, no submission status). The
+ * English and the Chinese template are one layout: the reader is the same, and only its labels (labels.ts) differ.
  */
 import type { ExtractedDocument } from '../../domain/extracted-document.js';
 import type { Flag } from '../../domain/flag.js';
-import type { IssuedShareClass, MonthlyReturn } from '../../domain/monthly-return.js';
+import type { IssuedShareClass, Language, MonthlyReturn } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { buildAuthorisedCapital, readAuthorisedSlots } from './authorised-capital.js';
 import { readHeader, readRemarks, readSubmission } from './header.js';
 import { readIssuedTable } from './issued-shares.js';
+import { LEGACY_LABELS } from './labels.js';
 import { placeItems } from './layout.js';
 import { readOtherArrangements } from './other-arrangements.js';
 import { readOtherMovements } from './other-movements.js';
@@ -26,13 +28,14 @@ export interface LegacyReading {
   readonly flags: readonly Flag[];
 }
 
-export function readLegacyFiling(doc: ExtractedDocument, fileName: string): LegacyReading {
+export function readLegacyFiling(doc: ExtractedDocument, fileName: string, language: Language = 'en'): LegacyReading {
+  const labels = LEGACY_LABELS[language];
   const notes = new ParseNotes();
-  const sections = findSections(placeItems(doc));
-  const header = readHeader(sections.get('header') ?? emptySection(), fileName);
+  const sections = findSections(placeItems(doc), labels);
+  const header = readHeader(sections.get('header') ?? emptySection(), fileName, labels);
 
-  const authorisedSlots = readAuthorisedSlots(sections.get('authorised'), notes);
-  const issuedTable = readIssuedTable(sections.get('issued'), notes);
+  const authorisedSlots = readAuthorisedSlots(sections.get('authorised'), notes, labels);
+  const issuedTable = readIssuedTable(sections.get('issued'), notes, labels);
   const usedSlots = new Set<ShareSlot>([
     ...issuedTable.columns.map((column) => column.slot),
     ...authorisedSlots.filter((slot) => slot.figures).map((slot) => slot.slot),
@@ -43,7 +46,13 @@ export function readLegacyFiling(doc: ExtractedDocument, fileName: string): Lega
     const column = issuedTable.columns.find((candidate) => candidate.slot === slot);
     if (!column) continue;
     const authorised = authorisedSlots.find((candidate) => candidate.slot === slot);
-    const shareClass = makeSlotClass(slot, usedSlots, authorised?.stockCode ?? null, authorised?.description ?? null);
+    const shareClass = makeSlotClass(
+      slot,
+      usedSlots,
+      authorised?.stockCode ?? null,
+      authorised?.description ?? null,
+      labels,
+    );
     slotClasses.push({ slot, shareClass });
     issuedClasses.push({
       ...shareClass,
@@ -54,13 +63,13 @@ export function readLegacyFiling(doc: ExtractedDocument, fileName: string): Lega
     });
   }
 
-  const grandTotals = readGrandTotals(sections.get('grandTotals'), slotClasses, notes);
-  const submission = readSubmission(sections.get('submission'));
+  const grandTotals = readGrandTotals(sections.get('grandTotals'), slotClasses, notes, labels);
+  const submission = readSubmission(sections.get('submission'), labels);
   const stockCodes = listedCodes(authorisedSlots.map((slot) => slot.stockCode));
   if (stockCodes.length === 0) notes.missing('I', 'No stock code was found in part I');
 
   const monthlyReturn: MonthlyReturn = {
-    form: { kind: 'legacy', version: null, language: 'en', title: header.title, pages: doc.pages.length },
+    form: { kind: 'legacy', version: null, language, title: header.title, pages: doc.pages.length },
     status: null,
     issuerName: header.issuerName,
     stockCodes,
@@ -68,19 +77,19 @@ export function readLegacyFiling(doc: ExtractedDocument, fileName: string): Lega
     dateSubmitted: header.dateSubmitted,
     submittedBy: submission.submittedBy,
     submittedByTitle: submission.submittedByTitle,
-    authorisedShareCapital: buildAuthorisedCapital(authorisedSlots, usedSlots, sections.get('authorised')),
+    authorisedShareCapital: buildAuthorisedCapital(authorisedSlots, usedSlots, sections.get('authorised'), labels),
     issuedShares: { title: issuedTable.title, hasTreasuryColumns: false, classes: issuedClasses, remarks: null },
     detailsOfMovements: {
-      shareOptions: readShareOptions(sections.get('shareOptions'), slotClasses, notes),
-      warrants: readWarrants(sections.get('warrants'), slotClasses, notes),
-      convertibles: readConvertibles(sections.get('convertibles'), slotClasses, notes),
-      otherArrangements: readOtherArrangements(sections.get('otherArrangements'), slotClasses, notes),
-      otherMovements: readOtherMovements(sections.get('otherMovements'), slotClasses, notes),
-      totals: buildGrandTotals(grandTotals, slotClasses),
+      shareOptions: readShareOptions(sections.get('shareOptions'), slotClasses, notes, labels),
+      warrants: readWarrants(sections.get('warrants'), slotClasses, notes, labels),
+      convertibles: readConvertibles(sections.get('convertibles'), slotClasses, notes, labels),
+      otherArrangements: readOtherArrangements(sections.get('otherArrangements'), slotClasses, notes, labels),
+      otherMovements: readOtherMovements(sections.get('otherMovements'), slotClasses, notes, labels),
+      totals: buildGrandTotals(grandTotals, slotClasses, labels),
     },
     // Depositary receipts came with FF301 (Chapter 19B, 2021): the old form has no part IV.
     hdr: { notApplicable: true, classes: [], remarks: null },
-    remarks: readRemarks(sections.get('remarks')),
+    remarks: readRemarks(sections.get('remarks'), labels),
   };
   return { monthlyReturn, flags: notes.flags };
 }

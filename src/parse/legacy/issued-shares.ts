@@ -4,25 +4,12 @@
  */
 import type { Movement } from '../../domain/monthly-return.js';
 import { parseCellShareCount } from './cell-values.js';
-import { type ColumnRules, findColumns } from './columns.js';
+import { findColumns } from './columns.js';
+import type { BalanceRow, LegacyLabels } from './labels.js';
 import type { ParseNotes } from './parse-notes.js';
-import { cellText, type RowRule, readRows } from './rows.js';
+import { cellText, readRows } from './rows.js';
 import type { Section } from './sections.js';
 import type { ShareSlot } from './share-slots.js';
-
-const COLUMNS: ColumnRules<ShareSlot> = [
-  { key: 'ordinary2', pattern: /\(2\)/ },
-  { key: 'ordinary1', pattern: /ordinary|\(1\)/i },
-  { key: 'preference', pattern: /preference/i },
-  { key: 'other', pattern: /other/i },
-];
-
-type IssuedRow = 'preceding' | 'movement' | 'closing';
-const ROWS: readonly RowRule<IssuedRow>[] = [
-  { key: 'preceding', label: /^Balance at close of/i },
-  { key: 'movement', label: /^Increase\s*\/?\s*\(?decrease\)?/i },
-  { key: 'closing', label: /^Balance at close of/i },
-];
 
 export interface IssuedColumn {
   readonly slot: ShareSlot;
@@ -34,25 +21,26 @@ export interface IssuedTable {
   readonly columns: IssuedColumn[];
 }
 
-export function readIssuedTable(section: Section | undefined, notes: ParseNotes): IssuedTable {
+export function readIssuedTable(section: Section | undefined, notes: ParseNotes, labels: LegacyLabels): IssuedTable {
+  const { defaultTitle, columns: columnRules, rows: rowRules } = labels.issued;
   if (!section) {
     notes.missing('II', 'Part II (Movements in Issued Share Capital) was not found');
-    return { title: 'II. Movements in Issued Share Capital', columns: [] };
+    return { title: defaultTitle, columns: [] };
   }
   const [titleLine, ...lines] = section.lines;
-  const title = titleLine?.text ?? 'II. Movements in Issued Share Capital';
-  const firstRow = lines.find((line) => /^Balance at close of/i.test(line.text));
+  const title = titleLine?.text ?? defaultTitle;
+  const firstRow = lines.find((line) => rowRules[0]?.label.test(line.text));
   const end = lines.find((line) => /^III\.?\s/i.test(line.text))?.pos ?? section.to;
   const headingItems = section.items.filter(
     (item) => item.pos > (titleLine?.pos ?? section.from) + 1 && item.pos < (firstRow?.pos ?? end) - 2,
   );
-  const columns = findColumns(headingItems, COLUMNS);
+  const columns = findColumns(headingItems, columnRules);
   if (columns.length === 0) notes.uncertain('II', null, 'Part II: the column headings were not found');
-  const rows = readRows(lines, section.items, ROWS, columns, end);
+  const rows = readRows(lines, section.items, rowRules, columns, end);
 
   const result: IssuedColumn[] = [];
   for (const column of columns) {
-    const value = (row: IssuedRow) => {
+    const value = (row: BalanceRow) => {
       const text = cellText(rows.get(row), column.key);
       const parsed = parseCellShareCount(text);
       if (parsed === undefined) {

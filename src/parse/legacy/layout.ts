@@ -27,8 +27,14 @@ export function joinLines(lines: readonly layout.Line[]): string {
   return tidy(lines.map((line) => line.text).join(' '));
 }
 
+/** One space between words, none inside brackets, and none between two Chinese characters (as Chinese is written). */
 export function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\(\s+/g, '(').replace(/\s+\)/g, ')');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\(\s+/g, '(')
+    .replace(/\s+\)/g, ')')
+    .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
 }
 
 export function centre(item: Pick<layout.PlacedItem, 'x' | 'right'>): number {

@@ -10,51 +10,19 @@ import type { PlacedItem } from '../layout/lines.js';
 import { totalsStart, withoutEntryNumber } from './blocks.js';
 import { isDateCell, isNothing, parseCellShareCount, parseDateCell, parsePrice } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
-import { type Column, type ColumnRules, cellsByColumn, findColumns } from './columns.js';
-import { type FieldEntry, type FieldRule, readFields } from './fields.js';
+import { type Column, cellsByColumn, findColumns } from './columns.js';
+import { type FieldEntry, readFields } from './fields.js';
 import { annotationsOf, isAnnotation, readCount } from './figures.js';
+import type { EntryField, LegacyLabels, NewSharesColumn } from './labels.js';
 import { centre, groupLines, joinLines, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 import type { Section } from './sections.js';
 import type { SlotClass } from './share-slots.js';
 import { classNamesOf, readSectionTotals } from './subtotals.js';
 
-type MovementColumn = 'issued' | 'issuable';
-const COLUMNS: ColumnRules<MovementColumn> = [
-  { key: 'issuable', pattern: /which\s+may\s+be|may be issued/i },
-  { key: 'issued', pattern: /issuer\s+issued|issued\s+during/i },
-];
+type MovementColumn = NewSharesColumn;
+const PUNCTUATION_ONLY = /^[^\p{L}\p{N}]+$/u;
 
-/** The entry types, most specific first: "Other (please specify): share consolidation" is a consolidation. */
-const EVENT_TYPES: readonly (readonly [RegExp, OtherMovementType])[] = [
-  [/rights\s+issue/i, 'rights-issue'],
-  [/open\s+offer/i, 'open-offer'],
-  [/placing/i, 'placing'],
-  [/bonus\s+issue/i, 'bonus-issue'],
-  [/scrip\s+dividend/i, 'scrip-dividend'],
-  [/repurchase|buy-?\s*back/i, 'repurchase'],
-  [/redemption|redeemed/i, 'redemption'],
-  [/consideration/i, 'consideration-issue'],
-  [/consolidat/i, 'consolidation'],
-  [/sub-?\s*division|subdivi|share split/i, 'subdivision'],
-  [/reorgani[sz]ation/i, 'capital-reorganisation'],
-  [/conversion|converted/i, 'conversion'],
-  [/cancell?ation|cancelled/i, 'cancellation'],
-];
-
-type EntryField = 'class' | 'event' | 'approval';
-const FIELDS: readonly FieldRule<EntryField>[] = [
-  { key: 'class', label: /^Class(\s+of)?(\s+shares?)?(\s+(issuable|repurchased|redeemed))?\s*:?/i },
-  {
-    key: 'event',
-    label:
-      /^(Issue\s+and\s+allotment|Cancell?ation\s+date|Redemption\s+date|Date\s+of\s+(event|issue))(\s+date)?\s*:?/i,
-  },
-  { key: 'approval', label: /^((EGM|AGM|SGM|General\s+meeting)\s+)?approval\s+date\s*:?/i },
-];
-const EVENT_LABEL = FIELDS[1]?.label as RegExp;
-const PRICE_LABEL = /^(At\s+price\s*:?|State|currency|State\s+currency)$/i;
-const TYPE_OF_ISSUE = /^Type of Issue/i;
 /** Labels, values and figures of an entry start this far above its first label line. */
 const ENTRY_LEAD = 4;
 
@@ -69,15 +37,16 @@ export function readOtherMovements(
   section: Section | undefined,
   classes: readonly SlotClass[],
   notes: ParseNotes,
+  labels: LegacyLabels,
 ): OtherMovements {
   const result: OtherMovements = { notApplicable: true, classes: [], totals: [], remarks: null };
   if (!section) {
     notes.missing('III(E)', 'The table of other movements in issued share capital was not found');
     return result;
   }
-  const totalsAt = totalsStart(section.lines, 'E', section.to);
-  const { columnsByPage, body } = splitHeadings(section, totalsAt);
-  const classLabels = body.filter((item) => /^Class(\s|$)/i.test(item.text.trim()));
+  const totalsAt = totalsStart(section.lines, 'E', section.to, labels);
+  const { columnsByPage, body } = splitHeadings(section, totalsAt, labels);
+  const classLabels = body.filter((item) => labels.otherMovements.classLabel.test(item.text.trim()));
   if (classLabels.length === 0 || columnsByPage.size === 0) {
     notes.uncertain('III(E)', null, 'III(E): the entries or the column headings were not found');
     return result;
@@ -91,27 +60,28 @@ export function readOtherMovements(
     const items = body.filter((item) => item.pos >= from && item.pos < to);
     const columns = columnsFor(columnsByPage, label.page);
     if (!columns) return;
-    const entry = readEntryType(items, labelLeft) ?? previous;
+    const entry = readEntryType(items, labelLeft, labels) ?? previous;
     previous = entry;
     if (!entry) return;
-    rows.push(...readEntryRows(items, entry, labelLeft, columns, notes));
+    rows.push(...readEntryRows(items, entry, labelLeft, columns, notes, labels));
   });
-  result.classes = groupByClass(rows, classes, 'III(E)', notes);
+  result.classes = groupByClass(rows, classes, 'III(E)', notes, labels);
   result.notApplicable = rows.length === 0;
-  result.totals = readSectionTotals(section, totalsAt, 'III(E)', notes, classNamesOf(result.classes));
+  result.totals = readSectionTotals(section, totalsAt, 'III(E)', notes, classNamesOf(result.classes), labels);
   return result;
 }
 
 /** The table heading is repeated on each page down to "Type of Issue"; below it are the entries. */
-function splitHeadings(section: Section, totalsAt: number) {
+function splitHeadings(section: Section, totalsAt: number, labels: LegacyLabels) {
   const columnsByPage = new Map<number, Column<MovementColumn>[]>();
   const headingEnds = new Map<number, number>();
   for (const line of section.lines) {
-    if (TYPE_OF_ISSUE.test(line.text) && !headingEnds.has(line.page)) headingEnds.set(line.page, line.pos + 2);
+    const isTypeOfIssue = labels.otherMovements.typeOfIssue.test(line.text);
+    if (isTypeOfIssue && !headingEnds.has(line.page)) headingEnds.set(line.page, line.pos + 2);
   }
   for (const [page, end] of headingEnds) {
     const heading = section.items.filter((item) => item.page === page && item.pos < end);
-    const columns = findColumns(heading, COLUMNS);
+    const columns = findColumns(heading, labels.newShares);
     if (columns.length > 0) columnsByPage.set(page, columns);
   }
   const body = section.items.filter((item) => item.pos < totalsAt && item.pos >= (headingEnds.get(item.page) ?? 0));
@@ -124,16 +94,17 @@ function columnsFor(columnsByPage: ReadonlyMap<number, Column<MovementColumn>[]>
 }
 
 /** "8. Consideration issue" in the left column (left of "At price :" where the entry has a price). */
-function readEntryType(items: readonly PlacedItem[], labelLeft: number): Entry | undefined {
-  const atPrice = items.find((item) => /^At\s+price/i.test(item.text.trim()));
+function readEntryType(items: readonly PlacedItem[], labelLeft: number, labels: LegacyLabels): Entry | undefined {
+  const { atPrice: atPriceLabel, priceLabel, otherSpecified, otherEvent, eventTypes } = labels.otherMovements;
+  const atPrice = items.find((item) => atPriceLabel.test(item.text.trim()));
   const limit = (atPrice?.x ?? labelLeft) - 2;
-  const lines = groupLines(items.filter((item) => item.x < limit && !PRICE_LABEL.test(item.text.trim())));
+  const lines = groupLines(items.filter((item) => item.x < limit && !priceLabel.test(item.text.trim())));
   const text = withoutEntryNumber(joinLines(lines));
-  if (!/[a-z]/i.test(text)) return undefined;
+  if (!/\p{L}/u.test(text)) return undefined;
   // "10. Other (Please specify)" followed by what the filer specified: the event is what they wrote.
-  const specified = /^Other\s*\(\s*please specify\s*\)\s*:?\s*(.*)$/i.exec(text);
-  const event = specified ? specified[1] || 'Other' : text;
-  const type = EVENT_TYPES.find(([pattern]) => pattern.test(event))?.[1] ?? 'other';
+  const specified = otherSpecified.exec(text);
+  const event = specified ? specified[1] || otherEvent : text;
+  const type: OtherMovementType = eventTypes.find(([pattern]) => pattern.test(event))?.[1] ?? 'other';
   return { event, type };
 }
 
@@ -143,13 +114,20 @@ function readEntryRows(
   labelLeft: number,
   columns: readonly Column<MovementColumn>[],
   notes: ParseNotes,
+  labels: LegacyLabels,
 ): ClassedRow<OtherMovement>[] {
+  const { fields: fieldRules, atPrice: atPriceLabel, priceLabel } = labels.otherMovements;
+  const eventLabel = fieldRules.find((field) => field.key === 'event')?.label;
   const firstColumn = columns[0] as Column<MovementColumn>;
-  // A long class or note can reach into the figure columns: only figures (and remark pointers) count as figures.
+  // A long class or note can reach into the figure columns: only figures (and remark pointers, whose brackets the
+  // Chinese form sets apart: "(" "備註一" ")") count as figures.
   const isFigure = (item: PlacedItem) =>
-    centre(item) >= firstColumn.left - 12 && (parseCellShareCount(item.text) !== undefined || isAnnotation(item.text));
+    centre(item) >= firstColumn.left - 12 &&
+    (parseCellShareCount(item.text) !== undefined ||
+      isAnnotation(item.text) ||
+      PUNCTUATION_ONLY.test(item.text.trim()));
   const labelZone = items.filter((item) => item.x >= labelLeft - 3 && !isFigure(item));
-  const eventLabels = groupLines(labelZone).filter((line) => EVENT_LABEL.test(line.text));
+  const eventLabels = groupLines(labelZone).filter((line) => eventLabel?.test(line.text));
   const starts = eventLabels.map((line, i) => (i === 0 ? Number.NEGATIVE_INFINITY : line.pos - ENTRY_LEAD));
   if (starts.length === 0) starts.push(Number.NEGATIVE_INFINITY);
   let classText: string | null = null;
@@ -159,15 +137,16 @@ function readEntryRows(
     const rowItems = items.filter((item) => item.pos >= from && item.pos < to);
     const fields = readFields(
       groupLines(rowItems.filter((item) => item.x >= labelLeft - 3 && !isFigure(item))),
-      FIELDS,
+      fieldRules,
+      labels.continuation,
     );
     if (i === 0) classText = entriesText(fields.get('class')) || null;
     const subject = `${entry.event}${starts.length > 1 ? ` (${i + 1})` : ''}`;
     const figures = cellsByColumn(rowItems.filter(isFigure), columns);
-    const atPrice = rowItems.find((item) => /^At\s+price/i.test(item.text.trim()));
+    const atPrice = rowItems.find((item) => atPriceLabel.test(item.text.trim()));
     const priceItems = atPrice
       ? rowItems.filter(
-          (item) => item.x >= atPrice.right - 1 && centre(item) < labelLeft && !PRICE_LABEL.test(item.text.trim()),
+          (item) => item.x >= atPrice.right - 1 && centre(item) < labelLeft && !priceLabel.test(item.text.trim()),
         )
       : [];
     const price = parsePrice(joinLines(groupLines(priceItems)));

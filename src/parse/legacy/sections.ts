@@ -3,6 +3,7 @@
  * table pushes the next part down), so a part runs from its heading to the next heading found.
  */
 import { type Line, lineAt, type PlacedItem } from '../layout/lines.js';
+import type { LegacyLabels } from './labels.js';
 import { groupLines } from './layout.js';
 
 export type SectionKey =
@@ -17,20 +18,6 @@ export type SectionKey =
   | 'grandTotals'
   | 'remarks'
   | 'submission';
-
-/** Headings in the order the template prints them. Optional letters cover filers who number the III tables. */
-const HEADINGS: readonly { readonly key: SectionKey; readonly pattern: RegExp }[] = [
-  { key: 'authorised', pattern: /^I\.?\s*Movements in (Authorised|Registered)/i },
-  { key: 'issued', pattern: /^II\.?\s*Movements in Issued/i },
-  { key: 'shareOptions', pattern: /^(\(?[A-E]\)?\.?\s*)?Share Options\b/i },
-  { key: 'warrants', pattern: /^(\(?[A-E]\)?\.?\s*)?Warrants to Issue/i },
-  { key: 'convertibles', pattern: /^(\(?[A-E]\)?\.?\s*)?Convertibles\b/i },
-  { key: 'otherArrangements', pattern: /^(\(?[A-E]\)?\.?\s*)?Any other Agreements/i },
-  { key: 'otherMovements', pattern: /^(\(?[A-E]\)?\.?\s*)?Other Movements in Issued/i },
-  { key: 'grandTotals', pattern: /^Total increase\s*\/\s*\(?decrease\)? in ordinary/i },
-  { key: 'remarks', pattern: /^Remarks\b/i },
-  { key: 'submission', pattern: /^Submitted by\b/i },
-];
 
 /**
  * A part starts a little above its heading: the grand totals print their first figure a few points higher than
@@ -48,11 +35,12 @@ export interface Section {
 
 export type Sections = ReadonlyMap<SectionKey, Section>;
 
-export function findSections(items: readonly PlacedItem[]): Sections {
+/** Headings are the language's (labels.ts), in the template's order; optional letters cover filers who number III. */
+export function findSections(items: readonly PlacedItem[], labels: LegacyLabels): Sections {
   const lines = groupLines(items);
   const starts: { key: SectionKey; pos: number }[] = [{ key: 'header', pos: Number.NEGATIVE_INFINITY }];
   let searchFrom = 0;
-  for (const heading of HEADINGS) {
+  for (const heading of labels.headings) {
     const index = lines.findIndex((line, i) => i >= searchFrom && heading.pattern.test(line.text));
     if (index < 0) continue;
     starts.push({ key: heading.key, pos: lineAt(lines, index).pos - HEADING_LEAD });

@@ -8,26 +8,16 @@ import type { InstrumentMovement, MonthlyReturn, ShareOptionScheme } from '../..
 import { figureItems, findBlocks, leftLines, readNumberedTable, withoutEntryNumber } from './blocks.js';
 import { currencyInLabel, isNothing, parseCellAmount, parseDateCell } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
-import { type ColumnRules, cellsByColumn } from './columns.js';
+import { cellsByColumn } from './columns.js';
 import { readCount } from './figures.js';
+import type { LegacyLabels, OptionColumn } from './labels.js';
 import { joinItems, joinLines, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 import type { Section } from './sections.js';
 import type { SlotClass } from './share-slots.js';
 import { classNamesOf, readSectionTotals } from './subtotals.js';
 
-type OptionColumn = 'granted' | 'exercised' | 'cancelled' | 'lapsed' | 'issued' | 'issuable';
-const COLUMNS: ColumnRules<OptionColumn> = [
-  { key: 'issuable', pattern: /which\s+may\s+be|may be issued/i },
-  { key: 'issued', pattern: /issued\s+during|issuer\s+issued/i },
-  { key: 'granted', pattern: /granted/i },
-  { key: 'exercised', pattern: /exercised/i },
-  { key: 'cancelled', pattern: /cancelled/i },
-  { key: 'lapsed', pattern: /lapsed/i },
-];
 const MOVEMENT_COLUMNS = ['granted', 'exercised', 'cancelled', 'lapsed'] as const;
-
-const NOTE_MARK = /^\(\s*note\s*\d\s*\)$/i;
 const DATE_PLACEHOLDER = /\(\s*\/\s*\/\s*\)/g;
 
 type ShareOptionsSection = MonthlyReturn['detailsOfMovements']['shareOptions'];
@@ -36,6 +26,7 @@ export function readShareOptions(
   section: Section | undefined,
   classes: readonly SlotClass[],
   notes: ParseNotes,
+  labels: LegacyLabels,
 ): ShareOptionsSection {
   const result: ShareOptionsSection = {
     notApplicable: true,
@@ -48,7 +39,8 @@ export function readShareOptions(
     notes.missing('III(A)', 'The share options table was not found');
     return result;
   }
-  const table = readNumberedTable(section, COLUMNS, 'A', /\bGranted\b.*\bLapsed\b/i);
+  const { columns, lastHeadingLine, movementLabels } = labels.shareOptions;
+  const table = readNumberedTable(section, columns, 'A', lastHeadingLine, labels);
   const granted = table.columns.find((column) => column.key === 'granted') ?? table.columns[0];
   if (!granted) {
     notes.uncertain('III(A)', null, 'III(A): the share options table headings were not found');
@@ -57,7 +49,7 @@ export function readShareOptions(
   const rows: ClassedRow<ShareOptionScheme>[] = [];
   for (const block of findBlocks(table.items, granted.left, table.from, table.to)) {
     const particularLines = leftLines(block.items, granted.left - 4).filter((line) => line.text !== '');
-    const noteIndex = particularLines.findIndex((line) => NOTE_MARK.test(line.text));
+    const noteIndex = particularLines.findIndex((line) => isNoteMark(line.text, labels));
     const beforeNote = noteIndex >= 0 ? particularLines.slice(0, noteIndex) : particularLines;
     const classLine = beforeNote.length > 1 ? beforeNote[beforeNote.length - 1] : undefined;
     const particulars = tidy(
@@ -69,7 +61,7 @@ export function readShareOptions(
     const figure = (key: OptionColumn) => readCount(cells.get(key), 'III(A)', subject, notes);
     const movements: InstrumentMovement[] = MOVEMENT_COLUMNS.filter((key) =>
       table.columns.some((c) => c.key === key),
-    ).map((key) => ({ type: key, label: labelOf(key), number: figure(key), amount: null }));
+    ).map((key) => ({ type: key, label: movementLabels[key], number: figure(key), amount: null }));
     rows.push({
       classText: classLine?.text ?? null,
       subject,
@@ -86,28 +78,37 @@ export function readShareOptions(
       },
     });
   }
-  result.classes = groupByClass(rows, classes, 'III(A)', notes);
+  result.classes = groupByClass(rows, classes, 'III(A)', notes, labels);
   result.notApplicable = rows.length === 0;
-  result.totals = readSectionTotals(section, table.to, 'III(A)', notes, classNamesOf(result.classes));
-  result.fundsRaised = readFundsRaised(section);
+  result.totals = readSectionTotals(section, table.to, 'III(A)', notes, classNamesOf(result.classes), labels);
+  result.fundsRaised = readFundsRaised(section, labels);
   return result;
 }
 
-function labelOf(key: (typeof MOVEMENT_COLUMNS)[number]): string {
-  return key.charAt(0).toUpperCase() + key.slice(1);
+/** A line that is the template's "(Note 1)" alone. */
+function isNoteMark(text: string, labels: LegacyLabels): boolean {
+  return labels.noteMark.test(text) && text.trim().replace(labels.noteMark, '').trim() === '';
 }
 
 /** "Total funds raised during the month from exercise of options (HK$)": the figure right of the two-line label. */
-function readFundsRaised(section: Section) {
-  const index = section.lines.findIndex((line) => /^Total funds raised/i.test(line.text));
+function readFundsRaised(section: Section, labels: LegacyLabels) {
+  const index = section.lines.findIndex((line) => labels.shareOptions.fundsRaised.test(line.text));
   if (index < 0) return null;
   const labelLines = section.lines.slice(index, index + 2);
   const labelX = labelLines[0]?.items[0]?.x ?? 0;
   const labelItems = labelLines.flatMap((line) => line.items).filter((item) => item.x < labelX + 5);
   const labelRight = Math.max(...labelItems.map((item) => item.right));
-  const valueItems = labelLines.flatMap((line) => line.items).filter((item) => item.x > labelRight);
+  // The Chinese label ends in "(港元)" set apart from its words: the currency's brackets are no part of the figure.
+  const valueItems = labelLines
+    .flatMap((line) => line.items)
+    .filter((item) => item.x > labelRight && !isCurrencyMark(item.text));
   const parsed = parseCellAmount(joinItems(valueItems));
   if (!parsed?.amount) return null;
   const label = labelLines.map((line) => line.text).join(' ');
   return { currency: parsed.currency ?? currencyInLabel(label), amount: parsed.amount };
+}
+
+function isCurrencyMark(text: string): boolean {
+  const bare = text.trim().replace(/^[(（]|[)）]$/g, '');
+  return bare === '' || (currencyInLabel(bare) !== null && !/\d/.test(bare));
 }

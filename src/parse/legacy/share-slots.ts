@@ -5,6 +5,8 @@
  */
 import type { ShareClass } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
+import { isNothing } from './cell-values.js';
+import type { LegacyLabels } from './labels.js';
 
 export type ShareSlot = 'ordinary1' | 'ordinary2' | 'preference' | 'other';
 /** The part III subtotals print one ordinary row for both ordinary slots. */
@@ -17,25 +19,13 @@ export interface SlotClass {
   readonly shareClass: ShareClass;
 }
 
-export const SUBTOTAL_CLASS_NAMES: Record<SubtotalKind, string> = {
-  ordinary: 'Ordinary shares',
-  preference: 'Preference shares',
-  other: 'Other classes of shares',
-};
-
-/** "Ordinary shares" while only slot (1) is in use; "(1)" and "(2)" only where the filer uses both. */
-function slotClassName(slot: ShareSlot, usedSlots: ReadonlySet<ShareSlot>): string {
+/**
+ * "Ordinary shares" while only slot (1) is in use; "(1)" and "(2)" only where the filer uses both. Named in the
+ * form's language, as the form prints the slot (普通股 on the Chinese template).
+ */
+function slotClassName(slot: ShareSlot, usedSlots: ReadonlySet<ShareSlot>, labels: LegacyLabels): string {
   const bothOrdinary = usedSlots.has('ordinary1') && usedSlots.has('ordinary2');
-  switch (slot) {
-    case 'ordinary1':
-      return bothOrdinary ? 'Ordinary shares (1)' : 'Ordinary shares';
-    case 'ordinary2':
-      return 'Ordinary shares (2)';
-    case 'preference':
-      return 'Preference shares';
-    case 'other':
-      return 'Other classes of shares';
-  }
+  return slot === 'ordinary1' && bothOrdinary ? labels.slotNames.ordinary1Of2 : labels.slotNames[slot];
 }
 
 export function makeSlotClass(
@@ -43,9 +33,10 @@ export function makeSlotClass(
   usedSlots: ReadonlySet<ShareSlot>,
   stockCode: StockCode | null,
   description: string | null,
+  labels: LegacyLabels,
 ): ShareClass {
   return {
-    className: slotClassName(slot, usedSlots),
+    className: slotClassName(slot, usedSlots, labels),
     // The old form has no "Type of shares" or "Listed on the Exchange" cells.
     typeOfShares: null,
     listedOnExchange: null,
@@ -56,13 +47,17 @@ export function makeSlotClass(
 }
 
 /** The slot a filer's "class of shares issuable" text points at: "Ordinary Shares", "ordinary", "Preference". */
-export function slotOfClassText(text: string, classes: readonly SlotClass[]): SlotClass | undefined {
+export function slotOfClassText(
+  text: string,
+  classes: readonly SlotClass[],
+  labels: LegacyLabels,
+): SlotClass | undefined {
   const lower = text.toLowerCase();
-  const wanted: ShareSlot[] = /preference/.test(lower)
+  const wanted: ShareSlot[] = labels.classWords.preference.test(text)
     ? ['preference']
-    : /ordinary/.test(lower)
+    : labels.classWords.ordinary.test(text)
       ? ['ordinary1', 'ordinary2']
-      : /\w/.test(lower) && !/^n\s*\/\s*a$/.test(lower.trim())
+      : /[\p{L}\p{N}]/u.test(text) && !isNothing(text)
         ? ['other']
         : [];
   const candidates = classes.filter((entry) => wanted.includes(entry.slot));

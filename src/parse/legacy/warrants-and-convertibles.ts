@@ -11,8 +11,9 @@ import { figureItems, findBlocks, leftLines, readNumberedTable, withoutEntryNumb
 import { currencyOf, isDateCell, isNothing, parseDateCell, parsePrice } from './cell-values.js';
 import { type ClassedRow, groupByClass } from './class-groups.js';
 import { type Column, type ColumnRules, cellsByColumn } from './columns.js';
-import { type FieldRule, fieldText, readFields } from './fields.js';
+import { fieldText, readFields } from './fields.js';
 import { readAmount, readCount } from './figures.js';
+import type { LegacyLabels } from './labels.js';
 import { groupLines, joinLines, tidy } from './layout.js';
 import type { ParseNotes } from './parse-notes.js';
 import type { Section } from './sections.js';
@@ -28,56 +29,53 @@ interface InstrumentTable {
   readonly hasExpiry: boolean;
   /** The heading's bottom line, as Word repeats it on each page the table runs onto. */
   readonly lastHeadingLine: RegExp;
+  readonly labels: LegacyLabels;
 }
 
 /** The two tables differ in their movement column only: "Exercised during the month" / "Converted ...". */
 function columnsOf(table: InstrumentTable): ColumnRules<InstrumentColumn> {
+  const { columns, movementColumn } = table.labels.instruments;
+  const movement = { key: 'movement' as const, pattern: movementColumn[table.movement.type] };
+  // Tried in the order printed: the movement before the closing amount, whose words it may share.
   return [
-    { key: 'issuable', pattern: /which\s+may\s+be|may be issued/i },
-    { key: 'issued', pattern: /issuer\s+issued|issued\s+during/i },
-    { key: 'preceding', pattern: /preceding/i },
-    { key: 'currency', pattern: /^currency/i },
-    { key: 'movement', pattern: new RegExp(table.movement.type, 'i') },
-    { key: 'closing', pattern: /close of the month|at close of the/i },
+    ...columns.filter((rule) => rule.key !== 'closing'),
+    movement,
+    ...columns.filter((rule) => rule.key === 'closing'),
   ];
 }
 
-const WARRANTS: InstrumentTable = {
-  section: 'III(B)',
-  letter: 'B',
-  movement: { type: 'exercised', label: 'Exercised during the month' },
-  hasExpiry: true,
-  lastHeadingLine: /^\(Date of expiry/i,
-};
-
-const CONVERTIBLES: InstrumentTable = {
-  section: 'III(C)',
-  letter: 'C',
-  movement: { type: 'converted', label: 'Converted during the month' },
-  hasExpiry: false,
-  lastHeadingLine: /^Class and description/i,
-};
-
-type DetailField = 'stockCode' | 'class' | 'price' | 'approval';
-const DETAIL_FIELDS: readonly FieldRule<DetailField>[] = [
-  { key: 'stockCode', label: /^Stock code(\s*\(if listed\))?\s*:?/i },
-  { key: 'class', label: /^Class of shares(\s+issuable)?(\s*\(note\s*\d\))?\s*:?/i },
-  { key: 'price', label: /^(Subscription|Conversion|Exercise)\s+price\s*:?/i },
-  { key: 'approval', label: /^((EGM|AGM|SGM|General meeting)\s+)?approval date\s*:?/i },
-];
+/** The two tables by their letter: warrants have a date of expiry, convertibles do not. */
+function instrumentTable(letter: 'B' | 'C', labels: LegacyLabels): InstrumentTable {
+  const type = letter === 'B' ? 'exercised' : 'converted';
+  const { movementLabel, warrantsLastHeading, convertiblesLastHeading } = labels.instruments;
+  return {
+    section: `III(${letter})`,
+    letter,
+    movement: { type, label: movementLabel[type] },
+    hasExpiry: letter === 'B',
+    lastHeadingLine: letter === 'B' ? warrantsLastHeading : convertiblesLastHeading,
+    labels,
+  };
+}
 
 type Detail = MonthlyReturn['detailsOfMovements']['warrants'];
 
-export function readWarrants(section: Section | undefined, classes: readonly SlotClass[], notes: ParseNotes): Detail {
-  return readInstrumentTable(WARRANTS, section, classes, notes);
+export function readWarrants(
+  section: Section | undefined,
+  classes: readonly SlotClass[],
+  notes: ParseNotes,
+  labels: LegacyLabels,
+): Detail {
+  return readInstrumentTable(instrumentTable('B', labels), section, classes, notes);
 }
 
 export function readConvertibles(
   section: Section | undefined,
   classes: readonly SlotClass[],
   notes: ParseNotes,
+  labels: LegacyLabels,
 ): Detail {
-  return readInstrumentTable(CONVERTIBLES, section, classes, notes);
+  return readInstrumentTable(instrumentTable('C', labels), section, classes, notes);
 }
 
 function readInstrumentTable(
@@ -91,7 +89,7 @@ function readInstrumentTable(
     notes.missing(table.section, `The ${table.letter === 'B' ? 'warrants' : 'convertibles'} table was not found`);
     return result;
   }
-  const frame = readNumberedTable(section, columnsOf(table), table.letter, table.lastHeadingLine);
+  const frame = readNumberedTable(section, columnsOf(table), table.letter, table.lastHeadingLine, table.labels);
   const first = frame.columns[0];
   if (!first) {
     notes.uncertain(table.section, null, `${table.section}: the table headings were not found`);
@@ -102,9 +100,16 @@ function readInstrumentTable(
     const entry = readEntry(table, block.items, frame.columns, `${block.number}`, notes);
     if (entry) rows.push(entry);
   }
-  result.classes = groupByClass(rows, classes, table.section, notes);
+  result.classes = groupByClass(rows, classes, table.section, notes, table.labels);
   result.notApplicable = rows.length === 0;
-  result.totals = readSectionTotals(section, frame.to, table.section, notes, classNamesOf(result.classes));
+  result.totals = readSectionTotals(
+    section,
+    frame.to,
+    table.section,
+    notes,
+    classNamesOf(result.classes),
+    table.labels,
+  );
   return result;
 }
 
@@ -116,8 +121,10 @@ function readEntry(
   notes: ParseNotes,
 ): ClassedRow<WarrantOrConvertible> | undefined {
   const first = columns[0] as Column<InstrumentColumn>;
+  const { fields: detailFields } = table.labels.instruments;
+  const stockCodeLabel = detailFields.find((field) => field.key === 'stockCode')?.label;
   const detailStart =
-    groupLines(items).find((line) => /^Stock code/i.test(line.text.trim()))?.pos ?? Number.POSITIVE_INFINITY;
+    groupLines(items).find((line) => stockCodeLabel?.test(line.text.trim()))?.pos ?? Number.POSITIVE_INFINITY;
   const figureZone = items.filter((item) => item.pos < detailStart - 2);
   const descriptionLines = leftLines(figureZone, first.left - 4);
   const { description, dateOfExpiry } = splitDescription(
@@ -138,7 +145,7 @@ function readEntry(
   const units = preceding.units || movement.units || closing.units;
 
   const detailLines = groupLines(items.filter((item) => item.pos >= detailStart - 2));
-  const fields = readFields(detailLines, DETAIL_FIELDS);
+  const fields = readFields(detailLines, detailFields, table.labels.continuation);
   const printedCode = fieldText(fields, 'stockCode');
   const approval = tidy(fieldText(fields, 'approval'));
   const approvalDate = isDateCell(approval) ? (parseDateCell(approval) ?? null) : null;

@@ -426,11 +426,11 @@ describe('readLegacyReturn: what is not a readable return', () => {
     );
   });
 
-  it('says the Chinese version of the form is not read yet, rather than that it is no monthly return', () => {
+  it('reads the Chinese version by its own labels: a title without a month is unreadable, naming the field', () => {
     const item = { text: '股份發行人的證券變動月報表', x: 53.9, y: 147.2, width: 130, height: 10, fontName: 'cjk' };
     const doc = { pages: [{ number: 1, width: 595, height: 842, items: [item] }] };
-    expect(() => readLegacyReturn(doc, 'zh.pdf')).toThrowError(
-      expect.objectContaining({ code: 'unreadable-filing', message: expect.stringContaining('Chinese version') }),
+    expect(() => readLegacyFiling(doc, 'zh.pdf', 'zh-Hant')).toThrowError(
+      expect.objectContaining({ code: 'unreadable-filing', message: expect.stringContaining('For the month ended') }),
     );
   });
 
