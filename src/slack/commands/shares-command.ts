@@ -26,7 +26,9 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps): void {
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };
         const reply = renderWatchAnswer(await runWatchCommand(deps, input));
-        await respond({ response_type: reply.responseType, ...toPayload(reply.message) });
+        for (const message of [reply.message, ...reply.continued]) {
+          await respond({ response_type: reply.responseType, ...toPayload(message) });
+        }
         return;
       }
       const lookUp = deps.lookUpOnHkexnews ? await lookUpNeeded(deps.store, query, deps.now()) : null;
