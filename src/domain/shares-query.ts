@@ -6,6 +6,7 @@
  */
 import { suggestKeyword } from './edit-distance.js';
 import { AppError } from './errors.js';
+import { looksLikeMonthRange, type MonthRange, parseMonthRange } from './month-range.js';
 import type { ReportMonth } from './monthly-return.js';
 import { monthNumberOf, parseReportMonth } from './report-month-words.js';
 import { looksLikeStockCode, readStockCode, type StockCode } from './stock-code.js';
@@ -28,7 +29,18 @@ export type LookupQuery =
   | { readonly kind: 'list' }
   | { readonly kind: 'latest'; readonly issuer: IssuerRef }
   | { readonly kind: 'month'; readonly issuer: IssuerRef; readonly month: ReportMonth }
-  | { readonly kind: 'history'; readonly issuer: IssuerRef };
+  | {
+      readonly kind: 'history';
+      readonly issuer: IssuerRef;
+      /** Only the months of this range (`/shares 00020 history 2024-01..2025-06`); absent: the latest months. */
+      readonly months?: MonthRange;
+      /** `csv`: the history as a CSV file rather than a message. */
+      readonly export?: HistoryExportFormat;
+    };
+
+/** The words after `history` that ask for a file instead of a message. */
+export const HISTORY_EXPORTS = ['csv'] as const;
+export type HistoryExportFormat = (typeof HISTORY_EXPORTS)[number];
 
 /** A channel's watchlist and digest; `month: null` is last month. */
 export type WatchQuery =
@@ -51,7 +63,7 @@ export function parseSharesQuery(text: string): SharesQuery {
       { length: String(text.length) },
     );
   }
-  const words = splitWords(text);
+  const { words, history } = takeHistoryOptions(splitWords(text));
   if (words.length === 0) return { kind: 'help' };
   const { keyword, rest } = takeKeyword(words);
   switch (keyword) {
@@ -60,7 +72,7 @@ export function parseSharesQuery(text: string): SharesQuery {
     case 'list':
       return rest.length === 0 ? { kind: 'list' } : lookup(words);
     case 'history':
-      return { kind: 'history', issuer: readIssuer(rest, 'history') };
+      return { kind: 'history', issuer: readIssuer(rest, 'history'), ...history };
     case 'watch':
     case 'unwatch':
       return { kind: keyword, ...readCodesToWatch(keyword, rest) };
@@ -89,6 +101,28 @@ function splitWords(text: string): string[] {
     else words.push(word);
   }
   return words;
+}
+
+interface HistoryOptions {
+  months?: MonthRange;
+  export?: HistoryExportFormat;
+}
+
+/**
+ * A history's range and export words (`00020 history csv 2024-01..2025-06`), wherever they stand, taken out so that
+ * the sub-command can still come first or last. Only where `history` is asked for: elsewhere "csv" is a name.
+ */
+function takeHistoryOptions(all: readonly string[]): { words: readonly string[]; history: HistoryOptions } {
+  if (!all.some((word) => keywordOf(word) === 'history')) return { words: all, history: {} };
+  const history: HistoryOptions = {};
+  const words = all.filter((word) => {
+    const format = HISTORY_EXPORTS.find((name) => name === word.toLowerCase());
+    if (format) history.export = format;
+    else if (looksLikeMonthRange(word)) history.months = parseMonthRange(word);
+    else return true;
+    return false;
+  });
+  return { words, history };
 }
 
 function keywordOf(word: string | undefined): Keyword | null {

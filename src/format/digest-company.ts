@@ -2,24 +2,27 @@
  * One company's lines in a digest: each class's closing issued shares with its change in shares and percent, the
  * notable movements of part III and the flags, within one section.
  */
-import { isFault } from '../domain/flag.js';
 import type { ClassChange, FiledCompany, PendingCompany } from '../view-models/digest.js';
 import type { NotableMovement } from '../view-models/notable-movement.js';
 import { escapeMrkdwn, moreNote, takeWithRest } from './blocks.js';
 import { formatChange, formatComparedWith, formatCount, formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';
+import { flagIcon, mostSevereIcon } from './flag-icon.js';
 
 const MAX_CLASSES = 6;
 const MAX_MOVEMENTS = 5;
 const MAX_FLAGS = 3;
 
-/** +5.00%, -0.08%, +<0.01% for a change too small for two decimals; null when unknown. */
+/**
+ * +5.00%, -0.08%, and for a change too small for two decimals "+<0.01%", its `<` escaped (`&lt;`), since every
+ * digest line is mrkdwn, where a raw `<` opens a link; null when unknown.
+ */
 export function formatPercent(percent: number | null): string | null {
   if (percent === null) return null;
   if (percent === 0) return '0%';
   const sign = percent > 0 ? '+' : '-';
   const size = Math.abs(percent);
-  return size < 0.005 ? `${sign}<0.01%` : `${sign}${size.toFixed(2)}%`;
+  return size < 0.005 ? `${sign}${escapeMrkdwn('<')}0.01%` : `${sign}${size.toFixed(2)}%`;
 }
 
 function classLine(change: ClassChange): string {
@@ -59,13 +62,11 @@ export function renderCompanyText(company: FiledCompany): string {
   const moreMovements = moreNote(movements.rest, 'more movements');
   if (moreMovements) lines.push(moreMovements);
   const flags = takeWithRest(company.flags, MAX_FLAGS);
-  lines.push(
-    ...flags.shown.map(
-      (flag) => `${isFault(flag) ? ':warning:' : ':information_source:'} ${escapeMrkdwn(flag.message)}`,
-    ),
-  );
-  if (flags.rest > 0)
-    lines.push(`:warning: +${flags.rest} more flags: \`/shares ${company.stockCode}\` shows them all`);
+  lines.push(...flags.shown.map((flag) => `${flagIcon(flag)} ${escapeMrkdwn(flag.message)}`));
+  if (flags.rest > 0) {
+    const worst = mostSevereIcon(company.flags.slice(MAX_FLAGS));
+    lines.push(`${worst} +${flags.rest} more flags: \`/shares ${company.stockCode}\` shows them all`);
+  }
   return lines.join('\n');
 }
 

@@ -1,8 +1,8 @@
 /**
  * The monthly digest as Slack messages. Companies that moved get a section each, largest change first; the quiet
- * ones and those not yet held get one line each. A long watchlist is split over several messages, each within
+ * ones and those not yet held are listed by name. A long watchlist is split over several messages, each within
  * Slack's limits (50 blocks, 3,000 characters a section, and about 13,000 characters a message, past which Slack
- * answers msg_blocks_too_long); past `maxMessages`, the rest is shortened to "+N more".
+ * answers msg_blocks_too_long); no company is ever left unnamed.
  */
 
 import type { Digest, FiledCompany } from '../view-models/digest.js';
@@ -13,7 +13,7 @@ import { formatMonth } from './figures.js';
 import type { SlackMessage } from './message.js';
 
 export interface DigestRenderOptions {
-  /** At most this many messages (a reply to a slash command is one). Default 5. */
+  /** At most this many messages (a response URL takes five posts); default: as many as the digest needs. */
   readonly maxMessages?: number;
   /** Characters of JSON per message, kept well below the ~13,000 at which Slack refuses one. Default 12,000. */
   readonly maxMessageChars?: number;
@@ -42,23 +42,38 @@ function summaryText(digest: Digest): string {
   return `*${filedCount(digest)} of ${digest.watchedCount}* watched companies have filed for ${month} (deadline ${formatDeadline(digest.deadline)}): ${counts}.`;
 }
 
-/** A list on one line, cut with "+N more" so that it fits a section. */
-function oneLineList(title: string, names: readonly string[]): string {
-  const room = SLACK_LIMITS.sectionText - title.length - 20;
-  let shown = names.length;
-  while (shown > 0 && names.slice(0, shown).join(', ').length > room) shown -= 1;
-  const rest = names.length - shown;
-  return `${title}${names.slice(0, shown).join(', ')}${rest > 0 ? `, +${rest} more` : ''}`;
+/**
+ * A list under a title, every name in it: as many sections as the names need, each within Slack's 3,000 characters,
+ * the later ones titled "(continued)". A digest never leaves a watched company unnamed.
+ */
+function listSections(title: string, names: readonly string[]): KnownBlock[] {
+  const room = SLACK_LIMITS.sectionText - 40;
+  const sections: KnownBlock[] = [];
+  let line = title;
+  let count = 0;
+  for (const name of names) {
+    const next = count === 0 ? `${line}${name}` : `${line}, ${name}`;
+    if (next.length > room && count > 0) {
+      sections.push(section(line));
+      line = `${title.replace(/: $/, ' (continued): ')}${name}`;
+      count = 1;
+    } else {
+      line = next;
+      count += 1;
+    }
+  }
+  if (count > 0) sections.push(section(line));
+  return sections;
 }
 
 function tailBlocks(digest: Digest): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (digest.quiet.length > 0) {
-    blocks.push(section(oneLineList(`*Quiet* (no change): `, digest.quiet.map(companyName))));
+    blocks.push(...listSections('*Quiet* (no change): ', digest.quiet.map(companyName)));
   }
   if (digest.pending.length > 0) {
     const title = `*No ${formatMonth(digest.month)} return held yet* (${digest.pending.length}): `;
-    blocks.push(section(oneLineList(title, digest.pending.map(pendingName))));
+    blocks.push(...listSections(title, digest.pending.map(pendingName)));
   }
   blocks.push(
     context(
@@ -68,9 +83,11 @@ function tailBlocks(digest: Digest): KnownBlock[] {
   return blocks;
 }
 
-function overflowBlock(rest: readonly FiledCompany[]): KnownBlock {
+/** Companies past those given a section each: one line each, named with their largest change. */
+function overflowBlocks(rest: readonly FiledCompany[]): KnownBlock[] {
+  if (rest.length === 0) return [];
   const names = rest.map((company) => `${companyName(company)} ${headlineChange(company)}`);
-  return section(oneLineList(`*+${rest.length} more that moved:* `, names));
+  return listSections(`*${rest.length} more that moved* (\`/shares CODE\` for the card): `, names);
 }
 
 function sizeOf(blocks: readonly KnownBlock[]): number {
@@ -89,40 +106,58 @@ function fallbackText(digest: Digest, page: number, pages: number): string {
   return truncate(`${parts.join('; ')}.`, SLACK_LIMITS.fallbackText);
 }
 
-export function renderDigest(digest: Digest, options: DigestRenderOptions = {}): SlackMessage[] {
-  const maxMessages = Math.max(1, options.maxMessages ?? 5);
-  const maxChars = options.maxMessageChars ?? 12_000;
-  const title = `Monthly digest · ${formatMonth(digest.month)}`;
-  const fits = (blocks: readonly KnownBlock[]) =>
-    blocks.length <= SLACK_LIMITS.blocksPerMessage && sizeOf(blocks) <= maxChars;
-
-  const pages: KnownBlock[][] = [[header(title), section(summaryText(digest))]];
-  const companies = digest.moved.map((company) => section(renderCompanyText(company)));
-  let placed = 0;
-  for (const block of companies) {
-    const page = pages.at(-1) as KnownBlock[];
-    if (fits([...page, block])) page.push(block);
-    else if (pages.length < maxMessages) pages.push([header(`${title} (continued)`), block]);
-    else break;
-    placed += 1;
-  }
-
-  // The quiet, pending and footer lines close the last message; companies give way to them, and to a "+N more".
-  const tail = tailBlocks(digest);
-  let last = pages.at(-1) as KnownBlock[];
-  const closing = () => (placed < companies.length ? [overflowBlock(digest.moved.slice(placed)), ...tail] : tail);
-  while (!fits([...last, ...closing()])) {
-    if (pages.length < maxMessages && last.length > 1) {
-      last = [header(`${title} (continued)`)];
-      pages.push(last);
-    } else if (last.length > (pages.length === 1 ? 2 : 1)) {
-      last.pop();
-      placed -= 1;
+/**
+ * Blocks in order over as many messages as they need, each opening with the title, within 50 blocks and `maxChars`
+ * of JSON (the size of a page is counted as it grows: an array's JSON is its items', comma-separated, in brackets).
+ */
+function paginate(title: string, body: readonly KnownBlock[], maxChars: number): KnownBlock[][] {
+  const pages: { blocks: KnownBlock[]; chars: number }[] = [];
+  const open = (first: KnownBlock) => {
+    const opening = header(pages.length === 0 ? title : `${title} (continued)`);
+    pages.push({ blocks: [opening, first], chars: sizeOf([opening, first]) });
+  };
+  for (const block of body) {
+    const page = pages.at(-1);
+    const size = sizeOf([block]) - 2;
+    if (page && page.blocks.length < SLACK_LIMITS.blocksPerMessage && page.chars + 1 + size <= maxChars) {
+      page.blocks.push(block);
+      page.chars += 1 + size;
     } else {
-      break;
+      open(block);
     }
   }
-  last.push(...closing());
+  return pages.map((page) => page.blocks);
+}
 
+/**
+ * The one digest renderer, for the scheduled digest and the one asked for. Every watched company is named: each that
+ * moved has a section (largest change first), the quiet and pending ones are listed, over as many messages as that
+ * takes. Where `maxMessages` is too few for a section each (a reply through a response URL may be posted five
+ * times), the smallest changes are listed one line each, still named with their largest change.
+ */
+export function renderDigest(digest: Digest, options: DigestRenderOptions = {}): SlackMessage[] {
+  const maxMessages = Math.max(1, options.maxMessages ?? Number.POSITIVE_INFINITY);
+  const maxChars = options.maxMessageChars ?? 12_000;
+  const title = `Monthly digest · ${formatMonth(digest.month)}`;
+  const companies = digest.moved.map((company) => section(renderCompanyText(company)));
+  const tail = tailBlocks(digest);
+  const pagesWith = (detailed: number) =>
+    paginate(
+      title,
+      [
+        section(summaryText(digest)),
+        ...companies.slice(0, detailed),
+        ...overflowBlocks(digest.moved.slice(detailed)),
+        ...tail,
+      ],
+      maxChars,
+    );
+  // The most companies that keep a section each within the messages allowed: fewer sections, fewer messages.
+  let detailed = companies.length;
+  let pages = pagesWith(detailed);
+  while (pages.length > maxMessages && detailed > 0) {
+    detailed = Math.max(0, detailed - Math.max(1, Math.ceil((pages.length - maxMessages) * 3)));
+    pages = pagesWith(detailed);
+  }
   return pages.map((blocks, page) => ({ text: fallbackText(digest, page, pages.length), blocks }));
 }

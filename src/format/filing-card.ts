@@ -33,6 +33,7 @@ import {
   formatMonth,
   formatShortMonth,
 } from './figures.js';
+import { flagIcon } from './flag-icon.js';
 import type { SlackMessage } from './message.js';
 import { describeFundsRaised, describePartIii } from './part-iii-lines.js';
 
@@ -190,8 +191,7 @@ function partIiiText(monthlyReturn: MonthlyReturn): string {
 }
 
 function flagLine(flag: Flag): string {
-  const icon = flag.severity === 'error' ? ':x:' : flag.severity === 'warning' ? ':warning:' : ':information_source:';
-  return `${icon} ${escapeMrkdwn(flag.section)} · ${escapeMrkdwn(flag.message)}`;
+  return `${flagIcon(flag)} ${escapeMrkdwn(flag.section)} · ${escapeMrkdwn(flag.message)}`;
 }
 
 function flagsText(card: FilingCard): string {

@@ -4,6 +4,7 @@
  * notifications and clients that do not draw tables.
  */
 
+import { describeMonthRange } from '../domain/month-range.js';
 import type { HistoryClassRow, HistoryMonth, ShareHistory } from '../view-models/share-history.js';
 import type { KnownBlock, RawTextElement, TableBlock } from './block-kit.js';
 import { context, escapeMrkdwn, header, SLACK_LIMITS, truncate } from './blocks.js';
@@ -30,27 +31,53 @@ function changeOf(change: number | null): string {
   return change === null ? '–' : formatChange(change);
 }
 
-function table(history: ShareHistory): { block: TableBlock; monthsShown: number } {
-  const rows: RawTextElement[][] = [[cell('Month'), cell('Class'), cell('Issued'), cell('Change'), cell('Notes')]];
+/** Treasury and total columns appear where a month shown is on a form that has them (v1.1+). */
+function hasTreasuryColumns(history: ShareHistory): boolean {
+  return history.months.some((month) => month.hasTreasuryColumns);
+}
+
+/**
+ * The table's rows as text, the heading first: one row per class and month, newest first, as many months as fit in
+ * `maxRows` rows (a month is never split).
+ */
+export function historyTableRows(
+  history: ShareHistory,
+  maxRows = Number.POSITIVE_INFINITY,
+): { rows: string[][]; monthsShown: number; treasury: boolean } {
+  const treasury = hasTreasuryColumns(history);
+  const rows = [['Month', 'Class', 'Issued', 'Change', ...(treasury ? ['Treasury', 'Total'] : []), 'Notes']];
   let monthsShown = 0;
   for (const month of history.months) {
-    if (rows.length + month.classes.length > TABLE_ROWS) break;
+    if (rows.length + month.classes.length > maxRows) break;
     for (const row of month.classes) {
       rows.push([
-        cell(formatShortMonth(month.month)),
-        cell(truncate(row.label, 40)),
-        cell(formatCount(row.issued)),
-        cell(changeOf(row.change)),
-        cell(notes(month, row)),
+        formatShortMonth(month.month),
+        truncate(row.label, 40),
+        formatCount(row.issued),
+        changeOf(row.change),
+        ...(treasury ? [formatCount(row.treasury), formatCount(row.total)] : []),
+        notes(month, row),
       ]);
     }
     monthsShown++;
   }
+  return { rows, monthsShown, treasury };
+}
+
+function table(history: ShareHistory): { block: TableBlock; monthsShown: number } {
+  const { rows, monthsShown, treasury } = historyTableRows(history, TABLE_ROWS);
+  const right = { align: 'right' } as const;
   return {
     block: {
       type: 'table',
-      rows,
-      column_settings: [{ align: 'left' }, { align: 'left', is_wrapped: true }, { align: 'right' }, { align: 'right' }],
+      rows: rows.map((row) => row.map(cell)),
+      column_settings: [
+        { align: 'left' },
+        { align: 'left', is_wrapped: true },
+        right,
+        right,
+        ...(treasury ? [right, right] : []),
+      ],
     },
     monthsShown,
   };
@@ -62,7 +89,9 @@ function fallbackLines(history: ShareHistory): string {
     const figures = month.classes.map((row) => {
       const label = single ? '' : `${escapeMrkdwn(row.label)} `;
       const against = row.change !== null && row.comparedWith.kind === 'preceding-balance' ? ' in the month' : '';
-      return `${label}${formatCount(row.issued)} (${changeOf(row.change)}${against})`;
+      const treasury = row.treasury === null ? '' : `, treasury ${formatCount(row.treasury)}`;
+      const total = row.total === null ? '' : `, total ${formatCount(row.total)}`;
+      return `${label}${formatCount(row.issued)} (${changeOf(row.change)}${against}${treasury}${total})`;
     });
     const note = notes(month);
     return `${formatShortMonth(month.month)}: ${figures.join('; ')}${note ? ` [${note}]` : ''}`;
@@ -79,7 +108,8 @@ function damagedNote(history: ShareHistory): string | null {
 }
 
 export function renderShareHistory(history: ShareHistory): SlackMessage {
-  const titleOf = (name: string) => `${name} (${history.stockCode}) · issued shares by month`;
+  const span = history.range ? `, ${describeMonthRange(history.range)}` : '';
+  const titleOf = (name: string) => `${name} (${history.stockCode}) · issued shares by month${span}`;
   const title = titleOf(shortIssuerName(history.issuerName));
   const { block, monthsShown } = table(history);
   const left = history.months.length - monthsShown + history.olderMonthsHeld;
@@ -91,6 +121,9 @@ export function renderShareHistory(history: ShareHistory): SlackMessage {
   ];
   // A table is the last block of a message: the count of months left out goes above it.
   if (left > 0) blocks.push(context(`+${left} earlier months held`));
+  if (history.months.length === 0 && history.range) {
+    blocks.push(context(`No month held ${describeMonthRange(history.range)}.`));
+  }
   blocks.push(block);
   const damaged = damagedNote(history);
   if (damaged) blocks.push(context(damaged));

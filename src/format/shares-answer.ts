@@ -1,6 +1,7 @@
 /** Which renderer draws which answer to `/shares`. */
 import type { SharesAnswer } from '../view-models/shares-answer.js';
 import { type FilingCardOptions, renderFilingCard } from './filing-card.js';
+import { renderHistoryExportNote } from './history-export.js';
 import { renderIssuerList } from './issuer-list.js';
 import type { SlackMessage } from './message.js';
 import { renderNotHeld } from './not-held.js';
@@ -15,6 +16,8 @@ export function renderSharesAnswer(answer: SharesAnswer, options: FilingCardOpti
       return renderFilingCard(answer.card, options);
     case 'history':
       return renderShareHistory(answer.history);
+    case 'history-export':
+      return renderHistoryExportNote(answer.history);
     case 'issuers':
       return renderIssuerList(answer.issuers, answer.query);
     case 'not-held':

@@ -7,6 +7,7 @@ const USAGE = [
   ['`/shares 00020`', 'the latest return held for a stock code (`20` and `0020` work too)'],
   ['`/shares 00020 2023-11`', 'the return for one month'],
   ['`/shares 00020 history`', 'issued shares month by month, with the changes'],
+  ['`/shares 00020 history 2024-01..2025-06`', 'the months of a range; add `csv` for a CSV file posted here'],
   ['`/shares sensetime`', 'search by issuer name'],
   ['`/shares list`', 'every stock code held'],
   ['`/shares watch 00020 700`', 'add codes to this channel’s monthly digest (`unwatch`, `watchlist`, `digest`)'],

@@ -12,11 +12,16 @@ import type { SlackMessage } from './message.js';
 
 export interface WatchCommandReply {
   readonly message: SlackMessage;
+  /** A long digest's further messages, to post after `message`, in order. */
+  readonly continued: readonly SlackMessage[];
   /** 'in_channel' when the answer is for the whole channel (a digest on request), else 'ephemeral'. */
   readonly responseType: 'ephemeral' | 'in_channel';
 }
 
-const ephemeral = (message: SlackMessage): WatchCommandReply => ({ message, responseType: 'ephemeral' });
+const ephemeral = (message: SlackMessage): WatchCommandReply => ({ message, continued: [], responseType: 'ephemeral' });
+
+/** A response URL takes five posts: a digest on request is at most that many messages. */
+export const RESPONSE_URL_POSTS = 5;
 
 export function renderWatchAnswer(answer: WatchAnswer): WatchCommandReply {
   switch (answer.kind) {
@@ -31,9 +36,9 @@ export function renderWatchAnswer(answer: WatchAnswer): WatchCommandReply {
     case 'digest-toggle':
       return ephemeral(renderDigestToggle(answer.on, answer.changed, answer.next));
     case 'digest': {
-      // A digest on request is one message: the channel asked for it once, and a thread of parts would be noise.
-      const [message] = renderDigest(answer.digest, { maxMessages: 1 });
-      return { message: message ?? renderNothingWatched(), responseType: 'in_channel' };
+      // The same renderer as the scheduled digest: every watched company named, over as many messages as it takes.
+      const [message, ...continued] = renderDigest(answer.digest, { maxMessages: RESPONSE_URL_POSTS });
+      return { message: message ?? renderNothingWatched(), continued, responseType: 'in_channel' };
     }
   }
 }

@@ -11,6 +11,7 @@ import type { StockCode } from '../domain/stock-code.js';
 import type { FilingStore } from '../store/filing-store.js';
 import type { SharesAnswer } from '../view-models/shares-answer.js';
 import { buildFilingCard } from './filing-card.js';
+import { buildHistoryExport } from './history-export.js';
 import { buildShareHistory } from './share-history.js';
 import { suggestCodes, suggestNames } from './suggest.js';
 
@@ -55,8 +56,12 @@ export async function answerSharesQuery(deps: AnswerDeps, query: LookupQuery): P
   if (resolved.kind === 'answer') return resolved.answer;
   const { code } = resolved;
 
+  if (query.kind === 'history' && query.export) {
+    const history = await buildHistoryExport(store, code, { range: query.months ?? null });
+    return history ? { kind: 'history-export', format: query.export, history } : notHeld(code);
+  }
   if (query.kind === 'history') {
-    const history = await buildShareHistory(store, code);
+    const history = await buildShareHistory(store, code, { range: query.months ?? null });
     return history ? { kind: 'history', history } : notHeld(code);
   }
   const stored = query.kind === 'month' ? await store.forMonth(code, query.month) : await store.latest(code);

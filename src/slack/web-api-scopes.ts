@@ -10,6 +10,11 @@ export const WEB_API_SCOPES = {
   'chat.postEphemeral': 'chat:write',
   /** What a shared file is, where it was shared, and how many replies its thread has. */
   'files.info': 'files:read',
+  /**
+   * `/shares 00020 history csv`: the client's wrapper around files.getUploadURLExternal, the upload and
+   * files.completeUploadExternal, all three under files:write.
+   */
+  'files.uploadV2': 'files:write',
   /** The reaction that says an upload is being read. */
   'reactions.add': 'reactions:write',
   'reactions.remove': 'reactions:write',

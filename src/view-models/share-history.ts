@@ -3,6 +3,7 @@
  * model behind `/shares 00020 history`. Built by services/share-history.ts, drawn by format/share-history.ts.
  */
 import type { ComparedWith } from '../domain/compare-with-previous.js';
+import type { MonthRange } from '../domain/month-range.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 
@@ -11,7 +12,10 @@ export interface HistoryClassRow {
   readonly label: string;
   readonly stockCode: StockCode | null;
   readonly issued: number | null;
+  /** v1.1+: treasury shares at close of the month; null on forms without the column. */
   readonly treasury: number | null;
+  /** v1.1+: "Total number of issued shares" at close of the month; null on forms without the column. */
+  readonly total: number | null;
   /** Against the month held before, or the return's own preceding balance (`comparedWith`); null where unknown. */
   readonly change: number | null;
   readonly comparedWith: ComparedWith;
@@ -20,6 +24,8 @@ export interface HistoryClassRow {
 export interface HistoryMonth {
   readonly month: ReportMonth;
   readonly dateSubmitted: string | null;
+  /** The form has treasury and total columns (v1.1+). */
+  readonly hasTreasuryColumns: boolean;
   readonly classes: readonly HistoryClassRow[];
   /** The parser's flags and any continuity break with the month before. */
   readonly flagCount: number;
@@ -32,7 +38,9 @@ export interface ShareHistory {
   readonly issuerName: string;
   /** Newest first. */
   readonly months: readonly HistoryMonth[];
-  /** Months held beyond those shown. */
+  /** The months asked for, or null for the latest months. */
+  readonly range: MonthRange | null;
+  /** Months held before those shown (older than the range, where one was asked for). */
   readonly olderMonthsHeld: number;
   /** Months whose return the store found damaged, newest first: left out of `months`. */
   readonly damagedMonths: readonly ReportMonth[];

@@ -1,13 +1,17 @@
 /** Every answer to a `/shares` question, as a model: built by services/answer-shares-query.ts, drawn by format/. */
 import type { ReportMonth } from '../domain/monthly-return.js';
+import type { HistoryExportFormat } from '../domain/shares-query.js';
 import type { IssuerSummary } from '../domain/stored-return.js';
 import type { FilingCard } from './filing-card.js';
+import type { HistoryExport } from './history-export.js';
 import type { ShareHistory } from './share-history.js';
 
 export type SharesAnswer =
   | { readonly kind: 'help' }
   | { readonly kind: 'card'; readonly card: FilingCard }
   | { readonly kind: 'history'; readonly history: ShareHistory }
+  /** `/shares 00020 history csv`: a file to post, with the message that goes with it. */
+  | { readonly kind: 'history-export'; readonly format: HistoryExportFormat; readonly history: HistoryExport }
   /** `/shares list`, or a name that matches several issuers (`query` set). */
   | { readonly kind: 'issuers'; readonly issuers: readonly IssuerSummary[]; readonly query: string | null }
   | {

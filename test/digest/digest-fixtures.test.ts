@@ -84,6 +84,7 @@ describe.skipIf(!available)('digests over the fixture filings', () => {
     expect(golden?.classes[0]).toMatchObject({ closing: 1_255_500_000, change: 5_500_000 });
     expect(golden?.flags.map((f) => f.code)).toContain('balance-mismatch');
     const plain = renderPlainText(renderDigest(digest)[0] ?? { text: '' });
-    expect(plain).toMatch(/⚠ .*1,255,500,000/);
+    // An error flag has the card's icon for an error (format/flag-icon.ts).
+    expect(plain).toMatch(/✗ .*1,255,500,000/);
   });
 });

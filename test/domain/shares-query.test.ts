@@ -222,3 +222,45 @@ describe('parseSharesQuery: watchlist and digest', () => {
     );
   });
 });
+
+describe('parseSharesQuery: history range and export', () => {
+  it('reads a range of months, before or after the sub-command', () => {
+    const expected = {
+      kind: 'history',
+      issuer: { kind: 'code', code: '00020' },
+      months: { since: '2024-01', until: '2025-06' },
+    };
+    expect(parseSharesQuery('00020 history 2024-01..2025-06')).toEqual(expected);
+    expect(parseSharesQuery('history 20 2024/01..06/2025')).toEqual(expected);
+    expect(parseSharesQuery('00020 2024-01..2025-06 history')).toEqual(expected);
+  });
+
+  it('reads an open end', () => {
+    expect(parseSharesQuery('00020 history 2024-01..')).toMatchObject({ months: { since: '2024-01', until: null } });
+    expect(parseSharesQuery('00020 history ..06/2025')).toMatchObject({ months: { since: null, until: '2025-06' } });
+  });
+
+  it('reads csv as an export of the history, with or without a range', () => {
+    expect(parseSharesQuery('00020 history csv')).toEqual({
+      kind: 'history',
+      issuer: { kind: 'code', code: '00020' },
+      export: 'csv',
+    });
+    expect(parseSharesQuery('history 00020 CSV 2024-01..2024-03')).toMatchObject({
+      export: 'csv',
+      months: { since: '2024-01', until: '2024-03' },
+    });
+  });
+
+  it('refuses a range that is not one, with an example', () => {
+    expect(badInput('00020 history 2024-13..2025-01')).toBe(
+      '2024-13 is not a month: write it as YYYY-MM, for example 2023-11.',
+    );
+    expect(badInput('00020 history 2025-06..2024-01')).toBe('The range starts at 2025-06, after it ends at 2024-01.');
+    expect(badInput('00020 history ..')).toContain('is not a range of months');
+  });
+
+  it('leaves csv alone where no history is asked for: a name to search', () => {
+    expect(parseSharesQuery('csv')).toEqual({ kind: 'latest', issuer: { kind: 'name', text: 'csv' } });
+  });
+});

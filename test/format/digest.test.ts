@@ -91,7 +91,7 @@ describe('renderDigest', () => {
 
   it('shows a flag beside an unchanged count', () => {
     expect(sectionTexts(message?.blocks ?? [])[4]).toContain(
-      ':warning: Ordinary shares: 500,000,000 + 0 = 500,000,000, but the form says 500,000,100',
+      ':x: Ordinary shares: 500,000,000 + 0 = 500,000,000, but the form says 500,000,100',
     );
   });
 
@@ -132,20 +132,23 @@ describe('renderDigest on a long watchlist', () => {
     expect(messages[1]?.text).toBe(`November 2023 digest, continued (2 of ${messages.length})`);
   });
 
-  it('keeps a slash-command reply to one message, the rest as "+N more"', () => {
-    const [only, ...rest] = renderDigest(digest, { maxMessages: 1 });
-    expect(rest).toHaveLength(0);
-    const texts = sectionTexts(only?.blocks ?? []);
-    const shown = texts.filter((t) => t.startsWith('*Company Number')).length;
-    const more = Number(/^\*\+(\d+) more that moved/.exec(texts.find((t) => t.startsWith('*+')) ?? '')?.[1]);
-    expect(shown + more).toBe(150);
-    // The largest change (company 149, +150 shares) comes first.
-    expect(texts[1]).toContain('Company Number 149 Holdings Limited (10149)');
-    expect(texts.at(-1)).toMatch(/^\*No November 2023 return held yet\* \(40\): 30000 \(no return held yet\)/);
-    expect(JSON.stringify(only?.blocks).length).toBeLessThanOrEqual(12_000);
+  it('names every company within five messages, those past a section each one line each with their change', () => {
+    const messages = renderDigest(largeDigest(400, 40), { maxMessages: 5 });
+    expect(messages.length).toBeLessThanOrEqual(5);
+    const texts = messages.flatMap((m) => sectionTexts(m.blocks));
+    const sections = texts.filter((t) => t.startsWith('*Company Number')).length;
+    const all = texts.join('\n');
+    for (let i = 0; i < 400; i += 1) expect(all).toContain(`Company Number ${i} Holdings Limited (${10_000 + i})`);
+    for (let i = 0; i < 40; i += 1) expect(all).toContain(`${30_000 + i} (no return held yet)`);
+    // The largest change (company 399, +400 shares) keeps its section; the smallest are listed with theirs.
+    expect(texts[1]).toContain('Company Number 399 Holdings Limited (10399)');
+    const overflow = texts.filter((t) => t.startsWith(`*${400 - sections} more that moved*`));
+    expect(overflow[0]).toContain(`Company Number ${399 - sections} Holdings Limited`);
+    expect(overflow.at(-1)).toMatch(/Company Number 0 Holdings Limited \(10000\) \+&lt;0\.01%$/);
+    for (const m of messages) expect(JSON.stringify(m.blocks).length).toBeLessThanOrEqual(12_000);
   });
 
-  it('cuts a quiet list of 600 companies to one section with "+N more"', () => {
+  it('lists a quiet list of 600 companies over as many sections as it needs, naming each', () => {
     const quietOnly = largeDigest(0);
     const many = {
       ...quietOnly,
@@ -160,19 +163,23 @@ describe('renderDigest on a long watchlist', () => {
         flags: [],
       })),
     };
-    const texts = sectionTexts(renderDigest(many)[0]?.blocks ?? []);
-    const quiet = texts.find((t) => t.startsWith('*Quiet*')) ?? '';
-    expect(quiet.length).toBeLessThanOrEqual(3000);
-    const listed = (quiet.match(/Quiet Company/g) ?? []).length;
-    expect(quiet.endsWith(`, +${600 - listed} more`)).toBe(true);
+    const texts = renderDigest(many).flatMap((m) => sectionTexts(m.blocks));
+    const quiet = texts.filter((t) => t.startsWith('*Quiet*'));
+    expect(quiet.length).toBeGreaterThan(1);
+    expect(quiet[0]).toMatch(/^\*Quiet\* \(no change\): Quiet Company 0 Limited \(20000\), /);
+    expect(quiet[1]).toMatch(/^\*Quiet\* \(no change\) \(continued\): /);
+    for (const text of quiet) expect(text.length).toBeLessThanOrEqual(3000);
+    expect((quiet.join(', ').match(/Quiet Company \d+ Limited/g) ?? []).length).toBe(600);
   });
 });
 
 describe('formatPercent', () => {
-  it('shows two decimals with a sign, and a tiny change as <0.01%', () => {
+  it('shows two decimals with a sign, and a tiny change as an escaped <0.01%', () => {
     expect(formatPercent(5)).toBe('+5.00%');
     expect(formatPercent(-0.0842105)).toBe('-0.08%');
-    expect(formatPercent(0.0001)).toBe('+<0.01%');
+    // Escaped: the digest is mrkdwn, where a raw `<` would open a link.
+    expect(formatPercent(0.0001)).toBe('+&lt;0.01%');
+    expect(formatPercent(-0.004)).toBe('-&lt;0.01%');
     expect(formatPercent(null)).toBeNull();
   });
 });

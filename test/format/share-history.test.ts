@@ -1,8 +1,9 @@
 import type { TableBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { renderShareHistory } from '../../src/format/share-history.js';
+import { renderShareHistoryText } from '../../src/format/share-history-text.js';
 import { buildShareHistory } from '../../src/services/share-history.js';
-import { makeMonthlyReturn } from '../helpers/factories.js';
+import { makeIssuedShareClass, makeMonthlyReturn } from '../helpers/factories.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 import { renderPlainText } from '../helpers/plain-text.js';
 import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
@@ -75,5 +76,82 @@ describe('renderShareHistory', () => {
     // 24 months of four classes would be 96 rows plus the heading: all fit; six older months are held beyond them.
     expect(table?.rows).toHaveLength(97);
     expect(renderPlainText(message)).toContain('+6 earlier months held');
+  });
+});
+
+async function treasuryHistory() {
+  const store = createMemoryFilingStore();
+  const month = (m: string, [preceding, closing]: [number, number], [treasuryBefore, treasury]: [number, number]) =>
+    makeMonthlyReturn({
+      stockCodes: ['03388'],
+      monthEnded: `${m}-30`,
+      dateSubmitted: `${m}-30`,
+      issuedShares: {
+        title: 'II',
+        hasTreasuryColumns: true,
+        classes: [
+          makeIssuedShareClass({
+            className: 'Ordinary shares',
+            stockCode: '03388',
+            issuedShares: { preceding, movement: closing - preceding || null, closing },
+            treasuryShares: {
+              preceding: treasuryBefore,
+              movement: treasury - treasuryBefore || null,
+              closing: treasury,
+            },
+            totalIssuedShares: { preceding: preceding + treasuryBefore, movement: null, closing: closing + treasury },
+          }),
+        ],
+        remarks: null,
+      },
+    });
+  await saveSample(store, month('2024-08', [1_002_500_000, 1_000_000_000], [0, 2_500_000]));
+  await saveSample(store, month('2024-09', [1_000_000_000, 995_500_000], [2_500_000, 4_500_000]));
+  await saveSample(store, month('2024-11', [995_500_000, 995_500_000], [4_500_000, 4_500_000]));
+  return store;
+}
+
+describe('the history with treasury shares and a range', () => {
+  it('adds treasury and total columns where the form has them', async () => {
+    const history = await buildShareHistory(await treasuryHistory(), '03388');
+    if (!history) throw new Error('no history');
+    const table = renderShareHistory(history).blocks.find((b): b is TableBlock => b.type === 'table');
+    const rows = table?.rows.map((row) => row.map((cell) => ('text' in cell ? cell.text : '')));
+    expect(rows?.[0]).toEqual(['Month', 'Class', 'Issued', 'Change', 'Treasury', 'Total', 'Notes']);
+    expect(rows?.[2]).toEqual([
+      'Sep 2024',
+      'Ordinary shares',
+      '995,500,000',
+      '-4,500,000',
+      '4,500,000',
+      '1,000,000,000',
+      '–',
+    ]);
+    expect(renderShareHistory(history).text).toContain(
+      'Sep 2024: 995,500,000 (-4,500,000, treasury 4,500,000, total 1,000,000,000)',
+    );
+  });
+
+  it('shows only the months of a range, the oldest with its change against the month before it', async () => {
+    const history = await buildShareHistory(await treasuryHistory(), '03388', {
+      range: { since: '2024-09', until: '2024-10' },
+    });
+    expect(history?.months.map((m) => m.month)).toEqual(['2024-09']);
+    expect(history?.months[0]?.classes[0]?.change).toBe(-4_500_000);
+    expect(history?.olderMonthsHeld).toBe(1);
+    const message = renderShareHistory(history as NonNullable<typeof history>);
+    expect(message.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: expect.stringContaining('2024-09 to 2024-10') },
+    });
+  });
+
+  it('prints the same table for a terminal, figures aligned right', async () => {
+    const history = await buildShareHistory(await treasuryHistory(), '03388');
+    const text = renderShareHistoryText(history as NonNullable<typeof history>);
+    expect(text.split('\n').slice(2, 4)).toEqual([
+      'Month     Class                   Issued      Change   Treasury          Total  Notes',
+      'Nov 2024  Ordinary shares    995,500,000   no change  4,500,000  1,000,000,000',
+    ]);
   });
 });

@@ -7,6 +7,12 @@
  * per conversation (`public` for C… channels, `private` for the rest), each share with its `ts`, its `thread_ts`
  * when it was posted in a thread, and its thread's `reply_count` and `reply_users`, which grow as the bot posts in
  * that thread.
+ *
+ * Files the bot posts go as files.uploadV2 sends them (@slack/web-api's filesUploadV2, three steps):
+ * files.getUploadURLExternal (`filename`, `length` in bytes; answers `upload_url` and `file_id`), a POST of the bytes
+ * to that URL (multipart, the bytes in the part `body`; answered 200), then files.completeUploadExternal (`files`:
+ * JSON `[{"id", "title"}]`, `channel_id`, `initial_comment`), which shares the file and answers `files`. A length
+ * that differs from the bytes sent, or a completion of a file never uploaded, is refused as Slack would.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -70,8 +76,21 @@ export interface FakeFileObject {
   readonly permalink: string;
 }
 
+/** A file the bot posted through files.uploadV2. */
+export interface PostedFile {
+  readonly id: string;
+  readonly filename: string;
+  readonly bytes: Buffer;
+  /** Set once files.completeUploadExternal shared it. */
+  channel: string | null;
+  title: string | null;
+  initialComment: string | null;
+}
+
 export interface FakeSlack {
   readonly url: string;
+  /** Every file the bot uploaded, by file id, in order. */
+  readonly postedFiles: PostedFile[];
   readonly apiUrl: string;
   readonly botToken: string;
   readonly botUserId: string;
@@ -156,6 +175,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const downloadWaiters = new Map<string, (() => void)[]>();
   let tsCounter = 0;
   let url = '';
+  const postedFiles: PostedFile[] = [];
+  const pendingUploads = new Map<string, { filename: string; length: number; bytes: Buffer | null }>();
 
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -217,6 +238,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
+      case 'files.getUploadURLExternal': {
+        const length = Number(body.length);
+        if (typeof body.filename !== 'string' || !Number.isInteger(length) || length <= 0) {
+          return { ok: false, error: 'invalid_arguments' };
+        }
+        const fileId = `F${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+        pendingUploads.set(fileId, { filename: body.filename, length, bytes: null });
+        return { ok: true, upload_url: `${url}/upload/v1/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal':
+        return completeUploads(body);
       case 'files.info': {
         const file = files.get(String(body.file));
         return file
@@ -226,6 +258,51 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       default:
         return { ok: true };
     }
+  }
+
+  function completeUploads(body: Record<string, unknown>): Record<string, unknown> {
+    const list = Array.isArray(body.files) ? (body.files as { id?: string; title?: string }[]) : [];
+    if (list.length === 0) return { ok: false, error: 'invalid_arguments' };
+    const done: PostedFile[] = [];
+    for (const entry of list) {
+      const pending = entry.id ? pendingUploads.get(entry.id) : undefined;
+      if (!entry.id || !pending?.bytes) return { ok: false, error: 'file_not_found' };
+      done.push({
+        id: entry.id,
+        filename: pending.filename,
+        bytes: pending.bytes,
+        channel: typeof body.channel_id === 'string' ? body.channel_id : null,
+        title: entry.title ?? null,
+        initialComment: typeof body.initial_comment === 'string' ? body.initial_comment : null,
+      });
+    }
+    for (const file of done) pendingUploads.delete(file.id);
+    postedFiles.push(...done);
+    return {
+      ok: true,
+      files: done.map((file) => ({ id: file.id, name: file.filename, title: file.title, channels: [file.channel] })),
+    };
+  }
+
+  /** The upload URL's POST: the bytes, raw or (as the Web API client sends them) in the multipart part `body`. */
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const type = req.headers['content-type'] ?? '';
+    let bytes = raw;
+    if (type.startsWith('multipart/form-data')) {
+      const part = (await new Response(raw, { headers: { 'content-type': type } }).formData()).get('body');
+      bytes = part instanceof Blob ? Buffer.from(await part.arrayBuffer()) : Buffer.from(String(part ?? ''));
+    }
+    const pending = pendingUploads.get(fileId);
+    calls.push({ method: 'upload_url', body: { fileId, bytes: bytes.byteLength }, at: performance.now() });
+    if (!pending || pending.length !== bytes.byteLength) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('length does not match');
+      return;
+    }
+    pending.bytes = bytes;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.byteLength}`);
   }
 
   const server = createServer(async (req, res) => {
@@ -244,6 +321,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         calls.push(call);
         fake.onCall?.(call);
         sendJson(res, response);
+        return;
+      }
+      if (req.method === 'POST' && path.startsWith('/upload/v1/')) {
+        await receiveUpload(req, res, path.slice('/upload/v1/'.length));
         return;
       }
       if (req.method === 'POST' && path.startsWith('/response/')) {
@@ -292,6 +373,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     botUserId,
     teamId,
     calls,
+    postedFiles,
     limitProblems,
     downloads,
     callsTo: (method) => calls.filter((c) => c.method === method),

@@ -73,6 +73,7 @@ describe.each(['manifest.yml', 'manifest.http.yml'])('%s', (name) => {
       'chat:write',
       'commands',
       'files:read',
+      'files:write',
       'links:read',
       'links:write',
       'reactions:write',

@@ -11,6 +11,7 @@ import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
 import type { App } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
+import { postHistoryFile } from '../post-history-file.js';
 
 export interface SharesCommandDeps extends WatchCommandDeps {
   /** Fetches from HKEXnews what a question needs and the store lacks; absent when HKEXNEWS=off. */
@@ -18,14 +19,16 @@ export interface SharesCommandDeps extends WatchCommandDeps {
 }
 
 export function registerSharesCommand(app: App, deps: SharesCommandDeps): void {
-  app.command('/shares', async ({ ack, command, respond, logger }) => {
+  app.command('/shares', async ({ ack, command, respond, logger, client }) => {
     await ack();
     await answerOrExplain(respond, logger, `/shares ${command.text}`, async () => {
       const query = parseSharesQuery(command.text);
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };
         const reply = renderWatchAnswer(await runWatchCommand(deps, input));
-        await respond({ response_type: reply.responseType, ...toPayload(reply.message) });
+        for (const message of [reply.message, ...reply.continued]) {
+          await respond({ response_type: reply.responseType, ...toPayload(message) });
+        }
         return;
       }
       const lookUp = deps.lookUpOnHkexnews ? await lookUpNeeded(deps.store, query, deps.now()) : null;
@@ -36,6 +39,11 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps): void {
         await deps.lookUpOnHkexnews(lookUp);
       }
       const answer = await answerSharesQuery(deps, query);
+      if (answer.kind === 'history-export') {
+        const file = await postHistoryFile(client, command.channel_id, answer.history, renderSharesAnswer(answer));
+        await respond({ response_type: 'ephemeral', text: `Posted ${file} in this conversation.` });
+        return;
+      }
       await respond({ response_type: 'ephemeral', ...toPayload(renderSharesAnswer(answer, { postToChannel: true })) });
     });
   });

@@ -1,0 +1,134 @@
+/**
+ * `hkex-shares history CODE [--data DIR] [--csv | --json] [--since YYYY-MM] [--until YYYY-MM]`: a code's history
+ * from the store, as a table (the default), as CSV (one row per month and class) or as JSON (an array of the same
+ * rows). Exit status: 0 when printed, 1 when nothing is held for the code or the store cannot be read, 2 for a usage
+ * error.
+ */
+import { parseArgs } from 'node:util';
+import { loadDataDir, loadDotEnv } from '../config.js';
+import { isAppError } from '../domain/errors.js';
+import { checkMonthRange, type MonthRange } from '../domain/month-range.js';
+import type { ReportMonth } from '../domain/monthly-return.js';
+import { readStockCode, type StockCode } from '../domain/stock-code.js';
+import { renderHistoryCsv, renderHistoryJson } from '../format/history-export.js';
+import { renderShareHistoryText } from '../format/share-history-text.js';
+import { buildHistoryExport } from '../services/history-export.js';
+import { buildShareHistory } from '../services/share-history.js';
+import { openFilingStore } from '../store/index.js';
+
+const USAGE = `Usage: hkex-shares history [options] CODE
+  Prints the history of a stock code held in the store: issued shares per class, month by month.
+  --csv             one row per month and class, as CSV
+  --json            the same rows as a JSON array
+  --since YYYY-MM   the first month (default: the first held)
+  --until YYYY-MM   the last month (default: the latest held)
+  --data DIR        the store's directory (default: DATA_DIR from the environment or .env, else ./data)`;
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+interface Options {
+  readonly stockCode: StockCode;
+  readonly format: 'table' | 'csv' | 'json';
+  readonly range: MonthRange | null;
+  readonly dataDir: string;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let options: Options | 'help';
+  try {
+    loadDotEnv();
+    options = parseOptions(args);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return EXIT.ok;
+  }
+  const fail = (error: unknown) => {
+    console.error(`hkex-shares history: ${isAppError(error) ? error.message : String(error)}`);
+    return EXIT.failed;
+  };
+  let store: Awaited<ReturnType<typeof openFilingStore>>;
+  try {
+    store = await openFilingStore({ dir: options.dataDir });
+  } catch (error) {
+    return fail(error);
+  }
+  try {
+    const printed = await renderHistory(store, options);
+    if (printed === null) {
+      console.error(`hkex-shares history: nothing is held for ${options.stockCode} in ${options.dataDir}`);
+      return EXIT.failed;
+    }
+    process.stdout.write(printed.endsWith('\n') ? printed : `${printed}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    return fail(error);
+  } finally {
+    await store.close();
+  }
+}
+
+async function renderHistory(
+  store: Awaited<ReturnType<typeof openFilingStore>>,
+  options: Options,
+): Promise<string | null> {
+  if (options.format === 'table') {
+    // Every month held (or in the range): a terminal scrolls.
+    const history = await buildShareHistory(store, options.stockCode, { months: 100_000, range: options.range });
+    return history ? renderShareHistoryText(history) : null;
+  }
+  const history = await buildHistoryExport(store, options.stockCode, { range: options.range });
+  if (!history) return null;
+  if (history.damagedMonths.length > 0) {
+    console.error(`hkex-shares history: left out, damaged in the store: ${history.damagedMonths.join(', ')}`);
+  }
+  return options.format === 'csv' ? renderHistoryCsv(history) : renderHistoryJson(history);
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function monthOption(name: string, value: string | undefined): ReportMonth | null {
+  if (value === undefined) return null;
+  if (!MONTH.test(value)) throw new Error(`--${name} must be a month YYYY-MM, not "${value}"`);
+  return value;
+}
+
+function parseOptions(args: string[]): Options | 'help' {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      csv: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      data: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.csv && values.json) throw new Error('Give --csv or --json, not both.');
+  if (positionals.length !== 1) throw new Error('Give exactly one stock code.');
+  const given = positionals[0] as string;
+  const stockCode = readStockCode(given);
+  if (!stockCode) throw new Error(`"${given}" is not a stock code (one to five digits, such as 20 or 00020)`);
+  const since = monthOption('since', values.since);
+  const until = monthOption('until', values.until);
+  let range: MonthRange | null = null;
+  if (since || until) {
+    try {
+      range = checkMonthRange({ since, until });
+    } catch (error) {
+      throw new Error(`--since ${since} is after --until ${until}`, { cause: error });
+    }
+  }
+  return {
+    stockCode,
+    format: values.csv ? 'csv' : values.json ? 'json' : 'table',
+    range,
+    dataDir: values.data ?? loadDataDir(),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * `hkex-shares history` as a user runs it: the fixture returns ingested into a store in a temporary directory by
+ * the real `ingest`, then printed as CSV, JSON and a table by a child process, and read back with a CSV parser.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MonthlyReturn } from '../../src/domain/monthly-return.js';
+import { HISTORY_CSV_HEADINGS } from '../../src/format/history-export.js';
+import { openFilingStore } from '../../src/store/index.js';
+import { makeIssuedShareClass, makeMonthlyReturn } from '../helpers/factories.js';
+import { runCli } from '../helpers/run-cli.js';
+import { saveSample } from '../helpers/sample-returns.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURES = ['00020_2023-10', '00020_2023-11', '03388_2024-09_treasury'];
+
+function cli(args: readonly string[]) {
+  return runCli(args, { cwd: dir });
+}
+
+function specOf(name: string): MonthlyReturn {
+  const spec = JSON.parse(readFileSync(path.join(ROOT, 'fixtures', 'specs', `${name}.json`), 'utf8'));
+  return spec.monthlyReturn as MonthlyReturn;
+}
+
+function csvRecords(text: string): Record<string, string>[] {
+  return parse(text, { columns: true }) as Record<string, string>[];
+}
+
+let dir: string;
+let data: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'history-command-'));
+  data = path.join(dir, 'data');
+  const ingested = await cli([
+    'ingest',
+    '--data',
+    data,
+    ...FIXTURES.map((name) => path.join(ROOT, 'fixtures', `${name}.pdf`)),
+  ]);
+  expect(ingested.code, ingested.stderr).toBe(0);
+  // A class whose name needs quoting in CSV: a comma and a quote.
+  const store = await openFilingStore({ dir: data });
+  const quoted = makeIssuedShareClass({
+    className: 'Ordinary shares',
+    description: 'Class "B", voting',
+    stockCode: '09999',
+  });
+  await saveSample(
+    store,
+    makeMonthlyReturn({
+      stockCodes: ['09999'],
+      issuedShares: { title: 'II', hasTreasuryColumns: false, classes: [quoted], remarks: null },
+    }),
+  );
+  await store.close();
+}, 60_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('hkex-shares history --csv', () => {
+  it('writes one row per month and class whose figures are those of the fixture specs', async () => {
+    const run = await cli(['history', '--data', data, '--csv', '20']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe(HISTORY_CSV_HEADINGS.join(','));
+    const records = csvRecords(run.stdout);
+    const expected = ['00020_2023-10', '00020_2023-11'].flatMap((name) => {
+      const spec = specOf(name);
+      return spec.issuedShares.classes.map((c) => ({
+        month: spec.monthEnded.slice(0, 7),
+        stockCode: c.stockCode ?? '',
+        closing: String(c.issuedShares.closing),
+        preceding: String(c.issuedShares.preceding),
+        dateSubmitted: spec.dateSubmitted,
+      }));
+    });
+    expect(
+      records.map((r) => ({
+        month: r.month,
+        stockCode: r['stock code'],
+        closing: r.closing,
+        preceding: r.preceding,
+        dateSubmitted: r['submission date'],
+      })),
+    ).toEqual(expected);
+    // Hand-checked: SenseTime's Class B, November 2023, and the options outstanding under its scheme (III(A)).
+    expect(records[2]).toMatchObject({
+      month: '2023-11',
+      class: 'Class B ordinary shares',
+      'stock code': '00020',
+      closing: '25948809928',
+      movement: '',
+      treasury: '',
+      'options outstanding': '3525018981',
+      source: expect.stringContaining('00020_2023-11.pdf'),
+    });
+    expect(records[0]?.['options outstanding']).toBe('3537208529');
+  });
+
+  it('carries treasury and total where the form has them', async () => {
+    const run = await cli(['history', '--data', data, '--csv', '03388']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(csvRecords(run.stdout)).toEqual([
+      expect.objectContaining({
+        month: '2024-09',
+        closing: '995500000',
+        movement: '-4500000',
+        treasury: '4500000',
+        total: '1000000000',
+        flags: '',
+      }),
+    ]);
+  });
+
+  it('quotes a class name with a comma and a quote, and reads back as written', async () => {
+    const run = await cli(['history', '--data', data, '--csv', '09999']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"Class ""B"", voting"');
+    expect(csvRecords(run.stdout)[0]?.class).toBe('Class "B", voting');
+  });
+
+  it('keeps to the months asked for', async () => {
+    const run = await cli(['history', '--data', data, '--csv', '--since', '2023-11', '--until', '2023-11', '00020']);
+    expect(csvRecords(run.stdout).map((r) => r.month)).toEqual(['2023-11', '2023-11']);
+  });
+});
+
+describe('hkex-shares history --json and the table', () => {
+  it('prints the same rows as a JSON array', async () => {
+    const run = await cli(['history', '--data', data, '--json', '00020']);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout);
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toMatchObject({
+      month: '2023-11',
+      class: 'Class A ordinary shares',
+      closing: 7_520_115_072,
+      stockCode: null,
+    });
+  });
+
+  it('prints a table with treasury and total columns where the form has them', async () => {
+    const run = await cli(['history', '--data', data, '3388']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Month\s+Class\s+Issued\s+Change\s+Treasury\s+Total\s+Notes/);
+    expect(run.stdout).toMatch(/Sep 2024\s+Ordinary shares\s+995,500,000\s+-4,500,000\s+4,500,000\s+1,000,000,000/);
+  });
+
+  it('answers a code not held, a bad month and a bad code in one line each', async () => {
+    const missing = await cli(['history', '--data', data, '00700']);
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toContain('nothing is held for 00700');
+    const month = await cli(['history', '--data', data, '--since', '2023-13', '00020']);
+    expect(month.code).toBe(2);
+    expect(month.stderr).toContain('--since must be a month YYYY-MM, not "2023-13"');
+    const both = await cli(['history', '--data', data, '--csv', '--json', '00020']);
+    expect(both.code).toBe(2);
+    const backwards = await cli(['history', '--data', data, '--since', '2024-01', '--until', '2023-01', '00020']);
+    expect(backwards.stderr).toContain('--since 2024-01 is after --until 2023-01');
+  });
+});
