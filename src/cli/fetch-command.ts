@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { loadDataDir, loadDotEnv, loadHkexnewsSettings } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
-import { normaliseStockCode, type StockCode } from '../domain/stock-code.js';
+import { parseReportMonth } from '../domain/report-month-words.js';
+import { parseStockCodes } from '../domain/shares-query.js';
 import { createHkexnewsClient } from '../hkexnews/hkexnews-client.js';
 import {
   addMonths,
@@ -19,11 +20,8 @@ import {
   lastTwelveMonths,
   type PassedOver,
 } from '../services/fetch-returns.js';
-import { openFilingStore } from '../store/index.js';
-import { EXIT } from './ingest-command.js';
-import { createIngestProgress } from './ingest-progress.js';
 import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summary.js';
-import { stopOnInterrupt } from './stop-on-interrupt.js';
+import { EXIT, readCommandLine, runOnStore } from './store-command.js';
 
 const USAGE = `Usage: hkex-shares fetch [options] CODE...
   Fetches the monthly returns of the given stock codes from HKEXnews into the store.
@@ -34,18 +32,11 @@ const USAGE = `Usage: hkex-shares fetch [options] CODE...
   --verbose         list every document in the summary`;
 
 export async function run(args: string[]): Promise<number> {
-  let options: ReturnType<typeof parseOptions>;
-  try {
+  const options = readCommandLine(args, USAGE, (given) => {
     loadDotEnv();
-    options = parseOptions(args);
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+    return parseOptions(given);
+  });
+  if (typeof options === 'number') return options;
   let settings: ReturnType<typeof loadHkexnewsSettings>;
   try {
     settings = loadHkexnewsSettings();
@@ -53,39 +44,19 @@ export async function run(args: string[]): Promise<number> {
     console.error(`hkex-shares fetch: ${isAppError(error) ? error.message : String(error)}`);
     return EXIT.usage;
   }
-  if (!settings.hkexnewsUrl) {
+  const { hkexnewsUrl } = settings;
+  if (!hkexnewsUrl) {
     console.error('hkex-shares fetch: HKEXnews is turned off (HKEXNEWS=off); nothing was fetched.');
     return EXIT.failed;
   }
-  let store: Awaited<ReturnType<typeof openFilingStore>>;
-  try {
-    store = await openFilingStore({ dir: options.dataDir });
-  } catch (error) {
-    console.error(`hkex-shares fetch: ${isAppError(error) ? error.message : String(error)}`);
-    return EXIT.failed;
-  }
-  const client = createHkexnewsClient({ baseUrl: settings.hkexnewsUrl, maxBytes: settings.maxBytes });
-  const progress = createIngestProgress(process.stderr);
-  const interrupt = stopOnInterrupt(
-    progress.note,
-    'Stopping after the document in hand (Ctrl-C again to quit at once; nothing saved is lost).',
-  );
-  try {
-    progress.note(
+  const stopping = 'Stopping after the document in hand (Ctrl-C again to quit at once; nothing saved is lost).';
+  return runOnStore('fetch', options.dataDir, stopping, async ({ stopProgress, note, ...hooks }) => {
+    const client = createHkexnewsClient({ baseUrl: hkexnewsUrl, maxBytes: settings.maxBytes });
+    note(
       `Asking HKEXnews (${client.origin}) for the returns of ${options.stockCodes.join(', ')}, ${options.since} to ${options.until}`,
     );
-    const summary = await fetchMonthlyReturns(
-      {
-        store,
-        client,
-        now: () => new Date(),
-        signal: interrupt.signal,
-        onStart: (total) => progress.start(total),
-        onOutcome: (outcome, done, total) => progress.update(outcome, done, total),
-      },
-      options,
-    );
-    progress.stop();
+    const summary = await fetchMonthlyReturns({ ...hooks, client, now: () => new Date() }, options);
+    stopProgress();
     console.log(
       options.json
         ? JSON.stringify(fetchSummaryAsJson(summary, options.dataDir), null, 2)
@@ -93,10 +64,7 @@ export async function run(args: string[]): Promise<number> {
     );
     if (summary.interrupted) return EXIT.interrupted;
     return ingestFailed(summary) || summary.codeProblems.length > 0 ? EXIT.failed : EXIT.ok;
-  } finally {
-    interrupt.dispose();
-    await store.close();
-  }
+  });
 }
 
 function renderFetchSummary(summary: FetchSummary, options: { dataDir: string; verbose: boolean }): string {
@@ -130,12 +98,18 @@ function fetchSummaryAsJson(summary: FetchSummary, dataDir: string): object {
   };
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
+/** A month as `/shares` reads one ("2011-01", "01/2011", "Jan 2011", "2011年1月"). */
 function monthOption(name: string, value: string | undefined): ReportMonth | undefined {
   if (value === undefined) return undefined;
-  if (!MONTH.test(value)) throw new Error(`--${name} must be a month YYYY-MM, not "${value}"`);
-  return value;
+  const refusal = `--${name} must be a month such as 2011-01 or "Jan 2011", not "${value}"`;
+  let month: ReportMonth | null;
+  try {
+    month = parseReportMonth(value);
+  } catch {
+    throw new Error(refusal);
+  }
+  if (!month) throw new Error(refusal);
+  return month;
 }
 
 function parseOptions(args: string[]) {
@@ -151,12 +125,10 @@ function parseOptions(args: string[]) {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const stockCodes: StockCode[] = [];
-  for (const given of positionals) {
-    const code = normaliseStockCode(given.replace(/\.hk$/i, ''));
-    if (!code) throw new Error(`"${given}" is not a stock code (one to five digits, such as 700 or 00700)`);
-    if (!stockCodes.includes(code)) stockCodes.push(code);
-  }
+  const { codes: stockCodes, malformed } = parseStockCodes(positionals);
+  const [notCode] = malformed;
+  if (notCode !== undefined)
+    throw new Error(`"${notCode}" is not a stock code (one to five digits, such as 700 or 00700)`);
   if (!values.help && stockCodes.length === 0) throw new Error('Give at least one stock code.');
   const defaults = lastTwelveMonths(new Date());
   const until = monthOption('until', values.until) ?? defaults.until;

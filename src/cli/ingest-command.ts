@@ -6,13 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { loadDataDir, loadDotEnv } from '../config.js';
-import { isAppError } from '../domain/errors.js';
 import { bulkIngest, findPdfFiles } from '../services/bulk-ingest.js';
 import { createReadPool, defaultPoolSize, poolSizeFor } from '../services/ingest-worker-pool.js';
-import { openFilingStore } from '../store/index.js';
-import { createIngestProgress } from './ingest-progress.js';
 import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summary.js';
-import { stopOnInterrupt } from './stop-on-interrupt.js';
+import { EXIT, readCommandLine, runOnStore } from './store-command.js';
 
 const USAGE = `Usage: hkex-shares ingest [options] PATH...
   Reads every PDF under the given files and folders into the store.
@@ -21,61 +18,30 @@ const USAGE = `Usage: hkex-shares ingest [options] PATH...
   --json          print the summary as JSON
   --verbose       list every file in the summary`;
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
-
 export async function run(args: string[]): Promise<number> {
-  let options: ReturnType<typeof parseOptions>;
-  try {
-    options = parseOptions(args);
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
-
-  let store: Awaited<ReturnType<typeof openFilingStore>>;
-  try {
-    store = await openFilingStore({ dir: options.dataDir });
-  } catch (error) {
-    console.error(`hkex-shares ingest: ${isAppError(error) ? error.message : String(error)}`);
-    return EXIT.failed;
-  }
-  const found = await findPdfFiles(options.paths);
-  const pool = createReadPool({ size: poolSizeFor(found.files.length, options.workers) });
-  const progress = createIngestProgress(process.stderr);
-  const interrupt = stopOnInterrupt(
-    progress.note,
-    'Stopping: finishing the saves in hand (Ctrl-C again to quit at once; nothing saved is lost).',
-  );
-  try {
-    const summary = await bulkIngest(
-      {
-        store,
-        now: () => new Date(),
-        read: pool.read,
-        concurrency: pool.size * 2,
-        signal: interrupt.signal,
-        onStart: (total) => progress.start(total),
-        onOutcome: (outcome, done, total) => progress.update(outcome, done, total),
-      },
-      found,
-    );
-    progress.stop();
-    console.log(
-      options.json
-        ? JSON.stringify(summaryAsJson(summary, options.dataDir), null, 2)
-        : renderIngestSummary(summary, { dataDir: options.dataDir, verbose: options.verbose }),
-    );
-    if (summary.interrupted) return EXIT.interrupted;
-    return ingestFailed(summary) ? EXIT.failed : EXIT.ok;
-  } finally {
-    interrupt.dispose();
-    await pool.close();
-    await store.close();
-  }
+  const options = readCommandLine(args, USAGE, parseOptions);
+  if (typeof options === 'number') return options;
+  const stopping = 'Stopping: finishing the saves in hand (Ctrl-C again to quit at once; nothing saved is lost).';
+  return runOnStore('ingest', options.dataDir, stopping, async ({ stopProgress, ...hooks }) => {
+    const found = await findPdfFiles(options.paths);
+    const pool = createReadPool({ size: poolSizeFor(found.files.length, options.workers) });
+    try {
+      const summary = await bulkIngest(
+        { ...hooks, now: () => new Date(), read: pool.read, concurrency: pool.size * 2 },
+        found,
+      );
+      stopProgress();
+      console.log(
+        options.json
+          ? JSON.stringify(summaryAsJson(summary, options.dataDir), null, 2)
+          : renderIngestSummary(summary, { dataDir: options.dataDir, verbose: options.verbose }),
+      );
+      if (summary.interrupted) return EXIT.interrupted;
+      return ingestFailed(summary) ? EXIT.failed : EXIT.ok;
+    } finally {
+      await pool.close();
+    }
+  });
 }
 
 function parseOptions(args: string[]) {

@@ -89,7 +89,8 @@ describe.skipIf(!corpusAvailable)('hkex-shares fetch against the fake HKEXnews',
       await store.close();
     }
 
-    const again = await fetchCommand(['1149', '--since', '2011-01', '--until', '2011-12', '--data', data]);
+    // The second run writes the code and the months as `/shares` reads them: the same grammar, the same request.
+    const again = await fetchCommand(['1149.HK', '--since', 'Jan 2011', '--until', '12/2011', '--data', data]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^ {2}already held {10}2$/m);
     expect(fake.downloads.get('/listedco/listconews/sehk/2011/0201/a110201.pdf')).toBe(1);
@@ -118,7 +119,7 @@ describe('hkex-shares fetch usage', () => {
     expect(run.stderr).toContain('"tencent" is not a stock code (one to five digits, such as 700 or 00700)');
     const month = await fetchCommand(['700', '--since', '2024-13']);
     expect(month.code).toBe(2);
-    expect(month.stderr).toContain('--since must be a month YYYY-MM, not "2024-13"');
+    expect(month.stderr).toContain('--since must be a month such as 2011-01 or "Jan 2011", not "2024-13"');
   });
 
   it('does nothing when HKEXnews is turned off', async () => {

@@ -20,7 +20,7 @@ import { setAsideDamagedFile } from './quarantine.js';
 import { rebuildCodeIndexEntry } from './rebuild-code-entry.js';
 import { SaveJournal } from './save-journal.js';
 import { SettingsFiles } from './settings-files.js';
-import { guardStorage, storageFailureOf } from './storage-failure.js';
+import { guardStorage, toStoreFailure } from './storage-failure.js';
 import { STORE_SCHEMA_VERSION, type StoreLayout, storeLayout } from './store-layout.js';
 import { lockStore } from './store-lock.js';
 
@@ -60,7 +60,7 @@ export async function openLowdbFilingStore(options: OpenFilingStoreOptions = {})
   try {
     return guardStorage(await openStore(dir, options), dir);
   } catch (error) {
-    throw storageFailureOf(error, dir, 'be opened') ?? error;
+    throw toStoreFailure(error, dir, 'be opened') ?? error;
   }
 }
 

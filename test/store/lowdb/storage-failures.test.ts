@@ -108,6 +108,16 @@ describe.skipIf(!canMount)('a read-only folder', () => {
     expect((await store.latest('00020'))?.reportMonth).toBe('2023-10');
   });
 
+  it('says a refused claim of a Slack upload could not be saved, not that the store could not be read', async () => {
+    ({ store } = await openTestStore(dataDir));
+    remountReadOnly();
+    const share = { fileId: 'F1', fileName: 'F1.pdf', channelId: 'C1', shareTs: '1.1', threadTs: '1.1', userId: null };
+    await expect(store.claimSlackUpload(share, 60_000)).rejects.toMatchObject({
+      code: 'store-failure',
+      message: `The store in DATA_DIR ${dataDir} could not save: the folder is read-only (EROFS).`,
+    });
+  });
+
   it('refuses to open a store there in one line naming DATA_DIR and the reason', async () => {
     await mkdir(dataDir);
     remountReadOnly();
