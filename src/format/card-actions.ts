@@ -9,6 +9,7 @@ export const CARD_ACTIONS = {
   history: 'shares_history',
   previousMonth: 'shares_previous_month',
   postToChannel: 'shares_post_to_channel',
+  showAll: 'shares_show_all',
 } as const;
 
 export interface ReturnRef {

@@ -1,14 +1,21 @@
 /**
  * The card of one monthly return: what a user sees in the thread of an upload and in answer to `/shares 00020`.
- * Issued shares per class come first, with each one's change against the previous month held, then authorised
- * capital, part III movements and every flag. The `text` fallback is what a phone notification shows.
+ * It leads with what moved: per class (named with its listing), issued shares and, v1.1+, treasury and total, each
+ * with the month's movement and the change against the previous month held; the HDRs of part IV as a class of their
+ * own; then authorised capital, the part III rows by their effect on issued shares, a remarks excerpt and the flags.
+ * The `text` fallback is what a phone notification shows.
  */
 
 import type { ClassComparison } from '../domain/compare-with-previous.js';
 import { type Flag, isFault } from '../domain/flag.js';
-import type { AuthorisedShareCapital, MonthlyReturn } from '../domain/monthly-return.js';
+import type {
+  AuthorisedShareCapital,
+  MonthlyReturn,
+  Movement,
+  PublicFloatConfirmation,
+} from '../domain/monthly-return.js';
 import type { StoredReturn } from '../domain/stored-return.js';
-import type { FilingCard } from '../view-models/filing-card.js';
+import type { FilingCard, HdrComparison } from '../view-models/filing-card.js';
 import type { KnownBlock } from './block-kit.js';
 import {
   actions,
@@ -25,17 +32,12 @@ import {
   truncate,
 } from './blocks.js';
 import { CARD_ACTIONS, encodeReturnRef } from './card-actions.js';
-import {
-  formatChange,
-  formatComparedWith,
-  formatCount,
-  formatMoney,
-  formatMonth,
-  formatShortMonth,
-} from './figures.js';
+import { describeClassName, describeListing } from './class-label.js';
+import { formatChange, formatCount, formatMoney, formatMonth, formatShortMonth } from './figures.js';
 import { flagIcon } from './flag-icon.js';
 import type { SlackMessage } from './message.js';
 import { describeFundsRaised, describePartIii } from './part-iii-lines.js';
+import { collectRemarks } from './return-remarks.js';
 
 export interface FilingCardOptions {
   /** Adds a "Post to channel" button: for the answer to `/shares` that only the asker sees. */
@@ -44,7 +46,8 @@ export interface FilingCardOptions {
 
 const MAX_CLASSES = 8;
 const MAX_AUTHORISED_LINES = 6;
-const MAX_PART_III_LINES = 6;
+const MAX_PART_III_LINES = 10;
+const REMARKS_EXCERPT = 280;
 const MAX_FLAGS = 8;
 
 /**
@@ -122,30 +125,76 @@ function standingText(card: FilingCard): string | null {
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
-function changeText(figures: ClassComparison, previous: StoredReturn | null): string {
-  const noMatch =
-    previous && !figures.previousClass
-      ? ` · no matching class in the ${formatShortMonth(previous.reportMonth)} return`
-      : '';
-  const change =
-    figures.change === null ? '' : ` · ${formatChange(figures.change)} ${formatComparedWith(figures.comparedWith)}`;
-  return noMatch + change;
+/** "-4,500,000 in the month": the form's own movement, or closing less preceding where the movement cell is blank. */
+export function inMonthChange(balance: Movement | null): number | null {
+  if (!balance) return null;
+  if (balance.movement !== null) return balance.movement;
+  return balance.preceding !== null && balance.closing !== null ? balance.closing - balance.preceding : null;
+}
+
+function changeParts(inMonth: number | null, against: number | null, previousMonth: string | null): string {
+  const parts = [inMonth === null ? null : `${formatChange(inMonth)} in the month`];
+  if (previousMonth !== null && against !== null) parts.push(`${formatChange(against)} vs ${previousMonth}`);
+  return parts
+    .filter((p): p is string => p !== null)
+    .map((p) => ` · ${p}`)
+    .join('');
+}
+
+function difference(closing: number | null | undefined, before: number | null | undefined): number | null {
+  return closing == null || before == null ? null : closing - before;
 }
 
 function classText(figures: ClassComparison, previous: StoredReturn | null): string {
-  const { shareClass } = figures;
-  const code = shareClass.stockCode ?? 'unlisted';
+  const { shareClass, previousClass } = figures;
+  const heldMonth =
+    previousClass && figures.comparedWith.kind === 'previous-return'
+      ? formatShortMonth(figures.comparedWith.month)
+      : null;
+  const noMatch =
+    previous && !previousClass ? ` · no matching class in the ${formatShortMonth(previous.reportMonth)} return` : '';
   const lines = [
-    `*${escapeMrkdwn(figures.label)}* · ${code}`,
-    `Issued: *${formatCount(shareClass.issuedShares.closing)}*${changeText(figures, previous)}`,
+    `*${escapeMrkdwn(describeClassName(shareClass))}* · ${escapeMrkdwn(describeListing(shareClass))}`,
+    `Issued: *${formatCount(shareClass.issuedShares.closing)}*${changeParts(inMonthChange(shareClass.issuedShares), heldMonth ? figures.change : null, heldMonth)}${noMatch}`,
   ];
-  const extra: string[] = [];
   if (shareClass.treasuryShares) {
-    const change = figures.previousClass?.treasuryShares ? ` (${formatChange(figures.treasuryChange)})` : '';
-    extra.push(`Treasury: ${formatCount(shareClass.treasuryShares.closing)}${change}`);
+    const against = heldMonth ? figures.treasuryChange : null;
+    lines.push(
+      `Treasury: ${formatCount(shareClass.treasuryShares.closing)}${changeParts(inMonthChange(shareClass.treasuryShares), against, heldMonth)}`,
+    );
   }
-  if (shareClass.totalIssuedShares) extra.push(`Total: ${formatCount(shareClass.totalIssuedShares.closing)}`);
-  if (extra.length > 0) lines.push(extra.join(' · '));
+  if (shareClass.totalIssuedShares) {
+    const total = shareClass.totalIssuedShares;
+    const against = heldMonth ? difference(total.closing, previousClass?.totalIssuedShares?.closing) : null;
+    lines.push(`Total: ${formatCount(total.closing)}${changeParts(inMonthChange(total), against, heldMonth)}`);
+  }
+  if (shareClass.publicFloat) lines.push(publicFloatText(shareClass.publicFloat));
+  return lines.join('\n');
+}
+
+function publicFloatText(publicFloat: PublicFloatConfirmation): string {
+  const complied = publicFloat.requirementCompliedWith;
+  const answer = complied === null ? 'no box ticked' : complied ? 'complied with' : '*not* complied with';
+  const threshold = publicFloat.applicableThreshold
+    ? ` (${escapeMrkdwn(truncate(publicFloat.applicableThreshold, 90))})`
+    : '';
+  return `Public float: ${answer}${threshold}`;
+}
+
+function hdrText({ hdr, previousClosing }: HdrComparison, previous: StoredReturn | null): string {
+  const name = escapeMrkdwn(truncate(hdr.description?.trim() || 'Hong Kong Depositary Receipts', 80));
+  const listing = hdr.stockCode ? `SEHK ${hdr.stockCode}` : 'stock code not printed';
+  const heldMonth = previous && previousClosing !== null ? formatShortMonth(previous.reportMonth) : null;
+  const against = heldMonth ? difference(hdr.hdrs.closing, previousClosing) : null;
+  const lines = [
+    `*HDRs (part IV)* · ${listing}\n${name}`,
+    `HDRs: *${formatCount(hdr.hdrs.closing)}*${changeParts(inMonthChange(hdr.hdrs), against, heldMonth)}`,
+  ];
+  if (hdr.underlyingShares) {
+    lines.push(
+      `Underlying shares: ${formatCount(hdr.underlyingShares.closing)}${changeParts(inMonthChange(hdr.underlyingShares), null, null)}`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -153,7 +202,8 @@ function issuedBlocks(card: FilingCard): KnownBlock[] {
   const { shown, rest } = takeWithRest(card.classes, MAX_CLASSES);
   const blocks: KnownBlock[] = [section('*Issued shares* at close of the month')];
   for (const figures of shown) blocks.push(section(classText(figures, card.previous)));
-  const notes = [moreNote(rest, 'more classes')];
+  for (const hdr of card.hdrs.slice(0, MAX_CLASSES)) blocks.push(section(hdrText(hdr, card.previous)));
+  const notes = [moreNote(rest + Math.max(0, card.hdrs.length - MAX_CLASSES), 'more classes')];
   if (!card.previous) notes.push(`No earlier month is held for ${card.stored.stockCode}: nothing to compare with.`);
   const shownNotes = notes.filter((n): n is string => n !== null);
   if (shownNotes.length > 0) blocks.push(context(...shownNotes));
@@ -169,7 +219,7 @@ function authorisedText(capital: AuthorisedShareCapital): string {
       capitalAmount === null
         ? ''
         : ` = ${formatMoney({ currency: c.authorisedCapitalCurrency, amount: capitalAmount })}`;
-    return `${escapeMrkdwn(c.description?.trim() || c.className)}: ${formatCount(c.authorisedShares.closing)} shares${par}${total}`;
+    return `${escapeMrkdwn(describeClassName(c))}: ${formatCount(c.authorisedShares.closing)} shares${par}${total}`;
   });
   const text = fitLines('*Authorised share capital*', lines, MAX_AUTHORISED_LINES, 'more classes');
   return capital.totalAuthorisedCapital.length > 0
@@ -186,6 +236,7 @@ function partIiiText(monthlyReturn: MonthlyReturn): string {
     title,
     lines.map((l) => `• ${l.text}`),
     MAX_PART_III_LINES,
+    'more rows',
   );
   return funds ? `${text}\n${funds}` : text;
 }
@@ -205,7 +256,19 @@ function flagsText(card: FilingCard): string {
     const notes = card.flags.map(flagLine);
     return [`:white_check_mark: Every check passed ${scope}.`, ...notes].join('\n');
   }
-  return fitLines(`*Flags (${faults.length})*`, card.flags.map(flagLine), MAX_FLAGS, 'more flags');
+  const notes = card.flags.length - faults.length;
+  const title = `*Flags (${faults.length}${notes > 0 ? ` and ${notes} note${notes === 1 ? '' : 's'}` : ''})*`;
+  return fitLines(title, card.flags.map(flagLine), MAX_FLAGS, 'more flags');
+}
+
+/** The first remark, cut short: the full view shows every remark whole. */
+function remarksText(monthlyReturn: MonthlyReturn): string | null {
+  const remarks = collectRemarks(monthlyReturn);
+  const first = remarks[0];
+  if (!first) return null;
+  const excerpt = truncate(first.text.replace(/\s+/g, ' ').trim(), REMARKS_EXCERPT);
+  const more = remarks.length > 1 ? `\n+${remarks.length - 1} more remarks` : '';
+  return `*Remarks* (${first.part}): ${escapeMrkdwn(excerpt)}${more}`;
 }
 
 /**
@@ -215,11 +278,22 @@ function flagsText(card: FilingCard): string {
 function fallbackText(card: FilingCard): string {
   const { stored } = card;
   const classes = card.classes.map((c) => {
-    const change = c.change === null ? '' : ` (${formatChange(c.change)}${c.previousClass ? '' : ' in the month'})`;
-    return `${escapeMrkdwn(c.label)} ${formatCount(c.shareClass.issuedShares.closing)}${change}`;
+    // Against the month held where there is one, else the form's own movement: a first month still says what moved.
+    const held = c.previousClass && c.comparedWith.kind === 'previous-return' ? c.comparedWith.month : null;
+    const inMonth = inMonthChange(c.shareClass.issuedShares);
+    const changes = [
+      held ? `${formatChange(c.change)} vs ${formatShortMonth(held)}` : null,
+      !held && inMonth !== null ? `${formatChange(inMonth)} in the month` : null,
+    ].filter((p): p is string => p !== null);
+    const change = changes.length > 0 ? ` (${changes.join(', ')})` : '';
+    return `${escapeMrkdwn(describeClassName(c.shareClass))} ${formatCount(c.shareClass.issuedShares.closing)}${change}`;
+  });
+  const hdrs = card.hdrs.map(({ hdr }) => {
+    const inMonth = inMonthChange(hdr.hdrs);
+    return `HDRs ${hdr.stockCode ?? ''} ${formatCount(hdr.hdrs.closing)}${inMonth === null ? '' : ` (${formatChange(inMonth)} in the month)`}`;
   });
   const parts = [
-    `${escapeMrkdwn(shortIssuerName(stored.monthlyReturn.issuerName))} (${stored.stockCode}), ${formatShortMonth(stored.reportMonth)}: issued ${classes.join('; ')}`,
+    `${escapeMrkdwn(shortIssuerName(stored.monthlyReturn.issuerName))} (${stored.stockCode}), ${formatShortMonth(stored.reportMonth)}: issued ${[...classes, ...hdrs].join('; ')}`,
   ];
   if (card.standing.kind === 'supersedes') parts.push('Resubmission, supersedes an earlier one');
   if (card.alreadyHeld)
@@ -236,6 +310,7 @@ export function renderFilingCard(card: FilingCard, options: FilingCardOptions = 
     button('History', CARD_ACTIONS.history, ref),
     button('Previous month', CARD_ACTIONS.previousMonth, ref),
   ];
+  const remarks = remarksText(stored.monthlyReturn);
   if (options.postToChannel) buttons.push(button('Post to channel', CARD_ACTIONS.postToChannel, ref, 'primary'));
 
   const body: KnownBlock[] = [
@@ -245,6 +320,7 @@ export function renderFilingCard(card: FilingCard, options: FilingCardOptions = 
     ...issuedBlocks(card),
     section(authorisedText(stored.monthlyReturn.authorisedShareCapital)),
     section(partIiiText(stored.monthlyReturn)),
+    ...(remarks ? [section(remarks)] : []),
     section(flagsText(card)),
   ];
   const tail: KnownBlock[] = [

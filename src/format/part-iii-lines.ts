@@ -1,13 +1,27 @@
 /**
- * One line for each option scheme, warrant, convertible, other arrangement and other movement of part III, the ones
- * that moved in the month first: a card shows what changed before what merely stands.
+ * One line for each option scheme, warrant, convertible, other arrangement and other movement of part III, each
+ * with its figures, ordered by their effect on issued shares (largest first): a card shows what moved the share
+ * count before what merely stands. A line that moved nothing but options or treasury comes next, then the rest.
  */
-import type { DetailsOfMovements, InstrumentMovement, Money } from '../domain/monthly-return.js';
+import type {
+  DetailsOfMovements,
+  InstrumentMovement,
+  Money,
+  OtherMovement,
+  ShareClass,
+  WarrantOrConvertible,
+} from '../domain/monthly-return.js';
 import { escapeMrkdwn, truncate } from './blocks.js';
-import { formatCount, formatDecimal, formatMoney } from './figures.js';
+import { describeClassName } from './class-label.js';
+import { formatChange, formatCount, formatDecimal, formatMoney } from './figures.js';
 
 export interface PartIiiLine {
   readonly text: string;
+  /** The row's effect on issued shares (excluding treasury): new shares issued, or E1. */
+  readonly issuedEffect: number;
+  /** The row's effect on treasury shares: shares transferred out (negative), or E2. */
+  readonly treasuryEffect: number;
+  /** Anything in the row moved in the month (a grant or a lapse counts). */
   readonly moved: boolean;
 }
 
@@ -34,21 +48,9 @@ function balance(preceding: string | null, closing: string | null, noun = 'outst
   return `${noun} ${preceding} → ${closing ?? '–'}`;
 }
 
-function moved(movements: readonly InstrumentMovement[], ...others: (number | string | null)[]): boolean {
-  return movements.some((m) => isNonZero(m.number) || isNonZero(m.amount)) || others.some(isNonZero);
-}
-
-function describe(kind: string, name: string, parts: (string | null)[]): string {
-  const detail = parts.filter((p): p is string => p !== null && p.length > 0).join('; ');
+function describe(kind: string, name: string, parts: (string | null | undefined)[]): string {
+  const detail = parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('; ');
   return `${kind} · ${escapeMrkdwn(truncate(name.replace(/\s+/g, ' ').trim(), NAME_LENGTH))}: ${detail || 'no movement'}`;
-}
-
-function issuedNote(newShares: number | null, treasury: number | null): string | null {
-  const parts = [
-    isNonZero(newShares) ? `${formatCount(newShares)} new shares issued` : null,
-    isNonZero(treasury) ? `${formatCount(treasury)} transferred out of treasury` : null,
-  ];
-  return parts.filter(Boolean).join(', ') || null;
 }
 
 function amount(currency: string | null, value: string | null, amountsIn?: 'money' | 'units'): string | null {
@@ -61,65 +63,102 @@ function count(value: number | null): string | null {
   return value === null ? null : formatCount(value);
 }
 
+function priceText(price: Money | null, what = 'at'): string | null {
+  return price ? `${what} ${formatMoney(price)}` : null;
+}
+
+/** The columns every row of III(A)-(D) shares: what the row issued or transferred out of treasury. */
+interface Issuance {
+  readonly movements: readonly InstrumentMovement[];
+  readonly newSharesIssued: number | null;
+  readonly treasurySharesTransferred: number | null;
+}
+
+/** A III(A)-(D) row: its movements, what it says of its balance, then the shares it led to. */
+function issuanceLine(kind: string, name: string, item: Issuance, details: (string | null)[]): PartIiiLine {
+  const issued = item.newSharesIssued ?? 0;
+  const transferred = item.treasurySharesTransferred ?? 0;
+  const shares = [
+    isNonZero(issued) ? `${formatCount(issued)} new shares issued` : null,
+    isNonZero(transferred) ? `${formatCount(transferred)} transferred out of treasury` : null,
+  ];
+  const moved = item.movements.some((m) => isNonZero(m.number) || isNonZero(m.amount)) || issued !== 0;
+  return {
+    text: describe(kind, name, [...movementTexts(item.movements), ...details, shares.filter(Boolean).join(', ')]),
+    issuedEffect: issued,
+    treasuryEffect: -Math.abs(transferred),
+    moved: moved || transferred !== 0,
+  };
+}
+
+function instrumentLine(kind: string, priceWord: string, item: WarrantOrConvertible): PartIiiLine {
+  return issuanceLine(kind, item.description, item, [
+    balance(
+      amount(item.currency, item.amountPreceding, item.amountsIn),
+      amount(item.currency, item.amountClosing, item.amountsIn),
+    ),
+    priceText(item.price, priceWord),
+  ]);
+}
+
+/** A III(E) row: E1, E2, the shares pending cancellation, the price and the date. */
+function otherMovementLine(kind: string, item: OtherMovement): PartIiiLine {
+  const text = describe(kind, item.event, [
+    item.changeInIssuedShares !== null ? `issued shares ${formatChange(item.changeInIssuedShares)}` : null,
+    item.changeInTreasuryShares !== null ? `treasury shares ${formatChange(item.changeInTreasuryShares)}` : null,
+    item.pendingCancellation !== null ? `pending cancellation ${formatCount(item.pendingCancellation)}` : null,
+    item.sharesIssuableAtClose !== null ? `${formatCount(item.sharesIssuableAtClose)} issuable at close` : null,
+    priceText(item.price),
+    item.dateOfEvent ? `on ${item.dateOfEvent}` : null,
+  ]);
+  const moved = [item.changeInIssuedShares, item.changeInTreasuryShares, item.pendingCancellation].some(isNonZero);
+  return {
+    text,
+    issuedEffect: item.changeInIssuedShares ?? 0,
+    treasuryEffect: item.changeInTreasuryShares ?? 0,
+    moved,
+  };
+}
+
+/** Largest effect on issued shares first, then on treasury, then rows that moved otherwise; the form's order within. */
+function byEffect(a: PartIiiLine, b: PartIiiLine): number {
+  return (
+    Math.abs(b.issuedEffect) - Math.abs(a.issuedEffect) ||
+    Math.abs(b.treasuryEffect) - Math.abs(a.treasuryEffect) ||
+    Number(b.moved) - Number(a.moved)
+  );
+}
+
+/** The rows of a section, each with the kind it is named by: the class too where the section has several. */
+function rowsOf<T>(
+  kind: string,
+  section: { classes: readonly (ShareClass & { items: readonly T[] })[] },
+): { kind: string; item: T }[] {
+  const several = section.classes.length > 1;
+  return section.classes.flatMap((group) => {
+    const named = several ? `${kind} (${escapeMrkdwn(describeClassName(group))})` : kind;
+    return group.items.map((item) => ({ kind: named, item }));
+  });
+}
+
 export function describePartIii(details: DetailsOfMovements): PartIiiLine[] {
-  const lines: PartIiiLine[] = [];
-  for (const group of details.shareOptions.classes) {
-    for (const scheme of group.items) {
-      lines.push({
-        moved: moved(scheme.movements, scheme.newSharesIssued, scheme.treasurySharesTransferred),
-        text: describe('Options', scheme.particulars, [
-          ...movementTexts(scheme.movements),
-          balance(count(scheme.outstandingPreceding), count(scheme.outstandingClosing)),
-          issuedNote(scheme.newSharesIssued, scheme.treasurySharesTransferred),
-        ]),
-      });
-    }
-  }
-  for (const [kind, section] of [
-    ['Warrants', details.warrants],
-    ['Convertibles', details.convertibles],
-  ] as const) {
-    for (const group of section.classes) {
-      for (const item of group.items) {
-        lines.push({
-          moved: moved(item.movements, item.newSharesIssued, item.treasurySharesTransferred),
-          text: describe(kind, item.description, [
-            ...movementTexts(item.movements),
-            balance(
-              amount(item.currency, item.amountPreceding, item.amountsIn),
-              amount(item.currency, item.amountClosing, item.amountsIn),
-            ),
-            issuedNote(item.newSharesIssued, item.treasurySharesTransferred),
-          ]),
-        });
-      }
-    }
-  }
-  for (const group of details.otherArrangements.classes) {
-    for (const item of group.items) {
-      lines.push({
-        moved: moved(item.movements, item.newSharesIssued, item.treasurySharesTransferred),
-        text: describe('Other arrangement', item.description, [
-          ...movementTexts(item.movements),
-          issuedNote(item.newSharesIssued, item.treasurySharesTransferred),
-        ]),
-      });
-    }
-  }
-  for (const group of details.otherMovements.classes) {
-    for (const item of group.items) {
-      lines.push({
-        moved: isNonZero(item.changeInIssuedShares) || isNonZero(item.changeInTreasuryShares),
-        text: describe('Other movement', item.event, [
-          item.changeInIssuedShares !== null ? `issued shares ${formatCount(item.changeInIssuedShares)}` : null,
-          item.changeInTreasuryShares !== null ? `treasury shares ${formatCount(item.changeInTreasuryShares)}` : null,
-          item.dateOfEvent ? `on ${item.dateOfEvent}` : null,
-        ]),
-      });
-    }
-  }
-  // A stable sort: within each group the order of the form is kept.
-  return [...lines.filter((l) => l.moved), ...lines.filter((l) => !l.moved)];
+  const lines = [
+    ...rowsOf('Options', details.shareOptions).map(({ kind, item }) =>
+      issuanceLine(kind, item.particulars, item, [
+        balance(count(item.outstandingPreceding), count(item.outstandingClosing)),
+      ]),
+    ),
+    ...rowsOf('Warrants', details.warrants).map(({ kind, item }) => instrumentLine(kind, 'subscription price', item)),
+    ...rowsOf('Convertibles', details.convertibles).map(({ kind, item }) =>
+      instrumentLine(kind, 'conversion price', item),
+    ),
+    ...rowsOf('Other arrangement', details.otherArrangements).map(({ kind, item }) =>
+      issuanceLine(kind, item.description, item, []),
+    ),
+    ...rowsOf('Other movement', details.otherMovements).map(({ kind, item }) => otherMovementLine(kind, item)),
+  ];
+  // Array.prototype.sort is stable: rows of equal effect keep the form's order.
+  return lines.sort(byEffect);
 }
 
 export function describeFundsRaised(fundsRaised: Money | null): string | null {

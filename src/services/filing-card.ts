@@ -6,7 +6,17 @@ import { flagsWithContinuity, monthBefore } from '../domain/check-continuity.js'
 import { compareClassesWithPrevious } from '../domain/compare-with-previous.js';
 import type { StoredReturn } from '../domain/stored-return.js';
 import type { FilingStore, SaveResult } from '../store/filing-store.js';
-import type { FilingCard, SubmissionStanding } from '../view-models/filing-card.js';
+import type { FilingCard, HdrComparison, SubmissionStanding } from '../view-models/filing-card.js';
+
+/** Part IV against the previous return held: HDRs are matched by their stock code. */
+function compareHdrs(stored: StoredReturn, previous: StoredReturn | null): HdrComparison[] {
+  return stored.monthlyReturn.hdr.classes.map((hdr) => {
+    const match = previous?.monthlyReturn.hdr.classes.find(
+      (p) => hdr.stockCode !== null && p.stockCode === hdr.stockCode,
+    );
+    return { hdr, previousClosing: match?.hdrs.closing ?? null };
+  });
+}
 
 async function standingOf(store: FilingStore, stored: StoredReturn): Promise<SubmissionStanding> {
   if (stored.supersededBy) {
@@ -34,6 +44,7 @@ export async function buildFilingCard(
     previous,
     previousIsMonthBefore: previous?.reportMonth === monthBefore(stored.reportMonth),
     classes: compareClassesWithPrevious(stored, previous),
+    hdrs: compareHdrs(stored, previous),
     flags: flagsWithContinuity(stored, previous),
     standing,
     alreadyHeld: options.alreadyHeld ?? false,

@@ -5,6 +5,7 @@
  */
 import type { ClassComparison } from '../domain/compare-with-previous.js';
 import type { Flag } from '../domain/flag.js';
+import type { MonthlyReturn } from '../domain/monthly-return.js';
 import type { StoredReturn } from '../domain/stored-return.js';
 
 export type SubmissionStanding =
@@ -15,6 +16,15 @@ export type SubmissionStanding =
   /** A later submission for the same month is held and is the one that counts. */
   | { readonly kind: 'superseded-by'; readonly current: StoredReturn };
 
+export type HdrClass = MonthlyReturn['hdr']['classes'][number];
+
+/** A class of HDRs (part IV) against the same stock code's HDRs in the previous return held. */
+export interface HdrComparison {
+  readonly hdr: HdrClass;
+  /** HDRs at close of the previous return held, where it has HDRs under the same stock code. */
+  readonly previousClosing: number | null;
+}
+
 export interface FilingCard {
   readonly stored: StoredReturn;
   readonly previous: StoredReturn | null;
@@ -22,6 +32,8 @@ export interface FilingCard {
   readonly previousIsMonthBefore: boolean;
   /** Each class against the previous return held (`compareWithPrevious`). */
   readonly classes: readonly ClassComparison[];
+  /** Part IV's HDRs, each against the previous return held. */
+  readonly hdrs: readonly HdrComparison[];
   /** The parser's flags and the continuity check against the previous return held. */
   readonly flags: readonly Flag[];
   readonly standing: SubmissionStanding;

@@ -48,9 +48,11 @@ describe('the notification text', () => {
     const message = renderSharesAnswer({ kind: 'card', card });
     expect(escapeMrkdwn(HOSTILE)).toBe(ESCAPED);
     expect(message.text).toBe(
-      `${ESCAPED} (00020), Nov 2023: issued ${ESCAPED} 105 (+5 in the month); Class A ordinary shares 7,520,115,072 (no change in the month)`,
+      `${ESCAPED} (00020), Nov 2023: issued Ordinary shares – ${ESCAPED} 105 (+5 in the month); WVR ordinary shares – Class A ordinary shares 7,520,115,072 (no change in the month)`,
     );
-    expect(sectionTexts(message.blocks).some((text) => text.includes(`*${ESCAPED}* · 00020`))).toBe(true);
+    expect(
+      sectionTexts(message.blocks).some((text) => text.includes(`*Ordinary shares – ${ESCAPED}* · SEHK 00020`)),
+    ).toBe(true);
     expect(message.text).not.toMatch(/<[!@h]/);
   });
 

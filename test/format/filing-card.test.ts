@@ -62,8 +62,12 @@ describe('renderFilingCard', () => {
   it('shows issued shares of each class with the change against the previous month held', async () => {
     const { card } = await senseTimeCard({ october: 25_948_000_000 });
     const plain = renderPlainText(renderFilingCard(card));
-    expect(plain).toContain('Class B ordinary shares · 00020\nIssued: 25,948,809,928 · +809,928 vs Oct 2023');
-    expect(plain).toContain('Class A ordinary shares · unlisted\nIssued: 7,520,115,072 · no change vs Oct 2023');
+    expect(plain).toContain(
+      'WVR ordinary shares – Class B ordinary shares · SEHK 00020 / 80020 RMB\nIssued: 25,948,809,928 · +809,928 in the month · +809,928 vs Oct 2023',
+    );
+    expect(plain).toContain(
+      'WVR ordinary shares – Class A ordinary shares · not listed on SEHK\nIssued: 7,520,115,072 · no change in the month · no change vs Oct 2023',
+    );
   });
 
   it('says plainly when no earlier month is held', async () => {
@@ -76,7 +80,9 @@ describe('renderFilingCard', () => {
   it('shows authorised capital per class and in total', async () => {
     const { card } = await senseTimeCard();
     const plain = renderPlainText(renderFilingCard(card));
-    expect(plain).toContain('Class B ordinary shares: 1,992,000,000,000 shares × USD 0.000000025 = USD 49,800');
+    expect(plain).toContain(
+      'WVR ordinary shares – Class B ordinary shares: 1,992,000,000,000 shares × USD 0.000000025 = USD 49,800',
+    );
     expect(plain).toContain('Total: USD 50,000');
   });
 
@@ -121,7 +127,7 @@ describe('renderFilingCard', () => {
   it('gives a fallback text that reads on a phone', async () => {
     const { card } = await senseTimeCard({ october: 25_948_809_928 });
     expect(renderFilingCard(card).text).toBe(
-      'SenseTime Group Inc. (00020), Nov 2023: issued Class B ordinary shares 25,948,809,928 (no change); Class A ordinary shares 7,520,115,072 (no change)',
+      'SenseTime Group Inc. (00020), Nov 2023: issued WVR ordinary shares – Class B ordinary shares 25,948,809,928 (no change vs Oct 2023); WVR ordinary shares – Class A ordinary shares 7,520,115,072 (no change vs Oct 2023)',
     );
   });
 

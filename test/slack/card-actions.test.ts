@@ -34,7 +34,7 @@ describe('the card buttons', () => {
     const [answer] = await click(CARD_ACTIONS.previousMonth, '00020:2023-11');
     expect(answer?.body.response_type).toBe('ephemeral');
     expect(String(answer?.body.text)).toBe(
-      'SenseTime Group Inc. (00020), Oct 2023: issued Class B ordinary shares 25,948,000,000 (no change in the month); Class A ordinary shares 7,520,115,072 (no change in the month)',
+      'SenseTime Group Inc. (00020), Oct 2023: issued WVR ordinary shares – Class B ordinary shares 25,948,000,000 (no change in the month); WVR ordinary shares – Class A ordinary shares 7,520,115,072 (no change in the month)',
     );
   });
 

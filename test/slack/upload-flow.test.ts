@@ -81,7 +81,9 @@ describe('a PDF shared in a channel', () => {
     await t.idle();
     await t.uploadFile({ name: NOVEMBER, bytes: samplePdfBytes(NOVEMBER) });
     await t.idle();
-    expect(t.botMessages().at(-1)?.plain).toContain('Issued: 25,948,809,928 · +809,928 vs Oct 2023');
+    expect(t.botMessages().at(-1)?.plain).toContain(
+      'Issued: 25,948,809,928 · +809,928 in the month · +809,928 vs Oct 2023',
+    );
   });
 
   it('says which return a resubmission supersedes', async () => {

@@ -95,7 +95,9 @@ describe('the fixture returns', () => {
     await t.idle();
     const card = t.botMessages().at(-1);
     expect(card?.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
-    expect(card?.plain).toContain('Class B ordinary shares · 00020\nIssued: 25,948,809,928 · no change vs Oct 2023');
+    expect(card?.plain).toContain(
+      'WVR ordinary shares – Class B ordinary shares · SEHK 00020 / 80020 RMB\nIssued: 25,948,809,928 · no change in the month · no change vs Oct 2023',
+    );
     expect(card?.plain).toContain('Other Sold -12,189,548; outstanding 3,537,208,529 → 3,525,018,981');
     expect(card?.plain).toContain('✓ Every check passed and it follows on from Oct 2023.');
   });
