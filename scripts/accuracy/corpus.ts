@@ -9,6 +9,7 @@ import type { MonthlyReturn } from '../../src/domain/monthly-return.js';
 import { parseMonthlyReturn } from '../../src/parse/index.js';
 import { extractText } from '../../src/pdf/extract-text.js';
 import { compareFf301 } from './ff301.js';
+import { unaccountedLeaves, watchReads } from './model-leaves.js';
 import type { FieldComparison } from './types.js';
 
 export type Comparator = (truth: unknown, model: MonthlyReturn) => FieldComparison[];
@@ -83,12 +84,19 @@ export async function runAccuracy(
     try {
       const bytes = readFileSync(path.join(dir, `${name}.pdf`));
       const parsed = parseMonthlyReturn(await extractText(bytes, undefined, name), name);
-      results.push({ name, form, covered: true, comparisons: compare(truth, parsed.monthlyReturn) });
+      results.push({ name, form, covered: true, comparisons: compareBothWays(compare, truth, parsed.monthlyReturn) });
     } catch (error) {
       results.push({ name, form, covered: true, comparisons: [], error: (error as Error).message });
     }
   }
   return results;
+}
+
+/** The truth's fields against the model, then the model's leaves the truth did not account for. */
+export function compareBothWays(compare: Comparator, truth: unknown, model: MonthlyReturn): FieldComparison[] {
+  const watched = watchReads(model);
+  const comparisons = compare(truth, watched.model);
+  return [...comparisons, ...unaccountedLeaves(truth, model, watched.reads)];
 }
 
 export function totalsOf(files: readonly FileAccuracy[]): AccuracyTotals {

@@ -20,6 +20,7 @@ interface Rule {
 /** Truth fields that describe the file or help a human, not a field of the form. */
 export const EXCLUDED: readonly (readonly [RegExp, string])[] = [
   [/^file$/, 'the file name, not a field of the form'],
+  [/^truth_scope$/, 'which parts the truth covers; the model leaves of the others are not counted (model-leaves.ts)'],
   [/^notes_for_parser$/, 'notes for whoever writes the parser, not a field of the form'],
   [/^issuer_name_short$/, 'a shortened name for people; the form prints only the full name (issuer_name)'],
   [/(^|\.)(class|type)_en$/, 'an English gloss of a Chinese label; the model keeps labels as printed'],
@@ -93,6 +94,16 @@ const ROW_FIELDS: Readonly<Record<string, string>> = {
   repurchased_pending_cancellation: 'pendingCancellation',
 };
 const PRICE_FIELDS = /^(subscription_price|conversion_price|price)$/;
+
+/**
+ * The model's name for a truth field of a part III row. An other movement (III(E)) changes the issued shares: v1.0.x
+ * truths name that column as the other tables do ("new_shares_issued_during_month"), but OtherMovement keeps it as
+ * changeInIssuedShares (it has no newSharesIssued, so reading that would compare nothing).
+ */
+function rowField(part: string, truthField: string): string | undefined {
+  const field = ROW_FIELDS[truthField.replace(/_[A-E][12]?$/, '')];
+  return part === 'E_other_movements' && field === 'newSharesIssued' ? 'changeInIssuedShares' : field;
+}
 
 const CLASS_FIELDS: Readonly<Record<string, string>> = {
   class: 'className',
@@ -252,7 +263,7 @@ const RULES: readonly Rule[] = [
   {
     path: /^section_III\.(\w+?)\.classes\[\]\.(?:schemes|items|events)\[\]\.(\w+)$/,
     read: (m, [i = 0, j = 0], match) => {
-      const field = ROW_FIELDS[(match[2] ?? '').replace(/_[A-E][12]?$/, '')];
+      const field = rowField(match[1] ?? '', match[2] ?? '');
       return field === undefined ? undefined : at(detailPart(m, match[1] ?? '')?.classes, i, 'items', j, field);
     },
     compare: sameText,

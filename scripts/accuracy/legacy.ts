@@ -15,6 +15,7 @@ import type {
   ShareOptionScheme,
   WarrantOrConvertible,
 } from '../../src/domain/monthly-return.js';
+import { truthCovers } from './model-leaves.js';
 import {
   type Compare,
   currencyNamedIn,
@@ -37,6 +38,7 @@ export const EXCLUDED: readonly (readonly [RegExp, string])[] = [
   [/^source_file$/, 'the file name HKEX published it under, not a field of the form'],
   [/^notes_for_parser$/, 'notes for whoever writes the parser, not a field of the form'],
   [/^value_conventions$/, 'how the truth writes values (null, Nil, amounts), not a field of the form'],
+  [/^truth_scope$/, 'which parts the truth covers; honoured by skipping the others'],
   [/^(source_path|found_file|sha256)$/, 'where the file was found and its hash, not a field of the form'],
   [
     /^(derived_from|differences_from_english|verification)(\.|\[|$)/,
@@ -155,9 +157,20 @@ export function compareLegacy(truth: unknown, model: MonthlyReturn): FieldCompar
   c.field('', t, 'month_ended_as_printed', model.monthEnded, printedDate);
   c.field('', t, 'date_submitted_as_printed', model.dateSubmitted, printedDate);
   c.field('', t, 'submitted_by_as_printed', model.submittedBy, 'text');
-  compareAuthorised(c, object(t.section_I_authorised), model);
-  compareIssued(c, object(t.section_II_issued), model);
-  const iii = object(t.section_III);
+  // A part the truth says it does not cover (`truth_scope`) is not compared: its absence says nothing, where it
+  // would otherwise read as "no classes" or "no rows".
+  if (truthCovers(t, 'section_I_authorised')) compareAuthorised(c, object(t.section_I_authorised), model);
+  if (truthCovers(t, 'section_II_issued')) compareIssued(c, object(t.section_II_issued), model);
+  if (truthCovers(t, 'section_III')) compareDetails(c, object(t.section_III), model);
+  if ('remarks' in t) {
+    const lines = Array.isArray(t.remarks) ? t.remarks.map(String) : [];
+    c.add('remarks', lines.length > 0 ? lines.join('\n') : null, model.remarks, 'text');
+  }
+  accountForEveryLeaf(c, truth);
+  return c.fields;
+}
+
+function compareDetails(c: Comparisons, iii: Json, model: MonthlyReturn): void {
   compareShareOptions(c, object(iii.A_share_options), model);
   compareInstruments(c, 'B_warrants', object(iii.B_warrants), model.detailsOfMovements.warrants, 'total_B_ordinary');
   compareInstruments(
@@ -170,12 +183,6 @@ export function compareLegacy(truth: unknown, model: MonthlyReturn): FieldCompar
   compareOtherArrangements(c, object(iii.D_other_arrangements), model);
   compareOtherMovements(c, object(iii.E_other_movements), model);
   compareGrandTotals(c, object(iii.total_increase_decrease), model);
-  if ('remarks' in t) {
-    const lines = Array.isArray(t.remarks) ? t.remarks.map(String) : [];
-    c.add('remarks', lines.length > 0 ? lines.join('\n') : null, model.remarks, 'text');
-  }
-  accountForEveryLeaf(c, truth);
-  return c.fields;
 }
 
 /**

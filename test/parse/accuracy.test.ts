@@ -4,8 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultFilingsDir, type FileAccuracy, runAccuracy, totalsOf } from '../../scripts/accuracy/corpus.js';
+import {
+  compareBothWays,
+  defaultFilingsDir,
+  type FileAccuracy,
+  runAccuracy,
+  totalsOf,
+} from '../../scripts/accuracy/corpus.js';
 import { compareFf301 } from '../../scripts/accuracy/ff301.js';
+import { compareLegacy } from '../../scripts/accuracy/legacy.js';
 import { makeIssuedShareClass, makeMonthlyReturn } from '../helpers/factories.js';
 
 describe('compareFf301', () => {
@@ -75,6 +82,102 @@ describe('compareFf301', () => {
   });
 });
 
+describe('compareBothWays: the model against the truth', () => {
+  const partII = (closing: number) => ({
+    truth_scope: ['section_II_issued'],
+    section_II_issued: {
+      title: 'II. Movements in Issued Shares',
+      has_treasury_columns: false,
+      classes: [
+        {
+          class: 'Ordinary shares',
+          type: 'Not applicable',
+          listed_on_exchange: 'Yes',
+          stock_code: '00020',
+          description: 'Ordinary shares',
+          preceding_balance: 1_000_000_000,
+          increase_decrease: null,
+          closing_balance: closing,
+        },
+      ],
+    },
+  });
+  const unaccounted = (fields: readonly { field: string; ok: boolean }[]) =>
+    fields.filter((field) => field.field.endsWith('(not in the truth)')).map((field) => field.field);
+
+  it('finds nothing unaccounted when the truth covers every leaf of the parts in its scope', () => {
+    const fields = compareBothWays(compareFf301, partII(1_000_000_000), makeMonthlyReturn());
+    expect(unaccounted(fields)).toEqual([]);
+    expect(fields.every((field) => field.ok)).toBe(true);
+  });
+
+  it('counts an invented part II class as mismatches, leaf by leaf', () => {
+    const model = makeMonthlyReturn({
+      issuedShares: {
+        title: 'II. Movements in Issued Shares',
+        hasTreasuryColumns: false,
+        classes: [makeIssuedShareClass(), makeIssuedShareClass({ className: 'Preference shares' })],
+        remarks: null,
+      },
+    });
+    expect(unaccounted(compareBothWays(compareFf301, partII(1_000_000_000), model))).toEqual([
+      'model issuedShares.classes[1].className (not in the truth)',
+      'model issuedShares.classes[1].typeOfShares (not in the truth)',
+      'model issuedShares.classes[1].listedOnExchange (not in the truth)',
+      'model issuedShares.classes[1].stockCode (not in the truth)',
+      'model issuedShares.classes[1].description (not in the truth)',
+      'model issuedShares.classes[1].issuedShares.preceding (not in the truth)',
+      'model issuedShares.classes[1].issuedShares.closing (not in the truth)',
+    ]);
+  });
+
+  it('counts invented remarks as a mismatch, and leaves out the parts outside truth_scope', () => {
+    const model = makeMonthlyReturn({
+      issuedShares: { ...makeMonthlyReturn().issuedShares, remarks: 'Shares were issued.' },
+      remarks: 'Outside the scope of this truth',
+    });
+    expect(unaccounted(compareBothWays(compareFf301, partII(1_000_000_000), model))).toEqual([
+      'model issuedShares.remarks (not in the truth)',
+    ]);
+  });
+
+  it('does not invent "no classes" checks for a part the pre-2021 truth does not cover', () => {
+    const legacy = makeMonthlyReturn({ form: { ...makeMonthlyReturn().form, kind: 'legacy', version: null } });
+    const fields = compareLegacy({ truth_scope: ['header'], issuer_name: 'Example Holdings Limited' }, legacy);
+    expect(fields.map((field) => [field.field, field.ok])).toEqual([['issuer_name', true]]);
+  });
+
+  it('compares the shares of a v1.0.x III(E) row with the change in issued shares the model keeps', () => {
+    const movement = {
+      event: 'Placing',
+      type: 'placing' as const,
+      price: null,
+      dateOfEvent: null,
+      generalMeetingApprovalDate: null,
+      changeInIssuedShares: 5_000,
+      changeInTreasuryShares: null,
+      pendingCancellation: null,
+      sharesIssuableAtClose: null,
+    };
+    const model = makeMonthlyReturn({
+      detailsOfMovements: {
+        ...makeMonthlyReturn().detailsOfMovements,
+        otherMovements: {
+          notApplicable: false,
+          classes: [{ ...makeIssuedShareClass(), items: [movement] }],
+          totals: [],
+          remarks: null,
+        },
+      },
+    });
+    const truth = (shares: number) => ({
+      section_III: { E_other_movements: { classes: [{ items: [{ new_shares_issued_during_month: shares }] }] } },
+    });
+    expect(compareFf301(truth(5_000), model).map((field) => [field.actual, field.ok])).toEqual([[5_000, true]]);
+    expect(compareFf301(truth(4_000), model).map((field) => [field.actual, field.ok])).toEqual([[5_000, false]]);
+  });
+});
+
 const dir = defaultFilingsDir();
 const available = existsSync(dir);
 if (!available) console.warn(`Skipping the FF301 accuracy run: no corpus at ${dir} (set HKEX_FILINGS_DIR)`);
@@ -96,13 +199,17 @@ describe.skipIf(!available)('accuracy on the FF301 returns of the corpus', () =>
     ]);
   });
 
-  it('reads every truth field of every FF301 return', () => {
+  it('reads every truth field of every FF301 return, and nothing the truth does not hold but the remarks under III(B) of 01477', () => {
     const wrong = files.flatMap((file): unknown[] =>
-      file.error ? [{ file: file.name, error: file.error }] : file.comparisons.filter((f) => !f.ok && !f.uncertain),
+      file.error
+        ? [{ file: file.name, error: file.error }]
+        : file.comparisons.filter((f) => !f.ok && !f.uncertain).map((f) => `${file.name}: ${f.field}`),
     );
-    expect(wrong).toEqual([]);
+    // 01477 prints "Remarks: On 13 August 2021, ... the Company issued 1,000,000 warrants ..." under III(B); its truth
+    // has no field for them, so the model holds a leaf the truth does not account for.
+    expect(wrong).toEqual(['01477_2023-12: model detailsOfMovements.warrants.remarks (not in the truth)']);
     const totals = totalsOf(files);
-    expect(totals.right).toBe(totals.checked);
+    expect(totals.right).toBe(totals.checked - 1);
     expect(totals.checked).toBeGreaterThan(300);
   });
 });
