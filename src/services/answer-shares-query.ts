@@ -3,6 +3,7 @@
  * a "not held" that says what is held nearby.
  */
 
+import { setImmediate } from 'node:timers/promises';
 import { monthBefore } from '../domain/check-continuity.js';
 import { suggestKeyword } from '../domain/edit-distance.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
@@ -13,7 +14,7 @@ import type { SharesAnswer } from '../view-models/shares-answer.js';
 import { buildFilingCard } from './filing-card.js';
 import { buildHistoryExport } from './history-export.js';
 import { buildShareHistory } from './share-history.js';
-import { suggestCodes, suggestNames } from './suggest.js';
+import { prepareNameSuggestions, suggestCodes, suggestNames } from './suggest.js';
 
 export interface AnswerDeps {
   readonly store: FilingStore;
@@ -43,6 +44,8 @@ async function resolveIssuer(store: FilingStore, ref: IssuerRef): Promise<Resolv
   if (only) return { kind: 'code', code: only.stockCode };
   if (matches.length > 1) return { kind: 'answer', answer: { kind: 'issuers', issuers: matches, query: ref.text } };
   const keyword = ref.text.includes(' ') ? null : suggestKeyword(ref.text, SHARES_KEYWORDS);
+  // The search and the suggestions each take milliseconds on a market's names: requests waiting go in between.
+  await setImmediate();
   const suggestions = suggestNames(ref.text, await store.listIssuers());
   return { kind: 'answer', answer: notHeld(ref.text, { suggestions, keyword }) };
 }
@@ -80,4 +83,9 @@ export async function answerPreviousMonth(
   if (previous) return { kind: 'card', card: await buildFilingCard(deps.store, previous) };
   const monthsHeld = (await deps.store.monthsHeld(stockCode)).slice(0, 12);
   return notHeld(stockCode, { month: monthBefore(month), monthsHeld });
+}
+
+/** Readies what answering needs that is slow to build the first time (the name index), before the first question. */
+export async function prepareAnswers(deps: AnswerDeps): Promise<void> {
+  prepareNameSuggestions(await deps.store.listIssuers());
 }

@@ -56,6 +56,14 @@ function trigramsOf(words: readonly string[]): Set<string> {
   return trigrams;
 }
 
+/**
+ * Builds the name index of `issuers` ahead of the first typo (a market's 2,600 names take tens of milliseconds,
+ * which the first mistyped command would otherwise spend while other commands wait for their acknowledgement).
+ */
+export function prepareNameSuggestions(issuers: readonly IssuerSummary[]): void {
+  indexOf(issuers);
+}
+
 /** The index of `issuers`, built once per list of names (listIssuers gives a new array each time). */
 function indexOf(issuers: readonly IssuerSummary[]): NameIndex {
   const key = issuers.map((issuer) => `${issuer.stockCode}\u0000${issuer.issuerName}`).join('\u0001');

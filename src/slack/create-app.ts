@@ -6,10 +6,12 @@
 import type { ListenOptions } from 'node:net';
 import type { DigestSchedule } from '../digest/digest-schedule.js';
 import { AppError } from '../domain/errors.js';
+import { prepareAnswers } from '../services/answer-shares-query.js';
 import type { UploadDeps } from '../services/receive-upload.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { acknowledgeAfterListeners } from './ack-after-listener.js';
 import { registerCardActions } from './actions/card-actions.js';
+import { createAnswerTurns } from './answer-turns.js';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from './bolt.js';
 import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
 import { EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, registerFileSharedEvents } from './events/file-shared.js';
@@ -115,7 +117,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
     logger: app.logger,
   });
   registerFileSharedEvents(app, uploads);
-  registerSharesCommand(app, deps);
+  registerSharesCommand(app, deps, createAnswerTurns());
   registerCardActions(app, deps);
   registerLinkShared(app, deps);
 
@@ -134,6 +136,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
     logger: app.logger,
     async start() {
       botUserId = await verifyBotToken(app.client);
+      await prepareAnswers(deps);
       let port: number | null = null;
       if (options.transport.mode === 'socket') {
         await app.start();

@@ -1,6 +1,7 @@
 /**
  * `/shares`: acknowledged at once (Slack gives up after 3 seconds), answered through the response URL, only to the
- * person who asked unless a watchlist command says otherwise.
+ * person who asked unless a watchlist command says otherwise. The work between the two takes its turns
+ * (`answer-turns.ts`), so a burst of commands never holds an acknowledgement.
  */
 
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
@@ -9,6 +10,7 @@ import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
 import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
+import type { AnswerTurns } from '../answer-turns.js';
 import type { App } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryFile } from '../post-history-file.js';
@@ -18,33 +20,35 @@ export interface SharesCommandDeps extends WatchCommandDeps {
   readonly lookUpOnHkexnews?: (lookUp: LookUp) => Promise<unknown>;
 }
 
-export function registerSharesCommand(app: App, deps: SharesCommandDeps): void {
+export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: AnswerTurns): void {
   app.command('/shares', async ({ ack, command, respond, logger, client }) => {
     await ack();
     await answerOrExplain(respond, logger, `/shares ${command.text}`, async () => {
       const query = parseSharesQuery(command.text);
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };
-        const reply = renderWatchAnswer(await runWatchCommand(deps, input));
+        const reply = await turns.take(async () => renderWatchAnswer(await runWatchCommand(deps, input)));
         for (const message of [reply.message, ...reply.continued]) {
           await respond({ response_type: reply.responseType, ...toPayload(message) });
         }
         return;
       }
-      const lookUp = deps.lookUpOnHkexnews ? await lookUpNeeded(deps.store, query, deps.now()) : null;
-      if (lookUp && deps.lookUpOnHkexnews) {
+      const { lookUpOnHkexnews } = deps;
+      const lookUp = lookUpOnHkexnews ? await turns.take(() => lookUpNeeded(deps.store, query, deps.now())) : null;
+      if (lookUp && lookUpOnHkexnews) {
         if (lookUp.announce) {
           await respond({ response_type: 'ephemeral', text: `Looking up ${lookUp.stockCode} on HKEXnews…` });
         }
-        await deps.lookUpOnHkexnews(lookUp);
+        await lookUpOnHkexnews(lookUp);
       }
-      const answer = await answerSharesQuery(deps, query);
+      const answer = await turns.take(() => answerSharesQuery(deps, query));
       if (answer.kind === 'history-export') {
         const file = await postHistoryFile(client, command.channel_id, answer.history, renderSharesAnswer(answer));
         await respond({ response_type: 'ephemeral', text: `Posted ${file} in this conversation.` });
         return;
       }
-      await respond({ response_type: 'ephemeral', ...toPayload(renderSharesAnswer(answer, { postToChannel: true })) });
+      const rendered = await turns.take(async () => renderSharesAnswer(answer, { postToChannel: true }));
+      await respond({ response_type: 'ephemeral', ...toPayload(rendered) });
     });
   });
 }
