@@ -95,6 +95,35 @@ export async function postSharesCommand(
   return { status: response.status, responseUrl };
 }
 
+/**
+ * Posts the `file_shared` event of a file the fake Slack holds to the bot on `port`, signed with `secret`; with
+ * `retryNum`, as Slack's redelivery (X-Slack-Retry-Num). Resolves with the response, or null when the bot was not
+ * there to answer.
+ */
+export async function postFileShared(
+  fakeSlack: FakeSlack,
+  { port, secret }: { port: number; secret: string },
+  { fileId, channel, ts, retryNum = 0 }: { fileId: string; channel: string; ts: string; retryNum?: number },
+): Promise<Response | null> {
+  const body = JSON.stringify({
+    type: 'event_callback',
+    team_id: fakeSlack.teamId,
+    api_app_id: 'A0001',
+    event_id: `Ev-${fileId}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: fileSharedEvent(fileId, channel, 'U0001', ts),
+  });
+  const retry: Record<string, string> =
+    retryNum > 0 ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_error' } : {};
+  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signSlackRequest(secret, body), ...retry },
+    body,
+  }).catch(() => null);
+  await response?.text();
+  return response;
+}
+
 export interface BotProcess {
   readonly child: ChildProcess;
   /** Posts `/shares <text>` signed as Slack signs it; resolves at the acknowledgement, with its time. */
@@ -119,21 +148,8 @@ export async function startBotProcess(fakeSlack: FakeSlack, dataDir: string): Pr
       return { ...sent, ackedAt: performance.now() };
     },
     async shareFile(fileId, channel, ts) {
-      const body = JSON.stringify({
-        type: 'event_callback',
-        team_id: fakeSlack.teamId,
-        api_app_id: 'A0001',
-        event_id: `Ev-${fileId}`,
-        event_time: Math.floor(Date.now() / 1000),
-        event: fileSharedEvent(fileId, channel, 'U0001', ts),
-      });
-      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...signSlackRequest(SECRET, body) },
-        body,
-      });
-      await response.text();
-      return response.status;
+      const response = await postFileShared(fakeSlack, { port, secret: SECRET }, { fileId, channel, ts });
+      return response?.status ?? 0;
     },
     output: bot.output,
     async answerTo(responseUrl) {

@@ -134,6 +134,12 @@ export async function saveSample(
   });
 }
 
+/** SenseTime's October and November 2023, continuous (November's preceding Class B is October's closing). */
+export async function saveSenseTimeOctoberAndNovember(store: FilingStore): Promise<void> {
+  await saveSample(store, makeSenseTimeReturn({ month: '2023-10', classBClosing: 25_948_000_000 }));
+  await saveSample(store, makeSenseTimeReturn({ classBPreceding: 25_948_000_000 }));
+}
+
 /** Bytes that pass as a PDF on the way in; what they "contain" is looked up by `createTableIngest`. */
 export function samplePdfBytes(label: string): Uint8Array {
   return new TextEncoder().encode(`%PDF-1.7\n% ${label}\n%%EOF\n`);

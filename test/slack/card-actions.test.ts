@@ -1,15 +1,14 @@
 /** The card's buttons, clicked end to end: signed block_actions payloads, answers through the response URL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_ACTIONS } from '../../src/format/card-actions.js';
-import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
+import { saveSenseTimeOctoberAndNovember } from '../helpers/sample-returns.js';
 import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 let t: TestApp;
 
 beforeAll(async () => {
   t = await startTestApp();
-  await saveSample(t.store, makeSenseTimeReturn({ month: '2023-10', classBClosing: 25_948_000_000 }));
-  await saveSample(t.store, makeSenseTimeReturn({ classBPreceding: 25_948_000_000 }));
+  await saveSenseTimeOctoberAndNovember(t.store);
 });
 
 afterAll(async () => {

@@ -4,15 +4,14 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
+import { saveSenseTimeOctoberAndNovember } from '../helpers/sample-returns.js';
 import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 let t: TestApp;
 
 beforeAll(async () => {
   t = await startTestApp();
-  await saveSample(t.store, makeSenseTimeReturn({ month: '2023-10', classBClosing: 25_948_000_000 }));
-  await saveSample(t.store, makeSenseTimeReturn({ classBPreceding: 25_948_000_000 }));
+  await saveSenseTimeOctoberAndNovember(t.store);
 });
 
 afterAll(async () => {

@@ -8,14 +8,13 @@ import { renderWatchAnswer } from '../../src/format/watch-answer.js';
 import { runWatchCommand } from '../../src/services/watch-commands.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
 import { makeMonthlyReturn } from '../helpers/factories.js';
-import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
+import { saveSample, saveSenseTimeOctoberAndNovember } from '../helpers/sample-returns.js';
 import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 let t: TestApp;
 
 async function holdReturns(store: FilingStore): Promise<void> {
-  await saveSample(store, makeSenseTimeReturn({ month: '2023-10', classBClosing: 25_948_000_000 }));
-  await saveSample(store, makeSenseTimeReturn({ classBPreceding: 25_948_000_000 }));
+  await saveSenseTimeOctoberAndNovember(store);
   await saveSample(store, makeMonthlyReturn({ issuerName: 'Tencent Holdings Limited', stockCodes: ['00700'] }));
   await saveSample(
     store,

@@ -10,9 +10,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFilingStore } from '../../src/store/index.js';
-import { freePort, httpBotEnv, type SpawnedBot, spawnBot } from '../helpers/bot-process.js';
+import {
+  freePort,
+  httpBotEnv,
+  postFileShared,
+  type SpawnedBot,
+  spawnBot,
+  waitUntilListening,
+} from '../helpers/bot-process.js';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.js';
-import { fileSharedEvent, signSlackRequest } from '../helpers/slack-harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'fixtures');
@@ -41,27 +47,13 @@ function startBot() {
 
 async function startAndWait() {
   const started = startBot();
-  await fakeSlack.waitFor(() => started.output().includes(`listening for Slack on port ${port}`), 20_000);
+  await waitUntilListening(fakeSlack, started, port);
   return started;
 }
 
 /** Sends the event; false when the bot gave no 2xx (Slack then delivers it again, with X-Slack-Retry-Num). */
 async function share(fileId: string, channel: string, ts: string, retryNum = 0): Promise<boolean> {
-  const body = JSON.stringify({
-    type: 'event_callback',
-    team_id: fakeSlack.teamId,
-    api_app_id: 'A0001',
-    event_id: `Ev-${fileId}`,
-    event_time: Math.floor(Date.now() / 1000),
-    event: fileSharedEvent(fileId, channel, 'U0001', ts),
-  });
-  const retry: Record<string, string> =
-    retryNum > 0 ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_error' } : {};
-  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...signSlackRequest(SECRET, body), ...retry },
-    body,
-  }).catch(() => null);
+  const response = await postFileShared(fakeSlack, { port, secret: SECRET }, { fileId, channel, ts, retryNum });
   return response?.ok ?? false;
 }
 
