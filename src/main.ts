@@ -105,12 +105,8 @@ async function main(): Promise<void> {
     schedule: config.digest,
     log: (message) => logger.info(message),
   });
-  logger.info(
-    connection.mode === 'socket'
-      ? 'hkex-shares-bot is running in Socket Mode'
-      : `hkex-shares-bot is listening for Slack on port ${port}, path /slack/events`,
-  );
-
+  // Before saying it listens: whoever waits for that line may stop the bot at once, and a SIGTERM that found no
+  // handler would end it without closing the store.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -127,6 +123,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  logger.info(
+    connection.mode === 'socket'
+      ? 'hkex-shares-bot is running in Socket Mode'
+      : `hkex-shares-bot is listening for Slack on port ${port}, path /slack/events`,
+  );
 }
 
 main().catch((error: unknown) => {
