@@ -3,7 +3,7 @@
  * against the previous return held, the notable movements and flags; who has not filed; the companies ordered by
  * how much they moved, the quiet ones apart. Pure: the caller reads the store.
  */
-import { flagsWithContinuity } from '../domain/check-continuity.js';
+import { flagsAgainstPrevious } from '../domain/check-continuity.js';
 import { compareClassesWithPrevious, isResubmission } from '../domain/compare-with-previous.js';
 import { isFault } from '../domain/flag.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
@@ -39,7 +39,7 @@ function filedCompany(current: StoredReturn, previous: StoredReturn | null): Fil
     resubmission: isResubmission(current),
     classes: compareClassesWithPrevious(current, previous),
     movements: findNotableMovements(monthlyReturn.detailsOfMovements),
-    flags: flagsWithContinuity(current, previous),
+    flags: flagsAgainstPrevious(current, previous),
   };
 }
 
