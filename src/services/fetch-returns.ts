@@ -33,6 +33,8 @@ export interface FetchRequest {
   /** The months the returns report, inclusive. */
   readonly since: ReportMonth;
   readonly until: ReportMonth;
+  /** Only these months of the span, when given (the months a history is missing). */
+  readonly months?: readonly ReportMonth[];
 }
 
 /** A document HKEXnews listed that was not read, and why. */
@@ -195,6 +197,7 @@ async function heldDocument(
 /** Whether a month is among those asked for; an unknown month counts as in when `unknownIsIn`. */
 function inMonths(month: ReportMonth | null, request: FetchRequest, unknownIsIn: boolean): boolean {
   if (month === null) return unknownIsIn;
+  if (request.months && !request.months.includes(month)) return false;
   return month >= request.since && month <= request.until;
 }
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeHkexnews, fixtureDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
-import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
+import { askShares, startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 let fake: FakeHkexnews;
 let t: TestApp;
@@ -19,13 +19,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** Sends `/shares <text>` and returns, in order, what was posted to its response URL. */
-async function ask(text: string) {
-  const sent = await t.sendCommand(text);
-  expect(sent.status).toBe(200);
-  await t.idle();
-  return t.fakeSlack.callsTo('response_url').filter((c) => c.url === sent.responseUrl);
-}
+const ask = (text: string) => askShares(t, text);
 
 describe('/shares for a code nobody shared', () => {
   it('says it is looking the code up on HKEXnews, then answers with the card linked to the document', async () => {
@@ -74,11 +68,7 @@ describe('/shares CODE history', () => {
   it('fills the months of the last twelve missing from HKEXnews and answers once; held documents are not downloaded again', async () => {
     const app = await startTestApp({ hkexnewsUrl: fake.url, now: () => new Date('2023-12-20T02:00:00Z') });
     try {
-      const ask = async (text: string) => {
-        const sent = await app.sendCommand(text);
-        await app.idle();
-        return app.fakeSlack.callsTo('response_url').filter((c) => c.url === sent.responseUrl);
-      };
+      const ask = (text: string) => askShares(app, text);
       const searchesBefore = fake.requestsTo('search').length;
       const answers = await ask('00020 history');
       expect(answers).toHaveLength(1);
