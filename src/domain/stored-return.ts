@@ -57,6 +57,14 @@ export const StoredReturnSchema = z.object({
 });
 export type StoredReturn = z.infer<typeof StoredReturnSchema>;
 
+export type HkexnewsListing = Extract<ProvenanceSource, { kind: 'hkexnews' }>;
+
+/** The HKEXnews document a return was read from, where it came from there. */
+export function hkexnewsListingOf(stored: Pick<StoredReturn, 'provenance'>): HkexnewsListing | null {
+  const { source } = stored.provenance;
+  return source.kind === 'hkexnews' ? source : null;
+}
+
 export function audienceOf(stored: Pick<StoredReturn, 'audience' | 'provenance'>): Audience {
   return stored.audience ?? legacyAudienceOf(stored.provenance.source);
 }
