@@ -125,3 +125,32 @@ describe('an HKEXnews link pasted in a channel', () => {
     expect(stored?.provenance.source).toMatchObject({ kind: 'hkexnews', url, releasedAt: '2024-11-04T17:12+08:00' });
   });
 });
+
+describe('a return shared in Slack, later seen on HKEXnews', () => {
+  it('links its card to the HKEXnews document once the same file is unfurled from there', async () => {
+    const document = fixtureDocuments().find((d) => d.stockCode === '01892');
+    const { file } = await t.uploadFile({ name: '01892 June.pdf', bytes: document?.bytes ?? new Uint8Array() });
+    await t.idle();
+    const shared = await t.store.forMonth('01892', '2023-06');
+    expect(shared?.provenance.source).toMatchObject({ kind: 'slack', fileId: file.id });
+    expect(shared?.hkexnews).toBeUndefined();
+
+    const url = `${fake.url}${document?.path}`;
+    await t.sendEvent({
+      type: 'link_shared',
+      channel: 'C0FILINGS',
+      user: 'U0READER',
+      message_ts: '1733200000.000200',
+      links: [{ domain: '127.0.0.1', url }],
+    });
+    await t.idle();
+    const linked = await t.store.forMonth('01892', '2023-06');
+    expect(linked?.provenance.source).toMatchObject({ kind: 'slack', fileId: file.id });
+    expect(linked?.hkexnews).toMatchObject({ url, releasedAt: '2023-07-05T17:04+08:00' });
+    expect(await t.store.submissions('01892', '2023-06')).toHaveLength(1);
+
+    const answers = await ask('01892 2023-06');
+    const card = JSON.stringify(answers[0]?.body.blocks);
+    expect(card).toContain(`01892 June.pdf> · <${url}|HKEXnews, released 2023-07-05 17:04 HKT>`);
+  });
+});
