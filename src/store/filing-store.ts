@@ -101,6 +101,11 @@ export interface FilingStore {
   listWatchlists(): Promise<Watchlist[]>;
   findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null>;
   recordDigest(record: DigestRecord): Promise<void>;
+  /**
+   * Records a digest only if none is held for its channel and month, in one step that every process on the same
+   * data sees: null when this call recorded it (the caller posts the digest), else the record already held.
+   */
+  claimDigest(record: DigestRecord): Promise<DigestRecord | null>;
 
   close(): Promise<void>;
 }

@@ -189,6 +189,14 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       const valid = validateRecord(DigestRecordSchema, record, 'digest record');
       digests.set(`${valid.channelId}/${valid.reportMonth}`, copy(valid));
     },
+    async claimDigest(record) {
+      const valid = validateRecord(DigestRecordSchema, record, 'digest record');
+      const key = `${valid.channelId}/${valid.reportMonth}`;
+      const held = digests.get(key);
+      if (held) return copy(held);
+      digests.set(key, copy(valid));
+      return null;
+    },
     async close() {},
   };
 }

@@ -370,6 +370,11 @@ export class LowdbFilingStore implements FilingStore {
     return this.#track(this.parts.settings.recordDigest(record));
   }
 
+  claimDigest(record: DigestRecord): Promise<DigestRecord | null> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.claimDigest(record));
+  }
+
   /** Waits for the saves under way, then lets the directory go. */
   async close(): Promise<void> {
     if (this.#closed) return;

@@ -26,6 +26,7 @@ const WRITERS = new Set<keyof FilingStore>([
   'save',
   'saveWatchlist',
   'recordDigest',
+  'claimDigest',
   'claimSlackUpload',
   'recordSlackUpload',
 ]);
