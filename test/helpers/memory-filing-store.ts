@@ -197,6 +197,21 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       digests.set(key, copy(valid));
       return null;
     },
+    contents() {
+      return {
+        async *months() {
+          for (const code of [...months.keys()].sort()) {
+            const byMonth = months.get(code) ?? new Map<ReportMonth, StoredReturn[]>();
+            for (const month of [...byMonth.keys()].sort()) {
+              yield { stockCode: code, reportMonth: month, submissions: copy(byMonth.get(month) ?? []), damaged: null };
+            }
+          }
+        },
+        watchlists: async () => [...watchlists.values()].map(copy),
+        digestRecords: async () => [...digests.values()].map(copy),
+        slackUploads: async () => [...uploads.values()].map(copy),
+      };
+    },
     async close() {},
   };
 }

@@ -3,7 +3,6 @@
  * (migrations.ts) before anything is read or written.
  */
 import { AppError } from '../../domain/errors.js';
-import type { FilingStore } from '../filing-store.js';
 import { connectDatabase, describeDatabaseUrl } from './database.js';
 import { migrate } from './migrations.js';
 import { PostgresFilingStore } from './postgres-filing-store.js';
@@ -17,7 +16,7 @@ export interface OpenPostgresStoreOptions {
 }
 
 /** Throws AppError('store-failure'), in one line naming the database (never its password), when it cannot be used. */
-export async function openPostgresFilingStore(options: OpenPostgresStoreOptions): Promise<FilingStore> {
+export async function openPostgresFilingStore(options: OpenPostgresStoreOptions): Promise<PostgresFilingStore> {
   const db = connectDatabase(options.url, { maxConnections: options.maxConnections ?? 10 });
   try {
     await migrate(db);

@@ -34,11 +34,11 @@ import {
   WatchlistSchema,
 } from '../../domain/stored-return.js';
 import { contentIdentityOf } from '../content-identity.js';
-import type { DamagedMonth, FilingStore, SaveInput, SaveResult } from '../filing-store.js';
+import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
 import { emptyCodeIndexEntry, monthsNewestFirst, recordMonth, toIssuerSummary } from '../lowdb/code-index-entry.js';
 import { type CodeIndexEntry, CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
 import { prepareName, searchIssuerIndex } from '../lowdb/issuer-search.js';
-import { addSubmission, findSameReturn, publishedBy, toValidStoredReturn } from '../submissions.js';
+import { addSubmission, findSameReturn, linkSubmissions, publishedBy, toValidStoredReturn } from '../submissions.js';
 import { validateRecord } from '../validate-record.js';
 import { type Database, type Sql, sqlStateOf } from './database.js';
 
@@ -272,10 +272,87 @@ export class PostgresFilingStore implements FilingStore {
     return inserted.length > 0 ? null : this.findDigestRecord(valid.channelId, valid.reportMonth);
   }
 
+  contents(): StoreContents {
+    this.#assertOpen();
+    return {
+      months: () => this.#allMonths(),
+      watchlists: () => this.listWatchlists(),
+      digestRecords: async () => {
+        const rows = await this.#query('SELECT record FROM digests ORDER BY channel_id, report_month');
+        return rows.map((row) => parseHeld(DigestRecordSchema, row.record, 'digest record'));
+      },
+      slackUploads: async () => {
+        const rows = await this.#query('SELECT record FROM slack_uploads ORDER BY claimed_at, claim_order');
+        return rows.map((row) => parseHeld(SlackUploadSchema, row.record, 'Slack upload'));
+      },
+    };
+  }
+
+  /**
+   * Adds a month's submissions from another store, as they are: those already held are kept, and the month is
+   * relinked as a whole (the same links as before where nothing else was saved for it meanwhile). Answers how many
+   * were added.
+   */
+  async importMonth(month: HeldMonth): Promise<number> {
+    this.#assertOpen();
+    const incoming = month.submissions.map((held) => validateRecord(StoredReturnSchema, held, 'return'));
+    return this.db.transaction(async (sql) => {
+      await sql.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SAVE_LOCK, month.stockCode]);
+      const rows = await sql.query(
+        'SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 ORDER BY position',
+        [month.stockCode, month.reportMonth],
+      );
+      const held = rows.map((row) => toStoredReturn(row.record));
+      const ids = new Set(held.map((h) => h.id));
+      const added = incoming.filter((submission) => !ids.has(submission.id));
+      if (added.length > 0) await writeMonth(sql, linkSubmissions([...held, ...added]));
+      return added.length;
+    });
+  }
+
+  /** Adds a watchlist from another store unless the channel has one here; true when it was added. */
+  async importWatchlist(watchlist: Watchlist): Promise<boolean> {
+    const valid = validateRecord(WatchlistSchema, watchlist, 'watchlist');
+    const inserted = await this.#query(
+      'INSERT INTO watchlists (channel_id, record) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING channel_id',
+      [valid.channelId, JSON.stringify(valid)],
+    );
+    return inserted.length > 0;
+  }
+
+  /** Adds a Slack upload's record from another store unless its share is claimed here; true when it was added. */
+  async importSlackUpload(upload: SlackUpload): Promise<boolean> {
+    const valid = validateRecord(SlackUploadSchema, upload, 'Slack upload');
+    const inserted = await this.#query(
+      `INSERT INTO slack_uploads (key, stage, claimed_at, record) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [valid.key, valid.stage, valid.claimedAt, JSON.stringify(valid)],
+    );
+    return inserted.length > 0;
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     await this.db.close();
+  }
+
+  async *#allMonths(): AsyncGenerator<HeldMonth> {
+    const codes = await this.#query('SELECT stock_code FROM issuers ORDER BY stock_code');
+    for (const { stock_code: stockCode } of codes) {
+      const rows = await this.#query(
+        'SELECT report_month, record FROM returns WHERE stock_code = $1 ORDER BY report_month, position',
+        [stockCode],
+      );
+      const byMonth = new Map<ReportMonth, StoredReturn[]>();
+      for (const row of rows) {
+        const month = String(row.report_month);
+        byMonth.set(month, [...(byMonth.get(month) ?? []), toStoredReturn(row.record)]);
+      }
+      for (const [reportMonth, submissions] of byMonth) {
+        yield { stockCode: String(stockCode), reportMonth, submissions, damaged: null };
+      }
+    }
   }
 
   async #visibleEntries(viewer: Viewer): Promise<CodeIndexEntry[]> {
