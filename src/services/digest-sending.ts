@@ -56,13 +56,15 @@ export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): 
     const existing = await store.findDigestRecord(input.channelId, input.month);
     if (existing) return { status: 'already-recorded', record: existing };
     messages = poster.render(await loadDigest(store, input.stockCodes, input.month, input.checkedOnHkexnews));
-    await store.recordDigest({
+    // The claim is one step in the store, so of two processes sending at once (two bots on one database) one posts.
+    const claimedBefore = await store.claimDigest({
       channelId: input.channelId,
       reportMonth: input.month,
       sentAt: now().toISOString(),
       messageTs: [],
       trigger: input.trigger,
     });
+    if (claimedBefore) return { status: 'already-recorded', record: claimedBefore };
   } catch (error) {
     return { status: 'not-claimed', error };
   }
