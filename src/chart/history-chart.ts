@@ -7,8 +7,10 @@
  * Every panel has its own y-axis that does not start at zero: 25,948,809,928 issued shares moving by 809,928 is a
  * flat line on an axis from zero, so the axis fits the figures and the subtitle says that it does.
  */
+import { formatShortMonth } from '../domain/month-names.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
+import { escapeMrkdwn } from '../format/blocks.js';
 import { shortIssuerName } from '../format/filing-card.js';
 import type { HistoryExport, HistoryExportRow } from '../view-models/history-export.js';
 
@@ -211,4 +213,17 @@ export function buildHistoryChart(history: HistoryExport): HistoryChart {
   const panels = [...new Set(points.map((point) => point.panel))];
   const title = `${shortIssuerName(history.issuerName)} (${history.stockCode}): shares by month`;
   return { stockCode: history.stockCode, title, points, marks, panels, spec: specOf(title, points, marks, panels) };
+}
+
+/** The words posted with the chart: whose, which months, and what is marked. */
+export function describeHistoryChart(chart: HistoryChart): string {
+  const months = [...new Set(chart.points.map((point) => point.month))].sort();
+  const first = months[0];
+  const last = months.at(-1);
+  const span =
+    first && last
+      ? `, ${formatShortMonth(first)}${first === last ? '' : ` to ${formatShortMonth(last)}`} (${months.length} month${months.length === 1 ? '' : 's'} held)`
+      : '';
+  const marked = chart.marks.map((mark) => `${MARK_WORDS[mark.kind]} ${formatShortMonth(mark.month)}`);
+  return `${escapeMrkdwn(chart.title)}${span}${marked.length > 0 ? `. Marked: ${marked.join('; ')}` : ''}.`;
 }

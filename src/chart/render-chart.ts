@@ -9,26 +9,40 @@
  * scanned, so that a chart is drawn the same on every machine that has them.
  */
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ChartSpec } from './history-chart.js';
 
-const FONT_FILES = [
-  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
-  '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
-  '/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf',
-  '/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf',
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+/** The first family installed is used for every label; the CJK font is loaded only for a chart that needs it. */
+const LATIN_FAMILIES = [
+  {
+    family: 'Liberation Sans',
+    files: [
+      '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+      '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+    ],
+  },
+  {
+    family: 'Liberation Sans',
+    files: [
+      '/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf',
+      '/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf',
+    ],
+  },
+  {
+    family: 'DejaVu Sans',
+    files: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
+  },
 ];
+const CJK_FILE = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
-let fontFiles: string[] | null = null;
+let latin: { family: string; files: string[] } | null | undefined;
 
-function installedFontFiles(): string[] {
-  fontFiles ??= FONT_FILES.filter((file) => existsSync(file));
-  return fontFiles;
+function latinFonts(): { family: string; files: string[] } | null {
+  latin ??= LATIN_FAMILIES.find(({ files }) => files.every((file) => existsSync(file))) ?? null;
+  return latin;
 }
 
 export async function renderChartSvg(spec: ChartSpec): Promise<string> {
@@ -40,20 +54,28 @@ export async function renderChartSvg(spec: ChartSpec): Promise<string> {
   }
 }
 
-/** The PNG at twice the spec's size, so that it stays sharp on a high-density screen. */
-export async function renderChartPng(spec: ChartSpec): Promise<Uint8Array> {
-  const svg = await renderChartSvg(spec);
-  const files = installedFontFiles();
-  const resvg = new Resvg(svg, {
+/**
+ * The SVG as a PNG at twice its size, so that it stays sharp on a high-density screen. resvg draws on a thread of
+ * libuv's pool (`renderAsync`), so the pixels never hold the main thread.
+ */
+export async function renderSvgPng(svg: string): Promise<Uint8Array> {
+  const fonts = latinFonts();
+  const files = [...(fonts?.files ?? []), ...(CJK.test(svg) && existsSync(CJK_FILE) ? [CJK_FILE] : [])];
+  const family = fonts?.family ?? 'sans-serif';
+  const image = await renderAsync(svg, {
     background: 'white',
     fitTo: { mode: 'zoom', value: 2 },
     font: {
       fontFiles: files,
       // Where none of the fonts above is installed, whatever the system has is better than no text.
-      loadSystemFonts: files.length === 0,
-      defaultFontFamily: 'Liberation Sans',
-      sansSerifFamily: 'Liberation Sans',
+      loadSystemFonts: fonts === null,
+      defaultFontFamily: family,
+      sansSerifFamily: family,
     },
   });
-  return resvg.render().asPng();
+  return image.asPng();
+}
+
+export async function renderChartPng(spec: ChartSpec): Promise<Uint8Array> {
+  return renderSvgPng(await renderChartSvg(spec));
 }

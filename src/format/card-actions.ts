@@ -7,6 +7,7 @@ import { normaliseStockCode, type StockCode } from '../domain/stock-code.js';
 
 export const CARD_ACTIONS = {
   history: 'shares_history',
+  chart: 'shares_chart',
   previousMonth: 'shares_previous_month',
   postToChannel: 'shares_post_to_channel',
   showAll: 'shares_show_all',

@@ -7,8 +7,11 @@ import { AppError } from '../../domain/errors.js';
 import { CARD_ACTIONS, decodeReturnRef, type ReturnRef } from '../../format/card-actions.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { type AnswerDeps, answerPreviousMonth, answerSharesQuery } from '../../services/answer-shares-query.js';
+import type { AnswerTurns } from '../answer-turns.js';
 import type { App, BlockButtonAction } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
+import { postHistoryChart } from '../post-history-chart.js';
+import type { FileTarget } from '../post-history-file.js';
 
 function refOf(value: string | undefined): ReturnRef {
   const ref = decodeReturnRef(value);
@@ -16,7 +19,37 @@ function refOf(value: string | undefined): ReturnRef {
   return ref;
 }
 
-export function registerCardActions(app: App, deps: AnswerDeps): void {
+/**
+ * Where the Chart button's file goes: the thread of the message it was clicked in (the file's thread for a card on
+ * an upload), or the conversation where that message is one only the clicker sees. Slack's block_actions payload
+ * names the message in `container` (`message_ts`, `thread_ts` for a reply, `is_ephemeral`) and, for a message
+ * others see, in `message` too.
+ */
+function threadOf(body: BlockButtonAction): FileTarget {
+  const container: Record<string, unknown> = body.container ?? {};
+  const channelId = body.channel?.id ?? String(container.channel_id ?? '');
+  if (container.is_ephemeral === true) return { channelId };
+  const threadTs = container.thread_ts ?? body.message?.thread_ts ?? container.message_ts ?? body.message?.ts;
+  return typeof threadTs === 'string' ? { channelId, threadTs } : { channelId };
+}
+
+export function registerCardActions(app: App, deps: AnswerDeps, turns: AnswerTurns): void {
+  app.action<BlockButtonAction>(CARD_ACTIONS.chart, async ({ ack, action, body, respond, logger, client }) => {
+    await ack();
+    await answerOrExplain(respond, logger, 'the Chart button', async () => {
+      const { stockCode } = refOf(action.value);
+      const posted = await postHistoryChart(client, deps.store, turns, threadOf(body), { stockCode, range: null });
+      if (!posted) {
+        const answer = await answerSharesQuery(deps, { kind: 'history', issuer: { kind: 'code', code: stockCode } });
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...toPayload(renderSharesAnswer(answer)),
+        });
+      }
+    });
+  });
+
   app.action<BlockButtonAction>(CARD_ACTIONS.history, async ({ ack, action, respond, logger }) => {
     await ack();
     await answerOrExplain(respond, logger, 'the History button', async () => {
