@@ -11,6 +11,7 @@ import { parseMonthlyReturn } from '../../src/parse/index.js';
 import { extractText } from '../../src/pdf/extract-text.js';
 import { loadPdfParse, PDFJS_RESOURCES } from '../../src/pdf/pdf-library.js';
 import { defaultFilingsDir, listTruthFiles } from '../accuracy/corpus.js';
+import { quantile } from './quantile.js';
 
 const TARGET_RATIO = 1.3;
 const dir = defaultFilingsDir();
@@ -90,14 +91,6 @@ function record(name: string, key: keyof Samples, value: number): void {
   const entry = perFile.get(name) ?? samples();
   entry[key].push(value);
   perFile.set(name, entry);
-}
-
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low);
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);

@@ -59,9 +59,11 @@ const MARK_WORDS: Record<ChartMarkKind, string> = {
 
 export const CHART_SUBTITLE = 'Each panel is scaled to its own figures: the y-axes do not start at zero.';
 
-/** Chart width in CSS pixels (rendered at twice that), and each panel's height. */
+/** Chart width in CSS pixels (rendered at 1.5 times that), and each panel's height. */
 const WIDTH = 640;
-const PANEL_HEIGHT = 90;
+const PANEL_HEIGHT = 80;
+/** Beyond this many months a point per month crowds the line (and doubles what is drawn): the line alone. */
+const MONTHS_WITH_POINTS = 36;
 
 function panelOf(row: HistoryExportRow, words: string): string {
   return `${row.class}${row.stockCode ? ` (${row.stockCode})` : ''}: ${words}`;
@@ -156,14 +158,17 @@ function specOf(title: string, points: readonly ChartPoint[], marks: readonly Ch
       })),
     ),
   ];
-  // About a dozen month ticks, whatever the span: every month of a short history, every year of a long one.
-  const step = Math.max(1, Math.ceil(monthSpan(points.map((point) => point.month)) / 12));
+  // Every month of a short history (every other, and so on, up to two years), every January of a longer one.
+  const monthCount = new Set(points.map((point) => point.month)).size;
+  const span = monthSpan(points.map((point) => point.month));
+  const tickCount =
+    span > 24 ? { interval: 'year', step: Math.ceil(span / 120) } : { interval: 'month', step: Math.ceil(span / 12) };
   const x = {
     field: 'date',
     type: 'temporal',
     timeUnit: 'yearmonth',
     title: null,
-    axis: { format: '%b %Y', tickCount: { interval: 'month', step }, labelOverlap: true },
+    axis: { format: '%b %Y', tickCount, labelOverlap: true },
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -189,7 +194,7 @@ function specOf(title: string, points: readonly ChartPoint[], marks: readonly Ch
         ...ruleLayers(marks, x),
         {
           transform: [{ filter: "datum.layer === 'value'" }],
-          mark: { type: 'line', point: true, color: '#1f5f9f' },
+          mark: { type: 'line', point: monthCount <= MONTHS_WITH_POINTS, color: '#1f5f9f' },
           encoding: {
             x,
             y: {

@@ -109,7 +109,7 @@ describe('buildHistoryChart', () => {
 });
 
 describe('renderChartPng', () => {
-  it('draws the chart as a PNG twice the size of the spec, with ink on it', async () => {
+  it('draws the chart as a PNG 1.5 times the size of the spec, with ink on it', async () => {
     const chart = await chartOf(['00020_2023-10', '00020_2023-11'], '00020');
     const bytes = await renderChartPng(chart.spec);
     // The PNG signature, then IHDR: width and height as big-endian 32-bit integers at bytes 16 and 20.
@@ -118,10 +118,11 @@ describe('renderChartPng', () => {
     const [width, height] = [view.getUint32(16), view.getUint32(20)];
     const png = PNG.sync.read(Buffer.from(bytes));
     expect([png.width, png.height]).toEqual([width, height]);
-    // 640 px panels plus the axis labels and padding, drawn at twice that; three panels of 90 px and their headers.
-    expect(width).toBeGreaterThan(1_400);
-    expect(width).toBeLessThan(1_700);
-    expect(height).toBeGreaterThan(3 * 2 * 90);
+    // 640 px panels plus the axis labels and padding, drawn at 1.5 times that; three panels of 80 px and their headers.
+    expect(width).toBeGreaterThan(1.5 * 700);
+    expect(width).toBeLessThan(1.5 * 850);
+    expect(height).toBeGreaterThan(1.5 * 3 * 80);
+    expect(height).toBeLessThan(1.5 * 3 * 200);
     let dark = 0;
     let blue = 0;
     for (let i = 0; i < png.data.length; i += 4) {

@@ -105,9 +105,9 @@ describe('/shares CODE history', () => {
       'SenseTime Group Inc. (00020): shares by month, Oct 2023 to Nov 2023 (2 months held).',
     );
     const png = decoded(file);
-    // Three panels (Class B, Class A, Class B's options) of 90 px, drawn at twice the size.
-    expect(png.width).toBeGreaterThan(1_400);
-    expect(png.height).toBeGreaterThan(3 * 2 * 90);
+    // Three panels (Class B, Class A, Class B's options) of 80 px, drawn at 1.5 times the size.
+    expect(png.width).toBeGreaterThan(1.5 * 700);
+    expect(png.height).toBeGreaterThan(1.5 * 3 * 80);
     expect(png.data.some((byte, i) => i % 4 !== 3 && byte < 100)).toBe(true);
   });
 
@@ -151,7 +151,7 @@ describe('the Chart button', () => {
     const [file] = postedIn('C0FILE');
     expect(file?.threadTs).toBe('1700000200.000100');
     expect(file?.filename).toBe('00020_history_2023-10_2023-11.png');
-    expect(decoded(file).height).toBeGreaterThan(3 * 2 * 90);
+    expect(decoded(file).height).toBeGreaterThan(1.5 * 3 * 80);
   });
 
   it('starts a thread under a card posted in the channel', async () => {
