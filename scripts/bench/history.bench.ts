@@ -13,7 +13,7 @@ import type { ReportMonth } from '../../src/domain/monthly-return.js';
 import { renderHistoryCsv } from '../../src/format/history-export.js';
 import type { HistoryExport, HistoryExportRow } from '../../src/view-models/history-export.js';
 import { monthsFrom } from '../../test/store/market-returns.js';
-import { quantile } from './quantile.js';
+import { quantile, verdict } from './bench-support.js';
 
 const MONTHS = 60;
 const CLASSES = ['Class A ordinary shares', 'Class B ordinary shares', 'Preference shares'];
@@ -76,7 +76,7 @@ const chartP50 = quantile(chart, 0.5);
 const csvP50 = quantile(csv, 0.5);
 const csvP99 = quantile(csv, 0.99);
 const chartCpu = (cpu.user + cpu.system) / 1000 / RUNS.chart;
-const ratio = (value: number, target: number) => `x${(value / target).toFixed(2)} of target`;
+const ratio = (value: number, target: number) => `x${(value / target).toFixed(2)}; ${verdict(value, target)}`;
 console.log(
   `history bench: ${MONTHS} months x ${CLASSES.length} classes (${history.rows.length} rows), ${panels} panels, ` +
     `${os.availableParallelism()} cores, load ${os.loadavg()[0]?.toFixed(1)}`,
