@@ -293,20 +293,29 @@ export class PostgresFilingStore implements FilingStore {
    * relinked as a whole (the same links as before where nothing else was saved for it meanwhile). Answers how many
    * were added.
    */
-  async importMonth(month: HeldMonth): Promise<number> {
+  importMonth(month: HeldMonth): Promise<number> {
+    return this.importMonths([month]);
+  }
+
+  /** importMonth for several months at once, in one transaction (a bulk load's batch). */
+  async importMonths(months: readonly HeldMonth[]): Promise<number> {
     this.#assertOpen();
-    const incoming = month.submissions.map((held) => validateRecord(StoredReturnSchema, held, 'return'));
     return this.db.transaction(async (sql) => {
-      await sql.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SAVE_LOCK, month.stockCode]);
-      const rows = await sql.query(
-        'SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 ORDER BY position',
-        [month.stockCode, month.reportMonth],
-      );
-      const held = rows.map((row) => toStoredReturn(row.record));
-      const ids = new Set(held.map((h) => h.id));
-      const added = incoming.filter((submission) => !ids.has(submission.id));
-      if (added.length > 0) await writeMonth(sql, linkSubmissions([...held, ...added]));
-      return added.length;
+      let added = 0;
+      for (const month of months) {
+        const incoming = month.submissions.map((held) => validateRecord(StoredReturnSchema, held, 'return'));
+        await sql.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SAVE_LOCK, month.stockCode]);
+        const rows = await sql.query(
+          'SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 ORDER BY position',
+          [month.stockCode, month.reportMonth],
+        );
+        const held = rows.map((row) => toStoredReturn(row.record));
+        const ids = new Set(held.map((h) => h.id));
+        const fresh = incoming.filter((submission) => !ids.has(submission.id));
+        if (fresh.length > 0) await writeMonth(sql, linkSubmissions([...held, ...fresh]));
+        added += fresh.length;
+      }
+      return added;
     });
   }
 
