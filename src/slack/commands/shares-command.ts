@@ -13,6 +13,7 @@ import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-com
 import type { AnswerTurns } from '../answer-turns.js';
 import type { App } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
+import { postHistoryChart } from '../post-history-chart.js';
 import { postHistoryFile } from '../post-history-file.js';
 
 export interface SharesCommandDeps extends WatchCommandDeps {
@@ -49,6 +50,10 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       }
       const rendered = await turns.take(async () => renderSharesAnswer(answer, { postToChannel: true }));
       await respond({ response_type: 'ephemeral', ...toPayload(rendered) });
+      if (answer.kind === 'history') {
+        const { stockCode, range } = answer.history;
+        await postHistoryChart(client, deps.store, turns, { channelId: command.channel_id }, { stockCode, range });
+      }
     });
   });
 }
