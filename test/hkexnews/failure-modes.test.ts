@@ -93,6 +93,23 @@ describe('when HKEXnews fails, /shares for a code nobody shared', () => {
     },
   );
 
+  it('answers a history once from what is held when HKEXnews cannot fill in the missing months, saying why', async () => {
+    const before = await filesOf(data.dir);
+    fake.fail('forbidden', { endpoint: 'search' });
+    try {
+      const answers = await askShares(t, '00020 history');
+      expect(answers).toHaveLength(1);
+      const blocks = JSON.stringify(answers[0]?.body.blocks);
+      expect(blocks).toContain(
+        ':warning: HKEXnews could not fill in the missing months: HKEXnews refused the search (refused: 403 Forbidden). Below is what is held; nothing was stored, please try again later.',
+      );
+      expect(blocks).toContain('Nov 2023');
+    } finally {
+      fake.heal();
+    }
+    expect(await filesOf(data.dir)).toEqual(before);
+  });
+
   it('keeps no other question waiting while the site does not answer', async () => {
     // A site of its own that never answers, and a client that would wait 30 s for it.
     const silent = await startFakeHkexnews({ documents: fixtures });
