@@ -4,7 +4,9 @@
  * (`answer-turns.ts`), so a burst of commands never holds an acknowledgement.
  */
 
+import { type AppError, isAppError } from '../../domain/errors.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
+import { withHkexnewsGap } from '../../format/hkexnews-gap.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
@@ -36,11 +38,19 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       }
       const { lookUpOnHkexnews } = deps;
       const lookUp = lookUpOnHkexnews ? await turns.take(() => lookUpNeeded(deps.store, query, deps.now())) : null;
+      let gap: AppError | null = null;
       if (lookUp && lookUpOnHkexnews) {
         if (lookUp.announce) {
           await respond({ response_type: 'ephemeral', text: `Looking up ${lookUp.stockCode} on HKEXnews…` });
         }
-        await lookUpOnHkexnews(lookUp);
+        // A card's look-up that fails is the answer; a history is still answered from what is held, saying why not more.
+        gap = await lookUpOnHkexnews(lookUp).then(
+          () => null,
+          (error: unknown) => {
+            if (lookUp.announce || !isAppError(error, 'hkexnews-failure')) throw error;
+            return error;
+          },
+        );
       }
       const answer = await turns.take(() => answerSharesQuery(deps, query));
       if (answer.kind === 'history-export') {
@@ -49,7 +59,7 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
         return;
       }
       const rendered = await turns.take(async () => renderSharesAnswer(answer, { postToChannel: true }));
-      await respond({ response_type: 'ephemeral', ...toPayload(rendered) });
+      await respond({ response_type: 'ephemeral', ...toPayload(gap ? withHkexnewsGap(rendered, gap) : rendered) });
       if (answer.kind === 'history') {
         const { stockCode, range } = answer.history;
         await postHistoryChart(client, deps.store, turns, { channelId: command.channel_id }, { stockCode, range });
