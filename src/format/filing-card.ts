@@ -309,6 +309,7 @@ export function renderFilingCard(card: FilingCard, options: FilingCardOptions = 
   const buttons = [
     button('History', CARD_ACTIONS.history, ref),
     button('Previous month', CARD_ACTIONS.previousMonth, ref),
+    button('Show all', CARD_ACTIONS.showAll, ref),
   ];
   const remarks = remarksText(stored.monthlyReturn);
   if (options.postToChannel) buttons.push(button('Post to channel', CARD_ACTIONS.postToChannel, ref, 'primary'));

@@ -8,6 +8,8 @@ export const WEB_API_SCOPES = {
   'auth.test': null,
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
+  /** The card's "Show all" modal (Slack's reference: no scope required). */
+  'views.open': null,
   /** What a shared file is, where it was shared, and how many replies its thread has. */
   'files.info': 'files:read',
   /**

@@ -5,7 +5,7 @@
  */
 
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
-import { renderSharesAnswer } from '../../format/shares-answer.js';
+import { renderSharesAnswer, renderSharesAnswerMessages } from '../../format/shares-answer.js';
 import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
 import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
@@ -19,6 +19,8 @@ export interface SharesCommandDeps extends WatchCommandDeps {
   /** Fetches from HKEXnews what a question needs and the store lacks; absent when HKEXNEWS=off. */
   readonly lookUpOnHkexnews?: (lookUp: LookUp) => Promise<unknown>;
 }
+
+const MAX_RESPONSES = 5;
 
 export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: AnswerTurns): void {
   app.command('/shares', async ({ ack, command, respond, logger, client }) => {
@@ -47,8 +49,17 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
         await respond({ response_type: 'ephemeral', text: `Posted ${file} in this conversation.` });
         return;
       }
-      const rendered = await turns.take(async () => renderSharesAnswer(answer, { postToChannel: true }));
-      await respond({ response_type: 'ephemeral', ...toPayload(rendered) });
+      const rendered = await turns.take(async () => renderSharesAnswerMessages(answer, { postToChannel: true }));
+      // A response URL takes five posts (Slack's slash command reference); the whole return of any filing seen so
+      // far takes two at most, and one that took more says where the rest is rather than dropping it unsaid.
+      const fits = rendered.length <= MAX_RESPONSES;
+      for (const message of fits ? rendered : rendered.slice(0, MAX_RESPONSES - 1)) {
+        await respond({ response_type: 'ephemeral', ...toPayload(message) });
+      }
+      if (!fits) {
+        const text = `The whole return takes ${rendered.length} messages and an answer here takes ${MAX_RESPONSES}: *Show all* on the card posts all of it.`;
+        await respond({ response_type: 'ephemeral', text });
+      }
     });
   });
 }
