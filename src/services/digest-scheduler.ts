@@ -9,18 +9,26 @@
  *   stale digests (each can still be asked for with `/shares digest YYYY-MM`).
  * - Exactly once per channel and month rests on the store's digest record, claimed before posting: see
  *   digest-sending.ts for which side of the crash window that puts us on, and why.
+ * - With HKEXnews on (`fill`), the watched codes' returns are fetched from the site just before the digest, and again
+ *   at the same time on each business day of the week after the deadline (a fill asks nothing once every watched code
+ *   has filed): the digest then names who has not filed as late, and a late filer is held when it files. A failing
+ *   site never holds up a digest: it goes out as it would without HKEXnews.
  */
 
 import {
   assertDigestSchedule,
   type DigestSchedule,
   latestDueDigest,
+  monthBeingFilled,
   nextDueDigest,
+  nextFillAfter,
 } from '../digest/digest-schedule.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
+import type { StockCode } from '../domain/stock-code.js';
 import type { Watchlist } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { type DigestPoster, type SendDigestResult, sendDigest } from './digest-sending.js';
+import type { WatchlistFill } from './watchlist-fill.js';
 
 export interface SchedulerTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -37,6 +45,8 @@ export interface DigestSchedulerDeps {
   readonly timers?: SchedulerTimers;
   /** After a run in which a digest could not even be prepared (the store failed), try again this much later. */
   readonly retryDelayMs?: number;
+  /** Fetches the month's returns of the watched codes from HKEXnews (watchlist-fill.ts); absent when HKEXNEWS=off. */
+  readonly fill?: (month: ReportMonth) => Promise<WatchlistFill>;
 }
 
 export interface RunningScheduler {
@@ -48,6 +58,12 @@ export interface RunningScheduler {
 /** setTimeout fires at once for delays above 2^31 - 1 ms. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 const DEFAULT_RETRY_DELAY_MS = 15 * 60_000;
+
+/** What a timer is set for: a month's digest, a day's fill (keeping a retry owed), or a retry of a failed run. */
+type Wake =
+  | { readonly kind: 'digest'; readonly at: Date }
+  | { readonly kind: 'fill'; readonly at: Date; readonly retry: boolean }
+  | { readonly kind: 'retry' };
 
 const systemTimers: SchedulerTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -74,8 +90,27 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
   let timer: unknown = null;
   let running: Promise<void> = Promise.resolve();
 
+  /** Fills the watched codes of the month whose week of fills it is; the codes HKEXnews answered for. */
+  async function runFill(): Promise<readonly StockCode[]> {
+    const month = deps.fill ? monthBeingFilled(now(), schedule) : null;
+    if (!deps.fill || month === null) return [];
+    try {
+      const fill = await deps.fill(month);
+      if (fill.checked.length > 0 || fill.problems.length > 0) {
+        const found = fill.found.length > 0 ? fill.found.join(', ') : 'none';
+        const failed = fill.problems.map((p) => `; ${p.stockCode}: ${p.message}`).join('');
+        log(`HKEXnews fill ${month}: asked about ${fill.checked.length} code(s), found ${found}${failed}`);
+      }
+      return fill.checked;
+    } catch (error) {
+      log(`HKEXnews fill ${month} failed, digests go out without it: ${describe(error)}`);
+      return [];
+    }
+  }
+
   /** Sends the latest due month's digest where it is owed; true when one should be tried again. */
   async function runDue(trigger: 'scheduled' | 'catch-up'): Promise<boolean> {
+    const checkedOnHkexnews = await runFill();
     const due = latestDueDigest(now(), schedule);
     let retry = false;
     for (const watchlist of await store.listWatchlists()) {
@@ -83,7 +118,13 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
       if (!isDueFor(watchlist, due.at)) continue;
       const result = await sendDigest(
         { store, poster: deps.poster, now, log },
-        { channelId: watchlist.channelId, stockCodes: watchlist.stockCodes, month: due.month, trigger },
+        {
+          channelId: watchlist.channelId,
+          stockCodes: watchlist.stockCodes,
+          month: due.month,
+          trigger,
+          checkedOnHkexnews,
+        },
       );
       reportResult(watchlist.channelId, due.month, result);
       if (result.status === 'not-claimed') retry = true;
@@ -109,22 +150,32 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     if (stopped) return;
     const at = now();
     const next = nextDueDigest(at, schedule);
-    const untilDue = next.at.getTime() - at.getTime();
+    const fill = deps.fill ? nextFillAfter(at, schedule) : null;
+    const fillFirst = fill !== null && fill.at.getTime() < next.at.getTime();
+    const untilDue = (fillFirst ? fill.at : next.at).getTime() - at.getTime();
     const retryFirst = retry && retryDelayMs < untilDue;
     const delay = Math.min(retryFirst ? retryDelayMs : untilDue, MAX_TIMEOUT_MS);
-    timer = timers.setTimeout(() => wake(retryFirst ? null : next.at), Math.max(0, delay));
+    const wakeFor: Wake = retryFirst
+      ? { kind: 'retry' }
+      : fillFirst
+        ? { kind: 'fill', at: fill.at, retry }
+        : { kind: 'digest', at: next.at };
+    timer = timers.setTimeout(() => wake(wakeFor), Math.max(0, delay));
   }
 
-  /** `dueAt` is the due time the timer was set for; null for a retry. */
-  function wake(dueAt: Date | null) {
+  function wake(target: Wake) {
     timer = null;
     if (stopped) return;
-    if (dueAt !== null && now().getTime() < dueAt.getTime()) {
+    if (target.kind !== 'retry' && now().getTime() < target.at.getTime()) {
       // A step of a wait longer than a timeout can be, or a timer that fired early: nothing is due yet.
-      running = Promise.resolve().then(() => arm(false));
+      running = Promise.resolve().then(() => arm(target.kind === 'fill' && target.retry));
       return;
     }
-    start(dueAt === null ? 'catch-up' : 'scheduled');
+    if (target.kind === 'fill') {
+      running = runFill().then(() => arm(target.retry));
+      return;
+    }
+    start(target.kind === 'retry' ? 'catch-up' : 'scheduled');
   }
 
   function start(trigger: 'scheduled' | 'catch-up') {

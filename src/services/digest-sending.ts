@@ -36,6 +36,8 @@ export interface SendDigestInput {
   readonly stockCodes: readonly StockCode[];
   readonly month: ReportMonth;
   readonly trigger: DigestRecord['trigger'];
+  /** Codes HKEXnews was just asked about (watchlist-fill.ts): those still without a return are named as late. */
+  readonly checkedOnHkexnews?: readonly StockCode[];
 }
 
 export type SendDigestResult =
@@ -53,14 +55,16 @@ export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): 
   try {
     const existing = await store.findDigestRecord(input.channelId, input.month);
     if (existing) return { status: 'already-recorded', record: existing };
-    messages = poster.render(await loadDigest(store, input.stockCodes, input.month));
-    await store.recordDigest({
+    messages = poster.render(await loadDigest(store, input.stockCodes, input.month, input.checkedOnHkexnews));
+    // The claim is one step in the store, so of two processes sending at once (two bots on one database) one posts.
+    const claimedBefore = await store.claimDigest({
       channelId: input.channelId,
       reportMonth: input.month,
       sentAt: now().toISOString(),
       messageTs: [],
       trigger: input.trigger,
     });
+    if (claimedBefore) return { status: 'already-recorded', record: claimedBefore };
   } catch (error) {
     return { status: 'not-claimed', error };
   }

@@ -3,7 +3,7 @@
  * file whose sha256 is already held is answered from the store.
  */
 import { createHash } from 'node:crypto';
-import type { ProvenanceSource } from '../domain/stored-return.js';
+import { hkexnewsListingOf, type ProvenanceSource } from '../domain/stored-return.js';
 import { PARSER_VERSION } from '../parse/index.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
 import type { FilingStore, SaveResult } from '../store/filing-store.js';
@@ -32,11 +32,12 @@ export function sha256Of(bytes: Uint8Array): string {
 export async function ingestFiling(deps: IngestDeps, input: IngestInput): Promise<SaveResult> {
   const sha256 = sha256Of(input.bytes);
   const held = await deps.store.findBySha256(sha256);
+  const provenance = { source: input.source, sha256, readAt: deps.now().toISOString(), parserVersion: PARSER_VERSION };
+  if (held && input.source.kind === 'hkexnews' && !hkexnewsListingOf(held)) {
+    // A file shared before, now seen on HKEXnews: saved again from there, so that the store links it to the listing.
+    return deps.store.save({ monthlyReturn: held.monthlyReturn, flags: held.flags, provenance });
+  }
   if (held) return { status: 'already-held', stored: held, match: 'same-file' };
   const parsed = await (deps.read ?? readFiling)(input.bytes, { fileName: input.fileName, limits: deps.limits });
-  return deps.store.save({
-    monthlyReturn: parsed.monthlyReturn,
-    flags: parsed.flags,
-    provenance: { source: input.source, sha256, readAt: deps.now().toISOString(), parserVersion: PARSER_VERSION },
-  });
+  return deps.store.save({ monthlyReturn: parsed.monthlyReturn, flags: parsed.flags, provenance });
 }

@@ -35,8 +35,8 @@ import {
   addSubmission,
   currentFor,
   findSameReturn,
-  publishedBy,
   toValidStoredReturn,
+  updatedBy,
 } from '../../src/store/submissions.js';
 import { validateRecord } from '../../src/store/validate-record.js';
 
@@ -87,7 +87,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       const held = monthOf(stockCode, reportMonth);
       const same = findSameReturn(held, incoming);
       if (same) {
-        const published = publishedBy(same.stored, incoming);
+        const published = updatedBy(same.stored, incoming);
         if (published)
           keep(
             stockCode,
@@ -194,6 +194,29 @@ export function createMemoryFilingStore(): MemoryFilingStore {
     async recordDigest(record) {
       const valid = validateRecord(DigestRecordSchema, record, 'digest record');
       digests.set(`${valid.channelId}/${valid.reportMonth}`, copy(valid));
+    },
+    async claimDigest(record) {
+      const valid = validateRecord(DigestRecordSchema, record, 'digest record');
+      const key = `${valid.channelId}/${valid.reportMonth}`;
+      const held = digests.get(key);
+      if (held) return copy(held);
+      digests.set(key, copy(valid));
+      return null;
+    },
+    contents() {
+      return {
+        async *months() {
+          for (const code of [...months.keys()].sort()) {
+            const byMonth = months.get(code) ?? new Map<ReportMonth, StoredReturn[]>();
+            for (const month of [...byMonth.keys()].sort()) {
+              yield { stockCode: code, reportMonth: month, submissions: copy(byMonth.get(month) ?? []), damaged: null };
+            }
+          }
+        },
+        watchlists: async () => [...watchlists.values()].map(copy),
+        digestRecords: async () => [...digests.values()].map(copy),
+        slackUploads: async () => [...uploads.values()].map(copy),
+      };
     },
     async close() {},
   };

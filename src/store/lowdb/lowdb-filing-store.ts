@@ -17,14 +17,14 @@ import {
   toHistoryEntry,
   type Watchlist,
 } from '../../domain/stored-return.js';
-import type { DamagedMonth, FilingStore, SaveInput, SaveResult } from '../filing-store.js';
+import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
 import {
   addSubmission,
   currentFor,
   currentOf,
   findSameReturn,
-  publishedBy,
   toValidStoredReturn,
+  updatedBy,
 } from '../submissions.js';
 import type { ReturnLocation } from './code-index.js';
 import {
@@ -86,7 +86,7 @@ export class LowdbFilingStore implements FilingStore {
         const id = same.stored.id.slice(0, 12);
         await this.#repair(stockCode, `${month} holds ${id}…, which the index did not list`);
       }
-      const published = publishedBy(same.stored, incoming);
+      const published = updatedBy(same.stored, incoming);
       if (!published) return same;
       const replaced = file.data.submissions.map((held) => (held.id === published.id ? published : held));
       await this.#write(file, replaced);
@@ -373,6 +373,37 @@ export class LowdbFilingStore implements FilingStore {
   recordDigest(record: DigestRecord): Promise<void> {
     this.#assertOpen();
     return this.#track(this.parts.settings.recordDigest(record));
+  }
+
+  claimDigest(record: DigestRecord): Promise<DigestRecord | null> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.claimDigest(record));
+  }
+
+  contents(): StoreContents {
+    this.#assertOpen();
+    const { settings } = this.parts;
+    return {
+      months: () => this.#allMonths(),
+      watchlists: () => settings.listWatchlists(),
+      digestRecords: () => settings.listDigestRecords(),
+      slackUploads: () => settings.listSlackUploads(),
+    };
+  }
+
+  async *#allMonths(): AsyncGenerator<HeldMonth> {
+    const entries = [...this.parts.index.entries()].sort((a, b) => (a.stockCode < b.stockCode ? -1 : 1));
+    for (const { stockCode, months } of entries) {
+      for (const reportMonth of Object.keys(months).sort()) {
+        try {
+          const submissions = await this.#readMonth(stockCode, reportMonth, false);
+          yield { stockCode, reportMonth, submissions, damaged: null };
+        } catch (error) {
+          if (!isAppError(error, 'store-corrupt')) throw error;
+          yield { stockCode, reportMonth, submissions: [], damaged: error.message };
+        }
+      }
+    }
   }
 
   /** Waits for the saves under way, then lets the directory go. */
