@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
-import { createTableIngest, makeSenseTimeReturn, samplePdfBytes } from '../helpers/sample-returns.js';
+import type { SlackUploadStep } from '../../src/domain/slack-upload.js';
+import { createTableIngest, makeSenseTimeReturn, samplePdfBytes, saveSample } from '../helpers/sample-returns.js';
 import { fileSharedEvent, openTempFilingStore, startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 const NOVEMBER = '00020_2023-11.pdf';
@@ -303,6 +304,31 @@ describe('cards posted earlier', () => {
     expect(updated?.plain).toContain('Every check passed and it follows on from Oct 2023.');
     expect(updated?.plain).not.toContain('nothing to compare with');
     expect(updated?.text).toContain('(+809,928 vs Oct 2023)');
+  });
+
+  it("are checked once posted: October stored while November's card was on its way still updates it", async () => {
+    const temp = await openTempFilingStore();
+    removeStore = temp.remove;
+    // October lands (as another upload of the same message would) after November's card is drawn, before it is
+    // posted: at the step that records "answering" for November.
+    const store = new Proxy(temp.store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (name !== 'recordSlackUpload') return typeof value === 'function' ? value.bind(target) : value;
+        return async (key: string, step: SlackUploadStep, leaseMs: number) => {
+          if (step.stage === 'answering') await saveSample(target, returns[OCTOBER]);
+          return target.recordSlackUpload(key, step, leaseMs);
+        };
+      },
+    });
+    t = await startTestApp({ store, ingest: createTableIngest(store, returns) });
+    const november = await share(NOVEMBER, '1700001000.000100');
+    expect(november.plain).toContain('No earlier month is held for 00020: nothing to compare with.');
+    const updates = t.fakeSlack.callsTo('chat.update');
+    expect(updates.map((c) => [c.body.channel, c.body.ts])).toEqual([['C42', november.ts]]);
+    const updated = t.botMessages().find((m) => m.via === 'chat.update');
+    expect(updated?.plain).toContain('Issued: 25,948,809,928 · +809,928 in the month · +809,928 vs Oct 2023');
+    expect(updated?.plain).toContain('↻ Updated: the Oct 2023 return arrived after this card was posted');
   });
 
   it('leave a card alone when the month shared is not the one the later month is compared with', async () => {

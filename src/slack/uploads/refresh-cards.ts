@@ -4,6 +4,11 @@
  * new card (chat.getPermalink); the card of the next month held, once the month before it arrives, is drawn again
  * with its comparison and continuity check against that month. A card that cannot be updated (deleted, or Slack
  * refuses) is logged and left; the answer to the upload itself has already gone.
+ *
+ * Two uploads of one company read side by side (November and October shared in one message) can each miss the
+ * other: November's card built before October was stored, October's refresh run before November's card was
+ * posted. So a card just posted is checked once more against the store, and drawn again if the month it is
+ * compared with has changed meanwhile.
  */
 import type { StoredReturn } from '../../domain/stored-return.js';
 import { formatShortMonth } from '../../format/figures.js';
@@ -11,6 +16,7 @@ import { renderFilingCard } from '../../format/filing-card.js';
 import { cardsToRefresh } from '../../services/cards-to-refresh.js';
 import { buildFilingCard } from '../../services/filing-card.js';
 import type { SaveResult } from '../../store/filing-store.js';
+import type { FilingCard } from '../../view-models/filing-card.js';
 import { toPayload } from '../log-error.js';
 import type { UploadContext } from './upload-context.js';
 
@@ -62,5 +68,26 @@ export async function refreshEarlierCards(
       `could not update the cards that ${result.stored.stockCode} ${result.stored.reportMonth} changed`,
       error,
     );
+  }
+}
+
+/** Updates the card just posted when the previous month held changed while it was being posted. */
+export async function refreshPostedCard(
+  context: UploadContext,
+  posted: FilingCard,
+  at: { channel: string; ts: string | null },
+): Promise<void> {
+  if (!at.ts) return;
+  try {
+    const { stored } = posted;
+    const previous = await context.store.previous(stored.stockCode, stored.reportMonth);
+    if ((previous?.id ?? null) === (posted.previous?.id ?? null) || !previous) return;
+    const fresh = await buildFilingCard(context.store, stored);
+    // What the save said of this upload (already held, what it superseded) stays as the card said it.
+    const card = { ...fresh, standing: posted.standing, changes: posted.changes, alreadyHeld: posted.alreadyHeld };
+    const message = renderFilingCard(card, { updateNote: noteFor('later-month', previous) });
+    await context.client.chat.update({ channel: at.channel, ts: at.ts, ...toPayload(message) });
+  } catch (error) {
+    context.logger.warn(`could not check the card ${at.channel}/${at.ts} against the months held`, error);
   }
 }

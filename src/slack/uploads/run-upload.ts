@@ -11,10 +11,11 @@ import { buildFilingCard, buildFilingCardForSave } from '../../services/filing-c
 import { sha256Of } from '../../services/ingest-filing.js';
 import { isErrorOfMonthlyReturn } from '../../services/read-filing.js';
 import type { SaveResult } from '../../store/filing-store.js';
+import type { FilingCard } from '../../view-models/filing-card.js';
 import { describeAndLog } from '../log-error.js';
 import { downloadSlackFile, type SlackFile } from '../slack-file.js';
 import { deliverAnswer, type UploadAnswer, wasAnswered } from './answer-upload.js';
-import { refreshEarlierCards } from './refresh-cards.js';
+import { refreshEarlierCards, refreshPostedCard } from './refresh-cards.js';
 import { describeSharedFile } from './shared-file.js';
 import { recordStep, type UploadContext } from './upload-context.js';
 
@@ -48,11 +49,13 @@ export async function runUpload(context: UploadContext, upload: SlackUpload, opt
   let answer: UploadAnswer;
   let current = upload;
   let saved: SaveResult | null = null;
+  let card: FilingCard | null = null;
   try {
     const outcome = await readAndStore(context, upload, options, (next) => {
       current = next;
     });
     saved = outcome.result;
+    card = outcome.card;
     answer = { to: 'thread', message: renderFilingCard(outcome.card) };
   } catch (error) {
     if (options.signal.aborted) throw error;
@@ -60,7 +63,9 @@ export async function runUpload(context: UploadContext, upload: SlackUpload, opt
   }
   options.signal.throwIfAborted();
   const answered = await deliverAnswer(context, current, answer);
-  if (saved) await refreshEarlierCards(context, saved, { channel: upload.channelId, ts: answered.replyTs });
+  const at = { channel: upload.channelId, ts: answered.replyTs };
+  if (saved) await refreshEarlierCards(context, saved, at);
+  if (card) await refreshPostedCard(context, card, at);
   await react(context, upload, 'remove');
 }
 
