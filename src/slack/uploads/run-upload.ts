@@ -11,9 +11,11 @@ import { buildFilingCard, buildFilingCardForSave } from '../../services/filing-c
 import { sha256Of } from '../../services/ingest-filing.js';
 import { isErrorOfMonthlyReturn } from '../../services/read-filing.js';
 import type { SaveResult } from '../../store/filing-store.js';
+import type { FilingCard } from '../../view-models/filing-card.js';
 import { describeAndLog } from '../log-error.js';
 import { downloadSlackFile, type SlackFile } from '../slack-file.js';
 import { deliverAnswer, type UploadAnswer, wasAnswered } from './answer-upload.js';
+import { refreshEarlierCards, refreshPostedCard } from './refresh-cards.js';
 import { describeSharedFile } from './shared-file.js';
 import { recordStep, type UploadContext } from './upload-context.js';
 
@@ -46,17 +48,24 @@ export async function runUpload(context: UploadContext, upload: SlackUpload, opt
   await react(context, upload, 'add');
   let answer: UploadAnswer;
   let current = upload;
+  let saved: SaveResult | null = null;
+  let card: FilingCard | null = null;
   try {
     const outcome = await readAndStore(context, upload, options, (next) => {
       current = next;
     });
-    answer = { to: 'thread', message: renderFilingCard(outcome) };
+    saved = outcome.result;
+    card = outcome.card;
+    answer = { to: 'thread', message: renderFilingCard(outcome.card) };
   } catch (error) {
     if (options.signal.aborted) throw error;
     answer = answerForError(context, upload, error);
   }
   options.signal.throwIfAborted();
-  await deliverAnswer(context, current, answer);
+  const answered = await deliverAnswer(context, current, answer);
+  const at = { channel: upload.channelId, ts: answered.replyTs };
+  if (saved) await refreshEarlierCards(context, saved, at);
+  if (card) await refreshPostedCard(context, card, at);
   await react(context, upload, 'remove');
 }
 
@@ -69,7 +78,8 @@ async function readAndStore(
   const held = await storedOf(context, upload);
   if (held) {
     if (upload.stage === 'read') advanced(await recordStep(context, upload, { stage: 'stored' }));
-    return buildFilingCard(context.store, held, { alreadyHeld: upload.heldBefore === true });
+    const card = await buildFilingCard(context.store, held, { alreadyHeld: upload.heldBefore === true });
+    return { card, result: null };
   }
   const file = options.file ?? (await describeSharedFile(context.client, upload.fileId, upload.channelId)).file;
   const bytes = await downloadSlackFile(file, {
@@ -96,7 +106,7 @@ async function readAndStore(
   options.signal.throwIfAborted();
   advanced(await recordStep(context, read, { stage: 'stored' }));
   logStored(context, upload, result);
-  return buildFilingCardForSave(context.store, result);
+  return { card: await buildFilingCardForSave(context.store, result), result };
 }
 
 /** The return an earlier attempt stored (or found held), by the sha256 it recorded. */

@@ -227,6 +227,17 @@ export class PostgresFilingStore implements FilingStore {
     return rows.map((row) => parseHeld(SlackUploadSchema, row.record, 'Slack upload'));
   }
 
+  async answeredSlackUploads(sha256: string): Promise<SlackUpload[]> {
+    // Uploads are a few per return filed: a scan of the answered ones by their record's sha256 needs no index.
+    const rows = await this.#query(
+      `SELECT record FROM slack_uploads
+       WHERE stage = 'answered' AND record->>'sha256' = $1 AND record->>'replyTs' IS NOT NULL
+       ORDER BY claimed_at, claim_order`,
+      [sha256],
+    );
+    return rows.map((row) => parseHeld(SlackUploadSchema, row.record, 'Slack upload'));
+  }
+
   async getWatchlist(channelId: string): Promise<Watchlist | null> {
     const rows = await this.#query('SELECT record FROM watchlists WHERE channel_id = $1', [channelId]);
     return rows[0] ? parseHeld(WatchlistSchema, rows[0].record, 'watchlist') : null;
