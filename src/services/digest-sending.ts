@@ -9,10 +9,12 @@
  * and the channel can still ask for it with `/shares digest YYYY-MM`. Slack's own transient failures (429, 5xx)
  * are retried inside the Web API client before the post counts as failed.
  */
+import { onlyIn } from '../domain/audience.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { DigestRecord } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
+import { seenBy } from '../store/seen-by.js';
 import type { Digest } from '../view-models/digest.js';
 import { loadDigest } from './digest-content.js';
 
@@ -53,7 +55,9 @@ export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): 
   try {
     const existing = await store.findDigestRecord(input.channelId, input.month);
     if (existing) return { status: 'already-recorded', record: existing };
-    messages = poster.render(await loadDigest(store, input.stockCodes, input.month));
+    // The channel's digest shows what the channel may see: a return read in another private conversation is not held.
+    const seen = seenBy(store, onlyIn(input.channelId));
+    messages = poster.render(await loadDigest(seen, input.stockCodes, input.month));
     await store.recordDigest({
       channelId: input.channelId,
       reportMonth: input.month,

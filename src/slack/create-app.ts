@@ -14,6 +14,7 @@ import { registerCardActions } from './actions/card-actions.js';
 import { createAnswerTurns } from './answer-turns.js';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from './bolt.js';
 import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
+import { createConversations } from './conversations.js';
 import { EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, registerFileSharedEvents } from './events/file-shared.js';
 import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
 import { guardRequestBodies } from './guard-request-body.js';
@@ -109,15 +110,17 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
   });
 
   let botUserId: string | null = null;
+  const conversations = createConversations(app.client, { logger: app.logger });
   const uploads = createUploadRunner({
     ...deps,
     client: app.client,
     botToken: options.botToken,
     botUserId: () => botUserId,
     logger: app.logger,
+    conversations,
   });
   registerFileSharedEvents(app, uploads);
-  registerSharesCommand(app, deps, createAnswerTurns());
+  registerSharesCommand(app, { ...deps, conversations }, createAnswerTurns());
   registerCardActions(app, deps);
   registerLinkShared(app, deps);
 

@@ -4,20 +4,26 @@
  * (`answer-turns.ts`), so a burst of commands never holds an acknowledgement.
  */
 
+import { onlyIn } from '../../domain/audience.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
 import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
+import { seenBy } from '../../store/seen-by.js';
 import type { AnswerTurns } from '../answer-turns.js';
+import { describeSharesAnswer, describeWatchAnswer } from '../audit-log.js';
 import type { App } from '../bolt.js';
+import type { Conversations } from '../conversations.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryFile } from '../post-history-file.js';
 
 export interface SharesCommandDeps extends WatchCommandDeps {
   /** Fetches from HKEXnews what a question needs and the store lacks; absent when HKEXNEWS=off. */
   readonly lookUpOnHkexnews?: (lookUp: LookUp) => Promise<unknown>;
+  /** Whether the bot is in a conversation, before a watchlist there is promised digests. */
+  readonly conversations?: Conversations;
 }
 
 export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: AnswerTurns): void {
@@ -25,23 +31,29 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
     await ack();
     await answerOrExplain(respond, logger, `/shares ${command.text}`, async () => {
       const query = parseSharesQuery(command.text);
+      // The asking conversation sees the workspace's returns and its own; anything else is not held, to it.
+      const seen = { ...deps, store: seenBy(deps.store, onlyIn(command.channel_id)) };
+      const audit = (what: string) => logger.info(`/shares by ${command.user_id} in ${command.channel_id}: ${what}`);
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };
-        const reply = await turns.take(async () => renderWatchAnswer(await runWatchCommand(deps, input)));
+        const answer = await turns.take(() => runWatchCommand(seen, input));
+        audit(describeWatchAnswer(answer));
+        const reply = renderWatchAnswer(answer);
         for (const message of [reply.message, ...reply.continued]) {
           await respond({ response_type: reply.responseType, ...toPayload(message) });
         }
         return;
       }
       const { lookUpOnHkexnews } = deps;
-      const lookUp = lookUpOnHkexnews ? await turns.take(() => lookUpNeeded(deps.store, query, deps.now())) : null;
+      const lookUp = lookUpOnHkexnews ? await turns.take(() => lookUpNeeded(seen.store, query, deps.now())) : null;
       if (lookUp && lookUpOnHkexnews) {
         if (lookUp.announce) {
           await respond({ response_type: 'ephemeral', text: `Looking up ${lookUp.stockCode} on HKEXnews…` });
         }
         await lookUpOnHkexnews(lookUp);
       }
-      const answer = await turns.take(() => answerSharesQuery(deps, query));
+      const answer = await turns.take(() => answerSharesQuery(seen, query));
+      audit(describeSharesAnswer(answer));
       if (answer.kind === 'history-export') {
         const file = await postHistoryFile(client, command.channel_id, answer.history, renderSharesAnswer(answer));
         await respond({ response_type: 'ephemeral', text: `Posted ${file} in this conversation.` });

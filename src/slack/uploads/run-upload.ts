@@ -3,14 +3,16 @@
  * and store it, then answer. A record past "read" whose return is in the store is answered from the store, without
  * downloading anything.
  */
+import { type Audience, isVisibleTo, onlyIn } from '../../domain/audience.js';
 import { isAppError } from '../../domain/errors.js';
 import type { SlackUpload } from '../../domain/slack-upload.js';
-import type { StoredReturn } from '../../domain/stored-return.js';
+import { audienceOf, type StoredReturn } from '../../domain/stored-return.js';
 import { renderFilingCard } from '../../format/filing-card.js';
 import { buildFilingCard, buildFilingCardForSave } from '../../services/filing-card.js';
 import { sha256Of } from '../../services/ingest-filing.js';
 import { isErrorOfMonthlyReturn } from '../../services/read-filing.js';
-import type { SaveResult } from '../../store/filing-store.js';
+import type { FilingStore, SaveResult } from '../../store/filing-store.js';
+import { seenBy } from '../../store/seen-by.js';
 import { describeAndLog } from '../log-error.js';
 import { downloadSlackFile, type SlackFile } from '../slack-file.js';
 import { deliverAnswer, type UploadAnswer, wasAnswered } from './answer-upload.js';
@@ -68,10 +70,12 @@ async function readAndStore(
   options: RunOptions,
   advanced: (upload: SlackUpload) => void,
 ) {
-  const held = await storedOf(context, upload);
+  // The conversation the file was shared in sees what the workspace sees and what was read in it, nothing more.
+  const store = seenBy(context.store, onlyIn(upload.channelId));
+  const held = await storedOf(store, upload);
   if (held) {
     if (upload.stage === 'read') advanced(await recordStep(context, upload, { stage: 'stored' }));
-    return buildFilingCard(context.store, held, { alreadyHeld: upload.heldBefore === true });
+    return buildFilingCard(store, held, { alreadyHeld: upload.heldBefore === true });
   }
   const file = options.file ?? (await describeSharedFile(context.client, upload.fileId, upload.channelId)).file;
   const bytes = await downloadSlackFile(file, {
@@ -80,9 +84,10 @@ async function readAndStore(
     signal: options.signal,
   });
   const sha256 = sha256Of(bytes);
-  const heldBefore = (await context.store.findBySha256(sha256)) !== null;
+  const heldBefore = (await store.findBySha256(sha256)) !== null;
   const read = await recordStep(context, upload, { stage: 'read', sha256, heldBefore });
   advanced(read);
+  const audience = await context.conversations.audienceOf(upload.channelId);
   const result = await context.ingest({
     bytes,
     fileName: file.name,
@@ -94,25 +99,31 @@ async function readAndStore(
       userId: upload.userId,
       permalink: file.permalink,
     },
+    audience,
   });
   options.signal.throwIfAborted();
   advanced(await recordStep(context, read, { stage: 'stored' }));
-  logStored(context, upload, result);
-  return buildFilingCardForSave(context.store, result);
+  logStored(context, upload, result, audience);
+  // The same return held only in another private conversation: answered as read here, saying nothing of there.
+  if (result.status === 'already-held' && !isVisibleTo(audienceOf(result.stored), onlyIn(upload.channelId))) {
+    return buildFilingCard(store, result.stored);
+  }
+  return buildFilingCardForSave(store, result);
 }
 
 /** The return an earlier attempt stored (or found held), by the sha256 it recorded. */
-async function storedOf(context: UploadContext, upload: SlackUpload): Promise<StoredReturn | null> {
+async function storedOf(store: FilingStore, upload: SlackUpload): Promise<StoredReturn | null> {
   if (upload.stage === 'claimed' || upload.sha256 === null) return null;
-  return context.store.findBySha256(upload.sha256);
+  return store.findBySha256(upload.sha256);
 }
 
-function logStored(context: UploadContext, upload: SlackUpload, result: SaveResult): void {
+function logStored(context: UploadContext, upload: SlackUpload, result: SaveResult, audience: Audience): void {
   const { stored } = result;
+  const seenBy = audience.kind === 'workspace' ? 'the workspace' : `only ${audience.channelId}`;
   context.logger.info(
     `return ${result.status}: ${stored.stockCode} ${stored.reportMonth} submitted ${stored.monthlyReturn.dateSubmitted ?? '?'}, ` +
       `from Slack file ${upload.fileId} "${upload.fileName}" (sha256 ${stored.provenance.sha256.slice(0, 12)}), ` +
-      `shared by ${upload.userId ?? 'unknown'} in ${upload.channelId}`,
+      `shared by ${upload.userId ?? 'unknown'} in ${upload.channelId}, visible to ${seenBy}`,
   );
 }
 
