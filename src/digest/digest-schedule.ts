@@ -7,7 +7,8 @@ import { TZDate } from '@date-fns/tz';
 import { AppError } from '../domain/errors.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import { filingDeadline } from './filing-deadline.js';
-import { addMonths } from './report-months.js';
+import { isHongKongBusinessDay } from './hk-holidays.js';
+import { addDays, addMonths } from './report-months.js';
 
 export interface DigestSchedule {
   /** Local time of day in `timeZone`, "HH:mm"; default "10:00". */
@@ -81,4 +82,22 @@ export function nextDueDigest(now: Date, schedule: DigestSchedule): DueDigest {
   const latest = latestDueDigest(now, schedule);
   const month = addMonths(latest.month, 1);
   return { month, at: digestDueAt(month, schedule) };
+}
+
+/**
+ * The schedule's time of day on the first Hong Kong business day after the local day of `after`: when a digest
+ * Slack refused is tried again (the bot invited meanwhile, say), a day later and never on a weekend or holiday.
+ */
+export function nextBusinessDayAt(after: Date, schedule: DigestSchedule): Date {
+  const { hours, minutes } = timeOfDayParts(schedule);
+  let day = addDays(localDateOf(after, schedule.timeZone), 1);
+  while (!isHongKongBusinessDay(day)) day = addDays(day, 1);
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(new TZDate(year ?? 0, (month ?? 1) - 1, date ?? 1, hours, minutes, schedule.timeZone).getTime());
+}
+
+/** The calendar day `at` falls on in `timeZone`, "YYYY-MM-DD". */
+export function localDateOf(at: Date, timeZone: string): string {
+  const local = new TZDate(at.getTime(), timeZone);
+  return `${monthAt(at, timeZone)}-${String(local.getDate()).padStart(2, '0')}`;
 }

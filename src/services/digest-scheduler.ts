@@ -15,11 +15,15 @@ import {
   assertDigestSchedule,
   type DigestSchedule,
   latestDueDigest,
+  localDateOf,
+  nextBusinessDayAt,
   nextDueDigest,
 } from '../digest/digest-schedule.js';
+import { isAppError } from '../domain/errors.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { Watchlist } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
+import type { DigestFailure } from '../view-models/digest.js';
 import { type DigestPoster, type SendDigestResult, sendDigest } from './digest-sending.js';
 
 export interface SchedulerTimers {
@@ -30,6 +34,8 @@ export interface SchedulerTimers {
 export interface DigestSchedulerDeps {
   readonly store: FilingStore;
   readonly poster: DigestPoster;
+  /** Tells a watchlist's owner, in a DM, that its digest could not be posted and when it is tried again. */
+  readonly tellOwner?: (userId: string, failure: DigestFailure) => Promise<void>;
   readonly now: () => Date;
   readonly schedule: DigestSchedule;
   readonly log?: (message: string) => void;
@@ -48,6 +54,15 @@ export interface RunningScheduler {
 /** setTimeout fires at once for delays above 2^31 - 1 ms. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 const DEFAULT_RETRY_DELAY_MS = 15 * 60_000;
+
+interface Retry {
+  soon: boolean;
+  at: Date | null;
+}
+
+const NO_RETRY: Retry = { soon: false, at: null };
+
+type FailedPost = Extract<SendDigestResult, { status: 'post-failed' }>;
 
 const systemTimers: SchedulerTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -74,21 +89,49 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
   let timer: unknown = null;
   let running: Promise<void> = Promise.resolve();
 
-  /** Sends the latest due month's digest where it is owed; true when one should be tried again. */
-  async function runDue(trigger: 'scheduled' | 'catch-up'): Promise<boolean> {
+  /**
+   * Sends the latest due month's digest where it is owed. Says whether one should be tried again soon (the store
+   * failed) and the earliest time a digest Slack refused is tried again.
+   */
+  async function runDue(trigger: 'scheduled' | 'catch-up'): Promise<Retry> {
     const due = latestDueDigest(now(), schedule);
-    let retry = false;
+    const retry: Retry = { soon: false, at: null };
+    const later = (at: Date) => {
+      if (retry.at === null || at < retry.at) retry.at = at;
+    };
     for (const watchlist of await store.listWatchlists()) {
       if (stopped) break;
       if (!isDueFor(watchlist, due.at)) continue;
       const result = await sendDigest(
-        { store, poster: deps.poster, now, log },
+        { store, poster: deps.poster, now, log, retryAt: (at) => nextBusinessDayAt(at, schedule) },
         { channelId: watchlist.channelId, stockCodes: watchlist.stockCodes, month: due.month, trigger },
       );
       reportResult(watchlist.channelId, due.month, result);
-      if (result.status === 'not-claimed') retry = true;
+      if (result.status === 'not-claimed') retry.soon = true;
+      if (result.status === 'already-recorded' && result.record.failure) later(new Date(result.record.failure.retryAt));
+      if (result.status === 'post-failed') {
+        if (result.retryAt) later(result.retryAt);
+        if (result.attempts === 1) await tellOwnerOf(watchlist, due.month, result);
+      }
     }
     return retry;
+  }
+
+  async function tellOwnerOf(watchlist: Watchlist, month: ReportMonth, result: FailedPost): Promise<void> {
+    const userId = watchlist.ownerUserId;
+    if (!userId || !deps.tellOwner) return;
+    const failure: DigestFailure = {
+      channelId: watchlist.channelId,
+      month,
+      slackError: isAppError(result.error) ? String(result.error.facts.slackError ?? '') || null : null,
+      retry: result.retryAt ? { date: localDateOf(result.retryAt, schedule.timeZone), ...schedule } : null,
+    };
+    try {
+      await deps.tellOwner(userId, failure);
+      log(`${watchlist.channelId} ${month}: told ${userId} in a DM why the digest was not posted`);
+    } catch (error) {
+      log(`${watchlist.channelId} ${month}: could not tell ${userId} in a DM: ${describe(error)}`);
+    }
   }
 
   function reportResult(channelId: string, month: ReportMonth, result: SendDigestResult) {
@@ -96,8 +139,9 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     if (result.status === 'sent') log(`${what}: sent (${result.messageTs.length} message(s))`);
     else if (result.status === 'not-claimed') log(`${what}: not prepared, will retry: ${describe(result.error)}`);
     else if (result.status === 'post-failed') {
+      const again = result.retryAt ? `tried again at ${result.retryAt.toISOString()}` : 'not retried';
       log(
-        `${what}: posting failed after ${result.messageTs.length} message(s), not retried: ${describe(result.error)}`,
+        `${what}: posting failed after ${result.messageTs.length} message(s) (attempt ${result.attempts}), ${again}: ${describe(result.error)}`,
       );
     } else if (result.record.messageTs.length === 0) {
       // Claimed at some earlier time and never completed: the process stopped while posting.
@@ -105,13 +149,17 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     }
   }
 
-  function arm(retry: boolean) {
+  function arm(retry: Retry) {
     if (stopped) return;
     const at = now();
     const next = nextDueDigest(at, schedule);
     const untilDue = next.at.getTime() - at.getTime();
-    const retryFirst = retry && retryDelayMs < untilDue;
-    const delay = Math.min(retryFirst ? retryDelayMs : untilDue, MAX_TIMEOUT_MS);
+    const untilRetry = Math.min(
+      retry.soon ? retryDelayMs : Number.POSITIVE_INFINITY,
+      retry.at ? retry.at.getTime() - at.getTime() : Number.POSITIVE_INFINITY,
+    );
+    const retryFirst = untilRetry < untilDue;
+    const delay = Math.min(retryFirst ? untilRetry : untilDue, MAX_TIMEOUT_MS);
     timer = timers.setTimeout(() => wake(retryFirst ? null : next.at), Math.max(0, delay));
   }
 
@@ -121,7 +169,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     if (stopped) return;
     if (dueAt !== null && now().getTime() < dueAt.getTime()) {
       // A step of a wait longer than a timeout can be, or a timer that fired early: nothing is due yet.
-      running = Promise.resolve().then(() => arm(false));
+      running = Promise.resolve().then(() => arm(NO_RETRY));
       return;
     }
     start(dueAt === null ? 'catch-up' : 'scheduled');
@@ -131,7 +179,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     running = runDue(trigger)
       .catch((error: unknown) => {
         log(`run failed, will retry: ${describe(error)}`);
-        return true;
+        return { soon: true, at: null };
       })
       .then((retry) => arm(retry));
   }

@@ -25,6 +25,8 @@ export const WEB_API_SCOPES = {
    * watchlist is promised digests): one read scope per kind of conversation, the names only, no messages.
    */
   'conversations.info': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
+  /** The DM in which a watchlist's owner is told that its digest could not be posted. */
+  'conversations.open': 'im:write',
 } as const satisfies Record<string, string | readonly string[] | null>;
 
 /** The scopes a Web API method needs, as a list (none for auth.test). */

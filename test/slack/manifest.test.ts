@@ -76,6 +76,7 @@ describe.each(['manifest.yml', 'manifest.http.yml'])('%s', (name) => {
       'files:write',
       'groups:read',
       'im:read',
+      'im:write',
       'links:read',
       'links:write',
       'mpim:read',

@@ -12,6 +12,7 @@ import { answerSharesQuery } from '../../services/answer-shares-query.js';
 import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
 import { seenBy } from '../../store/seen-by.js';
+import type { WatchAnswer } from '../../view-models/watch-answer.js';
 import type { AnswerTurns } from '../answer-turns.js';
 import { describeSharesAnswer, describeWatchAnswer } from '../audit-log.js';
 import type { App } from '../bolt.js';
@@ -36,7 +37,7 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       const audit = (what: string) => logger.info(`/shares by ${command.user_id} in ${command.channel_id}: ${what}`);
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };
-        const answer = await turns.take(() => runWatchCommand(seen, input));
+        const answer = (await cannotPostIn(deps, command)) ?? (await turns.take(() => runWatchCommand(seen, input)));
         audit(describeWatchAnswer(answer));
         const reply = renderWatchAnswer(answer);
         for (const message of [reply.message, ...reply.continued]) {
@@ -63,4 +64,20 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       await respond({ response_type: 'ephemeral', ...toPayload(rendered) });
     });
   });
+}
+
+/**
+ * `/shares watch` answers through the response URL, which needs no membership; its digests are posted with
+ * chat.postMessage, which does. So the watch is refused, with how to invite the bot, where the bot is not in.
+ */
+async function cannotPostIn(
+  deps: SharesCommandDeps,
+  command: { channel_id: string; channel_name?: string; text: string },
+): Promise<WatchAnswer | null> {
+  if (!deps.conversations || parseSharesQuery(command.text).kind !== 'watch') return null;
+  const info = await deps.conversations.describe(command.channel_id);
+  if (info.botIsMember) return null;
+  // A DM between people the bot is not part of is not described to it; Slack names such a command's channel so.
+  const isDm = info.kind === 'dm' || info.kind === 'group-dm' || command.channel_name === 'directmessage';
+  return { kind: 'cannot-post', conversation: isDm ? 'other' : 'channel' };
 }
