@@ -94,7 +94,13 @@ function isTimeZone(zone: string): boolean {
 
 export type SlackConnection =
   | { readonly mode: 'socket'; readonly appToken: string }
-  | { readonly mode: 'http'; readonly signingSecret: string; readonly port: number };
+  | {
+      readonly mode: 'http';
+      readonly signingSecret: string;
+      readonly port: number;
+      /** The address to listen on: every address of the machine unless set (the tests bind 127.0.0.1). */
+      readonly host?: string;
+    };
 
 export interface Config {
   readonly botToken: string;

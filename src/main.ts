@@ -60,10 +60,7 @@ async function main(): Promise<void> {
   const app = createSlackApp(
     {
       botToken: config.botToken,
-      transport:
-        connection.mode === 'socket'
-          ? connection
-          : { mode: 'http', signingSecret: connection.signingSecret, listen: { port: connection.port } },
+      transport: connection,
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       logLevel: config.logLevel,
     },

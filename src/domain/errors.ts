@@ -51,3 +51,17 @@ export class AppError extends Error {
 export function isAppError(error: unknown, code?: AppErrorCode): error is AppError {
   return error instanceof AppError && (code === undefined || error.code === code);
 }
+
+/**
+ * What reading a file can end in when the file is the trouble, not the store or the network: damaged, locked, a
+ * scan, too large, too slow or too complex to read. Bulk ingest counts these as unreadable files; an upload answers
+ * them to the uploader alone unless the file showed itself to be a monthly return.
+ */
+export const FILE_READING_FAILURES: ReadonlySet<AppErrorCode> = new Set([
+  'unreadable-filing',
+  'encrypted-filing',
+  'no-text-layer',
+  'filing-too-large',
+  'timeout',
+  'filing-too-complex',
+]);

@@ -150,47 +150,54 @@ function detailParts(details: DetailsOfMovements) {
   ];
 }
 
+/** Each class's grand total ("Total increase / (decrease) ... A to E") against the sum of its subtotals. */
 function checkGrandTotals(details: DetailsOfMovements): Flag[] {
   const parts = detailParts(details);
   return details.totals.flatMap((grand) => {
     const subtotalsByPart = parts.map((part) =>
       part.totals.filter((total) => sameName(total.className, grand.className)),
     );
-    const subtotals = subtotalsByPart.flat();
-    const flags: Flag[] = [];
-    const issued = sumCounts(subtotals.map((total) => total.increaseInIssuedShares));
-    const treasury = sumCounts(subtotals.map((total) => total.decreaseInTreasuryShares));
-    if ((grand.changeInIssuedShares ?? 0) !== issued) {
-      flags.push(
-        mismatch(
-          'subtotal-mismatch',
-          'III',
-          grand.className,
-          'total of A to E (issued shares)',
-          String(issued),
-          String(grand.changeInIssuedShares ?? 0),
-        ),
-      );
-    }
-    // AA2 to DD2 count treasury shares transferred out, EE2 signed movements: only the sign-free case is checked.
-    const treasuryOut = subtotalsByPart
-      .slice(0, 4)
-      .flat()
-      .some((total) => (total.decreaseInTreasuryShares ?? 0) !== 0);
-    if (!treasuryOut && (grand.changeInTreasuryShares ?? 0) !== treasury) {
-      flags.push(
-        mismatch(
-          'subtotal-mismatch',
-          'III',
-          grand.className,
-          'total of A to E (treasury shares)',
-          String(treasury),
-          String(grand.changeInTreasuryShares ?? 0),
-        ),
-      );
-    }
-    return flags;
+    return [...checkGrandTotalOfIssued(grand, subtotalsByPart), ...checkGrandTotalOfTreasury(grand, subtotalsByPart)];
   });
+}
+
+type GrandTotal = DetailsOfMovements['totals'][number];
+type SubtotalsByPart = readonly (readonly SectionTotal[])[];
+
+function checkGrandTotalOfIssued(grand: GrandTotal, subtotalsByPart: SubtotalsByPart): Flag[] {
+  const issued = sumCounts(subtotalsByPart.flat().map((total) => total.increaseInIssuedShares));
+  if ((grand.changeInIssuedShares ?? 0) === issued) return [];
+  return [
+    mismatch(
+      'subtotal-mismatch',
+      'III',
+      grand.className,
+      'total of A to E (issued shares)',
+      String(issued),
+      String(grand.changeInIssuedShares ?? 0),
+    ),
+  ];
+}
+
+function checkGrandTotalOfTreasury(grand: GrandTotal, subtotalsByPart: SubtotalsByPart): Flag[] {
+  // AA2 to DD2 count treasury shares transferred out, EE2 signed movements: only the sign-free case is checked.
+  const treasuryOut = subtotalsByPart
+    .slice(0, 4)
+    .flat()
+    .some((total) => (total.decreaseInTreasuryShares ?? 0) !== 0);
+  if (treasuryOut) return [];
+  const treasury = sumCounts(subtotalsByPart.flat().map((total) => total.decreaseInTreasuryShares));
+  if ((grand.changeInTreasuryShares ?? 0) === treasury) return [];
+  return [
+    mismatch(
+      'subtotal-mismatch',
+      'III',
+      grand.className,
+      'total of A to E (treasury shares)',
+      String(treasury),
+      String(grand.changeInTreasuryShares ?? 0),
+    ),
+  ];
 }
 
 // ---------------------------------------------------------------- part III against part II

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type AppErrorCode, isAppError } from '../domain/errors.js';
+import { type AppErrorCode, FILE_READING_FAILURES, isAppError } from '../domain/errors.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
 import type { FilingStore, SaveResult } from '../store/filing-store.js';
 import { ingestFiling } from './ingest-filing.js';
@@ -107,16 +107,11 @@ export interface BulkIngestDeps {
 
 class Interrupted extends Error {}
 
-/** What reading a file can say about it; any other error is the store's, and the file counts as failed. */
-const READ_ERRORS: ReadonlySet<AppErrorCode> = new Set([
-  'unreadable-filing',
-  'encrypted-filing',
-  'no-text-layer',
-  'filing-too-large',
-  'timeout',
-  'filing-too-complex',
-  'hkexnews-failure',
-]);
+/**
+ * What reading a file can say about it (a download from HKEXnews counts as part of reading it there); any other
+ * error is the store's, and the file counts as failed.
+ */
+const READ_ERRORS: ReadonlySet<AppErrorCode> = new Set([...FILE_READING_FAILURES, 'hkexnews-failure']);
 
 /** Ingests the PDFs under `paths`, or the files already found by findPdfFiles. */
 export async function bulkIngest(

@@ -3,7 +3,7 @@
  * uploads in hand, and a count of work still running after Slack has been acknowledged, so that stopping (and a
  * test) can wait for it.
  */
-import type { ListenOptions } from 'node:net';
+import type { SlackConnection } from '../config.js';
 import type { DigestSchedule } from '../digest/digest-schedule.js';
 import { AppError } from '../domain/errors.js';
 import { prepareAnswers } from '../services/answer-shares-query.js';
@@ -21,13 +21,10 @@ import { guardRequestBodies } from './guard-request-body.js';
 import type { UploadSettings } from './uploads/upload-context.js';
 import { createUploadRunner } from './uploads/upload-runner.js';
 
-export type SlackTransport =
-  | { readonly mode: 'socket'; readonly appToken: string }
-  | { readonly mode: 'http'; readonly signingSecret: string; readonly listen: ListenOptions };
-
 export interface SlackAppOptions {
   readonly botToken: string;
-  readonly transport: SlackTransport;
+  /** Socket Mode, or HTTP on a port: the connection the settings name. */
+  readonly transport: SlackConnection;
   /** Default https://slack.com/api/; a local fake in tests and the demo. */
   readonly slackApiUrl?: string;
   readonly logger?: Logger;
@@ -67,7 +64,7 @@ export interface SlackApp {
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-function createReceiver(transport: SlackTransport, logger: Logger | undefined) {
+function createReceiver(transport: SlackConnection, logger: Logger | undefined) {
   if (transport.mode === 'socket') {
     return new SocketModeReceiver({ appToken: transport.appToken, ...(logger ? { logger } : {}) });
   }
@@ -144,7 +141,8 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
       if (options.transport.mode === 'socket') {
         await app.start();
       } else {
-        const address = (await app.start(options.transport.listen)).address();
+        const { port: listenPort, host } = options.transport;
+        const address = (await app.start({ port: listenPort, ...(host ? { host } : {}) })).address();
         port = typeof address === 'object' && address ? address.port : null;
       }
       await uploads.resumeUnfinished();

@@ -42,7 +42,13 @@ export function spawnBot(env: Record<string, string>, cwd: string): SpawnedBot {
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      // A death by signal leaves no line of its own: say which, so a failing assertion shows it beside the output.
+      if (signal) output += `\n[the bot was ended by ${signal}]\n`;
+      resolve(code);
+    }),
+  );
   return { child, output: () => output, exited };
 }
 

@@ -234,7 +234,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = createSlackApp(
     {
       botToken: fakeSlack.botToken,
-      transport: { mode: 'http', signingSecret, listen: { port: 0, host: '127.0.0.1' } },
+      transport: { mode: 'http', signingSecret, port: 0, host: '127.0.0.1' },
       slackApiUrl: fakeSlack.apiUrl,
       logger,
       apiRetries: 0,

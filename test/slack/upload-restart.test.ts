@@ -25,8 +25,12 @@ const FIXTURES = path.join(ROOT, 'fixtures');
 const SECRET = 'restart-secret';
 const ROUNDS = 20;
 const PER_ROUND = 2;
-/** The whole test's own bound: the suite must not wait on a bot that never answers. */
-const DEADLINE_MS = 150_000;
+/**
+ * The test's own bound, so the suite never waits on a bot that stopped answering: each round must be answered
+ * within ROUND_MS, and the whole within the timeout. Bounds, not speed targets: a loaded machine takes 50-160 s.
+ */
+const ROUND_MS = 60_000;
+const TIMEOUT_MS = 400_000;
 
 // Returns filed under a stock code (an HDR-only return has none); each upload is a copy with its own bytes.
 const originals = readdirSync(FIXTURES)
@@ -79,9 +83,8 @@ describe('a bot killed with uploads in flight', () => {
   // An event is acknowledged only once its claim is in the store, so a kill before the claim leaves it
   // unacknowledged (Slack delivers it again) and a kill after it leaves a claim the next start resumes.
   it(`answers every upload exactly once and stores it once, over ${ROUNDS} kills`, {
-    timeout: DEADLINE_MS + 20_000,
+    timeout: TIMEOUT_MS,
   }, async () => {
-    const started = Date.now();
     const threads: string[] = [];
     let running = await startAndWait();
     for (let round = 0; round < ROUNDS; round++) {
@@ -124,17 +127,16 @@ describe('a bot killed with uploads in flight', () => {
       // What the killed bot never acknowledged, Slack delivers again.
       await Promise.all(files.map(({ file, ts }, i) => (delivered[i] ? true : share(file.id, 'C1', ts, 1))));
       await fakeSlack
-        .waitFor(() => threads.every((ts) => answersIn(ts).length > 0), 60_000)
+        .waitFor(() => threads.every((ts) => answersIn(ts).length > 0), ROUND_MS)
         .catch((error) => {
           const missing = threads.filter((ts) => answersIn(ts).length === 0);
           throw new Error(`round ${round}: no answer in ${missing.join(', ')}\n${running.output().slice(-3000)}`, {
             cause: error,
           });
         });
-      expect(Date.now() - started).toBeLessThan(DEADLINE_MS);
     }
     running.child.kill('SIGTERM');
-    expect(await running.exited).toBe(0);
+    expect(await running.exited, running.output().slice(-4000)).toBe(0);
 
     expect(threads.map((ts) => answersIn(ts).length)).toEqual(threads.map(() => 1));
     const store = await openFilingStore({ dir: dataDir });

@@ -40,6 +40,21 @@ const WARRANTS_OR_CONVERTIBLES: Layouts = {
   'v1.1': [['description', 'currency', 'preceding', 'movement', 'closing', 'issued', 'treasury', 'issuable']],
 };
 
+/** III(E)'s event columns, before the share columns: the price in two cells (currency, amount), or in one. */
+const EVENT_WITH_PRICE_COLUMNS = [
+  'description',
+  'priceCurrency',
+  'priceAmount',
+  'dateOfEvent',
+  'generalMeetingApprovalDate',
+] as const satisfies readonly DetailColumn[];
+const EVENT_WITH_ONE_PRICE_CELL = [
+  'description',
+  'price',
+  'dateOfEvent',
+  'generalMeetingApprovalDate',
+] as const satisfies readonly DetailColumn[];
+
 const DETAIL_LAYOUTS: Readonly<Record<DetailPartKey, Layouts>> = {
   A: {
     'v1.0': [['description', 'preceding', 'movement', 'closing', 'issued', 'issuable', 'toBeGranted']],
@@ -59,37 +74,12 @@ const DETAIL_LAYOUTS: Readonly<Record<DetailPartKey, Layouts>> = {
   },
   E: {
     'v1.0': [
-      [
-        'description',
-        'priceCurrency',
-        'priceAmount',
-        'dateOfEvent',
-        'generalMeetingApprovalDate',
-        'issued',
-        'issuable',
-      ],
-      ['description', 'price', 'dateOfEvent', 'generalMeetingApprovalDate', 'issued', 'issuable'],
+      [...EVENT_WITH_PRICE_COLUMNS, 'issued', 'issuable'],
+      [...EVENT_WITH_ONE_PRICE_CELL, 'issued', 'issuable'],
     ],
     'v1.1': [
-      [
-        'description',
-        'priceCurrency',
-        'priceAmount',
-        'dateOfEvent',
-        'generalMeetingApprovalDate',
-        'issued',
-        'treasury',
-        'pendingCancellation',
-      ],
-      [
-        'description',
-        'price',
-        'dateOfEvent',
-        'generalMeetingApprovalDate',
-        'issued',
-        'treasury',
-        'pendingCancellation',
-      ],
+      [...EVENT_WITH_PRICE_COLUMNS, 'issued', 'treasury', 'pendingCancellation'],
+      [...EVENT_WITH_ONE_PRICE_CELL, 'issued', 'treasury', 'pendingCancellation'],
     ],
   },
 };

@@ -4,7 +4,7 @@
  * downloading anything.
  */
 import { type Audience, isVisibleTo, onlyIn } from '../../domain/audience.js';
-import { isAppError } from '../../domain/errors.js';
+import { type AppErrorCode, FILE_READING_FAILURES, isAppError } from '../../domain/errors.js';
 import type { SlackUpload } from '../../domain/slack-upload.js';
 import { audienceOf, type StoredReturn } from '../../domain/stored-return.js';
 import { renderFilingCard } from '../../format/filing-card.js';
@@ -19,15 +19,13 @@ import { deliverAnswer, type UploadAnswer, wasAnswered } from './answer-upload.j
 import { describeSharedFile } from './shared-file.js';
 import { recordStep, type UploadContext } from './upload-context.js';
 
-/** Errors that say nothing shows the file is a monthly return: they are for the uploader, not the channel. */
-const NOT_KNOWN_AS_RETURN = new Set([
+/**
+ * Errors that say nothing shows the file is a monthly return (or that Slack would not hand it over): they are for
+ * the uploader, not the channel.
+ */
+const NOT_KNOWN_AS_RETURN: ReadonlySet<AppErrorCode> = new Set([
+  ...FILE_READING_FAILURES,
   'not-a-monthly-return',
-  'unreadable-filing',
-  'encrypted-filing',
-  'no-text-layer',
-  'filing-too-large',
-  'timeout',
-  'filing-too-complex',
   'slack-failure',
 ]);
 
