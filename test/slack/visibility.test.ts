@@ -97,6 +97,15 @@ describe('a return shared in a private channel', () => {
     }
     expect(app.fakeSlack.postedFiles).toEqual([]);
     expect(await ask(app, 'harbourfront', DRAFTS)).toContain(HARBOURFRONT);
+
+    // The audit trail: who asked where, and what they got; never the words they typed.
+    const audit = app.logs.filter((l) => l.level === 'info' && l.text.startsWith('/shares by ')).map((l) => l.text);
+    expect(audit).toContain(`/shares by U0001 in ${PUBLIC}: not held`);
+    expect(audit.at(-1)).toMatch(
+      new RegExp(`^/shares by U0001 in ${DRAFTS}: card 03388 2024-09 \\(Slack file F\\w+ from ${DRAFTS}\\)$`),
+    );
+    // At debug, the Web API client logs request bodies; every level an operator runs at holds no text.
+    expect(app.logs.filter((l) => l.level !== 'debug' && /harbourfront/i.test(l.text))).toEqual([]);
   });
 
   it('is never posted into a public channel: the buttons clicked there answer not held', async () => {

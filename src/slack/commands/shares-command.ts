@@ -30,11 +30,13 @@ export interface SharesCommandDeps extends WatchCommandDeps {
 export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: AnswerTurns): void {
   app.command('/shares', async ({ ack, command, respond, logger, client }) => {
     await ack();
-    await answerOrExplain(respond, logger, `/shares ${command.text}`, async () => {
+    // Named by who and where, never by its words: the log holds no one's text.
+    const doing = `/shares by ${command.user_id} in ${command.channel_id}`;
+    await answerOrExplain(respond, logger, doing, async () => {
       const query = parseSharesQuery(command.text);
       // The asking conversation sees the workspace's returns and its own; anything else is not held, to it.
       const seen = { ...deps, store: seenBy(deps.store, onlyIn(command.channel_id)) };
-      const audit = (what: string) => logger.info(`/shares by ${command.user_id} in ${command.channel_id}: ${what}`);
+      const audit = (what: string) => logger.info(`${doing}: ${what}`);
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };
         const answer = (await cannotPostIn(deps, command)) ?? (await turns.take(() => runWatchCommand(seen, input)));
