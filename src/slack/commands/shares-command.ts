@@ -39,9 +39,10 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       const audit = (what: string) => logger.info(`${doing}: ${what}`);
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };
-        const answer = (await cannotPostIn(deps, command)) ?? (await turns.take(() => runWatchCommand(seen, input)));
+        const refused = query.kind === 'watch' ? await cannotPostIn(deps, command) : null;
+        const answer = refused ?? (await turns.take(() => runWatchCommand(seen, input)));
         audit(describeWatchAnswer(answer));
-        const reply = renderWatchAnswer(answer);
+        const reply = await turns.take(async () => renderWatchAnswer(answer));
         for (const message of [reply.message, ...reply.continued]) {
           await respond({ response_type: reply.responseType, ...toPayload(message) });
         }
@@ -74,9 +75,9 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
  */
 async function cannotPostIn(
   deps: SharesCommandDeps,
-  command: { channel_id: string; channel_name?: string; text: string },
+  command: { channel_id: string; channel_name?: string },
 ): Promise<WatchAnswer | null> {
-  if (!deps.conversations || parseSharesQuery(command.text).kind !== 'watch') return null;
+  if (!deps.conversations) return null;
   const info = await deps.conversations.describe(command.channel_id);
   if (info.botIsMember) return null;
   // A DM between people the bot is not part of is not described to it; Slack names such a command's channel so.
