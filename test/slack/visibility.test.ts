@@ -154,6 +154,22 @@ describe('a return shared in a private channel', () => {
   });
 });
 
+describe('a draft of the next month shared in a private channel', () => {
+  it('is the latest there only: elsewhere the card, the list and a typo’s suggestions stop at the month before', async () => {
+    const app = await start();
+    const fixture = (name: string) => path.resolve(import.meta.dirname, `../../fixtures/${name}`);
+    await app.uploadFile({ name: 'oct.pdf', bytes: readFileSync(fixture('00020_2023-10.pdf')) }, { channel: PUBLIC });
+    await app.uploadFile({ name: 'nov.pdf', bytes: readFileSync(fixture('00020_2023-11.pdf')) }, { channel: DRAFTS });
+    await app.idle();
+    // The drafts channel asks first, so that the name index is built from its view.
+    expect(await ask(app, 'sensetme', DRAFTS)).toContain('latest Nov 2023 · 2 months');
+    expect(await ask(app, 'sensetme', PUBLIC)).toContain('latest Oct 2023 · 1 month');
+    expect(await ask(app, 'list', PUBLIC)).not.toContain('Nov 2023');
+    expect(await ask(app, '00020', PUBLIC)).toContain('October 2023');
+    expect(await ask(app, '00020', DRAFTS)).toContain('November 2023');
+  });
+});
+
 describe('a return shared in a DM or a group DM with the bot', () => {
   it('is answered in the DM, and held for it alone', async () => {
     const app = await start();
