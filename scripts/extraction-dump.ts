@@ -2,7 +2,9 @@
  * Every text item extractText gives for every PDF of the corpus (`../shared/filings` or HKEX_FILINGS_DIR, with its
  * sub-folders) and of fixtures/, as one JSON file; with `--compare OLD.json`, the files whose items differ from an
  * earlier dump. Run before and after a change to the extraction: the parser reads these items, so a change that
- * keeps every one of them keeps every parse.
+ * keeps every one of them keeps every parse. Beside them, every item exactly as pdf.js's getTextContent gives it
+ * (whitespace items included: str, dir, transform, width, height, hasEOL; not fontName, a name pdf.js makes up per
+ * document), so that a change to how pdf.js is run is held to pdf.js's own output, not only to what we keep of it.
  *
  *   npm run extraction-dump -- OUT.json [--compare BEFORE.json]
  */
@@ -10,6 +12,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAppError } from '../src/domain/errors.js';
 import { extractText } from '../src/pdf/extract-text.js';
+import { openPdf } from '../src/pdf/pdf-library.js';
 import { defaultFilingsDir } from './accuracy/corpus.js';
 
 function listPdfs(dir: string): string[] {
@@ -26,6 +29,26 @@ function listPdfs(dir: string): string[] {
   });
 }
 
+/** pdf.js's own items, page by page, or the error that stopped them. */
+async function rawItems(bytes: Uint8Array): Promise<unknown> {
+  const pdf = await openPdf(bytes);
+  try {
+    const doc = await pdf.document;
+    const pages: unknown[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const { items } = await page.getTextContent();
+      pages.push(items.map(({ fontName: _, ...item }) => item));
+      page.cleanup();
+    }
+    return pages;
+  } catch (error) {
+    return { error: error instanceof Error ? error.name : String(error) };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
 const [out, flag, before] = process.argv.slice(2);
 if (!out || (flag !== undefined && (flag !== '--compare' || !before))) {
   console.error('Usage: extraction-dump OUT.json [--compare BEFORE.json]');
@@ -36,19 +59,25 @@ const dump: Record<string, unknown> = {};
 for (const root of roots) {
   for (const file of listPdfs(root)) {
     const key = `${path.basename(root)}/${path.relative(root, file)}`;
+    const bytes = new Uint8Array(readFileSync(file));
+    let extracted: unknown;
     try {
-      dump[key] = await extractText(new Uint8Array(readFileSync(file)), undefined, path.basename(file));
+      extracted = await extractText(bytes, undefined, path.basename(file));
     } catch (error) {
-      dump[key] = { error: isAppError(error) ? error.code : String(error) };
+      extracted = { error: isAppError(error) ? error.code : String(error) };
     }
+    dump[key] = { extracted, raw: await rawItems(new Uint8Array(bytes)) };
   }
 }
 writeFileSync(out, JSON.stringify(dump));
-const items = Object.values(dump).reduce<number>((sum, doc) => {
-  const pages = (doc as { pages?: { items: unknown[] }[] }).pages ?? [];
-  return sum + pages.reduce((n, page) => n + page.items.length, 0);
+const entries = Object.values(dump) as { extracted: { pages?: { items: unknown[] }[] }; raw: unknown }[];
+const items = entries.reduce((sum, { extracted }) => {
+  return sum + (extracted.pages ?? []).reduce((n, page) => n + page.items.length, 0);
 }, 0);
-console.log(`${Object.keys(dump).length} PDFs, ${items} text items -> ${out}`);
+const rawCount = entries.reduce((sum, { raw }) => {
+  return sum + (Array.isArray(raw) ? raw.reduce((n: number, page: unknown[]) => n + page.length, 0) : 0);
+}, 0);
+console.log(`${Object.keys(dump).length} PDFs, ${items} text items (${rawCount} as pdf.js gives them) -> ${out}`);
 
 if (before) {
   const old = JSON.parse(readFileSync(before, 'utf8')) as Record<string, unknown>;

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
 import { isAppError } from './domain/errors.js';
+import type { ReportMonth } from './domain/monthly-return.js';
 import { storageFailureOf } from './domain/storage-failure.js';
 import { createHkexnewsClient } from './hkexnews/hkexnews-client.js';
 import { startDigestScheduler } from './services/digest-scheduler.js';
@@ -12,6 +13,7 @@ import { type LookUp, lookUpOnHkexnews } from './services/fetch-on-demand.js';
 import { ingestFiling } from './services/ingest-filing.js';
 import { createReadPool } from './services/ingest-worker-pool.js';
 import { createHkexnewsUnfurl } from './services/unfurl-hkexnews.js';
+import { fillWatchlists } from './services/watchlist-fill.js';
 import { checkBotToken, createSlackApp } from './slack/create-app.js';
 import { createDigestPoster, createOwnerTeller } from './slack/digest-poster.js';
 import { openFilingStore } from './store/index.js';
@@ -105,13 +107,15 @@ async function main(): Promise<void> {
     now,
     schedule: config.digest,
     log: (message) => logger.info(message),
+    ...(hkexnews
+      ? {
+          fill: (month: ReportMonth) =>
+            fillWatchlists({ store, now, limits: config.limits, read: readers.read, client: hkexnews }, month),
+        }
+      : {}),
   });
-  logger.info(
-    connection.mode === 'socket'
-      ? 'hkex-shares-bot is running in Socket Mode'
-      : `hkex-shares-bot is listening for Slack on port ${port}, path /slack/events`,
-  );
-
+  // Before saying it listens: whoever waits for that line may stop the bot at once, and a SIGTERM that found no
+  // handler would end it without closing the store.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -128,6 +132,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  logger.info(
+    connection.mode === 'socket'
+      ? 'hkex-shares-bot is running in Socket Mode'
+      : `hkex-shares-bot is listening for Slack on port ${port}, path /slack/events`,
+  );
 }
 
 main().catch((error: unknown) => {

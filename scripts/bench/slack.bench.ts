@@ -38,9 +38,9 @@ function milliseconds(times: number[], digits: number): string {
     .join(' / ')} ms`;
 }
 
-/** Monthly returns to upload: the bundled fixtures, else the corpus. */
+/** Monthly returns to upload: the real filings of the corpus (its top level), else the bundled fixtures. */
 function returnPdfs(): { name: string; bytes: Uint8Array }[] {
-  for (const dir of [path.join(ROOT, 'fixtures'), CORPUS]) {
+  for (const dir of [CORPUS, path.join(ROOT, 'fixtures')]) {
     if (!existsSync(dir)) continue;
     const names = readdirSync(dir).filter((n) => n.endsWith('.pdf') && !/nddr|not-a|corrupt|damaged/i.test(n));
     if (names.length > 0) return names.sort().map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));

@@ -3,12 +3,12 @@
  * against the previous return held, the notable movements and flags; who has not filed; the companies ordered by
  * how much they moved, the quiet ones apart. Pure: the caller reads the store.
  */
-import { flagsWithContinuity } from '../domain/check-continuity.js';
+import { flagsAgainstPrevious } from '../domain/check-continuity.js';
 import { compareClassesWithPrevious, isResubmission } from '../domain/compare-with-previous.js';
 import { isFault } from '../domain/flag.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
-import type { StoredReturn } from '../domain/stored-return.js';
+import { hkexnewsListingOf, type StoredReturn } from '../domain/stored-return.js';
 import type { Digest, FiledCompany } from '../view-models/digest.js';
 import { findNotableMovements } from './notable-movements.js';
 import type { IsoDate } from './report-months.js';
@@ -28,18 +28,33 @@ export interface BuildDigestInput {
   readonly month: ReportMonth;
   readonly deadline: IsoDate;
   readonly sources: readonly DigestSource[];
+  /** Codes HKEXnews was asked about after the deadline (a watchlist fill): one still without a return is late. */
+  readonly checkedOnHkexnews?: readonly StockCode[];
 }
 
-function filedCompany(current: StoredReturn, previous: StoredReturn | null): FiledCompany {
+/**
+ * Rule 13.25B: published by 30 minutes before the morning session (09:00) on the deadline day. The release time on
+ * HKEXnews says it to the minute; without one, only a submission dated after the deadline day is known to be late.
+ */
+function isLate(current: StoredReturn, deadline: IsoDate): boolean {
+  const releasedAt = hkexnewsListingOf(current)?.releasedAt;
+  const released = releasedAt ? Date.parse(releasedAt) : Number.NaN;
+  if (Number.isFinite(released)) return released > Date.parse(`${deadline}T08:30:00+08:00`);
+  const submitted = current.monthlyReturn.dateSubmitted;
+  return submitted !== null && submitted > deadline;
+}
+
+function filedCompany(current: StoredReturn, previous: StoredReturn | null, deadline: IsoDate): FiledCompany {
   const monthlyReturn = current.monthlyReturn;
   return {
     stockCode: current.stockCode,
     issuerName: monthlyReturn.issuerName,
     dateSubmitted: monthlyReturn.dateSubmitted,
     resubmission: isResubmission(current),
+    late: isLate(current, deadline),
     classes: compareClassesWithPrevious(current, previous),
     movements: findNotableMovements(monthlyReturn.detailsOfMovements),
-    flags: flagsWithContinuity(current, previous),
+    flags: flagsAgainstPrevious(current, previous),
   };
 }
 
@@ -68,8 +83,9 @@ function bySizeOfChange(a: FiledCompany, b: FiledCompany): number {
 
 export function buildDigest(input: BuildDigestInput): Digest {
   const filed = input.sources.flatMap((source) =>
-    source.current ? [filedCompany(source.current, source.previous)] : [],
+    source.current ? [filedCompany(source.current, source.previous, input.deadline)] : [],
   );
+  const checked = new Set(input.checkedOnHkexnews ?? []);
   const pending = input.sources
     .filter((source) => source.current === null)
     .map((source) => {
@@ -78,6 +94,7 @@ export function buildDigest(input: BuildDigestInput): Digest {
         stockCode: source.stockCode,
         issuerName: named?.monthlyReturn.issuerName ?? null,
         latestMonthHeld: named?.reportMonth ?? null,
+        late: checked.has(source.stockCode),
       };
     })
     .sort((a, b) => a.stockCode.localeCompare(b.stockCode));

@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import { filingDeadline } from './filing-deadline.js';
 import { isHongKongBusinessDay } from './hk-holidays.js';
-import { addDays, addMonths } from './report-months.js';
+import { addDays, addMonths, type IsoDate } from './report-months.js';
 
 export interface DigestSchedule {
   /** Local time of day in `timeZone`, "HH:mm"; default "10:00". */
@@ -53,8 +53,13 @@ export function assertDigestSchedule(schedule: DigestSchedule): void {
 
 /** The instant the digest for `month` is due. */
 export function digestDueAt(month: ReportMonth, schedule: DigestSchedule): Date {
+  return atTimeOfDay(filingDeadline(month), schedule);
+}
+
+/** The schedule's time of day on a local date. */
+function atTimeOfDay(date: IsoDate, schedule: DigestSchedule): Date {
   const { hours, minutes } = timeOfDayParts(schedule);
-  const [year, number, day] = filingDeadline(month).split('-').map(Number);
+  const [year, number, day] = date.split('-').map(Number);
   const local = new TZDate(year ?? 0, (number ?? 1) - 1, day ?? 1, hours, minutes, schedule.timeZone);
   return new Date(local.getTime());
 }
@@ -84,16 +89,45 @@ export function nextDueDigest(now: Date, schedule: DigestSchedule): DueDigest {
   return { month, at: digestDueAt(month, schedule) };
 }
 
+/** How long after the deadline the watched codes' returns are still looked for on HKEXnews. */
+export const FILL_WINDOW_DAYS = 7;
+
+/**
+ * When the watched codes' returns for `month` are fetched from HKEXnews: at the digest's due time on the filing
+ * deadline, just before the digest, and at the same time on each Hong Kong business day after it, for a week.
+ */
+export function fillTimes(month: ReportMonth, schedule: DigestSchedule): Date[] {
+  const deadline = filingDeadline(month);
+  const times = [atTimeOfDay(deadline, schedule)];
+  for (let day = 1; day <= FILL_WINDOW_DAYS; day++) {
+    const date = addDays(deadline, day);
+    if (isHongKongBusinessDay(date)) times.push(atTimeOfDay(date, schedule));
+  }
+  return times;
+}
+
+/** The next fill strictly after `now` of the latest month due, or null when its week is over. */
+export function nextFillAfter(now: Date, schedule: DigestSchedule): DueDigest | null {
+  const { month } = latestDueDigest(now, schedule);
+  const at = fillTimes(month, schedule).find((time) => time.getTime() > now.getTime());
+  return at ? { month, at } : null;
+}
+
+/** The month whose week of fills `now` falls in (its deadline passed, its last fill not yet), if any. */
+export function monthBeingFilled(now: Date, schedule: DigestSchedule): ReportMonth | null {
+  const { month } = latestDueDigest(now, schedule);
+  const last = fillTimes(month, schedule).at(-1) as Date;
+  return now.getTime() <= last.getTime() ? month : null;
+}
+
 /**
  * The schedule's time of day on the first Hong Kong business day after the local day of `after`: when a digest
  * Slack refused is tried again (the bot invited meanwhile, say), a day later and never on a weekend or holiday.
  */
 export function nextBusinessDayAt(after: Date, schedule: DigestSchedule): Date {
-  const { hours, minutes } = timeOfDayParts(schedule);
   let day = addDays(localDateOf(after, schedule.timeZone), 1);
   while (!isHongKongBusinessDay(day)) day = addDays(day, 1);
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(new TZDate(year ?? 0, (month ?? 1) - 1, date ?? 1, hours, minutes, schedule.timeZone).getTime());
+  return atTimeOfDay(day, schedule);
 }
 
 /** The calendar day `at` falls on in `timeZone`, "YYYY-MM-DD". */

@@ -3,6 +3,7 @@
  * balance of the return before it. A difference means a return is missing, a resubmission is not held, or a figure
  * was misread, and the reader must see it.
  */
+import { checkIssuerName } from './check-issuer-name.js';
 import type { Flag } from './flag.js';
 import { matchShareClass, shareClassLabel } from './match-share-class.js';
 import type { Movement, ReportMonth } from './monthly-return.js';
@@ -74,9 +75,13 @@ export function checkContinuity(current: HistoryEntry, previous: HistoryEntry | 
   return flags;
 }
 
-/** The parser's flags and the continuity check, each break once (a store may already hold a continuity flag). */
-export function flagsWithContinuity(current: HistoryEntry, previous: HistoryEntry | null): Flag[] {
-  const key = (flag: Flag) => `${flag.subject}|${flag.actual}|${flag.expected}`;
-  const held = new Set(current.flags.filter((f) => f.code === 'continuity-break').map(key));
-  return [...current.flags, ...checkContinuity(current, previous).filter((flag) => !held.has(key(flag)))];
+/**
+ * The parser's flags and the checks against the previous return held (continuity, the issuer's name), each finding
+ * once (a store may already hold a continuity flag): what every view of a return shows.
+ */
+export function flagsAgainstPrevious(current: HistoryEntry, previous: HistoryEntry | null): Flag[] {
+  const key = (flag: Flag) => `${flag.code}|${flag.subject}|${flag.actual}|${flag.expected}`;
+  const held = new Set(current.flags.map(key));
+  const found = [...checkContinuity(current, previous), ...checkIssuerName(current, previous)];
+  return [...current.flags, ...found.filter((flag) => !held.has(key(flag)))];
 }

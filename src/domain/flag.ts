@@ -23,6 +23,8 @@ export const FlagCodeSchema = z.enum([
   'missing-section',
   /** part I and part II name different stock codes for the issuer's classes. */
   'stock-code-mismatch',
+  /** the issuer's name differs from the name on the previous return held for the stock code. */
+  'issuer-name-mismatch',
 ]);
 
 export const FlagSchema = z.object({

@@ -36,11 +36,16 @@ export type LookupQuery =
       readonly months?: MonthRange;
       /** `csv`: the history as a CSV file rather than a message. */
       readonly export?: HistoryExportFormat;
+      /** `fetch N`: fill in from HKEXnews the months missing from the last N (default 12). */
+      readonly fetchMonths?: number;
     };
 
 /** The words after `history` that ask for a file instead of a message. */
 export const HISTORY_EXPORTS = ['csv'] as const;
 export type HistoryExportFormat = (typeof HISTORY_EXPORTS)[number];
+
+/** The most months `history fetch N` fills in from HKEXnews: ten years, a handful of searches. */
+export const MAX_FETCH_MONTHS = 120;
 
 /** A channel's watchlist and digest; `month: null` is last month. */
 export type WatchQuery =
@@ -106,6 +111,7 @@ function splitWords(text: string): string[] {
 interface HistoryOptions {
   months?: MonthRange;
   export?: HistoryExportFormat;
+  fetchMonths?: number;
 }
 
 /**
@@ -115,7 +121,7 @@ interface HistoryOptions {
 function takeHistoryOptions(all: readonly string[]): { words: readonly string[]; history: HistoryOptions } {
   if (!all.some((word) => keywordOf(word) === 'history')) return { words: all, history: {} };
   const history: HistoryOptions = {};
-  const words = all.filter((word) => {
+  const words = takeFetchMonths(all, history).filter((word) => {
     const format = HISTORY_EXPORTS.find((name) => name === word.toLowerCase());
     if (format) history.export = format;
     else if (looksLikeMonthRange(word)) history.months = parseMonthRange(word);
@@ -123,6 +129,23 @@ function takeHistoryOptions(all: readonly string[]): { words: readonly string[];
     return false;
   });
   return { words, history };
+}
+
+/** `fetch N` among a history's words: N months to fill in from HKEXnews, 1 to MAX_FETCH_MONTHS. */
+function takeFetchMonths(words: readonly string[], history: HistoryOptions): readonly string[] {
+  const at = words.findIndex((word) => word.toLowerCase() === 'fetch');
+  if (at < 0) return words;
+  const count = words[at + 1] ?? '';
+  const months = /^\d{1,4}$/.test(count) ? Number(count) : Number.NaN;
+  if (!(months >= 1 && months <= MAX_FETCH_MONTHS)) {
+    throw new AppError(
+      'bad-input',
+      `\`fetch\` takes a number of months from 1 to ${MAX_FETCH_MONTHS}, for example \`/shares 00020 history fetch 36\`.`,
+      { words: `fetch ${count}`.trim() },
+    );
+  }
+  history.fetchMonths = months;
+  return [...words.slice(0, at), ...words.slice(at + 2)];
 }
 
 function keywordOf(word: string | undefined): Keyword | null {

@@ -4,6 +4,18 @@ import { FlagSchema } from './flag.js';
 import { IsoDateSchema, MonthlyReturnSchema, ReportMonthSchema } from './monthly-return.js';
 import { StockCodeSchema } from './stock-code.js';
 
+/** A document on HKEXnews, as the site lists it. */
+export const HkexnewsListingSchema = z.object({
+  kind: z.literal('hkexnews'),
+  /** The site's NEWS_ID: one document, whatever its link. */
+  newsId: z.string(),
+  url: z.string(),
+  title: z.string(),
+  /** Release time in Hong Kong, ISO with +08:00. */
+  releasedAt: z.string(),
+});
+export type HkexnewsListing = z.infer<typeof HkexnewsListingSchema>;
+
 /** Where a return came from. */
 export const ProvenanceSourceSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -16,15 +28,7 @@ export const ProvenanceSourceSchema = z.discriminatedUnion('kind', [
     permalink: z.string().nullable(),
   }),
   z.object({ kind: z.literal('path'), path: z.string() }),
-  z.object({
-    kind: z.literal('hkexnews'),
-    /** The site's NEWS_ID: one document, whatever its link. */
-    newsId: z.string(),
-    url: z.string(),
-    title: z.string(),
-    /** Release time in Hong Kong, ISO with +08:00. */
-    releasedAt: z.string(),
-  }),
+  HkexnewsListingSchema,
 ]);
 export type ProvenanceSource = z.infer<typeof ProvenanceSourceSchema>;
 
@@ -54,8 +58,19 @@ export const StoredReturnSchema = z.object({
   supersedes: z.string().nullable(),
   /** Who may see it (audience.ts); absent on returns stored before it was recorded: see `audienceOf`. */
   audience: AudienceSchema.optional(),
+  /**
+   * The same file (same sha256) as HKEXnews lists it, for a return first read from elsewhere (an upload) and seen on
+   * the site later; a return read from HKEXnews has its listing as its source. See `hkexnewsListingOf`.
+   */
+  hkexnews: HkexnewsListingSchema.optional(),
 });
 export type StoredReturn = z.infer<typeof StoredReturnSchema>;
+
+/** The HKEXnews document of a return's file: its source, or the listing found for it later; null when none is known. */
+export function hkexnewsListingOf(stored: Pick<StoredReturn, 'provenance' | 'hkexnews'>): HkexnewsListing | null {
+  const { source } = stored.provenance;
+  return source.kind === 'hkexnews' ? source : (stored.hkexnews ?? null);
+}
 
 export function audienceOf(stored: Pick<StoredReturn, 'audience' | 'provenance'>): Audience {
   return stored.audience ?? legacyAudienceOf(stored.provenance.source);

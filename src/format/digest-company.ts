@@ -52,7 +52,8 @@ export function companyName(company: { stockCode: string; issuerName: string | n
 export function renderCompanyText(company: FiledCompany): string {
   const submitted = company.dateSubmitted ? ` · submitted ${company.dateSubmitted}` : '';
   const resubmitted = company.resubmission ? ' · resubmission' : '';
-  const lines = [`*${companyName(company)}*${submitted}${resubmitted}`];
+  const late = company.late ? ' · :hourglass_flowing_sand: filed late' : '';
+  const lines = [`*${companyName(company)}*${submitted}${late}${resubmitted}`];
   const classes = takeWithRest(company.classes, MAX_CLASSES);
   lines.push(...classes.shown.map(classLine));
   const moreClasses = moreNote(classes.rest, 'more classes');

@@ -32,12 +32,22 @@ function filedCount(digest: Digest): number {
   return digest.moved.length + digest.quiet.length;
 }
 
+function latePending(digest: Digest) {
+  return digest.pending.filter((company) => company.late);
+}
+
+function notHeldPending(digest: Digest) {
+  return digest.pending.filter((company) => !company.late);
+}
+
 function summaryText(digest: Digest): string {
   const month = formatMonth(digest.month);
+  const late = latePending(digest).length;
   const counts = [
     `${digest.moved.length} moved or flagged`,
     `${digest.quiet.length} quiet`,
-    `${digest.pending.length} not held yet`,
+    ...(late > 0 ? [`${late} late (not on HKEXnews)`] : []),
+    `${digest.pending.length - late} not held yet`,
   ].join(', ');
   return `*${filedCount(digest)} of ${digest.watchedCount}* watched companies have filed for ${month} (deadline ${formatDeadline(digest.deadline)}): ${counts}.`;
 }
@@ -69,11 +79,18 @@ function listSections(title: string, names: readonly string[]): KnownBlock[] {
 function tailBlocks(digest: Digest): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (digest.quiet.length > 0) {
-    blocks.push(...listSections('*Quiet* (no change): ', digest.quiet.map(companyName)));
+    const quietName = (company: FiledCompany) => `${companyName(company)}${company.late ? ' (filed late)' : ''}`;
+    blocks.push(...listSections('*Quiet* (no change): ', digest.quiet.map(quietName)));
   }
-  if (digest.pending.length > 0) {
-    const title = `*No ${formatMonth(digest.month)} return held yet* (${digest.pending.length}): `;
-    blocks.push(...listSections(title, digest.pending.map(pendingName)));
+  const late = latePending(digest);
+  if (late.length > 0) {
+    const title = `:hourglass_flowing_sand: *Late: no ${formatMonth(digest.month)} return on HKEXnews by the deadline* (${late.length}): `;
+    blocks.push(...listSections(title, late.map(pendingName)));
+  }
+  const notHeld = notHeldPending(digest);
+  if (notHeld.length > 0) {
+    const title = `*No ${formatMonth(digest.month)} return held yet* (${notHeld.length}): `;
+    blocks.push(...listSections(title, notHeld.map(pendingName)));
   }
   blocks.push(
     context(
@@ -100,8 +117,11 @@ function fallbackText(digest: Digest, page: number, pages: number): string {
   const parts = [`${month} digest: ${filedCount(digest)} of ${digest.watchedCount} watched companies have filed`];
   const largest = digest.moved[0];
   if (largest) parts.push(`largest change ${companyName(largest)} ${headlineChange(largest)}`);
-  if (digest.pending.length > 0) {
-    parts.push(`not held yet: ${digest.pending.map((company) => company.stockCode).join(', ')}`);
+  const late = latePending(digest);
+  if (late.length > 0) parts.push(`late: ${late.map((company) => company.stockCode).join(', ')}`);
+  const notHeld = notHeldPending(digest);
+  if (notHeld.length > 0) {
+    parts.push(`not held yet: ${notHeld.map((company) => company.stockCode).join(', ')}`);
   }
   return truncate(`${parts.join('; ')}.`, SLACK_LIMITS.fallbackText);
 }

@@ -14,7 +14,7 @@ import type {
   Movement,
   PublicFloatConfirmation,
 } from '../domain/monthly-return.js';
-import type { StoredReturn } from '../domain/stored-return.js';
+import { type HkexnewsListing, hkexnewsListingOf, type StoredReturn } from '../domain/stored-return.js';
 import type { FilingCard, HdrComparison } from '../view-models/filing-card.js';
 import type { KnownBlock } from './block-kit.js';
 import {
@@ -88,8 +88,21 @@ function sourceText(stored: StoredReturn): string {
     const name = escapeMrkdwn(source.fileName);
     return source.permalink ? `<${source.permalink}|${name}>` : name;
   }
-  if (source.kind === 'hkexnews') return `<${source.url}|HKEXnews, released ${releaseText(source.releasedAt)}>`;
+  if (source.kind === 'hkexnews') return listingText(source);
   return escapeMrkdwn(source.path.split(/[\\/]/).at(-1) ?? source.path);
+}
+
+/** Where the return came from and, for a file seen on HKEXnews after it was shared, its document there too. */
+function originText(stored: StoredReturn): string {
+  const listing = stored.provenance.source.kind === 'hkexnews' ? null : hkexnewsListingOf(stored);
+  return listing ? `${sourceText(stored)} · ${listingText(listing)}` : sourceText(stored);
+}
+
+/** A link to the document on HKEXnews, with its release time where known. */
+function listingText(listing: HkexnewsListing): string {
+  return listing.releasedAt
+    ? `<${listing.url}|HKEXnews, released ${releaseText(listing.releasedAt)}>`
+    : `<${listing.url}|HKEXnews>`;
 }
 
 /** "2011-02-01T16:30+08:00" -> "2011-02-01 16:30 HKT". */
@@ -324,7 +337,7 @@ export function renderFilingCard(card: FilingCard, options: FilingCardOptions = 
     section(flagsText(card)),
   ];
   const tail: KnownBlock[] = [
-    context(`From ${sourceText(stored)} · parser ${stored.provenance.parserVersion}`),
+    context(`From ${originText(stored)} · parser ${stored.provenance.parserVersion}`),
     actions(`card:${ref}`, buttons),
   ];
   return { text: fallbackText(card), blocks: fitBlocks([...body, ...tail], tail.length) };

@@ -64,7 +64,9 @@ export async function answerSharesQuery(deps: AnswerDeps, query: LookupQuery): P
     return history ? { kind: 'history-export', format: query.export, history } : notHeld(code);
   }
   if (query.kind === 'history') {
-    const history = await buildShareHistory(store, code, { range: query.months ?? null });
+    // `history fetch 36` shows the months it fetched, where the default shows 24.
+    const months = Math.max(24, query.fetchMonths ?? 0);
+    const history = await buildShareHistory(store, code, { range: query.months ?? null, months });
     return history ? { kind: 'history', history } : notHeld(code);
   }
   const stored = query.kind === 'month' ? await store.forMonth(code, query.month) : await store.latest(code);

@@ -13,6 +13,7 @@ export async function loadDigest(
   store: FilingStore,
   stockCodes: readonly StockCode[],
   month: ReportMonth,
+  checkedOnHkexnews: readonly StockCode[] = [],
 ): Promise<Digest> {
   const sources = await Promise.all(
     stockCodes.map(async (stockCode) => {
@@ -24,5 +25,5 @@ export async function loadDigest(
       return { stockCode, current, previous, latest };
     }),
   );
-  return buildDigest({ month, deadline: filingDeadline(month), sources });
+  return buildDigest({ month, deadline: filingDeadline(month), sources, checkedOnHkexnews });
 }

@@ -9,6 +9,10 @@
  *   stale digests (each can still be asked for with `/shares digest YYYY-MM`).
  * - Exactly once per channel and month rests on the store's digest record, claimed before posting: see
  *   digest-sending.ts for which side of the crash window that puts us on, and why.
+ * - With HKEXnews on (`fill`), the watched codes' returns are fetched from the site just before the digest, and again
+ *   at the same time on each business day of the week after the deadline (a fill asks nothing once every watched code
+ *   has filed): the digest then names who has not filed as late, and a late filer is held when it files. A failing
+ *   site never holds up a digest: it goes out as it would without HKEXnews.
  */
 
 import {
@@ -16,15 +20,19 @@ import {
   type DigestSchedule,
   latestDueDigest,
   localDateOf,
+  monthBeingFilled,
   nextBusinessDayAt,
   nextDueDigest,
+  nextFillAfter,
 } from '../digest/digest-schedule.js';
 import { isAppError } from '../domain/errors.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
+import type { StockCode } from '../domain/stock-code.js';
 import type { Watchlist } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
 import type { DigestFailure } from '../view-models/digest.js';
 import { type DigestPoster, type SendDigestResult, sendDigest } from './digest-sending.js';
+import type { WatchlistFill } from './watchlist-fill.js';
 
 export interface SchedulerTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -43,6 +51,8 @@ export interface DigestSchedulerDeps {
   readonly timers?: SchedulerTimers;
   /** After a run in which a digest could not even be prepared (the store failed), try again this much later. */
   readonly retryDelayMs?: number;
+  /** Fetches the month's returns of the watched codes from HKEXnews (watchlist-fill.ts); absent when HKEXNEWS=off. */
+  readonly fill?: (month: ReportMonth) => Promise<WatchlistFill>;
 }
 
 export interface RunningScheduler {
@@ -55,14 +65,24 @@ export interface RunningScheduler {
 const MAX_TIMEOUT_MS = 2_147_483_647;
 const DEFAULT_RETRY_DELAY_MS = 15 * 60_000;
 
+/**
+ * What is owed after a run: a retry soon (the store failed before a digest was claimed), and the earliest time a
+ * digest Slack refused is tried again.
+ */
 interface Retry {
-  soon: boolean;
-  at: Date | null;
+  readonly soon: boolean;
+  readonly at: Date | null;
 }
 
 const NO_RETRY: Retry = { soon: false, at: null };
 
 type FailedPost = Extract<SendDigestResult, { status: 'post-failed' }>;
+
+/** What a timer is set for: a month's digest, a day's fill (keeping a retry owed), or a retry. */
+type Wake =
+  | { readonly kind: 'digest'; readonly at: Date }
+  | { readonly kind: 'fill'; readonly at: Date; readonly retry: Retry }
+  | { readonly kind: 'retry' };
 
 const systemTimers: SchedulerTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -89,32 +109,55 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
   let timer: unknown = null;
   let running: Promise<void> = Promise.resolve();
 
-  /**
-   * Sends the latest due month's digest where it is owed. Says whether one should be tried again soon (the store
-   * failed) and the earliest time a digest Slack refused is tried again.
-   */
+  /** Fills the watched codes of the month whose week of fills it is; the codes HKEXnews answered for. */
+  async function runFill(): Promise<readonly StockCode[]> {
+    const month = deps.fill ? monthBeingFilled(now(), schedule) : null;
+    if (!deps.fill || month === null) return [];
+    try {
+      const fill = await deps.fill(month);
+      if (fill.checked.length > 0 || fill.problems.length > 0) {
+        const found = fill.found.length > 0 ? fill.found.join(', ') : 'none';
+        const failed = fill.problems.map((p) => `; ${p.stockCode}: ${p.message}`).join('');
+        log(`HKEXnews fill ${month}: asked about ${fill.checked.length} code(s), found ${found}${failed}`);
+      }
+      return fill.checked;
+    } catch (error) {
+      log(`HKEXnews fill ${month} failed, digests go out without it: ${describe(error)}`);
+      return [];
+    }
+  }
+
+  /** Sends the latest due month's digest where it is owed; says what is to be tried again, and when. */
   async function runDue(trigger: 'scheduled' | 'catch-up'): Promise<Retry> {
+    const checkedOnHkexnews = await runFill();
     const due = latestDueDigest(now(), schedule);
-    const retry: Retry = { soon: false, at: null };
-    const later = (at: Date) => {
-      if (retry.at === null || at < retry.at) retry.at = at;
+    let soon = false;
+    let at: Date | null = null;
+    const later = (when: Date) => {
+      if (at === null || when < at) at = when;
     };
     for (const watchlist of await store.listWatchlists()) {
       if (stopped) break;
       if (!isDueFor(watchlist, due.at)) continue;
       const result = await sendDigest(
-        { store, poster: deps.poster, now, log, retryAt: (at) => nextBusinessDayAt(at, schedule) },
-        { channelId: watchlist.channelId, stockCodes: watchlist.stockCodes, month: due.month, trigger },
+        { store, poster: deps.poster, now, log, retryAt: (failedAt) => nextBusinessDayAt(failedAt, schedule) },
+        {
+          channelId: watchlist.channelId,
+          stockCodes: watchlist.stockCodes,
+          month: due.month,
+          trigger,
+          checkedOnHkexnews,
+        },
       );
       reportResult(watchlist.channelId, due.month, result);
-      if (result.status === 'not-claimed') retry.soon = true;
+      if (result.status === 'not-claimed') soon = true;
       if (result.status === 'already-recorded' && result.record.failure) later(new Date(result.record.failure.retryAt));
       if (result.status === 'post-failed') {
         if (result.retryAt) later(result.retryAt);
         if (result.attempts === 1) await tellOwnerOf(watchlist, due.month, result);
       }
     }
-    return retry;
+    return { soon, at };
   }
 
   async function tellOwnerOf(watchlist: Watchlist, month: ReportMonth, result: FailedPost): Promise<void> {
@@ -153,26 +196,36 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     if (stopped) return;
     const at = now();
     const next = nextDueDigest(at, schedule);
-    const untilDue = next.at.getTime() - at.getTime();
+    const fill = deps.fill ? nextFillAfter(at, schedule) : null;
+    const fillFirst = fill !== null && fill.at.getTime() < next.at.getTime();
+    const untilDue = (fillFirst ? fill.at : next.at).getTime() - at.getTime();
     const untilRetry = Math.min(
       retry.soon ? retryDelayMs : Number.POSITIVE_INFINITY,
       retry.at ? retry.at.getTime() - at.getTime() : Number.POSITIVE_INFINITY,
     );
     const retryFirst = untilRetry < untilDue;
     const delay = Math.min(retryFirst ? untilRetry : untilDue, MAX_TIMEOUT_MS);
-    timer = timers.setTimeout(() => wake(retryFirst ? null : next.at), Math.max(0, delay));
+    const wakeFor: Wake = retryFirst
+      ? { kind: 'retry' }
+      : fillFirst
+        ? { kind: 'fill', at: fill.at, retry }
+        : { kind: 'digest', at: next.at };
+    timer = timers.setTimeout(() => wake(wakeFor), Math.max(0, delay));
   }
 
-  /** `dueAt` is the due time the timer was set for; null for a retry. */
-  function wake(dueAt: Date | null) {
+  function wake(target: Wake) {
     timer = null;
     if (stopped) return;
-    if (dueAt !== null && now().getTime() < dueAt.getTime()) {
+    if (target.kind !== 'retry' && now().getTime() < target.at.getTime()) {
       // A step of a wait longer than a timeout can be, or a timer that fired early: nothing is due yet.
-      running = Promise.resolve().then(() => arm(NO_RETRY));
+      running = Promise.resolve().then(() => arm(target.kind === 'fill' ? target.retry : NO_RETRY));
       return;
     }
-    start(dueAt === null ? 'catch-up' : 'scheduled');
+    if (target.kind === 'fill') {
+      running = runFill().then(() => arm(target.retry));
+      return;
+    }
+    start(target.kind === 'retry' ? 'catch-up' : 'scheduled');
   }
 
   function start(trigger: 'scheduled' | 'catch-up') {

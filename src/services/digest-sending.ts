@@ -44,6 +44,8 @@ export interface SendDigestInput {
   readonly stockCodes: readonly StockCode[];
   readonly month: ReportMonth;
   readonly trigger: DigestRecord['trigger'];
+  /** Codes HKEXnews was just asked about (watchlist-fill.ts): those still without a return are named as late. */
+  readonly checkedOnHkexnews?: readonly StockCode[];
 }
 
 export type SendDigestResult =
@@ -83,7 +85,7 @@ export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): 
     attempts = existing?.failure?.attempts ?? 0;
     // The channel's digest shows what the channel may see: a return read in another private conversation is not held.
     const seen = seenBy(store, onlyIn(input.channelId));
-    messages = poster.render(await loadDigest(seen, input.stockCodes, input.month));
+    messages = poster.render(await loadDigest(seen, input.stockCodes, input.month, input.checkedOnHkexnews));
     await store.recordDigest(claim(input, now()));
   } catch (error) {
     return { status: 'not-claimed', error };

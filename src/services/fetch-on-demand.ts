@@ -29,9 +29,11 @@ export interface LookUp {
   readonly until: ReportMonth;
   /** Say "Looking up … on HKEXnews…" first (a card); a history is filled quietly and answered once. */
   readonly announce: boolean;
+  /** Only these months of the span (a history's missing ones): a month held already is not downloaded again. */
+  readonly months?: readonly ReportMonth[];
 }
 
-/** How many months back `/shares CODE history` fills from HKEXnews. */
+/** How many months back `/shares CODE history` fills from HKEXnews (`history fetch N` for N). */
 export const HISTORY_MONTHS = 12;
 
 /**
@@ -52,15 +54,17 @@ export async function lookUpNeeded(store: FilingStore, query: SharesQuery, now: 
     return { stockCode, since: addMonths(until, -2), until, announce: true };
   }
   const held = new Set(await store.monthsHeld(stockCode));
-  const missing = Array.from({ length: HISTORY_MONTHS }, (_, i) => addMonths(until, -i)).filter((m) => !held.has(m));
+  const count = query.fetchMonths ?? HISTORY_MONTHS;
+  const missing = Array.from({ length: count }, (_, i) => addMonths(until, -i)).filter((m) => !held.has(m));
   if (missing.length === 0) return null;
-  return { stockCode, since: missing.at(-1) as ReportMonth, until: missing[0] as ReportMonth, announce: false };
+  const since = missing.at(-1) as ReportMonth;
+  return { stockCode, since, until: missing[0] as ReportMonth, announce: false, months: missing };
 }
 
 /** Fetches what the look-up asks for; throws hkexnews-failure when the site failed (a code it does not list is not). */
 export async function lookUpOnHkexnews(deps: OnDemandDeps, lookUp: LookUp): Promise<FetchSummary> {
-  const { stockCode, since, until } = lookUp;
-  const summary = await fetchMonthlyReturns(deps, { stockCodes: [stockCode], since, until });
+  const { stockCode, since, until, months } = lookUp;
+  const summary = await fetchMonthlyReturns(deps, { stockCodes: [stockCode], since, until, months });
   const failure = summary.codeProblems.find((problem) => problem.code === 'hkexnews-failure');
   if (failure) throw new AppError('hkexnews-failure', failure.message, { stockCode: lookUp.stockCode });
   const unread = summary.outcomes.find((outcome) => outcome.kind === 'unreadable' || outcome.kind === 'failed');

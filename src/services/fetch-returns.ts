@@ -7,7 +7,7 @@
 import { AppError, type AppErrorCode, isAppError } from '../domain/errors.js';
 import { type ReportMonth, reportMonthOf } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
-import type { StoredReturn } from '../domain/stored-return.js';
+import { hkexnewsListingOf, type StoredReturn } from '../domain/stored-return.js';
 import type { HkexnewsClient, HkexnewsDocument } from '../hkexnews/hkexnews-client.js';
 import { isMonthlyReturnListing, reportMonthOfTitle } from '../hkexnews/monthly-return-listing.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
@@ -33,6 +33,8 @@ export interface FetchRequest {
   /** The months the returns report, inclusive. */
   readonly since: ReportMonth;
   readonly until: ReportMonth;
+  /** Only these months of the span, when given (the months a history is missing). */
+  readonly months?: readonly ReportMonth[];
 }
 
 /** A document HKEXnews listed that was not read, and why. */
@@ -183,10 +185,8 @@ async function heldDocument(
   const months = month ? [month] : await store.monthsHeld(stockCode);
   for (const held of months) {
     for (const stored of await store.submissions(stockCode, held)) {
-      const { source } = stored.provenance;
-      if (source.kind === 'hkexnews' && (source.newsId === document.newsId || source.url === document.url)) {
-        return stored;
-      }
+      const listing = hkexnewsListingOf(stored);
+      if (listing && (listing.newsId === document.newsId || listing.url === document.url)) return stored;
     }
   }
   return null;
@@ -195,6 +195,7 @@ async function heldDocument(
 /** Whether a month is among those asked for; an unknown month counts as in when `unknownIsIn`. */
 function inMonths(month: ReportMonth | null, request: FetchRequest, unknownIsIn: boolean): boolean {
   if (month === null) return unknownIsIn;
+  if (request.months && !request.months.includes(month)) return false;
   return month >= request.since && month <= request.until;
 }
 

@@ -2,7 +2,7 @@
  * The card's model (view-models/filing-card.ts) of one stored return: the previous month held for the stock, each
  * class's change against it, the continuity check, and where the return stands among the submissions for its month.
  */
-import { flagsWithContinuity, monthBefore } from '../domain/check-continuity.js';
+import { flagsAgainstPrevious, monthBefore } from '../domain/check-continuity.js';
 import { compareClassesWithPrevious } from '../domain/compare-with-previous.js';
 import type { StoredReturn } from '../domain/stored-return.js';
 import type { FilingStore, SaveResult } from '../store/filing-store.js';
@@ -45,7 +45,7 @@ export async function buildFilingCard(
     previousIsMonthBefore: previous?.reportMonth === monthBefore(stored.reportMonth),
     classes: compareClassesWithPrevious(stored, previous),
     hdrs: compareHdrs(stored, previous),
-    flags: flagsWithContinuity(stored, previous),
+    flags: flagsAgainstPrevious(stored, previous),
     standing,
     alreadyHeld: options.alreadyHeld ?? false,
   };

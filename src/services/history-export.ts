@@ -3,7 +3,7 @@
  * each read whole from the store, since the options outstanding (part III(A)) and the provenance are not in the
  * history file.
  */
-import { flagsWithContinuity } from '../domain/check-continuity.js';
+import { flagsAgainstPrevious } from '../domain/check-continuity.js';
 import { isResubmission } from '../domain/compare-with-previous.js';
 import { matchShareClass, shareClassLabel } from '../domain/match-share-class.js';
 import { isInMonthRange, type MonthRange } from '../domain/month-range.js';
@@ -34,7 +34,7 @@ export function describeSource(source: ProvenanceSource): string {
 }
 
 export function rowsOfReturn(stored: StoredReturn, before: HistoryEntry | null): HistoryExportRow[] {
-  const flags = [...new Set(flagsWithContinuity(stored, before).map((flag) => flag.code))];
+  const flags = [...new Set(flagsAgainstPrevious(stored, before).map((flag) => flag.code))];
   return stored.monthlyReturn.issuedShares.classes.map((shareClass) => ({
     month: stored.reportMonth,
     class: shareClassLabel(shareClass),

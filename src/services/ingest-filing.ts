@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Audience, WORKSPACE } from '../domain/audience.js';
-import type { ProvenanceSource } from '../domain/stored-return.js';
+import { hkexnewsListingOf, type ProvenanceSource } from '../domain/stored-return.js';
 import { PARSER_VERSION } from '../parse/index.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
 import type { FilingStore, SaveResult } from '../store/filing-store.js';
@@ -37,12 +37,12 @@ export async function ingestFiling(deps: IngestDeps, input: IngestInput): Promis
   const audience = input.audience ?? WORKSPACE;
   // Held where this audience can see it: answered as held. Held only elsewhere: read, so the save can publish it.
   const held = await deps.store.findBySha256(sha256, audience);
+  const provenance = { source: input.source, sha256, readAt: deps.now().toISOString(), parserVersion: PARSER_VERSION };
+  if (held && input.source.kind === 'hkexnews' && !hkexnewsListingOf(held)) {
+    // A file shared before, now seen on HKEXnews: saved again from there, so that the store links it to the listing.
+    return deps.store.save({ monthlyReturn: held.monthlyReturn, flags: held.flags, provenance, audience });
+  }
   if (held) return { status: 'already-held', stored: held, match: 'same-file' };
   const parsed = await (deps.read ?? readFiling)(input.bytes, { fileName: input.fileName, limits: deps.limits });
-  return deps.store.save({
-    monthlyReturn: parsed.monthlyReturn,
-    flags: parsed.flags,
-    provenance: { source: input.source, sha256, readAt: deps.now().toISOString(), parserVersion: PARSER_VERSION },
-    audience,
-  });
+  return deps.store.save({ monthlyReturn: parsed.monthlyReturn, flags: parsed.flags, provenance, audience });
 }

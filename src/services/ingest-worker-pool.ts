@@ -18,6 +18,8 @@ export interface ReadPool {
   readonly size: number;
   /** Same contract as readFiling: a parsed, checked return, or an AppError. */
   read(bytes: Uint8Array, options: { fileName: string; limits?: ExtractLimits }): Promise<ParsedFiling>;
+  /** Resolves once every reader has loaded and warmed up (a bench times the first file from there). */
+  ready(): Promise<void>;
   /** Stops the readers; reads still waiting are rejected. */
   close(): Promise<void>;
 }
@@ -101,6 +103,8 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   let nextId = 1;
   let closed = false;
   let broken: string | undefined;
+  const readyWaiters: (() => void)[] = [];
+  const allReady = () => slots.length > 0 && slots.every((slot) => slot.ready);
 
   function spawnReader(): Slot {
     const child = spawn(command, args, {
@@ -116,6 +120,7 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
     child.on('message', (message: ReadReply | ReaderReady) => {
       if ('ready' in message) {
         slot.ready = true;
+        if (allReady()) for (const resolve of readyWaiters.splice(0)) resolve();
         pump();
       } else finish(slot, message);
     });
@@ -203,8 +208,12 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
         pump();
       });
     },
+    ready() {
+      return allReady() ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
+    },
     async close() {
       closed = true;
+      for (const resolve of readyWaiters.splice(0)) resolve();
       for (const task of queue.splice(0)) {
         task.reject(new AppError('unreadable-filing', `${task.request.fileName}: not read, the readers were closed`));
       }

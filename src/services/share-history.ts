@@ -2,7 +2,7 @@
  * Month by month, the issued shares of each class of a stock and the change from the month held before it: the
  * model (view-models/share-history.ts) behind `/shares 00020 history`.
  */
-import { flagsWithContinuity } from '../domain/check-continuity.js';
+import { flagsAgainstPrevious } from '../domain/check-continuity.js';
 import { type ClassComparison, compareClassesWithPrevious, isResubmission } from '../domain/compare-with-previous.js';
 import { isFault } from '../domain/flag.js';
 import { isInMonthRange, type MonthRange } from '../domain/month-range.js';
@@ -58,7 +58,7 @@ export async function buildShareHistory(
         dateSubmitted: stored.monthlyReturn.dateSubmitted,
         hasTreasuryColumns: stored.monthlyReturn.issuedShares.hasTreasuryColumns,
         classes: compareClassesWithPrevious(stored, before).map(classRow),
-        flagCount: flagsWithContinuity(stored, before).filter(isFault).length,
+        flagCount: flagsAgainstPrevious(stored, before).filter(isFault).length,
         resubmitted: isResubmission(stored),
       };
     }),

@@ -1,10 +1,12 @@
 /**
  * An HKEXnews document link pasted in Slack, as a card: the document is downloaded (from HKEXnews only) and, when it
  * is a monthly return, read and stored like any other, its provenance taken from the site's own listing of it (found
- * by the stock and month its first page names). A return already held (same sha256) is answered from the store.
+ * by the stock and month its first page names). A return already held (same sha256) is answered from the store,
+ * linked to the listing first where it was shared before HKEXnews was seen to hold it.
  */
 import { reportMonthOf } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
+import { hkexnewsListingOf } from '../domain/stored-return.js';
 import type { HkexnewsClient, HkexnewsDocument } from '../hkexnews/hkexnews-client.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
 import type { FilingStore } from '../store/filing-store.js';
@@ -36,13 +38,13 @@ export function isHkexnewsDocumentLink(client: HkexnewsClient, url: string): boo
 export async function cardForHkexnewsLink(deps: UnfurlDeps, url: string): Promise<FilingCard> {
   const bytes = await deps.client.download(url);
   const held = await deps.store.findBySha256(sha256Of(bytes));
-  if (held) return buildFilingCard(deps.store, held, { alreadyHeld: true });
+  if (held && hkexnewsListingOf(held)) return buildFilingCard(deps.store, held, { alreadyHeld: true });
   const fileName = new URL(url).pathname.split('/').at(-1) ?? url;
-  const parsed = await (deps.read ?? readFiling)(bytes, { fileName, limits: deps.limits });
+  const parsed = held ?? (await (deps.read ?? readFiling)(bytes, { fileName, limits: deps.limits }));
   const { monthlyReturn } = parsed;
   const listing = await findListing(deps, monthlyReturn.stockCodes[0], reportMonthOf(monthlyReturn), url);
   const result = await ingestFiling(
-    { store: deps.store, now: deps.now, read: async () => parsed },
+    { store: deps.store, now: deps.now, read: async () => ({ monthlyReturn, flags: parsed.flags }) },
     {
       bytes,
       fileName,

@@ -10,7 +10,7 @@ import { isVisibleTo, type Viewer, WORKSPACE } from '../domain/audience.js';
 import { AppError } from '../domain/errors.js';
 import { type MonthlyReturn, reportMonthOf } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
-import { audienceOf, type StoredReturn, StoredReturnSchema } from '../domain/stored-return.js';
+import { audienceOf, hkexnewsListingOf, type StoredReturn, StoredReturnSchema } from '../domain/stored-return.js';
 import { contentIdentityOf } from './content-identity.js';
 import type { SaveInput, SaveResult } from './filing-store.js';
 
@@ -65,6 +65,23 @@ export function publishedBy(held: StoredReturn, incoming: StoredReturn): StoredR
   const incomingAudience = audienceOf(incoming);
   if (incomingAudience.kind !== 'workspace' || audienceOf(held).kind === 'workspace') return null;
   return { ...held, audience: incomingAudience };
+}
+
+/**
+ * The same file saved from HKEXnews links the held return to its listing there (the first listing seen is kept): a
+ * card of a return shared in Slack then links to the site too. Null when the save adds nothing.
+ */
+export function linkedBy(held: StoredReturn, incoming: StoredReturn): StoredReturn | null {
+  const listing = hkexnewsListingOf(incoming);
+  if (held.id !== incoming.id || !listing || hkexnewsListingOf(held)) return null;
+  return { ...held, hkexnews: listing };
+}
+
+/** What saving a held return again changes in it (published, linked to HKEXnews), or null for nothing. */
+export function updatedBy(held: StoredReturn, incoming: StoredReturn): StoredReturn | null {
+  const published = publishedBy(held, incoming);
+  const linked = linkedBy(published ?? held, incoming);
+  return linked ?? published;
 }
 
 const STATUS_RANK = { resubmission: 2, new: 1 } as const;

@@ -18,6 +18,8 @@ export interface FiledCompany {
   readonly dateSubmitted: string | null;
   /** It replaced an earlier submission for the month that is held (`isResubmission`). */
   readonly resubmission: boolean;
+  /** Released (or, where the release time is not known, submitted) after the filing deadline. */
+  readonly late: boolean;
   readonly classes: readonly ClassChange[];
   readonly movements: readonly NotableMovement[];
   /** The parser's flags and the continuity check against the previous return held. */
@@ -29,6 +31,8 @@ export interface PendingCompany {
   /** From the latest return held; null when no return of the code is held at all. */
   readonly issuerName: string | null;
   readonly latestMonthHeld: ReportMonth | null;
+  /** HKEXnews was asked after the deadline and lists no return for the month: late, not merely not shared. */
+  readonly late: boolean;
 }
 
 export interface Digest {

@@ -92,8 +92,8 @@ describe('buildDigest', () => {
 
   it('lists the companies with no November return, naming those with an earlier return held', () => {
     expect(november.pending).toEqual([
-      { stockCode: '00388', issuerName: null, latestMonthHeld: null },
-      { stockCode: '09988', issuerName: 'Alibaba Group Holding Limited', latestMonthHeld: '2023-10' },
+      { stockCode: '00388', issuerName: null, latestMonthHeld: null, late: false },
+      { stockCode: '09988', issuerName: 'Alibaba Group Holding Limited', latestMonthHeld: '2023-10', late: false },
     ]);
   });
 
@@ -110,7 +110,9 @@ describe('buildDigest', () => {
       deadline: '2025-10-09',
       sources: [{ stockCode: '01723', current: null, previous: null, latest: later }],
     });
-    expect(digest.pending).toEqual([{ stockCode: '01723', issuerName: 'Moon Inc.', latestMonthHeld: '2026-01' }]);
+    expect(digest.pending).toEqual([
+      { stockCode: '01723', issuerName: 'Moon Inc.', latestMonthHeld: '2026-01', late: false },
+    ]);
   });
 
   it('compares with the latest earlier month held when the month before is missing, and notes the gap', () => {
@@ -173,5 +175,45 @@ describe('buildDigest', () => {
       sources: sourcesFor(['00020'], '2023-11', specs),
     });
     expect(digest.moved[0]?.classes[0]).toMatchObject({ change: 500, changePercent: null });
+  });
+});
+
+describe('buildDigest: late filers', () => {
+  const spec = { stockCode: '01723', issuerName: 'Moon Inc.', month: '2025-09', preceding: 1, closing: 1 } as const;
+  // September 2025's deadline is Thu 9 Oct 2025: published by 08:30 that morning.
+  const deadline = '2025-10-09';
+  const releasedOn = (releasedAt: string) => {
+    const stored = storedReturnFor(spec);
+    const source = {
+      kind: 'hkexnews' as const,
+      newsId: '1',
+      url: 'https://www1.hkexnews.hk/x.pdf',
+      title: 't',
+      releasedAt,
+    };
+    return { ...stored, provenance: { ...stored.provenance, source } };
+  };
+  const filed = (current: ReturnType<typeof releasedOn>) =>
+    buildDigest({ month: '2025-09', deadline, sources: [{ stockCode: '01723', current, previous: null }] }).quiet;
+
+  it('names a return released on HKEXnews after 08:30 on the deadline day as filed late, one before it as on time', () => {
+    expect(filed(releasedOn('2025-10-09T08:29+08:00'))[0]?.late).toBe(false);
+    expect(filed(releasedOn('2025-10-09T16:31+08:00'))[0]?.late).toBe(true);
+  });
+
+  it('names a code HKEXnews was asked about and lists nothing for as late; one not asked about as not held', () => {
+    const digest = buildDigest({
+      month: '2025-09',
+      deadline,
+      sources: [
+        { stockCode: '01723', current: null, previous: null },
+        { stockCode: '00020', current: null, previous: null },
+      ],
+      checkedOnHkexnews: ['01723'],
+    });
+    expect(digest.pending.map((p) => [p.stockCode, p.late])).toEqual([
+      ['00020', false],
+      ['01723', true],
+    ]);
   });
 });

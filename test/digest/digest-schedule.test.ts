@@ -3,9 +3,12 @@ import {
   assertDigestSchedule,
   DEFAULT_DIGEST_SCHEDULE,
   digestDueAt,
+  fillTimes,
   latestDueDigest,
   monthAt,
+  monthBeingFilled,
   nextDueDigest,
+  nextFillAfter,
 } from '../../src/digest/digest-schedule.js';
 import { isAppError } from '../../src/domain/errors.js';
 
@@ -73,5 +76,28 @@ describe('assertDigestSchedule', () => {
     expect(() => assertDigestSchedule({ timeOfDay: '10:00', timeZone: 'Asia/Hongkong_Typo' })).toThrow(
       /Asia\/Hongkong_Typo/,
     );
+  });
+});
+
+describe('fillTimes', () => {
+  it('fills March 2012 on its deadline, Wed 11 April, and each business day of the week after it', () => {
+    expect(fillTimes('2012-03', DEFAULT_DIGEST_SCHEDULE).map((d) => d.toISOString().slice(0, 10))).toEqual([
+      '2012-04-11',
+      '2012-04-12',
+      '2012-04-13',
+      '2012-04-16',
+      '2012-04-17',
+      '2012-04-18',
+    ]);
+  });
+
+  it('names the next fill within the week, and none after it', () => {
+    expect(nextFillAfter(new Date('2012-04-13T02:00:00Z'), DEFAULT_DIGEST_SCHEDULE)).toEqual({
+      month: '2012-03',
+      at: new Date('2012-04-16T02:00:00Z'),
+    });
+    expect(nextFillAfter(new Date('2012-04-18T02:00:00Z'), DEFAULT_DIGEST_SCHEDULE)).toBeNull();
+    expect(monthBeingFilled(new Date('2012-04-18T02:00:00Z'), DEFAULT_DIGEST_SCHEDULE)).toBe('2012-03');
+    expect(monthBeingFilled(new Date('2012-04-18T02:00:01Z'), DEFAULT_DIGEST_SCHEDULE)).toBeNull();
   });
 });

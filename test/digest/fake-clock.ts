@@ -2,7 +2,13 @@
  * A clock and timers the test moves by hand: `now()` only changes when the test says so, and a timer fires only
  * when the test runs the clock up to it.
  */
-import type { RunningScheduler, SchedulerTimers } from '../../src/services/digest-scheduler.js';
+import { DEFAULT_DIGEST_SCHEDULE } from '../../src/digest/digest-schedule.js';
+import {
+  type DigestSchedulerDeps,
+  type RunningScheduler,
+  type SchedulerTimers,
+  startDigestScheduler,
+} from '../../src/services/digest-scheduler.js';
 
 interface PendingTimer {
   readonly id: number;
@@ -67,4 +73,19 @@ export async function runUntil(clock: FakeClock, scheduler: RunningScheduler, ta
     clock.fireNext();
   }
   if (clock.now().getTime() < target.getTime()) clock.set(target);
+}
+
+/** The digest scheduler on the default schedule, run by `clock`, its log kept in `log`. */
+export function startSchedulerOn(
+  clock: FakeClock,
+  deps: Pick<DigestSchedulerDeps, 'store' | 'poster' | 'fill'>,
+  log: string[] = [],
+): RunningScheduler {
+  return startDigestScheduler({
+    ...deps,
+    now: () => clock.now(),
+    schedule: DEFAULT_DIGEST_SCHEDULE,
+    timers: clock.timers,
+    log: (message) => log.push(message),
+  });
 }

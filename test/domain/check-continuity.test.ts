@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContinuity, flagsWithContinuity, monthBefore } from '../../src/domain/check-continuity.js';
+import { checkContinuity, flagsAgainstPrevious, monthBefore } from '../../src/domain/check-continuity.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
 
@@ -45,7 +45,7 @@ describe('checkContinuity', () => {
   it('does not repeat a continuity flag the return already carries', async () => {
     const { previous, current } = await pair({ closing: 25_948_000_000 }, 25_948_809_928);
     const withFlag = { ...current, flags: checkContinuity(current, previous) };
-    expect(flagsWithContinuity(withFlag, previous)).toHaveLength(1);
+    expect(flagsAgainstPrevious(withFlag, previous)).toHaveLength(1);
   });
 
   it('knows the month before January', () => {

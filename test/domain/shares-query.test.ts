@@ -260,6 +260,19 @@ describe('parseSharesQuery: history range and export', () => {
     expect(badInput('00020 history ..')).toContain('is not a range of months');
   });
 
+  it('reads `fetch N` as the months to fill in from HKEXnews, beside a range or an export', () => {
+    expect(parseSharesQuery('00020 history fetch 36')).toEqual({
+      kind: 'history',
+      issuer: { kind: 'code', code: '00020' },
+      fetchMonths: 36,
+    });
+    expect(parseSharesQuery('history fetch 24 00020 csv')).toMatchObject({ fetchMonths: 24, export: 'csv' });
+    expect(badInput('00020 history fetch')).toBe(
+      '`fetch` takes a number of months from 1 to 120, for example `/shares 00020 history fetch 36`.',
+    );
+    expect(badInput('00020 history fetch 0')).toContain('from 1 to 120');
+  });
+
   it('leaves csv alone where no history is asked for: a name to search', () => {
     expect(parseSharesQuery('csv')).toEqual({ kind: 'latest', issuer: { kind: 'name', text: 'csv' } });
   });

@@ -158,6 +158,7 @@ describe('renderDigest on a long watchlist', () => {
         issuerName: `Quiet Company ${i} Limited`,
         dateSubmitted: null,
         resubmission: false,
+        late: false,
         classes: [],
         movements: [],
         flags: [],

@@ -35,8 +35,8 @@ import {
   addSubmission,
   currentFor,
   findSameReturn,
-  publishedBy,
   toValidStoredReturn,
+  updatedBy,
 } from '../../src/store/submissions.js';
 import { validateRecord } from '../../src/store/validate-record.js';
 
@@ -87,7 +87,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       const held = monthOf(stockCode, reportMonth);
       const same = findSameReturn(held, incoming);
       if (same) {
-        const published = publishedBy(same.stored, incoming);
+        const published = updatedBy(same.stored, incoming);
         if (published)
           keep(
             stockCode,

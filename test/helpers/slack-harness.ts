@@ -209,6 +209,14 @@ function toBotMessage(call: RecordedCall, index: number, calls: readonly Recorde
   };
 }
 
+/** Sends `/shares <text>`, waits for the work it set off, and returns what was posted to its response URL, in order. */
+export async function askShares(app: TestApp, text: string, options?: CommandOptions) {
+  const sent = await app.sendCommand(text, options);
+  if (sent.status !== 200) throw new Error(`/shares ${text} was answered ${sent.status}`);
+  await app.idle();
+  return app.fakeSlack.callsTo('response_url').filter((c) => c.url === sent.responseUrl);
+}
+
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const fakeSlack = await startFakeSlack({ botToken: options.botToken });
   const { store, remove: removeStore } = options.store

@@ -95,7 +95,7 @@ describe('fetchMonthlyReturns', () => {
     });
   });
 
-  it('answers "already held" for a file first shared in Slack, without storing it twice', async () => {
+  it('answers "already held" for a file first shared in Slack, without storing it twice, and links it to HKEXnews', async () => {
     await withStore('uploaded', async (store) => {
       const upload = fixtures.find(
         (d) => d.stockCode === '00020' && d.releasedAt.startsWith('2023-12'),
@@ -113,6 +113,20 @@ describe('fetchMonthlyReturns', () => {
         '2023-11 already-held',
       ]);
       expect(await store.submissions('00020', '2023-11')).toHaveLength(1);
+      // The same sha256 on HKEXnews: the held return keeps its source and gains the site's listing of the file.
+      const held = await store.forMonth('00020', '2023-11');
+      expect(held?.provenance.source).toEqual({ kind: 'path', path: '00020.pdf' });
+      expect(held?.hkexnews).toMatchObject({
+        url: `${fake.url}${upload.path}`,
+        releasedAt: `${upload.releasedAt.replace(' ', 'T')}+08:00`,
+      });
+      // Fetched again, the linked document is recognised by its NEWS_ID and not downloaded.
+      const downloads = fake.downloads.get(upload.path);
+      await fetchMonthlyReturns(
+        { store, client: clientOf(fake.url), now },
+        { stockCodes: ['00020'], since: '2023-11', until: '2023-11' },
+      );
+      expect(fake.downloads.get(upload.path)).toBe(downloads);
     });
   });
 

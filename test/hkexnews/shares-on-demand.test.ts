@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeHkexnews, fixtureDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
-import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
+import { askShares, startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 let fake: FakeHkexnews;
 let t: TestApp;
@@ -19,13 +19,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** Sends `/shares <text>` and returns, in order, what was posted to its response URL. */
-async function ask(text: string) {
-  const sent = await t.sendCommand(text);
-  expect(sent.status).toBe(200);
-  await t.idle();
-  return t.fakeSlack.callsTo('response_url').filter((c) => c.url === sent.responseUrl);
-}
+const ask = (text: string) => askShares(t, text);
 
 describe('/shares for a code nobody shared', () => {
   it('says it is looking the code up on HKEXnews, then answers with the card linked to the document', async () => {
@@ -74,11 +68,7 @@ describe('/shares CODE history', () => {
   it('fills the months of the last twelve missing from HKEXnews and answers once; held documents are not downloaded again', async () => {
     const app = await startTestApp({ hkexnewsUrl: fake.url, now: () => new Date('2023-12-20T02:00:00Z') });
     try {
-      const ask = async (text: string) => {
-        const sent = await app.sendCommand(text);
-        await app.idle();
-        return app.fakeSlack.callsTo('response_url').filter((c) => c.url === sent.responseUrl);
-      };
+      const ask = (text: string) => askShares(app, text);
       const searchesBefore = fake.requestsTo('search').length;
       const answers = await ask('00020 history');
       expect(answers).toHaveLength(1);
@@ -133,5 +123,34 @@ describe('an HKEXnews link pasted in a channel', () => {
     );
     const stored = await t.store.forMonth('08425', '2024-10');
     expect(stored?.provenance.source).toMatchObject({ kind: 'hkexnews', url, releasedAt: '2024-11-04T17:12+08:00' });
+  });
+});
+
+describe('a return shared in Slack, later seen on HKEXnews', () => {
+  it('links its card to the HKEXnews document once the same file is unfurled from there', async () => {
+    const document = fixtureDocuments().find((d) => d.stockCode === '01892');
+    const { file } = await t.uploadFile({ name: '01892 June.pdf', bytes: document?.bytes ?? new Uint8Array() });
+    await t.idle();
+    const shared = await t.store.forMonth('01892', '2023-06');
+    expect(shared?.provenance.source).toMatchObject({ kind: 'slack', fileId: file.id });
+    expect(shared?.hkexnews).toBeUndefined();
+
+    const url = `${fake.url}${document?.path}`;
+    await t.sendEvent({
+      type: 'link_shared',
+      channel: 'C0FILINGS',
+      user: 'U0READER',
+      message_ts: '1733200000.000200',
+      links: [{ domain: '127.0.0.1', url }],
+    });
+    await t.idle();
+    const linked = await t.store.forMonth('01892', '2023-06');
+    expect(linked?.provenance.source).toMatchObject({ kind: 'slack', fileId: file.id });
+    expect(linked?.hkexnews).toMatchObject({ url, releasedAt: '2023-07-05T17:04+08:00' });
+    expect(await t.store.submissions('01892', '2023-06')).toHaveLength(1);
+
+    const answers = await ask('01892 2023-06');
+    const card = JSON.stringify(answers[0]?.body.blocks);
+    expect(card).toContain(`01892 June.pdf> · <${url}|HKEXnews, released 2023-07-05 17:04 HKT>`);
   });
 });

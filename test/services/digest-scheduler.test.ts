@@ -2,12 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DIGEST_SCHEDULE } from '../../src/digest/digest-schedule.js';
 import type { Watchlist } from '../../src/domain/stored-return.js';
-import { type RunningScheduler, startDigestScheduler } from '../../src/services/digest-scheduler.js';
+import type { RunningScheduler } from '../../src/services/digest-scheduler.js';
 import { type FilingStore, openFilingStore } from '../../src/store/index.js';
 import { NOVEMBER_RETURNS, NOVEMBER_WATCHLIST, saveInputFor } from '../digest/digest-returns.js';
-import { createFakeClock, type FakeClock, runUntil } from '../digest/fake-clock.js';
+import { createFakeClock, type FakeClock, runUntil, startSchedulerOn } from '../digest/fake-clock.js';
 import { createRecordingPoster, type RecordingPoster } from '../digest/recording-poster.js';
 
 /** November 2023's digest is due on Thu 7 Dec 2023 at 10:00 in Hong Kong. */
@@ -58,14 +57,7 @@ async function seed(store: FilingStore, ...watchlists: Watchlist[]): Promise<voi
 }
 
 function start(store: FilingStore, clock: FakeClock, poster: RecordingPoster, log: string[] = []): RunningScheduler {
-  const scheduler = startDigestScheduler({
-    store,
-    poster,
-    now: () => clock.now(),
-    schedule: DEFAULT_DIGEST_SCHEDULE,
-    timers: clock.timers,
-    log: (message) => log.push(message),
-  });
+  const scheduler = startSchedulerOn(clock, { store, poster }, log);
   running.push(scheduler);
   return scheduler;
 }

@@ -23,6 +23,14 @@ afterAll(async () => {
 });
 
 describe('createReadPool', () => {
+  it('says when its reader is ready, before the first file comes back', async () => {
+    const events: string[] = [];
+    const ready = pool.ready().then(() => events.push('ready'));
+    await pool.read(quietMonth, { fileName: 'first.pdf' }).then(() => events.push('read'));
+    await ready;
+    expect(events).toEqual(['ready', 'read']);
+  });
+
   it('reads a filing in a reader process', async () => {
     const parsed = await pool.read(quietMonth, { fileName: 'quiet.pdf' });
     expect(parsed.monthlyReturn.form.kind).toBe('legacy');

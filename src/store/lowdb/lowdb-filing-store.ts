@@ -23,8 +23,8 @@ import {
   currentFor,
   currentOf,
   findSameReturn,
-  publishedBy,
   toValidStoredReturn,
+  updatedBy,
 } from '../submissions.js';
 import type { ReturnLocation } from './code-index.js';
 import {
@@ -86,7 +86,7 @@ export class LowdbFilingStore implements FilingStore {
         const id = same.stored.id.slice(0, 12);
         await this.#repair(stockCode, `${month} holds ${id}…, which the index did not list`);
       }
-      const published = publishedBy(same.stored, incoming);
+      const published = updatedBy(same.stored, incoming);
       if (!published) return same;
       const replaced = file.data.submissions.map((held) => (held.id === published.id ? published : held));
       await this.#write(file, replaced);

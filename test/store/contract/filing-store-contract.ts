@@ -211,6 +211,61 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
       });
     });
 
+    describe('the same file later seen on HKEXnews', () => {
+      const listing = (newsId: string) => ({
+        kind: 'hkexnews' as const,
+        newsId,
+        url: `https://www1.hkexnews.hk/listedco/listconews/sehk/2023/1206/${newsId}.pdf`,
+        title: 'Monthly Return of Equity Issuer on Movements in Securities for the month ended 30 November 2023',
+        releasedAt: '2023-12-06T16:30+08:00',
+      });
+      const fromHkexnews = (newsId: string, input = original()) => ({
+        ...input,
+        provenance: { ...input.provenance, source: listing(newsId), readAt: '2023-12-07T02:00:00.000Z' },
+      });
+
+      it('links the held return to its listing there, keeping where it was first read from', async () => {
+        await store.save(original());
+        const result = await store.save(fromHkexnews('11538201'));
+        expect(result).toMatchObject({
+          status: 'already-held',
+          match: 'same-file',
+          stored: { hkexnews: listing('11538201') },
+        });
+        const held = await store.findBySha256(original().provenance.sha256);
+        expect(held?.hkexnews).toEqual(listing('11538201'));
+        expect(held?.provenance).toEqual(original().provenance);
+        expect((await store.forMonth('00020', '2023-11'))?.hkexnews?.newsId).toBe('11538201');
+        expect(await store.submissions('00020', '2023-11')).toHaveLength(1);
+      });
+
+      it('keeps the first listing seen, and the link across a restart', async (ctx) => {
+        await store.save(original());
+        await store.save(fromHkexnews('11538201'));
+        expect((await store.save(fromHkexnews('99999999'))).stored.hkexnews?.newsId).toBe('11538201');
+        await reopen(ctx);
+        expect((await store.latest('00020'))?.hkexnews?.newsId).toBe('11538201');
+      });
+
+      it('links only the same file: another file of the same return is not that document', async () => {
+        await store.save(original());
+        const other = fromHkexnews('11538201');
+        const resaved = { ...other, provenance: { ...other.provenance, sha256: sha256Of('re-saved original') } };
+        expect(await store.save(resaved)).toMatchObject({ status: 'already-held', match: 'same-content' });
+        expect((await store.latest('00020'))?.hkexnews).toBeUndefined();
+      });
+
+      it('supersedes as an upload would when the site holds a resubmission', async () => {
+        await store.save(original());
+        const result = await store.save(fromHkexnews('11560001', corrected()));
+        expect(result.status).toBe('superseded-earlier');
+        expect(closingOf(await store.latest('00020'))).toBe(1200);
+        const [current, earlier] = await store.submissions('00020', '2023-11');
+        expect(current?.provenance.source).toEqual(listing('11560001'));
+        expect(earlier?.supersededBy).toBe(current?.id);
+      });
+    });
+
     describe('resubmissions for one code and month', () => {
       it('make a later submission current, the earlier one superseded by it', async () => {
         expect((await store.save(original())).status).toBe('stored');

@@ -1,0 +1,43 @@
+/**
+ * Bundles the command line into dist/bundle/ (cli.js and a chunk per sub-command), which bin/hkex-shares.js
+ * prefers: Node then resolves, reads and compiles a few files of ours instead of some hundred modules (zod's among them), a visible part of a start of
+ * `hkex-shares parse`. pdf-parse and pdf.js stay outside it, loaded from node_modules as they are: pdf.js loads its
+ * worker and finds its character maps by path. The sub-commands stay lazy inside the bundle (esbuild runs a module
+ * imported with `import()` only when that import runs), so `parse` still evaluates neither the store nor HKEXnews.
+ * Run by `npm run build`, after tsc.
+ */
+import { rmSync } from 'node:fs';
+
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  // An install without dev dependencies: bin/hkex-shares.js then runs the unbundled dist/cli/main.js.
+  console.log('bundle-cli: esbuild is not installed; dist/cli.js not built (bin/hkex-shares.js runs dist/cli/main.js)');
+  process.exit(0);
+}
+
+const external = ['pdf-parse', 'pdfjs-dist', '@napi-rs/canvas', 'lowdb', 'cli-progress', 'tsx'];
+// Stale chunks of an earlier build would stay beside the new ones.
+rmSync('dist/bundle', { recursive: true, force: true });
+await build({
+  // The reader process too: the pool starts `./ingest-worker.js` beside itself, and dist/bundle/ is as deep as
+  // dist/services/, so that it and the warm-up's fixtures/ resolve alike from both.
+  entryPoints: { cli: 'src/cli/main.ts', 'ingest-worker': 'src/services/ingest-worker.ts' },
+  outdir: 'dist/bundle',
+  // Each sub-command a chunk of its own, loaded by its import(): with one file, esbuild would hoist every library
+  // a sub-command imports (lowdb, cli-progress) to the top, and `parse` would load the store's library too.
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external,
+  // Modules bundled from CommonJS (csv-stringify's, date-fns's) may call require for Node's own modules.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  minify: true,
+  logLevel: 'warning',
+});
