@@ -133,6 +133,19 @@ describe('a return shared in a private channel', () => {
     expect(await ask(app, 'digest 2024-09', DRAFTS)).toContain('995,500,000');
   });
 
+  it('shared again in another private channel is answered there from its own file, saying nothing of the first', async () => {
+    const app = await start();
+    await share(app, DRAFTS);
+    const card = await share(app, OTHER_PRIVATE);
+    expect(card).toMatchObject({ via: 'chat.postMessage', channel: OTHER_PRIVATE });
+    expect(card?.plain).toContain(HARBOURFRONT);
+    expect(card?.plain).not.toMatch(/already held/i);
+    const [first, second] = [...new Set(app.fakeSlack.callsTo('files.info').map((c) => String(c.body.file)))];
+    const links = JSON.stringify(card?.blocks);
+    expect(links).toContain(`/${second}/`);
+    expect(links).not.toContain(`/${first}/`);
+  });
+
   it('becomes public once the same return is shared in a public channel', async () => {
     const app = await start();
     await share(app, DRAFTS);

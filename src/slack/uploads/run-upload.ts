@@ -86,25 +86,23 @@ async function readAndStore(
   const read = await recordStep(context, upload, { stage: 'read', sha256, heldBefore });
   advanced(read);
   const audience = await context.conversations.audienceOf(upload.channelId);
-  const result = await context.ingest({
-    bytes,
+  const source = {
+    kind: 'slack',
+    fileId: file.id,
     fileName: file.name,
-    source: {
-      kind: 'slack',
-      fileId: file.id,
-      fileName: file.name,
-      channelId: upload.channelId,
-      userId: upload.userId,
-      permalink: file.permalink,
-    },
-    audience,
-  });
+    channelId: upload.channelId,
+    userId: upload.userId,
+    permalink: file.permalink,
+  } as const;
+  const result = await context.ingest({ bytes, fileName: file.name, source, audience });
   options.signal.throwIfAborted();
   advanced(await recordStep(context, read, { stage: 'stored' }));
   logStored(context, upload, result, audience);
-  // The same return held only in another private conversation: answered as read here, saying nothing of there.
+  // The same return held only in another private conversation: answered as read here, from this file, saying
+  // nothing of there (not that it was held, nor the other file's link).
   if (result.status === 'already-held' && !isVisibleTo(audienceOf(result.stored), onlyIn(upload.channelId))) {
-    return buildFilingCard(store, result.stored);
+    const stored = result.stored;
+    return buildFilingCard(store, { ...stored, provenance: { ...stored.provenance, source } });
   }
   return buildFilingCardForSave(store, result);
 }
@@ -117,11 +115,11 @@ async function storedOf(store: FilingStore, upload: SlackUpload): Promise<Stored
 
 function logStored(context: UploadContext, upload: SlackUpload, result: SaveResult, audience: Audience): void {
   const { stored } = result;
-  const seenBy = audience.kind === 'workspace' ? 'the workspace' : `only ${audience.channelId}`;
+  const visibleTo = audience.kind === 'workspace' ? 'the workspace' : `only ${audience.channelId}`;
   context.logger.info(
     `return ${result.status}: ${stored.stockCode} ${stored.reportMonth} submitted ${stored.monthlyReturn.dateSubmitted ?? '?'}, ` +
       `from Slack file ${upload.fileId} "${upload.fileName}" (sha256 ${stored.provenance.sha256.slice(0, 12)}), ` +
-      `shared by ${upload.userId ?? 'unknown'} in ${upload.channelId}, visible to ${seenBy}`,
+      `shared by ${upload.userId ?? 'unknown'} in ${upload.channelId}, visible to ${visibleTo}`,
   );
 }
 
