@@ -52,6 +52,14 @@ const EnvSchema = z.object({
   ),
   SLACK_FILE_HOSTS: z.preprocess(blankAsMissing, z.string().default('files.slack.com')),
   DATA_DIR: z.preprocess(blankAsMissing, z.string().default('./data')),
+  DATABASE_URL: z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\/./, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database')
+      .optional(),
+  ),
   MAX_FILE_MB: positiveInt(20, 'megabytes'),
   MAX_PAGES: positiveInt(60, 'pages'),
   PARSE_TIMEOUT_MS: positiveInt(15_000, 'milliseconds'),
@@ -109,6 +117,8 @@ export interface Config {
   /** Origins the bot token may be sent to when downloading a file, e.g. "https://files.slack.com". */
   readonly fileOrigins: readonly string[];
   readonly dataDir: string;
+  /** postgres://… when the store is a PostgreSQL database (DATABASE_URL); null for the lowdb store in dataDir. */
+  readonly databaseUrl: string | null;
   readonly limits: { readonly maxBytes: number; readonly maxPages: number; readonly timeoutMs: number };
   /** Memory one reader process may use, in megabytes; a file that needs more is refused as too complex. */
   readonly readMemoryMb: number;
@@ -191,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slackApiUrl: values.SLACK_API_URL ?? null,
     fileOrigins: fileOrigins.filter((o): o is string => o !== null),
     dataDir: values.DATA_DIR,
+    databaseUrl: values.DATABASE_URL ?? null,
     limits: {
       maxBytes: values.MAX_FILE_MB * 1024 * 1024,
       maxPages: values.MAX_PAGES,
@@ -226,6 +237,13 @@ export function loadReadMemoryMb(env: Record<string, string | undefined> = proce
 /** The store's directory alone (DATA_DIR, default ./data), for commands that do not talk to Slack. */
 export function loadDataDir(env: Record<string, string | undefined> = process.env): string {
   return EnvSchema.shape.DATA_DIR.parse(env.DATA_DIR);
+}
+
+/** The PostgreSQL store's URL alone (DATABASE_URL), or null for the lowdb store: for commands that open the store. */
+export function loadDatabaseUrl(env: Record<string, string | undefined> = process.env): string | null {
+  const parsed = EnvSchema.shape.DATABASE_URL.safeParse(env.DATABASE_URL);
+  if (!parsed.success) throw configError([problem('DATABASE_URL', parsed.error.issues[0]?.message ?? 'is invalid')]);
+  return parsed.data ?? null;
 }
 
 /** What `hkex-shares fetch` needs without Slack: HKEXnews's address (null when off) and the size limit. */

@@ -25,8 +25,9 @@ function leaseMsOf(config: Config): number {
 
 async function openStore(config: Config, now: () => Date) {
   try {
-    return await openFilingStore({ dir: config.dataDir, now });
+    return await openFilingStore({ dir: config.dataDir, databaseUrl: config.databaseUrl, now });
   } catch (error) {
+    if (config.databaseUrl && isAppError(error)) throw new StartupError(error.message, { cause: error });
     const storage = storageFailureOf(error);
     const reason = storage
       ? `${storage.reason} (${storage.code})`

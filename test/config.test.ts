@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadHkexnewsSettings } from '../src/config.js';
+import { loadConfig, loadDatabaseUrl, loadHkexnewsSettings } from '../src/config.js';
 import { isAppError } from '../src/domain/errors.js';
 
 function problems(env: Record<string, string>): string {
@@ -63,6 +63,19 @@ describe('loadConfig', () => {
       DATA_DIR: '',
     });
     expect(config.dataDir).toBe('./data');
+  });
+
+  it('keeps the lowdb store without DATABASE_URL, and takes a PostgreSQL URL and nothing else with it', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
+    expect(loadConfig(base).databaseUrl).toBeNull();
+    expect(loadConfig({ ...base, DATABASE_URL: '' }).databaseUrl).toBeNull();
+    const url = 'postgres://bot:secret@db.internal:5432/shares';
+    expect(loadConfig({ ...base, DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadDatabaseUrl({ DATABASE_URL: 'postgresql://db/shares' })).toBe('postgresql://db/shares');
+    expect(problems({ ...base, DATABASE_URL: 'mysql://db/shares' })).toContain(
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/database',
+    );
+    expect(() => loadDatabaseUrl({ DATABASE_URL: './data' })).toThrow('DATABASE_URL must be a PostgreSQL URL');
   });
 
   it('turns file hosts into the origins the token may go to', () => {

@@ -5,7 +5,7 @@
  * error.
  */
 import { parseArgs } from 'node:util';
-import { loadDataDir, loadDotEnv } from '../config.js';
+import { loadDatabaseUrl, loadDataDir, loadDotEnv } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import { checkMonthRange, type MonthRange } from '../domain/month-range.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
@@ -52,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
   };
   let store: Awaited<ReturnType<typeof openFilingStore>>;
   try {
-    store = await openFilingStore({ dir: options.dataDir });
+    store = await openFilingStore({ dir: options.dataDir, databaseUrl: loadDatabaseUrl() });
   } catch (error) {
     return fail(error);
   }

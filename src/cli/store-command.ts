@@ -3,6 +3,7 @@
  * the store with a one-line reason when it cannot be opened, and a progress bar that Ctrl-C stops after the work in
  * hand.
  */
+import { loadDatabaseUrl } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import type { FileOutcome } from '../services/bulk-ingest.js';
 import { type FilingStore, openFilingStore } from '../store/index.js';
@@ -53,7 +54,7 @@ export async function runOnStore(
 ): Promise<number> {
   let store: FilingStore;
   try {
-    store = await openFilingStore({ dir: dataDir });
+    store = await openFilingStore({ dir: dataDir, databaseUrl: loadDatabaseUrl() });
   } catch (error) {
     console.error(`hkex-shares ${command}: ${isAppError(error) ? error.message : String(error)}`);
     return EXIT.failed;

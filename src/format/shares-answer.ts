@@ -15,11 +15,11 @@ export function renderSharesAnswer(answer: SharesAnswer, options: FilingCardOpti
     case 'card':
       return renderFilingCard(answer.card, options);
     case 'history':
-      return renderShareHistory(answer.history);
+      return renderShareHistory(answer.history, options);
     case 'history-export':
       return renderHistoryExportNote(answer.history);
     case 'issuers':
-      return renderIssuerList(answer.issuers, answer.query);
+      return renderIssuerList(answer.issuers, answer.query, options);
     case 'not-held':
       return renderNotHeld(answer);
   }

@@ -86,7 +86,15 @@ export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): 
     // The channel's digest shows what the channel may see: a return read in another private conversation is not held.
     const seen = seenBy(store, onlyIn(input.channelId));
     messages = poster.render(await loadDigest(seen, input.stockCodes, input.month, input.checkedOnHkexnews));
-    await store.recordDigest(claim(input, now()));
+    if (existing) {
+      // A refused digest whose retry is due: its failure record becomes a fresh claim. (Two bots on one database
+      // may both retry it in the same minute; nothing reached the channel before, so at worst it is posted twice.)
+      await store.recordDigest(claim(input, now()));
+    } else {
+      // The claim is one step in the store, so of two processes sending at once (two bots on one database) one posts.
+      const claimedBefore = await store.claimDigest(claim(input, now()));
+      if (claimedBefore) return { status: 'already-recorded', record: claimedBefore };
+    }
   } catch (error) {
     return { status: 'not-claimed', error };
   }

@@ -117,8 +117,9 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
     conversations,
   });
   registerFileSharedEvents(app, uploads);
-  registerSharesCommand(app, { ...deps, conversations }, createAnswerTurns());
-  registerCardActions(app, deps);
+  const turns = createAnswerTurns();
+  registerSharesCommand(app, { ...deps, conversations }, turns);
+  registerCardActions(app, deps, turns);
   registerLinkShared(app, deps);
 
   const idle = async () => {

@@ -9,7 +9,12 @@ import { createHash } from 'node:crypto';
 import type { MonthlyReturn } from '../domain/monthly-return.js';
 
 export function contentIdentityOf(monthlyReturn: MonthlyReturn): string {
-  return createHash('sha256').update(canonicalJson(monthlyReturn)).digest('hex');
+  return canonicalSha256(monthlyReturn);
+}
+
+/** The sha256 of a value's canonical JSON: equal for equal values, whatever the order of their keys. */
+export function canonicalSha256(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -43,6 +43,25 @@ export type SaveResult =
    */
   | { readonly status: 'already-held'; readonly stored: StoredReturn; readonly match: 'same-file' | 'same-content' };
 
+/** One code and month as a store holds it: every submission, newest first, whoever may see it. */
+export interface HeldMonth {
+  readonly stockCode: StockCode;
+  readonly reportMonth: ReportMonth;
+  readonly submissions: readonly StoredReturn[];
+  /** Why the month could not be read (its data damaged), with no submissions; else null. */
+  readonly damaged: string | null;
+}
+
+/** Everything a store holds, whoever may see it: what `hkex-shares migrate` copies and then checks. */
+export interface StoreContents {
+  /** Every code and month held, by code then month. */
+  months(): AsyncIterable<HeldMonth>;
+  watchlists(): Promise<Watchlist[]>;
+  digestRecords(): Promise<DigestRecord[]>;
+  /** Every claimed Slack upload, answered or not. */
+  slackUploads(): Promise<SlackUpload[]>;
+}
+
 export interface DamagedMonth {
   readonly reportMonth: ReportMonth;
   /** Where the damaged data was put aside, for an administrator. */
@@ -101,6 +120,14 @@ export interface FilingStore {
   listWatchlists(): Promise<Watchlist[]>;
   findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null>;
   recordDigest(record: DigestRecord): Promise<void>;
+  /**
+   * Records a digest only if none is held for its channel and month, in one step that every process on the same
+   * data sees: null when this call recorded it (the caller posts the digest), else the record already held.
+   */
+  claimDigest(record: DigestRecord): Promise<DigestRecord | null>;
+
+  /** Everything held, for a copy to another store. */
+  contents(): StoreContents;
 
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type {
   MonthlyReturn,
   ShareClass,
 } from '../../src/domain/monthly-return.js';
+import type { SlackShare } from '../../src/domain/slack-upload.js';
 import type { Provenance } from '../../src/domain/stored-return.js';
 
 export function makeShareClass(overrides: Partial<ShareClass> = {}): ShareClass {
@@ -95,6 +96,20 @@ export function makeProvenance(overrides: Partial<Provenance> = {}): Provenance 
     sha256: 'a'.repeat(64),
     readAt: '2023-12-06T02:00:00.000Z',
     parserVersion: '0.1.0',
+    ...overrides,
+  };
+}
+
+/** One share of a Slack file, in C1, posted at the top of the channel (its own thread). */
+export function makeSlackShare(overrides: Partial<SlackShare> = {}): SlackShare {
+  const fileId = overrides.fileId ?? 'F0123ABCDEF';
+  return {
+    fileId,
+    fileName: `${fileId}.pdf`,
+    channelId: 'C1',
+    shareTs: '1700000000.000100',
+    threadTs: '1700000000.000100',
+    userId: 'U1',
     ...overrides,
   };
 }

@@ -189,6 +189,29 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       const valid = validateRecord(DigestRecordSchema, record, 'digest record');
       digests.set(`${valid.channelId}/${valid.reportMonth}`, copy(valid));
     },
+    async claimDigest(record) {
+      const valid = validateRecord(DigestRecordSchema, record, 'digest record');
+      const key = `${valid.channelId}/${valid.reportMonth}`;
+      const held = digests.get(key);
+      if (held) return copy(held);
+      digests.set(key, copy(valid));
+      return null;
+    },
+    contents() {
+      return {
+        async *months() {
+          for (const code of [...months.keys()].sort()) {
+            const byMonth = months.get(code) ?? new Map<ReportMonth, StoredReturn[]>();
+            for (const month of [...byMonth.keys()].sort()) {
+              yield { stockCode: code, reportMonth: month, submissions: copy(byMonth.get(month) ?? []), damaged: null };
+            }
+          }
+        },
+        watchlists: async () => [...watchlists.values()].map(copy),
+        digestRecords: async () => [...digests.values()].map(copy),
+        slackUploads: async () => [...uploads.values()].map(copy),
+      };
+    },
     async close() {},
   };
 }

@@ -17,7 +17,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, DATA_DIR: '', ...options.env },
+      env: { ...process.env, DATA_DIR: '', DATABASE_URL: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

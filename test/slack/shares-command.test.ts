@@ -50,7 +50,7 @@ describe('/shares', () => {
     expect(answer.responseType).toBe('ephemeral');
     expect(answer.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
     expect(answer.plain).toContain('Issued: 25,948,809,928 · +809,928 in the month · +809,928 vs Oct 2023');
-    expect(answer.plain).toContain('[History] [Previous month] [Post to channel]');
+    expect(answer.plain).toContain('[History] [Chart] [Previous month] [Post to channel]');
   });
 
   it('answers a code and a month with that month', async () => {

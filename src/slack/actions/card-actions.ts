@@ -1,28 +1,52 @@
 /**
- * The card's buttons. History and Previous month answer only the person who clicked; Post to channel turns the
- * ephemeral answer to `/shares` into a message everyone in the channel sees.
+ * The card's buttons. History and Previous month answer only the person who clicked; Chart posts the history's chart
+ * in the card's thread; Post to channel (on a card, and on every other answer to `/shares` that is not an error)
+ * asks again and turns the ephemeral answer into a message everyone in the channel sees. What is asked again may
+ * no longer be there (a return no longer held): that answer goes to the clicker alone, never to the channel.
  */
 
 import { onlyIn } from '../../domain/audience.js';
 import { AppError } from '../../domain/errors.js';
+import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { CARD_ACTIONS, decodeReturnRef, type ReturnRef } from '../../format/card-actions.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { type AnswerDeps, answerPreviousMonth, answerSharesQuery } from '../../services/answer-shares-query.js';
 import { seenBy } from '../../store/seen-by.js';
 import type { SharesAnswer } from '../../view-models/shares-answer.js';
+import type { AnswerTurns } from '../answer-turns.js';
 import { describeSharesAnswer } from '../audit-log.js';
-import type { App, BlockButtonAction, Logger } from '../bolt.js';
+import type { App, BlockButtonAction, Logger, RespondFn } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
+import { postHistoryChart } from '../post-history-chart.js';
+import type { FileTarget } from '../post-history-file.js';
+
+function staleButton(value: string | undefined): AppError {
+  return new AppError('bad-input', 'That button no longer works: ask again with /shares.', { value: value ?? '' });
+}
 
 function refOf(value: string | undefined): ReturnRef {
   const ref = decodeReturnRef(value);
-  if (!ref) throw new AppError('bad-input', 'That button no longer works: ask again with /shares.', { value });
+  if (!ref) throw staleButton(value);
   return ref;
 }
 
 /**
- * What a click in a conversation may see: that conversation's view of the store. A click with no conversation
- * (Slack always sends one for a message's button) sees only what the workspace sees.
+ * Where the Chart button's file goes: the thread of the message it was clicked in (the file's thread for a card on
+ * an upload), or the conversation where that message is one only the clicker sees. Slack's block_actions payload
+ * names the message in `container` (`message_ts`, `thread_ts` for a reply, `is_ephemeral`) and, for a message
+ * others see, in `message` too.
+ */
+function threadOf(body: BlockButtonAction): FileTarget {
+  const container: Record<string, unknown> = body.container ?? {};
+  const channelId = body.channel?.id ?? String(container.channel_id ?? '');
+  if (container.is_ephemeral === true) return { channelId };
+  const threadTs = container.thread_ts ?? body.message?.thread_ts ?? container.message_ts ?? body.message?.ts;
+  return typeof threadTs === 'string' ? { channelId, threadTs } : { channelId };
+}
+
+/**
+ * What a click in a conversation may see: that conversation's view of the store, so a return held only for another
+ * conversation is not held here, and nothing of it is posted. Slack names the conversation of every message button.
  */
 function depsFor(deps: AnswerDeps, body: BlockButtonAction): AnswerDeps {
   const channelId = body.channel?.id ?? body.container?.channel_id;
@@ -35,7 +59,39 @@ function audit(logger: Logger, body: BlockButtonAction, button: string, answer: 
   );
 }
 
-export function registerCardActions(app: App, deps: AnswerDeps): void {
+/** The answer for everyone, in place of the clicker's copy; one that says something is not there, to the clicker. */
+async function postForEveryone(respond: RespondFn, answer: SharesAnswer): Promise<void> {
+  const message = toPayload(renderSharesAnswer(answer));
+  if (answer.kind === 'not-held') {
+    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    return;
+  }
+  await respond({ response_type: 'in_channel', replace_original: false, ...message });
+  // The ephemeral copy has done its job once everyone can see the answer.
+  await respond({ delete_original: true });
+}
+
+export function registerCardActions(app: App, deps: AnswerDeps, turns: AnswerTurns): void {
+  app.action<BlockButtonAction>(CARD_ACTIONS.chart, async ({ ack, action, body, respond, logger, client }) => {
+    await ack();
+    await answerOrExplain(respond, logger, 'the Chart button', async () => {
+      const { stockCode } = refOf(action.value);
+      const seen = depsFor(deps, body);
+      const posted = await postHistoryChart(client, seen.store, turns, threadOf(body), { stockCode, range: null });
+      logger.info(
+        `Chart button by ${body.user.id} in ${body.channel?.id ?? 'unknown'}: ${stockCode}, posted ${posted}`,
+      );
+      if (!posted) {
+        const answer = await answerSharesQuery(seen, { kind: 'history', issuer: { kind: 'code', code: stockCode } });
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...toPayload(renderSharesAnswer(answer)),
+        });
+      }
+    });
+  });
+
   app.action<BlockButtonAction>(CARD_ACTIONS.history, async ({ ack, action, body, respond, logger }) => {
     await ack();
     await answerOrExplain(respond, logger, 'the History button', async () => {
@@ -43,7 +99,8 @@ export function registerCardActions(app: App, deps: AnswerDeps): void {
       const query = { kind: 'history', issuer: { kind: 'code', code: stockCode } } as const;
       const answer = await answerSharesQuery(depsFor(deps, body), query);
       audit(logger, body, 'History', answer);
-      await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(renderSharesAnswer(answer)) });
+      const message = renderSharesAnswer(answer, { postToChannel: true });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(message) });
     });
   });
 
@@ -62,22 +119,23 @@ export function registerCardActions(app: App, deps: AnswerDeps): void {
     await ack();
     await answerOrExplain(respond, logger, 'the Post to channel button', async () => {
       const { stockCode, month } = refOf(action.value);
-      // Posted where the click was, so only what that conversation may see: a private return elsewhere is not held.
+      // Asked again as the conversation it is posted into sees it: a private return elsewhere is not held.
       const query = { kind: 'month', issuer: { kind: 'code', code: stockCode }, month } as const;
       const answer = await answerSharesQuery(depsFor(deps, body), query);
       audit(logger, body, 'Post to channel', answer);
-      if (answer.kind !== 'card') {
-        // Nothing this conversation may see: the clicker alone hears so, and the channel hears nothing.
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          ...toPayload(renderSharesAnswer(answer)),
-        });
-        return;
-      }
-      await respond({ response_type: 'in_channel', replace_original: false, ...toPayload(renderSharesAnswer(answer)) });
-      // The ephemeral copy has done its job once everyone can see the card.
-      await respond({ delete_original: true });
+      await postForEveryone(respond, answer);
+    });
+  });
+
+  app.action<BlockButtonAction>(CARD_ACTIONS.postAnswer, async ({ ack, action, body, respond, logger }) => {
+    await ack();
+    await answerOrExplain(respond, logger, 'the Post to channel button', async () => {
+      const query = parseSharesQuery(action.value ?? '');
+      // The renderers write only lookups here; a value that asks for anything else is not one of theirs.
+      if (isWatchQuery(query) || (query.kind === 'history' && query.export)) throw staleButton(action.value);
+      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      audit(logger, body, 'Post to channel', answer);
+      await postForEveryone(respond, answer);
     });
   });
 }

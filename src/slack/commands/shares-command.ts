@@ -18,6 +18,7 @@ import { describeSharesAnswer, describeWatchAnswer } from '../audit-log.js';
 import type { App } from '../bolt.js';
 import type { Conversations } from '../conversations.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
+import { postHistoryChart } from '../post-history-chart.js';
 import { postHistoryFile } from '../post-history-file.js';
 
 export interface SharesCommandDeps extends WatchCommandDeps {
@@ -65,6 +66,10 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       }
       const rendered = await turns.take(async () => renderSharesAnswer(answer, { postToChannel: true }));
       await respond({ response_type: 'ephemeral', ...toPayload(rendered) });
+      if (answer.kind === 'history') {
+        const { stockCode, range } = answer.history;
+        await postHistoryChart(client, seen.store, turns, { channelId: command.channel_id }, { stockCode, range });
+      }
     });
   });
 }

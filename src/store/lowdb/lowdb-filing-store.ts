@@ -17,7 +17,7 @@ import {
   toHistoryEntry,
   type Watchlist,
 } from '../../domain/stored-return.js';
-import type { DamagedMonth, FilingStore, SaveInput, SaveResult } from '../filing-store.js';
+import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
 import {
   addSubmission,
   currentFor,
@@ -368,6 +368,37 @@ export class LowdbFilingStore implements FilingStore {
   recordDigest(record: DigestRecord): Promise<void> {
     this.#assertOpen();
     return this.#track(this.parts.settings.recordDigest(record));
+  }
+
+  claimDigest(record: DigestRecord): Promise<DigestRecord | null> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.claimDigest(record));
+  }
+
+  contents(): StoreContents {
+    this.#assertOpen();
+    const { settings } = this.parts;
+    return {
+      months: () => this.#allMonths(),
+      watchlists: () => settings.listWatchlists(),
+      digestRecords: () => settings.listDigestRecords(),
+      slackUploads: () => settings.listSlackUploads(),
+    };
+  }
+
+  async *#allMonths(): AsyncGenerator<HeldMonth> {
+    const entries = [...this.parts.index.entries()].sort((a, b) => (a.stockCode < b.stockCode ? -1 : 1));
+    for (const { stockCode, months } of entries) {
+      for (const reportMonth of Object.keys(months).sort()) {
+        try {
+          const submissions = await this.#readMonth(stockCode, reportMonth, false);
+          yield { stockCode, reportMonth, submissions, damaged: null };
+        } catch (error) {
+          if (!isAppError(error, 'store-corrupt')) throw error;
+          yield { stockCode, reportMonth, submissions: [], damaged: error.message };
+        }
+      }
+    }
   }
 
   /** Waits for the saves under way, then lets the directory go. */

@@ -95,6 +95,30 @@ export class SettingsFiles {
     await file.write();
   }
 
+  async listDigestRecords(): Promise<DigestRecord[]> {
+    return structuredClone((await this.#digests.get()).data.digests);
+  }
+
+  /**
+   * Every upload recorded with its steps, answered or not. A bare time (a claim from before steps were recorded)
+   * names no conversation or message, so it is not one: it only stopped Slack's redelivery of an event long past.
+   */
+  async listSlackUploads(): Promise<SlackUpload[]> {
+    const claims = Object.values((await this.#slackFiles.get()).data.claims);
+    return structuredClone(claims.filter((claim): claim is SlackUpload => typeof claim !== 'string'));
+  }
+
+  /** Records the digest unless one is held for its channel and month; null when it was recorded. */
+  async claimDigest(record: DigestRecord): Promise<DigestRecord | null> {
+    const valid = validateRecord(DigestRecordSchema, record, 'digest record');
+    const file = await this.#digests.get();
+    const held = file.data.digests.find((d) => d.channelId === valid.channelId && d.reportMonth === valid.reportMonth);
+    if (held) return structuredClone(held);
+    file.data.digests = [...file.data.digests, valid];
+    await file.write();
+    return null;
+  }
+
   /**
    * Claims one share of a Slack file. A share seen for the first time is claimed; an unfinished one whose lease has
    * run out is taken over (its record kept, so the work resumes at its stage); anything else is left alone.

@@ -26,6 +26,7 @@ const WRITERS = new Set<keyof FilingStore>([
   'save',
   'saveWatchlist',
   'recordDigest',
+  'claimDigest',
   'claimSlackUpload',
   'recordSlackUpload',
 ]);
@@ -36,6 +37,8 @@ export function guardStorage(store: FilingStore, dir: string): FilingStore {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
+      // Not a promise: the contents' readers are for a copy, whose command names any failure itself.
+      if (property === 'contents') return value.bind(target);
       const doing = WRITERS.has(property as keyof FilingStore) ? 'save' : 'be read';
       return (...args: unknown[]) =>
         Promise.resolve(value.apply(target, args)).catch((error: unknown) => {

@@ -699,6 +699,19 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         });
       });
 
+      it('are claimed once: a claim finds the record held, and of two claims at the same time one records', async () => {
+        expect(await store.claimDigest(digest('C1', '2023-11', []))).toBeNull();
+        expect(await store.claimDigest({ ...digest('C1', '2023-11', []), trigger: 'command' })).toMatchObject({
+          trigger: 'scheduled',
+        });
+        const claims = await Promise.all([
+          store.claimDigest(digest('C2', '2023-11', [])),
+          store.claimDigest({ ...digest('C2', '2023-11', []), trigger: 'catch-up' }),
+        ]);
+        expect(claims.filter((held) => held === null)).toHaveLength(1);
+        expect(await store.findDigestRecord('C2', '2023-11')).toEqual(claims.find((held) => held !== null));
+      });
+
       it('survive a restart', async (ctx) => {
         await store.recordDigest(digest('C1', '2023-11', ['1']));
         await reopen(ctx);

@@ -1,0 +1,460 @@
+/**
+ * The FilingStore over PostgreSQL, for more than one process on one database (two bots, a bot and `hkex-shares
+ * ingest`). Each return is its validated StoredReturn as jsonb, beside the columns the queries read; what is current
+ * is decided by the same functions as every backend (submissions.ts), inside one transaction per save that holds
+ * its code's advisory lock, so saves of one code from any process take turns and saves of other codes do not wait.
+ * The constraints of the schema (migrations.ts) make a duplicate impossible whatever a process does: one row per
+ * sha256, one current submission per code and month, one claim per Slack share, one digest per channel and month.
+ */
+import type { z } from 'zod';
+import { type Viewer, WORKSPACE } from '../../domain/audience.js';
+import { AppError } from '../../domain/errors.js';
+import type { ReportMonth } from '../../domain/monthly-return.js';
+import {
+  type SlackShare,
+  SlackShareSchema,
+  type SlackUpload,
+  type SlackUploadClaim,
+  SlackUploadSchema,
+  type SlackUploadStep,
+  startSlackUpload,
+  takeOverSlackUpload,
+} from '../../domain/slack-upload.js';
+import type { StockCode } from '../../domain/stock-code.js';
+import {
+  audienceOf,
+  type DigestRecord,
+  DigestRecordSchema,
+  type HistoryEntry,
+  HistoryEntrySchema,
+  type IssuerSummary,
+  type StoredReturn,
+  StoredReturnSchema,
+  type Watchlist,
+  WatchlistSchema,
+} from '../../domain/stored-return.js';
+import { contentIdentityOf } from '../content-identity.js';
+import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
+import { emptyCodeIndexEntry, monthsNewestFirst, recordMonth, toIssuerSummary } from '../lowdb/code-index-entry.js';
+import { type CodeIndexEntry, CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
+import { prepareName, searchIssuerIndex } from '../lowdb/issuer-search.js';
+import { addSubmission, findSameReturn, linkSubmissions, publishedBy, toValidStoredReturn } from '../submissions.js';
+import { validateRecord } from '../validate-record.js';
+import { type Database, type Sql, sqlStateOf } from './database.js';
+
+/** The first key of the advisory locks a save takes: one lock per stock code under it. */
+const SAVE_LOCK = 0x73617665;
+
+/** Rows a viewer may see: `$n` is its channel, or null for the workspace (which sees only public rows). */
+const visibleTo = (n: number) => `(audience_channel IS NULL OR audience_channel = $${n})`;
+const channelOf = (viewer: Viewer): string | null => (viewer.kind === 'conversation' ? viewer.channelId : null);
+
+/** A history entry built in the database from the current return's record: only the fields history keeps. */
+const HISTORY_ENTRY = `jsonb_build_object(
+  'id', sha256, 'stockCode', stock_code, 'reportMonth', report_month,
+  'monthlyReturn', jsonb_build_object(
+    'issuerName', record->'monthlyReturn'->'issuerName',
+    'dateSubmitted', record->'monthlyReturn'->'dateSubmitted',
+    'issuedShares', record->'monthlyReturn'->'issuedShares'),
+  'flags', record->'flags', 'supersedes', record->'supersedes') AS entry`;
+
+export interface PostgresStoreOptions {
+  readonly now: () => Date;
+}
+
+export class PostgresFilingStore implements FilingStore {
+  #closed = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: PostgresStoreOptions,
+  ) {}
+
+  async save(input: SaveInput): Promise<SaveResult> {
+    this.#assertOpen();
+    const incoming = toValidStoredReturn(input);
+    try {
+      return await this.db.transaction((sql) => saveIn(sql, incoming));
+    } catch (error) {
+      // The same file saved under another code at the same moment: the second finds it held once the first is in.
+      if (sqlStateOf(error) !== '23505') throw error;
+      return this.db.transaction((sql) => saveIn(sql, incoming));
+    }
+  }
+
+  async findBySha256(sha256: string, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
+    const rows = await this.#query(`SELECT record FROM returns WHERE sha256 = $1 AND ${visibleTo(2)}`, [
+      sha256,
+      channelOf(viewer),
+    ]);
+    return rows[0] ? toStoredReturn(rows[0].record) : null;
+  }
+
+  async latest(stockCode: StockCode, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
+    const rows = await this.#query(
+      `SELECT record FROM returns WHERE stock_code = $1 AND ${visibleTo(2)}
+       ORDER BY report_month DESC, position LIMIT 1`,
+      [stockCode, channelOf(viewer)],
+    );
+    return rows[0] ? toStoredReturn(rows[0].record) : null;
+  }
+
+  async forMonth(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
+    const rows = await this.#query(
+      `SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 AND ${visibleTo(3)}
+       ORDER BY position LIMIT 1`,
+      [stockCode, month, channelOf(viewer)],
+    );
+    return rows[0] ? toStoredReturn(rows[0].record) : null;
+  }
+
+  async history(stockCode: StockCode, options?: { limit?: number; viewer?: Viewer }): Promise<HistoryEntry[]> {
+    const limit = Math.max(0, options?.limit ?? Number.MAX_SAFE_INTEGER);
+    if (limit === 0) return [];
+    const rows = await this.#query(
+      `SELECT DISTINCT ON (report_month) ${HISTORY_ENTRY} FROM returns
+       WHERE stock_code = $1 AND ${visibleTo(2)} ORDER BY report_month DESC, position LIMIT $3`,
+      [stockCode, channelOf(options?.viewer ?? WORKSPACE), Math.min(limit, 1_000_000)],
+    );
+    return rows.map((row) => parseHeld(HistoryEntrySchema, row.entry, 'history entry'));
+  }
+
+  /** A row is validated as it is written, and the database keeps it whole: no month is found damaged. */
+  async damagedMonths(): Promise<DamagedMonth[]> {
+    this.#assertOpen();
+    return [];
+  }
+
+  async monthsHeld(stockCode: StockCode, viewer: Viewer = WORKSPACE): Promise<ReportMonth[]> {
+    const rows = await this.#query(
+      `SELECT DISTINCT report_month FROM returns WHERE stock_code = $1 AND ${visibleTo(2)}
+       ORDER BY report_month DESC`,
+      [stockCode, channelOf(viewer)],
+    );
+    return rows.map((row) => String(row.report_month));
+  }
+
+  async submissions(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn[]> {
+    const rows = await this.#query(
+      `SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 AND ${visibleTo(3)} ORDER BY position`,
+      [stockCode, month, channelOf(viewer)],
+    );
+    return rows.map((row) => toStoredReturn(row.record));
+  }
+
+  async previous(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
+    const rows = await this.#query(
+      `SELECT record FROM returns WHERE stock_code = $1 AND report_month < $2 AND ${visibleTo(3)}
+       ORDER BY report_month DESC, position LIMIT 1`,
+      [stockCode, month, channelOf(viewer)],
+    );
+    return rows[0] ? toStoredReturn(rows[0].record) : null;
+  }
+
+  async forReportMonth(month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn[]> {
+    const rows = await this.#query(
+      `SELECT DISTINCT ON (stock_code) record FROM returns WHERE report_month = $1 AND ${visibleTo(2)}
+       ORDER BY stock_code, position`,
+      [month, channelOf(viewer)],
+    );
+    return rows.map((row) => toStoredReturn(row.record));
+  }
+
+  async listIssuers(viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {
+    return (await this.#visibleEntries(viewer)).map((entry) => toIssuerSummary(entry, viewer));
+  }
+
+  async searchIssuers(query: string, options?: { limit?: number; viewer?: Viewer }): Promise<IssuerSummary[]> {
+    const viewer = options?.viewer ?? WORKSPACE;
+    const entries = await this.#visibleEntries(viewer);
+    const searchable = entries.map((entry) => ({ entry, names: entry.names.map(prepareName) }));
+    const byCode = new Map(entries.map((entry) => [entry.stockCode, entry]));
+    return searchIssuerIndex(searchable, query, options?.limit ?? 10).map((found) => {
+      const entry = byCode.get(found.stockCode);
+      return entry ? toIssuerSummary(entry, viewer) : found;
+    });
+  }
+
+  async claimSlackUpload(share: SlackShare, leaseMs: number): Promise<SlackUploadClaim> {
+    this.#assertOpen();
+    const now = this.options.now();
+    const fresh = startSlackUpload(validateRecord(SlackShareSchema, share, 'Slack share'), now, leaseMs);
+    return this.db.transaction(async (sql) => {
+      const inserted = await sql.query(
+        `INSERT INTO slack_uploads (key, stage, claimed_at, record) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (key) DO NOTHING RETURNING key`,
+        [fresh.key, fresh.stage, fresh.claimedAt, JSON.stringify(fresh)],
+      );
+      if (inserted.length > 0) return { outcome: 'claimed', upload: fresh };
+      // Another process may hold it: the row lock makes this claim wait for that one's step to be written.
+      const rows = await sql.query('SELECT record FROM slack_uploads WHERE key = $1 FOR UPDATE', [fresh.key]);
+      const held = parseHeld(SlackUploadSchema, rows[0]?.record, 'Slack upload');
+      if (held.stage === 'answered') return { outcome: 'answered', upload: held };
+      if (Date.parse(held.leaseUntil) > now.getTime()) return { outcome: 'in-hand', upload: held };
+      const upload = takeOverSlackUpload(held, now, leaseMs);
+      await writeUpload(sql, upload);
+      return { outcome: 'taken-over', upload };
+    });
+  }
+
+  async recordSlackUpload(key: string, step: SlackUploadStep, leaseMs: number): Promise<SlackUpload> {
+    this.#assertOpen();
+    return this.db.transaction(async (sql) => {
+      const rows = await sql.query('SELECT record FROM slack_uploads WHERE key = $1 FOR UPDATE', [key]);
+      if (!rows[0]) throw new AppError('bad-input', `No unfinished Slack upload ${key} is held.`, { key });
+      const held = parseHeld(SlackUploadSchema, rows[0].record, 'Slack upload');
+      const now = this.options.now();
+      const upload = validateRecord(
+        SlackUploadSchema,
+        {
+          ...held,
+          ...step,
+          updatedAt: now.toISOString(),
+          leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+        },
+        'Slack upload',
+      );
+      await writeUpload(sql, upload);
+      return upload;
+    });
+  }
+
+  async unfinishedSlackUploads(): Promise<SlackUpload[]> {
+    const rows = await this.#query(
+      `SELECT record FROM slack_uploads WHERE stage <> 'answered' ORDER BY claimed_at, claim_order`,
+    );
+    return rows.map((row) => parseHeld(SlackUploadSchema, row.record, 'Slack upload'));
+  }
+
+  async getWatchlist(channelId: string): Promise<Watchlist | null> {
+    const rows = await this.#query('SELECT record FROM watchlists WHERE channel_id = $1', [channelId]);
+    return rows[0] ? parseHeld(WatchlistSchema, rows[0].record, 'watchlist') : null;
+  }
+
+  async saveWatchlist(watchlist: Watchlist): Promise<void> {
+    const valid = validateRecord(WatchlistSchema, watchlist, 'watchlist');
+    await this.#query(
+      `INSERT INTO watchlists (channel_id, record) VALUES ($1, $2)
+       ON CONFLICT (channel_id) DO UPDATE SET record = EXCLUDED.record`,
+      [valid.channelId, JSON.stringify(valid)],
+    );
+  }
+
+  async listWatchlists(): Promise<Watchlist[]> {
+    const rows = await this.#query('SELECT record FROM watchlists ORDER BY channel_id COLLATE "C"');
+    return rows.map((row) => parseHeld(WatchlistSchema, row.record, 'watchlist'));
+  }
+
+  async findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null> {
+    const rows = await this.#query('SELECT record FROM digests WHERE channel_id = $1 AND report_month = $2', [
+      channelId,
+      month,
+    ]);
+    return rows[0] ? parseHeld(DigestRecordSchema, rows[0].record, 'digest record') : null;
+  }
+
+  async recordDigest(record: DigestRecord): Promise<void> {
+    const valid = validateRecord(DigestRecordSchema, record, 'digest record');
+    await this.#query(
+      `INSERT INTO digests (channel_id, report_month, record) VALUES ($1, $2, $3)
+       ON CONFLICT (channel_id, report_month) DO UPDATE SET record = EXCLUDED.record`,
+      [valid.channelId, valid.reportMonth, JSON.stringify(valid)],
+    );
+  }
+
+  async claimDigest(record: DigestRecord): Promise<DigestRecord | null> {
+    const valid = validateRecord(DigestRecordSchema, record, 'digest record');
+    const inserted = await this.#query(
+      `INSERT INTO digests (channel_id, report_month, record) VALUES ($1, $2, $3)
+       ON CONFLICT (channel_id, report_month) DO NOTHING RETURNING channel_id`,
+      [valid.channelId, valid.reportMonth, JSON.stringify(valid)],
+    );
+    return inserted.length > 0 ? null : this.findDigestRecord(valid.channelId, valid.reportMonth);
+  }
+
+  contents(): StoreContents {
+    this.#assertOpen();
+    return {
+      months: () => this.#allMonths(),
+      watchlists: () => this.listWatchlists(),
+      digestRecords: async () => {
+        const rows = await this.#query('SELECT record FROM digests ORDER BY channel_id, report_month');
+        return rows.map((row) => parseHeld(DigestRecordSchema, row.record, 'digest record'));
+      },
+      slackUploads: async () => {
+        const rows = await this.#query('SELECT record FROM slack_uploads ORDER BY claimed_at, claim_order');
+        return rows.map((row) => parseHeld(SlackUploadSchema, row.record, 'Slack upload'));
+      },
+    };
+  }
+
+  /**
+   * Adds a month's submissions from another store, as they are: those already held are kept, and the month is
+   * relinked as a whole (the same links as before where nothing else was saved for it meanwhile). Answers how many
+   * were added.
+   */
+  async importMonth(month: HeldMonth): Promise<number> {
+    this.#assertOpen();
+    const incoming = month.submissions.map((held) => validateRecord(StoredReturnSchema, held, 'return'));
+    return this.db.transaction(async (sql) => {
+      await sql.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SAVE_LOCK, month.stockCode]);
+      const rows = await sql.query(
+        'SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 ORDER BY position',
+        [month.stockCode, month.reportMonth],
+      );
+      const held = rows.map((row) => toStoredReturn(row.record));
+      const ids = new Set(held.map((h) => h.id));
+      const added = incoming.filter((submission) => !ids.has(submission.id));
+      if (added.length > 0) await writeMonth(sql, linkSubmissions([...held, ...added]));
+      return added.length;
+    });
+  }
+
+  /** Adds a watchlist from another store unless the channel has one here; true when it was added. */
+  async importWatchlist(watchlist: Watchlist): Promise<boolean> {
+    const valid = validateRecord(WatchlistSchema, watchlist, 'watchlist');
+    const inserted = await this.#query(
+      'INSERT INTO watchlists (channel_id, record) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING channel_id',
+      [valid.channelId, JSON.stringify(valid)],
+    );
+    return inserted.length > 0;
+  }
+
+  /** Adds a Slack upload's record from another store unless its share is claimed here; true when it was added. */
+  async importSlackUpload(upload: SlackUpload): Promise<boolean> {
+    const valid = validateRecord(SlackUploadSchema, upload, 'Slack upload');
+    const inserted = await this.#query(
+      `INSERT INTO slack_uploads (key, stage, claimed_at, record) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [valid.key, valid.stage, valid.claimedAt, JSON.stringify(valid)],
+    );
+    return inserted.length > 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.db.close();
+  }
+
+  async *#allMonths(): AsyncGenerator<HeldMonth> {
+    const codes = await this.#query('SELECT stock_code FROM issuers ORDER BY stock_code');
+    for (const { stock_code: stockCode } of codes) {
+      const rows = await this.#query(
+        'SELECT report_month, record FROM returns WHERE stock_code = $1 ORDER BY report_month, position',
+        [stockCode],
+      );
+      const byMonth = new Map<ReportMonth, StoredReturn[]>();
+      for (const row of rows) {
+        const month = String(row.report_month);
+        byMonth.set(month, [...(byMonth.get(month) ?? []), toStoredReturn(row.record)]);
+      }
+      for (const [reportMonth, submissions] of byMonth) {
+        yield { stockCode: String(stockCode), reportMonth, submissions, damaged: null };
+      }
+    }
+  }
+
+  async #visibleEntries(viewer: Viewer): Promise<CodeIndexEntry[]> {
+    const rows = await this.#query('SELECT entry FROM issuers ORDER BY stock_code');
+    return rows
+      .map((row) => parseHeld(CodeIndexEntrySchema, row.entry, 'issuer entry'))
+      .filter((entry) => monthsNewestFirst(entry, viewer).length > 0);
+  }
+
+  #query(text: string, params?: readonly unknown[]) {
+    this.#assertOpen();
+    return this.db.query(text, params);
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error('The filing store is closed.');
+  }
+}
+
+/** One save, inside its transaction: what it did, with every row of the month and the code's entry written. */
+async function saveIn(sql: Sql, incoming: StoredReturn): Promise<SaveResult> {
+  const { stockCode, reportMonth } = incoming;
+  await sql.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SAVE_LOCK, stockCode]);
+  const elsewhere = await sql.query(
+    'SELECT record FROM returns WHERE sha256 = $1 AND (stock_code <> $2 OR report_month <> $3)',
+    [incoming.id, stockCode, reportMonth],
+  );
+  if (elsewhere[0]) return { status: 'already-held', stored: toStoredReturn(elsewhere[0].record), match: 'same-file' };
+  const rows = await sql.query(
+    'SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 ORDER BY position',
+    [stockCode, reportMonth],
+  );
+  const held = rows.map((row) => toStoredReturn(row.record));
+  const same = findSameReturn(held, incoming);
+  if (same) {
+    const published = publishedBy(same.stored, incoming);
+    if (!published) return same;
+    await writeMonth(
+      sql,
+      held.map((h) => (h.id === published.id ? published : h)),
+    );
+    return { ...same, stored: published };
+  }
+  const { submissions, result } = addSubmission(held, incoming);
+  await writeMonth(sql, submissions);
+  return result;
+}
+
+/** Writes a month's submissions (newest first) as they now stand, and the code's entry from them. */
+async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promise<void> {
+  const first = submissions[0];
+  if (!first) return;
+  for (const [position, held] of submissions.entries()) {
+    const { monthlyReturn } = held;
+    const audience = audienceOf(held);
+    await sql.query(
+      `INSERT INTO returns (sha256, stock_code, report_month, date_submitted, status, content_identity,
+         audience_channel, position, superseded_by, record)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (sha256) DO UPDATE SET audience_channel = EXCLUDED.audience_channel,
+         position = EXCLUDED.position, superseded_by = EXCLUDED.superseded_by, record = EXCLUDED.record`,
+      [
+        held.id,
+        held.stockCode,
+        held.reportMonth,
+        monthlyReturn.dateSubmitted,
+        monthlyReturn.status,
+        contentIdentityOf(monthlyReturn),
+        audience.kind === 'conversation' ? audience.channelId : null,
+        position,
+        held.supersededBy,
+        JSON.stringify(held),
+      ],
+    );
+  }
+  const rows = await sql.query('SELECT entry FROM issuers WHERE stock_code = $1', [first.stockCode]);
+  const entry = rows[0]
+    ? parseHeld(CodeIndexEntrySchema, rows[0].entry, 'issuer entry')
+    : emptyCodeIndexEntry(first.stockCode);
+  recordMonth(entry, first.reportMonth, submissions);
+  await sql.query(
+    `INSERT INTO issuers (stock_code, entry) VALUES ($1, $2)
+     ON CONFLICT (stock_code) DO UPDATE SET entry = EXCLUDED.entry`,
+    [first.stockCode, JSON.stringify(entry)],
+  );
+}
+
+async function writeUpload(sql: Sql, upload: SlackUpload): Promise<void> {
+  await sql.query('UPDATE slack_uploads SET stage = $2, record = $3 WHERE key = $1', [
+    upload.key,
+    upload.stage,
+    JSON.stringify(upload),
+  ]);
+}
+
+function toStoredReturn(record: unknown): StoredReturn {
+  return parseHeld(StoredReturnSchema, record, 'return');
+}
+
+/** A row read back is checked as a file would be: one that no longer validates is damaged, never passed on. */
+function parseHeld<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new AppError('store-corrupt', `A ${what} held in the database does not validate.`, { what });
+}

@@ -1,0 +1,120 @@
+/**
+ * Two bots as `npm start` runs them (dist/main.js, HTTP mode) on one PostgreSQL database, against one fake Slack:
+ * an upload whose file_shared event reaches both (and is retried) is stored once and answered with one card, and
+ * the digest both schedulers find due at start-up goes out once. `npm run build` first.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestDueDigest } from '../../src/digest/digest-schedule.js';
+import type { FilingStore } from '../../src/store/filing-store.js';
+import { openPostgresFilingStore } from '../../src/store/postgres/open-postgres-store.js';
+import {
+  freePort,
+  httpBotEnv,
+  postFileShared,
+  type SpawnedBot,
+  spawnBot,
+  waitUntilListening,
+} from '../helpers/bot-process.js';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
+import { postgresSkipReason, testDatabaseUrl } from '../helpers/postgres-database.js';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/00020_2023-11.pdf');
+const SECRET = 'two-instances-secret';
+const DIGEST_CHANNEL = 'C0DIGEST';
+
+/** Resolves once `done` answers true, as fakeSlack.waitFor does for what the fake records; fails after 30 s. */
+async function until(done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('waited in vain');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+interface RunningBot {
+  readonly bot: SpawnedBot;
+  readonly port: number;
+}
+
+describe.skipIf(postgresSkipReason !== null)(
+  `two bots on one PostgreSQL database${postgresSkipReason ? ` (skipped: ${postgresSkipReason})` : ''}`,
+  () => {
+    let fakeSlack: FakeSlack;
+    let store: FilingStore;
+    let cwd: string;
+    let bots: RunningBot[] = [];
+
+    const startBot = async (url: string): Promise<RunningBot> => {
+      const port = await freePort();
+      const env = { ...httpBotEnv(fakeSlack, { port, dataDir: cwd, secret: SECRET }), DATABASE_URL: url };
+      const bot = spawnBot(env, cwd);
+      await waitUntilListening(fakeSlack, bot, port);
+      return { bot, port };
+    };
+
+    beforeAll(async () => {
+      fakeSlack = await startFakeSlack();
+      cwd = await mkdtemp(path.join(tmpdir(), 'hkex-shares-two-'));
+      const url = await testDatabaseUrl();
+      store = await openPostgresFilingStore({ url });
+      // Watched before either bot starts: each one's scheduler finds the digest due and unsent at start-up.
+      await store.saveWatchlist({
+        channelId: DIGEST_CHANNEL,
+        stockCodes: ['00020'],
+        digestEnabled: true,
+        updatedAt: '2023-01-01T00:00:00.000Z',
+      });
+      bots = await Promise.all([startBot(url), startBot(url)]);
+    }, 90_000);
+
+    afterAll(async () => {
+      for (const { bot } of bots) bot.child.kill('SIGKILL');
+      await Promise.all(bots.map(({ bot }) => bot.exited));
+      await store?.close();
+      await fakeSlack?.close();
+      await rm(cwd, { recursive: true, force: true });
+    });
+
+    it('store an upload delivered to both, and retried, once, and answer it with one card', async () => {
+      const file = fakeSlack.addFile({ name: '00020_2023-11.pdf', bytes: readFileSync(FIXTURE) });
+      const ts = '1700030000.000100';
+      fakeSlack.addShare(file.id, { channel: 'C1', ts });
+      const deliver = ({ port }: RunningBot, retryNum: number) =>
+        postFileShared(fakeSlack, { port, secret: SECRET }, { fileId: file.id, channel: 'C1', ts, retryNum });
+      const [first, second] = bots as [RunningBot, RunningBot];
+      const responses = await Promise.all([deliver(first, 0), deliver(second, 0), deliver(first, 1)]);
+      // Each bot acknowledges once the claim is in the database: the one that won it, and the ones that found it.
+      expect(responses.map((response) => response?.status)).toEqual([200, 200, 200]);
+
+      const cards = () =>
+        fakeSlack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C1' && c.body.thread_ts === ts);
+      await fakeSlack.waitFor(() => cards().length > 0, 60_000);
+      await until(async () => (await store.unfinishedSlackUploads()).length === 0);
+      expect(cards()).toHaveLength(1);
+      expect(String(cards()[0]?.body.text)).toContain('00020');
+      expect(await store.submissions('00020', '2023-11')).toHaveLength(1);
+      expect(fakeSlack.downloads.get(file.id)).toBe(1);
+    });
+
+    it('post the digest both schedulers find due once, and record it once', async () => {
+      const month = latestDueDigest(new Date(), { timeOfDay: '10:00', timeZone: 'Asia/Hong_Kong' }).month;
+      const digestPosts = () => fakeSlack.callsTo('chat.postMessage').filter((c) => c.body.channel === DIGEST_CHANNEL);
+      await fakeSlack.waitFor(() => digestPosts().length > 0, 60_000);
+      // Stopped by SIGTERM, each bot lets its scheduler's run finish first: after this, neither will post again.
+      await Promise.all(
+        bots.map(async ({ bot }) => {
+          bot.child.kill('SIGTERM');
+          await bot.exited;
+        }),
+      );
+      const record = await store.findDigestRecord(DIGEST_CHANNEL, month);
+      expect(record?.trigger).toBe('catch-up');
+      expect(digestPosts().map((post) => post.response?.ts)).toEqual(record?.messageTs);
+      expect(digestPosts()).toHaveLength(1);
+    });
+  },
+);
