@@ -27,8 +27,9 @@ export type IssuerRef =
 export type LookupQuery =
   | { readonly kind: 'help' }
   | { readonly kind: 'list' }
-  | { readonly kind: 'latest'; readonly issuer: IssuerRef }
-  | { readonly kind: 'month'; readonly issuer: IssuerRef; readonly month: ReportMonth }
+  /** `full`: the whole return (every part, row, remark and flag) rather than the card. */
+  | { readonly kind: 'latest'; readonly issuer: IssuerRef; readonly full?: true }
+  | { readonly kind: 'month'; readonly issuer: IssuerRef; readonly month: ReportMonth; readonly full?: true }
   | {
       readonly kind: 'history';
       readonly issuer: IssuerRef;
@@ -163,8 +164,14 @@ function takeKeyword(words: readonly string[]): { keyword: Keyword | null; rest:
   return { keyword: null, rest: words };
 }
 
-/** A card: the latest, or a month's when a month comes first or last. */
-function lookup(words: readonly string[]): LookupQuery {
+/** A card: the latest, or a month's when a month comes first or last; the whole return with `full` at the end. */
+function lookup(all: readonly string[]): LookupQuery {
+  if (all.length > 1 && all.at(-1)?.toLowerCase() === 'full') {
+    const query = lookup(all.slice(0, -1));
+    if (query.kind === 'latest' || query.kind === 'month') return { ...query, full: true };
+    return query;
+  }
+  const words = all;
   if (words.length > 1) {
     const last = parseReportMonth(words.at(-1) ?? '');
     if (last) return { kind: 'month', issuer: readIssuer(words.slice(0, -1), 'month'), month: last };

@@ -8,6 +8,7 @@ export type {
   ContextBlock,
   HeaderBlock,
   KnownBlock,
+  ModalView,
   RawTextElement,
   SectionBlock,
   TableBlock,

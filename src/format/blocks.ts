@@ -96,3 +96,30 @@ export function fitBlocks(blocks: KnownBlock[], keepTail = 0): KnownBlock[] {
   const dropped = body.length - room;
   return [...body.slice(0, room), context(`+${dropped} more sections not shown`), ...tail];
 }
+
+function sizeOf(blocks: readonly KnownBlock[]): number {
+  return JSON.stringify(blocks).length;
+}
+
+/**
+ * Blocks in order over as many messages as they need, each opening with the title, within 50 blocks and `maxChars`
+ * of JSON (the size of a page is counted as it grows: an array's JSON is its items', comma-separated, in brackets).
+ */
+export function paginateBlocks(title: string, body: readonly KnownBlock[], maxChars: number): KnownBlock[][] {
+  const pages: { blocks: KnownBlock[]; chars: number }[] = [];
+  const open = (first: KnownBlock) => {
+    const opening = header(pages.length === 0 ? title : `${title} (continued)`);
+    pages.push({ blocks: [opening, first], chars: sizeOf([opening, first]) });
+  };
+  for (const block of body) {
+    const page = pages.at(-1);
+    const size = sizeOf([block]) - 2;
+    if (page && page.blocks.length < SLACK_LIMITS.blocksPerMessage && page.chars + 1 + size <= maxChars) {
+      page.blocks.push(block);
+      page.chars += 1 + size;
+    } else {
+      open(block);
+    }
+  }
+  return pages.map((page) => page.blocks);
+}

@@ -7,7 +7,7 @@
 
 import type { Digest, FiledCompany } from '../view-models/digest.js';
 import type { KnownBlock } from './block-kit.js';
-import { context, header, SLACK_LIMITS, section, truncate } from './blocks.js';
+import { context, paginateBlocks, SLACK_LIMITS, section, truncate } from './blocks.js';
 import { companyName, headlineChange, pendingName, renderCompanyText } from './digest-company.js';
 import { formatMonth } from './figures.js';
 import type { SlackMessage } from './message.js';
@@ -107,10 +107,6 @@ function overflowBlocks(rest: readonly FiledCompany[]): KnownBlock[] {
   return listSections(`*${rest.length} more that moved* (\`/shares CODE\` for the card): `, names);
 }
 
-function sizeOf(blocks: readonly KnownBlock[]): number {
-  return JSON.stringify(blocks).length;
-}
-
 function fallbackText(digest: Digest, page: number, pages: number): string {
   const month = formatMonth(digest.month);
   if (page > 0) return `${month} digest, continued (${page + 1} of ${pages})`;
@@ -127,29 +123,6 @@ function fallbackText(digest: Digest, page: number, pages: number): string {
 }
 
 /**
- * Blocks in order over as many messages as they need, each opening with the title, within 50 blocks and `maxChars`
- * of JSON (the size of a page is counted as it grows: an array's JSON is its items', comma-separated, in brackets).
- */
-function paginate(title: string, body: readonly KnownBlock[], maxChars: number): KnownBlock[][] {
-  const pages: { blocks: KnownBlock[]; chars: number }[] = [];
-  const open = (first: KnownBlock) => {
-    const opening = header(pages.length === 0 ? title : `${title} (continued)`);
-    pages.push({ blocks: [opening, first], chars: sizeOf([opening, first]) });
-  };
-  for (const block of body) {
-    const page = pages.at(-1);
-    const size = sizeOf([block]) - 2;
-    if (page && page.blocks.length < SLACK_LIMITS.blocksPerMessage && page.chars + 1 + size <= maxChars) {
-      page.blocks.push(block);
-      page.chars += 1 + size;
-    } else {
-      open(block);
-    }
-  }
-  return pages.map((page) => page.blocks);
-}
-
-/**
  * The one digest renderer, for the scheduled digest and the one asked for. Every watched company is named: each that
  * moved has a section (largest change first), the quiet and pending ones are listed, over as many messages as that
  * takes. Where `maxMessages` is too few for a section each (a reply through a response URL may be posted five
@@ -162,7 +135,7 @@ export function renderDigest(digest: Digest, options: DigestRenderOptions = {}):
   const companies = digest.moved.map((company) => section(renderCompanyText(company)));
   const tail = tailBlocks(digest);
   const pagesWith = (detailed: number) =>
-    paginate(
+    paginateBlocks(
       title,
       [
         section(summaryText(digest)),

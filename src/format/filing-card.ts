@@ -38,10 +38,13 @@ import { flagIcon } from './flag-icon.js';
 import type { SlackMessage } from './message.js';
 import { describeFundsRaised, describePartIii } from './part-iii-lines.js';
 import { collectRemarks } from './return-remarks.js';
+import { renderSubmissionChanges } from './submission-changes.js';
 
 export interface FilingCardOptions {
   /** Adds a "Post to channel" button: for the answer to `/shares` that only the asker sees. */
   readonly postToChannel?: boolean;
+  /** Why a card posted earlier is drawn again (chat.update): shown under its title. */
+  readonly updateNote?: string;
 }
 
 const MAX_CLASSES = 8;
@@ -129,8 +132,9 @@ function standingText(card: FilingCard): string | null {
     );
   } else if (standing.kind === 'superseded-by') {
     const later = standing.current;
+    const link = card.currentCardLink ? ` (<${card.currentCardLink}|its card>)` : '';
     lines.push(
-      `:warning: *Superseded*: a later submission for ${formatMonth(later.reportMonth)} is held (submitted ${later.monthlyReturn.dateSubmitted ?? 'on an unprinted date'}); that one counts, this one is kept in the history.`,
+      `:warning: *Superseded*: a later submission for ${formatMonth(later.reportMonth)} is held (submitted ${later.monthlyReturn.dateSubmitted ?? 'on an unprinted date'})${link}; that one counts, this one is kept in the history.`,
     );
   } else if (stored.monthlyReturn.status === 'resubmission') {
     lines.push(':arrows_counterclockwise: *Resubmission*: the earlier submission for this month is not held.');
@@ -323,14 +327,21 @@ export function renderFilingCard(card: FilingCard, options: FilingCardOptions = 
     button('History', CARD_ACTIONS.history, ref),
     button('Chart', CARD_ACTIONS.chart, ref),
     button('Previous month', CARD_ACTIONS.previousMonth, ref),
+    button('Show all', CARD_ACTIONS.showAll, ref),
   ];
+  const changes =
+    card.standing.kind === 'supersedes'
+      ? renderSubmissionChanges(card.changes, card.standing.superseded.monthlyReturn.dateSubmitted)
+      : null;
   const remarks = remarksText(stored.monthlyReturn);
   if (options.postToChannel) buttons.push(button('Post to channel', CARD_ACTIONS.postToChannel, ref, 'primary'));
 
   const body: KnownBlock[] = [
     header(cardTitle(stored)),
     context(describeForm(stored.monthlyReturn)),
+    ...(options.updateNote ? [context(`:arrows_counterclockwise: ${escapeMrkdwn(options.updateNote)}`)] : []),
     ...(standing ? [section(standing)] : []),
+    ...(changes ? [section(changes)] : []),
     ...issuedBlocks(card),
     section(authorisedText(stored.monthlyReturn.authorisedShareCapital)),
     section(partIiiText(stored.monthlyReturn)),

@@ -1,6 +1,7 @@
 /**
- * A whole monthly return as plain text, part by part: one line per class, scheme or event, then every flag. Pure
- * (model -> lines); `hkex-shares parse` prints it, and each part's lines can be shown on their own.
+ * A whole monthly return, part by part, as plain lines: one line per class, scheme or event with every figure the
+ * model holds for it, then every remark whole, then every flag. Pure (model -> parts); full-return.ts draws the
+ * parts as text (`hkex-shares parse`) and as Block Kit (the card's "Show all", `/shares CODE MONTH full`).
  *
  * A blank cell shows as "–", a printed 0 as 0, so the reader sees exactly what the form prints.
  */
@@ -8,30 +9,43 @@ import type { Flag } from '../domain/flag.js';
 import type {
   AuthorisedShareCapital,
   DetailsOfMovements,
+  InstrumentMovement,
   IssuedShares,
   MonthlyReturn,
   Movement,
+  SectionTotal,
   ShareClass,
 } from '../domain/monthly-return.js';
 import type { ParsedFiling } from '../domain/parsed-filing.js';
+import { describeListing } from './class-label.js';
 import { formatChange, formatCount, formatDecimal, formatMoney } from './figures.js';
+import { collectRemarks } from './return-remarks.js';
 
-export function renderReturnSummary({ monthlyReturn, flags }: ParsedFiling): string {
+/** One part of the return: its title as the form names it, and its lines. */
+export interface ReturnPart {
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+export function describeReturnParts({ monthlyReturn, flags }: ParsedFiling): ReturnPart[] {
+  const remarks = collectRemarks(monthlyReturn);
   return [
-    ...describeReturnHeader(monthlyReturn),
-    '',
-    ...describeAuthorisedShareCapital(monthlyReturn.authorisedShareCapital),
-    '',
-    ...describeIssuedShares(monthlyReturn.issuedShares),
-    '',
-    'III. Details of movements',
-    ...describeDetailsOfMovements(monthlyReturn.detailsOfMovements),
-    '',
-    ...describeHdrSection(monthlyReturn.hdr),
-    ...(monthlyReturn.remarks ? ['', `Remarks: ${monthlyReturn.remarks}`] : []),
-    '',
-    ...describeFlags(flags),
-  ].join('\n');
+    { title: 'Return', lines: describeReturnHeader(monthlyReturn) },
+    ...partOf(describeAuthorisedShareCapital(monthlyReturn.authorisedShareCapital)),
+    ...partOf(describeIssuedShares(monthlyReturn.issuedShares)),
+    { title: 'III. Details of movements', lines: describeDetailsOfMovements(monthlyReturn.detailsOfMovements) },
+    ...partOf(describeHdrSection(monthlyReturn.hdr)),
+    {
+      title: `Remarks (${remarks.length})`,
+      lines: remarks.length === 0 ? ['No remarks.'] : remarks.map((r) => `${r.part}: ${r.text.trim()}`),
+    },
+    ...partOf(describeFlags(flags)),
+  ];
+}
+
+/** A describer's first line is its title. */
+function partOf([title = '', ...lines]: string[]): ReturnPart[] {
+  return [{ title, lines }];
 }
 
 /** Issuer and codes; form, language, pages, month and submission; the signatory. */
@@ -80,68 +94,111 @@ export function describeIssuedShares(partII: IssuedShares): string[] {
       const complied = publicFloat.requirementCompliedWith;
       const answer = complied === null ? 'no box ticked' : complied ? 'complied with' : 'NOT complied with';
       const threshold = publicFloat.applicableThreshold ? ` (${publicFloat.applicableThreshold})` : '';
-      lines.push(`    public float: ${answer}${threshold}`);
+      const more = publicFloat.additionalInformation ? `; ${publicFloat.additionalInformation}` : '';
+      lines.push(`    public float: ${answer}${threshold}${more}`);
     }
   }
-  if (partII.remarks) lines.push(`  Remarks: ${partII.remarks}`);
   return lines;
 }
 
-/** Part III: each of (A) to (E) with its row count and rows, then the totals of A to E per class. */
+/** "Granted 1,000, Exercised -300,000": every movement row as held, a blank as "–". */
+function movementsText(movements: readonly InstrumentMovement[]): string {
+  if (movements.length === 0) return 'no movement rows';
+  return movements
+    .map((m) => `${m.label} ${m.number !== null ? formatCount(m.number) : formatDecimal(m.amount)}`)
+    .join(', ');
+}
+
+/** The issuance columns every row of III(A)-(D) has: A1/A2, the shares issuable at close, the approval date. */
+function issuanceText(item: {
+  newSharesIssued: number | null;
+  treasurySharesTransferred: number | null;
+  sharesIssuableAtClose: number | null;
+  generalMeetingApprovalDate: string | null;
+}): string {
+  const parts = [`new shares issued ${formatCount(item.newSharesIssued)}`];
+  if (item.treasurySharesTransferred !== null) {
+    parts.push(`transferred out of treasury ${formatCount(item.treasurySharesTransferred)}`);
+  }
+  parts.push(`issuable at close ${formatCount(item.sharesIssuableAtClose)}`);
+  if (item.generalMeetingApprovalDate) parts.push(`approved ${item.generalMeetingApprovalDate}`);
+  return parts.join('; ');
+}
+
+/** "(A) Share options: 2 rows", and each class group's name where the section has several. */
+function sectionRows<T>(
+  lines: string[],
+  heading: string,
+  section: { notApplicable: boolean; classes: (ShareClass & { items: T[] })[]; totals: SectionTotal[] },
+  describeItem: (item: T) => string[],
+): void {
+  const rows = section.classes.reduce((sum, group) => sum + group.items.length, 0);
+  lines.push(`  ${heading}: ${section.notApplicable ? 'not applicable' : `${rows} row${rows === 1 ? '' : 's'}`}`);
+  const several = section.classes.length > 1;
+  for (const group of section.classes) {
+    if (several) lines.push(`    ${describeShareClass(group)}`);
+    for (const item of group.items) lines.push(...describeItem(item).map((line) => `      ${line}`));
+  }
+  for (const total of section.totals) {
+    const treasury =
+      total.decreaseInTreasuryShares !== null ? `, treasury ${describeMovement(total.decreaseInTreasuryShares)}` : '';
+    lines.push(`    Total, ${total.className}: issued ${describeMovement(total.increaseInIssuedShares)}${treasury}`);
+  }
+}
+
+/** Part III: each of (A) to (E) with its row count and every row whole, then the totals of A to E per class. */
 export function describeDetailsOfMovements(details: DetailsOfMovements): string[] {
   const lines: string[] = [];
-  const describeSection = (
-    letter: string,
-    name: string,
-    section: { notApplicable: boolean; classes: { items: unknown[] }[] },
-  ) => {
-    const rows = section.classes.reduce((sum, group) => sum + group.items.length, 0);
-    const content = section.notApplicable ? 'not applicable' : `${rows} row${rows === 1 ? '' : 's'}`;
-    lines.push(`  (${letter}) ${name}: ${content}`);
-  };
-
-  describeSection('A', 'Share options', details.shareOptions);
-  for (const scheme of details.shareOptions.classes.flatMap((group) => group.items)) {
-    const movements = scheme.movements.map((movement) => `${movement.label} ${formatCount(movement.number)}`);
-    lines.push(
-      `      ${scheme.particulars}: ${formatCount(scheme.outstandingPreceding)} -> ` +
-        `${formatCount(scheme.outstandingClosing)} (${movements.join(', ')})`,
-      `        new shares issued ${formatCount(scheme.newSharesIssued)}; ` +
-        `issuable at close ${formatCount(scheme.sharesIssuableAtClose)}`,
-    );
+  sectionRows(lines, '(A) Share options', details.shareOptions, (scheme) => [
+    `${scheme.particulars}: outstanding ${formatCount(scheme.outstandingPreceding)} -> ` +
+      `${formatCount(scheme.outstandingClosing)} (${movementsText(scheme.movements)})`,
+    `  ${issuanceText(scheme)}` +
+      (scheme.sharesIssuableUnderOptionsToBeGranted !== null
+        ? `; issuable under options to be granted ${formatCount(scheme.sharesIssuableUnderOptionsToBeGranted)}`
+        : ''),
+  ]);
+  if (details.shareOptions.fundsRaised) {
+    lines.push(`    funds raised ${formatMoney(details.shareOptions.fundsRaised)}`);
   }
-  if (details.shareOptions.fundsRaised)
-    lines.push(`      funds raised ${formatMoney(details.shareOptions.fundsRaised)}`);
-
-  for (const [letter, name, section] of [
-    ['B', 'Warrants', details.warrants],
-    ['C', 'Convertibles', details.convertibles],
+  for (const [heading, section, priceWord] of [
+    ['(B) Warrants', details.warrants, 'subscription price'],
+    ['(C) Convertibles', details.convertibles, 'conversion price'],
   ] as const) {
-    describeSection(letter, name, section);
-    for (const instrument of section.classes.flatMap((group) => group.items)) {
-      const price = instrument.price ? ` at ${formatMoney(instrument.price)}` : '';
-      lines.push(
-        `      ${instrument.description}: ${instrument.currency ?? ''} ${formatDecimal(instrument.amountPreceding)} -> ` +
-          `${formatDecimal(instrument.amountClosing)}; issuable at close ${formatCount(instrument.sharesIssuableAtClose)}${price}`,
-      );
-    }
+    sectionRows(lines, heading, section, (instrument) => {
+      const units = instrument.amountsIn === 'units' ? ' units' : '';
+      const facts = [
+        instrument.instrumentType ? `type ${instrument.instrumentType}` : null,
+        instrument.instrumentStockCode ? `stock code ${instrument.instrumentStockCode}` : null,
+        instrument.price ? `${priceWord} ${formatMoney(instrument.price)}` : null,
+        instrument.dateOfExpiry ? `expires ${instrument.dateOfExpiry}` : null,
+        instrument.note ? `note: ${instrument.note}` : null,
+      ].filter((p): p is string => p !== null);
+      return [
+        `${instrument.description}: ${instrument.currency ?? ''} ${formatDecimal(instrument.amountPreceding)} -> ` +
+          `${formatDecimal(instrument.amountClosing)}${units} (${movementsText(instrument.movements)})`,
+        `  ${[issuanceText(instrument), ...facts].join('; ')}`,
+      ];
+    });
   }
-
-  describeSection('D', 'Other arrangements', details.otherArrangements);
-  for (const arrangement of details.otherArrangements.classes.flatMap((group) => group.items)) {
-    lines.push(
-      `      ${arrangement.description}: new shares issued ${formatCount(arrangement.newSharesIssued)}; ` +
-        `issuable ${formatCount(arrangement.sharesIssuableAtClose)}`,
-    );
-  }
-
-  describeSection('E', 'Other movements', details.otherMovements);
-  for (const movement of details.otherMovements.classes.flatMap((group) => group.items)) {
-    lines.push(
-      `      ${movement.event} (${movement.type}) ${movement.dateOfEvent ?? ''}: ` +
-        describeShareChanges(movement.changeInIssuedShares, movement.changeInTreasuryShares),
-    );
-  }
+  sectionRows(lines, '(D) Other arrangements', details.otherArrangements, (arrangement) => [
+    `${arrangement.description}: ${movementsText(arrangement.movements)}`,
+    `  ${issuanceText(arrangement)}`,
+  ]);
+  sectionRows(lines, '(E) Other movements', details.otherMovements, (movement) => {
+    const facts = [
+      describeShareChanges(movement.changeInIssuedShares, movement.changeInTreasuryShares),
+      movement.pendingCancellation !== null
+        ? `pending cancellation ${formatCount(movement.pendingCancellation)}`
+        : null,
+      movement.sharesIssuableAtClose !== null
+        ? `issuable at close ${formatCount(movement.sharesIssuableAtClose)}`
+        : null,
+      movement.price ? `at ${formatMoney(movement.price)}` : null,
+      movement.generalMeetingApprovalDate ? `approved ${movement.generalMeetingApprovalDate}` : null,
+      movement.note ? `note: ${movement.note}` : null,
+    ].filter((p): p is string => p !== null);
+    return [`${movement.event} (${movement.type}) ${movement.dateOfEvent ?? ''}: ${facts.join('; ')}`];
+  });
   for (const total of details.totals) {
     lines.push(
       `  Total of A to E, ${total.className}: ` +
@@ -154,9 +211,10 @@ export function describeDetailsOfMovements(details: DetailsOfMovements): string[
 export function describeHdrSection(partIV: MonthlyReturn['hdr']): string[] {
   return [
     `IV. Hong Kong Depositary Receipts${partIV.notApplicable ? ': not applicable' : ''}`,
-    ...partIV.classes.map(
-      (hdr) => `  ${hdr.description ?? ''} (${hdr.stockCode ?? '–'}): HDRs ${describeBalance(hdr.hdrs)}`,
-    ),
+    ...partIV.classes.flatMap((hdr) => [
+      `  ${hdr.description ?? ''} (${hdr.stockCode ?? '–'}): HDRs ${describeBalance(hdr.hdrs)}`,
+      ...(hdr.underlyingShares ? [`    underlying shares ${describeBalance(hdr.underlyingShares)}`] : []),
+    ]),
   ];
 }
 
@@ -169,14 +227,19 @@ function describeFlag(flag: Flag): string {
   return `[${flag.severity}] ${flag.section}${flag.subject ? ` ${flag.subject}` : ''}: ${flag.message}`;
 }
 
-/** "Ordinary shares – Class B ordinary shares (00020, 80020 RMB)": the class, its description and its codes. */
+/**
+ * "Ordinary shares – Class B ordinary shares (00020, 80020 RMB)": the class, its description and its codes; a class
+ * with no SEHK code says where it is listed as class-label.ts reads it ("Shanghai 605988", "not listed on SEHK").
+ */
 function describeShareClass(shareClass: ShareClass): string {
-  const codes = [
-    shareClass.stockCode ?? 'unlisted',
-    ...shareClass.multiCounters.map(
-      (counter) => `${counter.stockCode}${counter.currency ? ` ${counter.currency}` : ''}`,
-    ),
-  ];
+  const codes = shareClass.stockCode
+    ? [
+        shareClass.stockCode,
+        ...shareClass.multiCounters.map(
+          (counter) => `${counter.stockCode}${counter.currency ? ` ${counter.currency}` : ''}`,
+        ),
+      ]
+    : [describeListing(shareClass)];
   const description = shareClass.description ? ` – ${shareClass.description}` : '';
   return `${shareClass.className}${description} (${codes.join(', ')})`;
 }

@@ -1,6 +1,7 @@
 /** Which renderer draws which answer to `/shares`. */
 import type { SharesAnswer } from '../view-models/shares-answer.js';
 import { type FilingCardOptions, renderFilingCard } from './filing-card.js';
+import { renderFullReturnMessages, returnOfCard } from './full-return.js';
 import { renderHistoryExportNote } from './history-export.js';
 import { renderIssuerList } from './issuer-list.js';
 import type { SlackMessage } from './message.js';
@@ -14,6 +15,8 @@ export function renderSharesAnswer(answer: SharesAnswer, options: FilingCardOpti
       return renderSharesHelp();
     case 'card':
       return renderFilingCard(answer.card, options);
+    case 'full-return':
+      return renderSharesAnswerMessages(answer)[0] ?? renderFilingCard(answer.card, options);
     case 'history':
       return renderShareHistory(answer.history, options);
     case 'history-export':
@@ -23,4 +26,11 @@ export function renderSharesAnswer(answer: SharesAnswer, options: FilingCardOpti
     case 'not-held':
       return renderNotHeld(answer);
   }
+}
+
+/** An answer as the messages it takes: the whole return may need several, every other answer is one. */
+export function renderSharesAnswerMessages(answer: SharesAnswer, options: FilingCardOptions = {}): SlackMessage[] {
+  if (answer.kind !== 'full-return') return [renderSharesAnswer(answer, options)];
+  const { filing, name } = returnOfCard(answer.card);
+  return renderFullReturnMessages(filing, name);
 }

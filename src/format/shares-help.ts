@@ -6,6 +6,7 @@ import type { SlackMessage } from './message.js';
 const USAGE = [
   ['`/shares 00020`', 'the latest return held for a stock code (`20` and `0020` work too)'],
   ['`/shares 00020 2023-11`', 'the return for one month'],
+  ['`/shares 00020 2023-11 full`', 'the whole return: every part, row, remark and flag'],
   ['`/shares 00020 history`', 'issued shares month by month, with the changes'],
   ['`/shares 00020 history 2024-01..2025-06`', 'the months of a range; add `csv` for a CSV file posted here'],
   ['`/shares 00020 history fetch 36`', 'first fills in from HKEXnews the months missing from the last 36 (default 12)'],

@@ -70,7 +70,7 @@ export async function answerSharesQuery(deps: AnswerDeps, query: LookupQuery): P
     return history ? { kind: 'history', history } : notHeld(code);
   }
   const stored = query.kind === 'month' ? await store.forMonth(code, query.month) : await store.latest(code);
-  if (stored) return { kind: 'card', card: await buildFilingCard(store, stored) };
+  if (stored) return { kind: query.full ? 'full-return' : 'card', card: await buildFilingCard(store, stored) };
   const monthsHeld = (await store.monthsHeld(code)).slice(0, 12);
   return notHeld(code, { month: query.kind === 'month' ? query.month : null, monthsHeld });
 }

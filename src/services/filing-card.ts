@@ -3,6 +3,7 @@
  * class's change against it, the continuity check, and where the return stands among the submissions for its month.
  */
 import { flagsAgainstPrevious, monthBefore } from '../domain/check-continuity.js';
+import { compareSubmissions } from '../domain/compare-submissions.js';
 import { compareClassesWithPrevious } from '../domain/compare-with-previous.js';
 import type { StoredReturn } from '../domain/stored-return.js';
 import type { FilingStore, SaveResult } from '../store/filing-store.js';
@@ -47,16 +48,25 @@ export async function buildFilingCard(
     hdrs: compareHdrs(stored, previous),
     flags: flagsAgainstPrevious(stored, previous),
     standing,
+    changes: changesOf(stored, standing),
     alreadyHeld: options.alreadyHeld ?? false,
   };
+}
+
+function changesOf(stored: StoredReturn, standing: SubmissionStanding) {
+  return standing.kind === 'supersedes'
+    ? compareSubmissions(standing.superseded.monthlyReturn, stored.monthlyReturn)
+    : [];
 }
 
 /** The card for what a save did: the standing comes straight from the save, not from a second read. */
 export async function buildFilingCardForSave(store: FilingStore, result: SaveResult): Promise<FilingCard> {
   const card = await buildFilingCard(store, result.stored, { alreadyHeld: result.status === 'already-held' });
   switch (result.status) {
-    case 'superseded-earlier':
-      return { ...card, standing: { kind: 'supersedes', superseded: result.superseded } };
+    case 'superseded-earlier': {
+      const standing = { kind: 'supersedes', superseded: result.superseded } as const;
+      return { ...card, standing, changes: changesOf(result.stored, standing) };
+    }
     case 'older-than-held':
       return { ...card, standing: { kind: 'superseded-by', current: result.current } };
     case 'already-held':

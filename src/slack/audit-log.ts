@@ -30,6 +30,8 @@ export function describeSharesAnswer(answer: SharesAnswer): string {
       return 'help';
     case 'card':
       return `card ${describeReturn(answer.card.stored)}`;
+    case 'full-return':
+      return `full return ${describeReturn(answer.card.stored)}`;
     case 'history':
       return `history ${answer.history.stockCode}, ${answer.history.months.length} month(s)`;
     case 'history-export':

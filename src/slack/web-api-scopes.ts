@@ -8,6 +8,12 @@ export const WEB_API_SCOPES = {
   'auth.test': null,
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
+  /** A posted card marked superseded, or drawn again once the month before it arrives. */
+  'chat.update': 'chat:write',
+  /** The link from a superseded card to the one that replaced it (Slack's reference: no scope required). */
+  'chat.getPermalink': null,
+  /** The card's "Show all" modal (Slack's reference: no scope required). */
+  'views.open': null,
   /** What a shared file is, where it was shared, and how many replies its thread has. */
   'files.info': 'files:read',
   /**

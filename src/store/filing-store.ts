@@ -114,6 +114,11 @@ export interface FilingStore {
   recordSlackUpload(key: string, step: SlackUploadStep, leaseMs: number): Promise<SlackUpload>;
   /** Every claimed upload not yet answered, oldest first: what a start-up resumes. */
   unfinishedSlackUploads(): Promise<SlackUpload[]>;
+  /**
+   * The uploads of a file (by sha256) answered with a message in a thread (`replyTs`), oldest first: where the
+   * cards the bot posted about that return are, so that a resubmission or an earlier month can update them.
+   */
+  answeredSlackUploads(sha256: string): Promise<SlackUpload[]>;
 
   getWatchlist(channelId: string): Promise<Watchlist | null>;
   saveWatchlist(watchlist: Watchlist): Promise<void>;

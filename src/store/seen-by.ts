@@ -23,6 +23,7 @@ export function seenBy(store: FilingStore, viewer: Viewer): FilingStore {
     claimSlackUpload: (share, leaseMs) => store.claimSlackUpload(share, leaseMs),
     recordSlackUpload: (key, step, leaseMs) => store.recordSlackUpload(key, step, leaseMs),
     unfinishedSlackUploads: () => store.unfinishedSlackUploads(),
+    answeredSlackUploads: (sha256) => store.answeredSlackUploads(sha256),
     getWatchlist: (channelId) => store.getWatchlist(channelId),
     saveWatchlist: (watchlist) => store.saveWatchlist(watchlist),
     listWatchlists: () => store.listWatchlists(),

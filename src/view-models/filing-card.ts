@@ -3,6 +3,7 @@
  * stock, each class's change against it, the continuity check, and where the return stands among the submissions
  * for its month. Built by services/filing-card.ts, drawn by format/filing-card.ts.
  */
+import type { FieldChange } from '../domain/compare-submissions.js';
 import type { ClassComparison } from '../domain/compare-with-previous.js';
 import type { Flag } from '../domain/flag.js';
 import type { MonthlyReturn } from '../domain/monthly-return.js';
@@ -37,6 +38,10 @@ export interface FilingCard {
   /** The parser's flags and the continuity check against the previous return held. */
   readonly flags: readonly Flag[];
   readonly standing: SubmissionStanding;
+  /** For a resubmission: every field that differs from the submission it supersedes (`compareSubmissions`). */
+  readonly changes: readonly FieldChange[];
+  /** For a superseded return: a link to the card of the submission that replaced it, where one was posted. */
+  readonly currentCardLink?: string;
   /** True when the file was already held before this upload: nothing new was stored. */
   readonly alreadyHeld: boolean;
   /** Already held from another file of the same return (a re-saved PDF), not from this very file. */

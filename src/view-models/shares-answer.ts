@@ -9,6 +9,8 @@ import type { ShareHistory } from './share-history.js';
 export type SharesAnswer =
   | { readonly kind: 'help' }
   | { readonly kind: 'card'; readonly card: FilingCard }
+  /** `/shares 00020 2023-11 full` and the card's "Show all": the whole return the card is about. */
+  | { readonly kind: 'full-return'; readonly card: FilingCard }
   | { readonly kind: 'history'; readonly history: ShareHistory }
   /** `/shares 00020 history csv`: a file to post, with the message that goes with it. */
   | { readonly kind: 'history-export'; readonly format: HistoryExportFormat; readonly history: HistoryExport }

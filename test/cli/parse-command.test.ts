@@ -88,6 +88,28 @@ describe.skipIf(!sample)('hkex-shares parse on a two-class return', () => {
   });
 });
 
+describe('hkex-shares parse on the fixture returns', () => {
+  it('exits 3 on a return that carries a flag of severity error, after printing it', async () => {
+    const result = await parse(path.join(ROOT, 'fixtures/01892_2023-06_balance-mismatch.pdf'));
+    expect(result.code).toBe(EXIT.errorFlag);
+    expect(result.code).toBe(3);
+    expect(result.out).toMatch(/\n {2}\[error\] II /);
+  });
+
+  it('prints the III(E) row pending cancellation and the treasury movement, and exits 0', async () => {
+    const result = await parse(path.join(ROOT, 'fixtures/03388_2024-09_treasury.pdf'));
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.out).toContain('pending cancellation -1,200,000; at HKD 4.25');
+    expect(result.out).toContain('treasury shares 2,000,000 -> +2,500,000 -> 4,500,000');
+    expect(result.out).toContain('Remarks (1)\nIII(E): The 1,200,000 shares repurchased on 27 September 2024');
+  });
+
+  it('names the exit statuses in --help', async () => {
+    const result = await parse('--help');
+    expect(result.out).toContain('3 read, with a flag of severity error');
+  });
+});
+
 describe.skipIf(!existsSync(corpusReturn))('hkex-shares parse on a Chinese resubmission of the corpus', () => {
   it('prints the status, the dates and the consolidation in III(E)', async () => {
     const result = await parse(corpusReturn);

@@ -83,6 +83,20 @@ describe('parseSharesQuery: a month card', () => {
     expect(parseSharesQuery(`${month} 5.HK`)).toEqual({ kind: 'month', issuer: code('00005'), month: '2023-11' });
   });
 
+  it('reads full after a code and month, or after a code alone, as the whole return', () => {
+    expect(parseSharesQuery('00020 2023-11 full')).toEqual({
+      kind: 'month',
+      issuer: { kind: 'code', code: '00020' },
+      month: '2023-11',
+      full: true,
+    });
+    expect(parseSharesQuery('20 FULL')).toEqual({
+      kind: 'latest',
+      issuer: { kind: 'code', code: '00020' },
+      full: true,
+    });
+  });
+
   it('reads a name and a month', () => {
     expect(parseSharesQuery('sense time Nov 2023')).toEqual({
       kind: 'month',

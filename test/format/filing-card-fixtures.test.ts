@@ -88,3 +88,19 @@ describe('the card of the fixture returns', () => {
     expect(message.text).toContain('(no change vs Oct 2023)');
   });
 });
+
+describe('the card of a resubmission', () => {
+  it("lists what changed from 02288 as first submitted, field by field, and quotes the filer's remark", async () => {
+    const { message, plain } = await cardOf('02288_2025-03', '02288_2025-03_resubmitted');
+    expect(plain).toContain('What changed from the submission of 2025-04-02 (was → now):');
+    expect(plain).toContain('• status: new → resubmission');
+    expect(plain).toContain('• date submitted: 2025-04-02 → 2025-04-09');
+    expect(plain).toMatch(/• III\(A\) · [^\n]* · Exercised: -300,000 → -320,000\n/);
+    expect(plain).toMatch(/• III\(A\) · [^\n]* · new shares issued: 300,000 → 320,000\n/);
+    expect(plain).toMatch(/• II · [^\n]* · issued shares · movement: 300,000 → 320,000\n/);
+    expect(plain).toContain(
+      "Filer's remark (II): “This return supersedes the return submitted on 2 April 2025, which understated the options exercised by 20,000.”",
+    );
+    expect(message.text).toContain('Resubmission, supersedes an earlier one');
+  });
+});

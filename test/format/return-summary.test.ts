@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssuedShares, renderReturnSummary } from '../../src/format/return-summary.js';
+import { renderFullReturnText } from '../../src/format/full-return.js';
+import { describeIssuedShares } from '../../src/format/return-summary.js';
 import { makeIssuedShareClass, makeMonthlyReturn } from '../helpers/factories.js';
 
-describe('renderReturnSummary', () => {
+describe('the whole return as text', () => {
   it('shows a blank movement as a dash and a printed 0 as 0', () => {
     const base = makeMonthlyReturn();
     const issuedShares = {
@@ -29,7 +30,7 @@ describe('renderReturnSummary', () => {
 
   it('ends with every flag, or says that everything adds up', () => {
     const monthlyReturn = makeMonthlyReturn();
-    expect(renderReturnSummary({ monthlyReturn, flags: [] }).split('\n').at(-1)).toBe('Checks: everything adds up.');
+    expect(renderFullReturnText({ monthlyReturn, flags: [] }).split('\n').at(-1)).toBe('Checks: everything adds up.');
     const flag = {
       code: 'stock-code-mismatch' as const,
       severity: 'error' as const,
@@ -40,7 +41,7 @@ describe('renderReturnSummary', () => {
       actual: '01724',
     };
     expect(
-      renderReturnSummary({ monthlyReturn, flags: [flag] })
+      renderFullReturnText({ monthlyReturn, flags: [flag] })
         .split('\n')
         .slice(-2),
     ).toEqual([

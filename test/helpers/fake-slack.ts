@@ -13,6 +13,11 @@
  * to that URL (multipart, the bytes in the part `body`; answered 200), then files.completeUploadExternal (`files`:
  * JSON `[{"id", "title"}]`, `channel_id`, `initial_comment`), which shares the file and answers `files`. A length
  * that differs from the bytes sent, or a completion of a file never uploaded, is refused as Slack would.
+ *
+ * views.open answers as Slack's reference does: `ok` and the view (with an id) it opened, or `invalid_arguments`
+ * for a view over a modal's limits (100 blocks; title and close 24 characters) or without a trigger_id; each view
+ * opened is kept in `views`. chat.getPermalink answers a message's permalink in Slack's format
+ * (`https://example.slack.com/archives/C…/p<ts without the dot>`).
  */
 
 import { randomUUID } from 'node:crypto';
@@ -101,8 +106,17 @@ export interface PostedFile {
   initialComment: string | null;
 }
 
+/** A modal the bot opened with views.open. */
+export interface OpenedView {
+  readonly id: string;
+  readonly triggerId: string;
+  readonly view: Record<string, unknown>;
+}
+
 export interface FakeSlack {
   readonly url: string;
+  /** Every modal views.open opened, in order. */
+  readonly views: OpenedView[];
   /** Every file the bot uploaded, by file id, in order. */
   readonly postedFiles: PostedFile[];
   readonly apiUrl: string;
@@ -181,6 +195,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const limitProblems: string[] = [];
   /** Every message the app sends is held to Slack's limits, so no test or demo run can pass a payload Slack refuses. */
   const checkMessage = (method: string, body: Record<string, unknown>) => {
+    if (method === 'views.open' && typeof body.view === 'object' && body.view !== null) {
+      const problems = checkBlockKit(body.view as Record<string, unknown>, { surface: 'modal' });
+      limitProblems.push(...problems.map((problem) => `${method}: ${problem}`));
+      return;
+    }
     if (!MESSAGE_METHODS.has(method) || body.delete_original) return;
     limitProblems.push(...checkBlockKit(body).map((problem) => `${method}: ${problem}`));
   };
@@ -194,6 +213,30 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let url = '';
   const postedFiles: PostedFile[] = [];
   const pendingUploads = new Map<string, { filename: string; length: number; bytes: Buffer | null }>();
+
+  const views: OpenedView[] = [];
+
+  /** What Slack's views.open refuses: a modal over its limits, or no trigger to open it with. */
+  function openView(body: Record<string, unknown>): Record<string, unknown> {
+    const view = (typeof body.view === 'object' && body.view !== null ? body.view : {}) as Record<string, unknown>;
+    const blocks = Array.isArray(view.blocks) ? view.blocks : [];
+    const title = String((view.title as { text?: unknown } | undefined)?.text ?? '');
+    const close = String((view.close as { text?: unknown } | undefined)?.text ?? '');
+    const problems = [
+      ...(typeof body.trigger_id === 'string' && body.trigger_id ? [] : ['trigger_id is required']),
+      ...(view.type === 'modal' ? [] : ['view type must be modal']),
+      ...(blocks.length > 100 ? ['[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]'] : []),
+      ...(title.length === 0 || title.length > 24
+        ? ['[ERROR] must be 1-24 characters [json-pointer:/view/title/text]']
+        : []),
+      ...(close.length > 24 ? ['[ERROR] must be less than 25 characters [json-pointer:/view/close/text]'] : []),
+    ];
+    if (problems.length > 0)
+      return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    const opened = { id: `V${String(views.length + 1).padStart(8, '0')}`, triggerId: String(body.trigger_id), view };
+    views.push(opened);
+    return { ok: true, view: { ...view, id: opened.id, team_id: teamId } };
+  }
 
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -287,6 +330,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case 'chat.getPermalink':
+        return typeof body.channel === 'string' && typeof body.message_ts === 'string'
+          ? {
+              ok: true,
+              channel: body.channel,
+              permalink: `https://example.slack.com/archives/${body.channel}/p${body.message_ts.replace('.', '')}`,
+            }
+          : { ok: false, error: 'invalid_arguments' };
+      case 'views.open':
+        return openView(body);
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
       case 'files.getUploadURLExternal': {
@@ -419,6 +472,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const fake: FakeSlack = {
     onCall: null,
+    views,
     url,
     apiUrl: `${url}/api/`,
     botToken,

@@ -172,6 +172,12 @@ export function createMemoryFilingStore(): MemoryFilingStore {
     async unfinishedSlackUploads() {
       return copy([...uploads.values()].filter((u) => u.stage !== 'answered'));
     },
+    async answeredSlackUploads(sha256) {
+      const answered = [...uploads.values()].filter(
+        (u) => u.stage === 'answered' && u.sha256 === sha256 && u.replyTs !== null,
+      );
+      return copy(answered.sort((a, b) => a.claimedAt.localeCompare(b.claimedAt)));
+    },
     async getWatchlist(channelId) {
       return copy(watchlists.get(channelId) ?? null);
     },

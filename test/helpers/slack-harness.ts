@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KnownBlock } from '@slack/types';
-import { createHkexnewsClient } from '../../src/hkexnews/hkexnews-client.js';
+import { createHkexnewsClient, type HkexnewsClientOptions } from '../../src/hkexnews/hkexnews-client.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
 import { type LookUp, lookUpOnHkexnews } from '../../src/services/fetch-on-demand.js';
 import { type IngestDeps, type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
@@ -50,6 +50,8 @@ export interface TestAppOptions {
   readonly leaseMs?: number;
   /** Where `/shares` looks up codes nobody shared (the fake HKEXnews); no look-ups when absent. */
   readonly hkexnewsUrl?: string;
+  /** The HKEXnews client's time limit and retries, where a test cannot wait for the real ones. */
+  readonly hkexnewsClient?: Pick<HkexnewsClientOptions, 'timeoutMs' | 'retries' | 'backoffMs'>;
 }
 
 export interface LogLine {
@@ -240,7 +242,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         now,
         limits,
         read: options.read,
-        client: createHkexnewsClient({ baseUrl: options.hkexnewsUrl, maxBytes: limits.maxBytes }),
+        client: createHkexnewsClient({
+          baseUrl: options.hkexnewsUrl,
+          maxBytes: limits.maxBytes,
+          ...options.hkexnewsClient,
+        }),
       }
     : null;
   const app = createSlackApp(

@@ -1,7 +1,10 @@
 /** The card's buttons, clicked end to end: signed block_actions payloads, answers through the response URL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnownBlock } from '../../src/format/block-kit.js';
 import { CARD_ACTIONS } from '../../src/format/card-actions.js';
-import { makeMonthlyReturn } from '../helpers/factories.js';
+import { makeMonthlyReturn, makeProvenance } from '../helpers/factories.js';
+import { makeLargeReturn, makeNumberedFlag } from '../helpers/large-return.js';
+import { renderPlainText } from '../helpers/plain-text.js';
 import { saveSample, saveSenseTimeOctoberAndNovember } from '../helpers/sample-returns.js';
 import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
@@ -66,6 +69,45 @@ describe('the card buttons', () => {
   it('History answers with a Post to channel button of its own', async () => {
     const [answer] = await click(CARD_ACTIONS.history, '00020:2023-11');
     expect(postButtonOf(answer?.body)).toBe('00020 history');
+  });
+
+  it("Show all opens the whole return in a modal with the click's trigger", async () => {
+    const before = t.fakeSlack.views.length;
+    const sent = await t.clickButton({ actionId: CARD_ACTIONS.showAll, value: '00020:2023-11' });
+    expect(sent.status).toBe(200);
+    await t.idle();
+    const opened = t.fakeSlack.views.slice(before);
+    expect(opened).toHaveLength(1);
+    const call = t.fakeSlack.callsTo('views.open').at(-1);
+    expect(call?.response).toMatchObject({ ok: true, view: { id: opened[0]?.id } });
+    expect(opened[0]?.triggerId).toMatch(/^trigger-/);
+    const view = opened[0]?.view as { title: { text: string }; blocks: KnownBlock[] };
+    expect(view.title.text).toBe('00020 · Nov 2023');
+    const plain = renderPlainText({ text: '', blocks: view.blocks });
+    expect(plain).toContain(
+      'WVR ordinary shares – Class B ordinary shares (00020, 80020 RMB): 25,948,000,000 -> +809,928 -> 25,948,809,928',
+    );
+    expect(plain).toContain('Other Sold -12,189,548');
+  });
+
+  it("Show all posts what a modal cannot hold in the card's thread", async () => {
+    const flags = Array.from({ length: 120 }, (_, i) => makeNumberedFlag(i + 1, `Flag ${i + 1}. ${'x'.repeat(2_000)}`));
+    const big = makeLargeReturn(30, { stockCodes: ['00777'], issuerName: 'Large Holdings Limited' });
+    await t.store.save({ monthlyReturn: big, flags, provenance: makeProvenance({ sha256: '7'.repeat(64) }) });
+    const posts = t.fakeSlack.callsTo('chat.postMessage').length;
+    await t.clickButton({ actionId: CARD_ACTIONS.showAll, value: '00777:2023-11', messageTs: '1700000123.000100' });
+    await t.idle();
+    const view = t.fakeSlack.views.at(-1)?.view as { blocks: KnownBlock[] };
+    expect(view.blocks).toHaveLength(100);
+    const rest = t.fakeSlack.callsTo('chat.postMessage').slice(posts);
+    expect(rest.length).toBeGreaterThan(1);
+    for (const call of rest) expect(call.body).toMatchObject({ channel: 'C0001', thread_ts: '1700000123.000100' });
+    const reachable = [
+      renderPlainText({ text: '', blocks: view.blocks }),
+      ...rest.map((c) => renderPlainText({ text: '', blocks: c.body.blocks as KnownBlock[] })),
+    ].join('\n');
+    for (let i = 1; i <= 120; i++) expect(reachable).toContain(`Scheme ${i}: Flag ${i}. x`);
+    expect(reachable).toContain('Share Option Scheme 30 (adopted on 3 June 2019)');
   });
 
   it('answers a button value it did not write with a sentence, not silence', async () => {

@@ -19,7 +19,7 @@ function sourcesOf(dir: string): string[] {
 const sources = sourcesOf(path.join(ROOT, 'src')).join('\n');
 const calledMethods = [
   ...new Set(
-    [...sources.matchAll(/\bclient\.(auth|chat|files|reactions|conversations|users)\.(\w+)\(/g)].map(
+    [...sources.matchAll(/\bclient\.(auth|chat|files|reactions|conversations|users|views)\.(\w+)\(/g)].map(
       (m) => `${m[1]}.${m[2]}`,
     ),
   ),

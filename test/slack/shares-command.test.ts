@@ -50,7 +50,17 @@ describe('/shares', () => {
     expect(answer.responseType).toBe('ephemeral');
     expect(answer.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
     expect(answer.plain).toContain('Issued: 25,948,809,928 · +809,928 in the month · +809,928 vs Oct 2023');
-    expect(answer.plain).toContain('[History] [Chart] [Previous month] [Post to channel]');
+    expect(answer.plain).toContain('[History] [Chart] [Previous month] [Show all] [Post to channel]');
+  });
+
+  it('answers "00020 2023-11 full" with the whole return, every part and row', async () => {
+    const answer = await ask('00020 2023-11 full');
+    expect(answer.responseType).toBe('ephemeral');
+    expect(answer.text).toBe('SenseTime Group Inc. (00020), Nov 2023: the whole return');
+    expect(answer.plain).toContain('00020 · Nov 2023 in full');
+    expect(answer.plain).toContain('(A) Share options: 1 row');
+    expect(answer.plain).toContain('outstanding 3,537,208,529 -> 3,525,018,981 (Other Sold -12,189,548)');
+    expect(answer.plain).toContain('Checks: everything adds up.');
   });
 
   it('answers a code and a month with that month', async () => {

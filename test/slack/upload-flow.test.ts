@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
-import { createTableIngest, makeSenseTimeReturn, samplePdfBytes } from '../helpers/sample-returns.js';
+import type { SlackUploadStep } from '../../src/domain/slack-upload.js';
+import { createTableIngest, makeSenseTimeReturn, samplePdfBytes, saveSample } from '../helpers/sample-returns.js';
 import { fileSharedEvent, openTempFilingStore, startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 const NOVEMBER = '00020_2023-11.pdf';
@@ -18,7 +19,11 @@ const returns = {
   [RESUBMITTED]: makeSenseTimeReturn({
     classBPreceding: 25_948_000_000,
     classBClosing: 25_948_900_000,
-    overrides: { status: 'resubmission', dateSubmitted: '2023-12-11' },
+    overrides: {
+      status: 'resubmission',
+      dateSubmitted: '2023-12-11',
+      remarks: 'This return replaces the one of 6 December 2023: the Class B closing balance was misstated.',
+    },
   }),
 };
 
@@ -92,7 +97,8 @@ describe('a PDF shared in a channel', () => {
     await t.idle();
     await t.uploadFile({ name: RESUBMITTED, bytes: samplePdfBytes(RESUBMITTED) });
     await t.idle();
-    const card = t.botMessages().at(-1);
+    // The last message is the first card, updated to say it is superseded: the new card is the last posted.
+    const card = t.botMessages().findLast((m) => m.via === 'chat.postMessage');
     expect(card?.plain).toContain('↻ Resubmission: supersedes the return for November 2023 submitted 2023-12-06');
     expect(card?.plain).toContain('Issued: 25,948,900,000');
     expect((await t.store.latest('00020'))?.monthlyReturn.dateSubmitted).toBe('2023-12-11');
@@ -260,5 +266,102 @@ describe('a download that must not happen', () => {
       "⚠ Slack did not let me finish: Slack's file host sent nothing for 0.2 s while I downloaded 00020_2023-11.pdf.",
     );
     expect(await t.store.history('00020')).toEqual([]);
+  });
+});
+
+/** Shares a file in C42 and returns the card posted in its thread. */
+async function share(name: string, ts: string) {
+  await t.uploadFile({ name, bytes: samplePdfBytes(name) }, { channel: 'C42', ts });
+  await t.idle();
+  const card = t.botMessages().find((m) => m.via === 'chat.postMessage' && m.threadTs === ts);
+  if (!card?.ts) throw new Error(`no card for ${name}`);
+  return card;
+}
+
+/**
+ * Cards posted earlier are kept true: October shared after November redraws November's card against October
+ * (chat.update of the card in its thread), and a resubmission marks the first card superseded, with a link to the
+ * new card (chat.getPermalink), while the new card says what changed.
+ */
+describe('cards posted earlier', () => {
+  it("are redrawn against October when October is shared after November: November's card is updated", async () => {
+    await start();
+    const november = await share(NOVEMBER, '1700001000.000100');
+    expect(november.plain).toContain('No earlier month is held for 00020: nothing to compare with.');
+    expect(november.plain).toContain('Issued: 25,948,809,928 · +809,928 in the month\n');
+
+    const october = await share(OCTOBER, '1700002000.000100');
+    expect(october.plain).toContain('SenseTime Group Inc. (00020) · October 2023');
+    const updates = t.fakeSlack.callsTo('chat.update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.body).toMatchObject({ channel: 'C42', ts: november.ts });
+    const updated = t.botMessages().find((m) => m.via === 'chat.update');
+    expect(updated?.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
+    expect(updated?.plain).toContain('Issued: 25,948,809,928 · +809,928 in the month · +809,928 vs Oct 2023');
+    expect(updated?.plain).toContain(
+      '↻ Updated: the Oct 2023 return arrived after this card was posted; the comparison and the continuity check are now against it.',
+    );
+    expect(updated?.plain).toContain('Every check passed and it follows on from Oct 2023.');
+    expect(updated?.plain).not.toContain('nothing to compare with');
+    expect(updated?.text).toContain('(+809,928 vs Oct 2023)');
+  });
+
+  it("are checked once posted: October stored while November's card was on its way still updates it", async () => {
+    const temp = await openTempFilingStore();
+    removeStore = temp.remove;
+    // October lands (as another upload of the same message would) after November's card is drawn, before it is
+    // posted: at the step that records "answering" for November.
+    const store = new Proxy(temp.store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (name !== 'recordSlackUpload') return typeof value === 'function' ? value.bind(target) : value;
+        return async (key: string, step: SlackUploadStep, leaseMs: number) => {
+          if (step.stage === 'answering') await saveSample(target, returns[OCTOBER]);
+          return target.recordSlackUpload(key, step, leaseMs);
+        };
+      },
+    });
+    t = await startTestApp({ store, ingest: createTableIngest(store, returns) });
+    const november = await share(NOVEMBER, '1700001000.000100');
+    expect(november.plain).toContain('No earlier month is held for 00020: nothing to compare with.');
+    const updates = t.fakeSlack.callsTo('chat.update');
+    expect(updates.map((c) => [c.body.channel, c.body.ts])).toEqual([['C42', november.ts]]);
+    const updated = t.botMessages().find((m) => m.via === 'chat.update');
+    expect(updated?.plain).toContain('Issued: 25,948,809,928 · +809,928 in the month · +809,928 vs Oct 2023');
+    expect(updated?.plain).toContain('↻ Updated: the Oct 2023 return arrived after this card was posted');
+  });
+
+  it('leave a card alone when the month shared is not the one the later month is compared with', async () => {
+    await start();
+    await share(OCTOBER, '1700001000.000100');
+    await share(NOVEMBER, '1700002000.000100');
+    expect(t.fakeSlack.callsTo('chat.update')).toEqual([]);
+  });
+
+  it('are marked superseded, with a link to the new card, when a resubmission is shared', async () => {
+    await start();
+    const first = await share(NOVEMBER, '1700001000.000100');
+    const second = await share(RESUBMITTED, '1700002000.000100');
+    expect(second.plain).toContain('What changed from the submission of 2023-12-06 (was → now):');
+    expect(second.plain).toContain('• date submitted: 2023-12-06 → 2023-12-11');
+    expect(second.plain).toMatch(
+      /• II · WVR ordinary shares · issued shares · closing: 25,948,809,928 → 25,948,900,000\n/,
+    );
+    expect(second.plain).toContain(
+      "Filer's remark: “This return replaces the one of 6 December 2023: the Class B closing balance was misstated.”",
+    );
+
+    const permalink = t.fakeSlack.callsTo('chat.getPermalink');
+    expect(permalink.map((c) => c.body)).toEqual([{ channel: 'C42', message_ts: second.ts }]);
+    const updates = t.fakeSlack.callsTo('chat.update');
+    expect(updates.map((c) => [c.body.channel, c.body.ts])).toEqual([['C42', first.ts]]);
+    const marked = t.botMessages().find((m) => m.via === 'chat.update');
+    const link = `https://example.slack.com/archives/C42/p${second.ts?.replace('.', '')}`;
+    expect(JSON.stringify(marked?.blocks)).toContain(`<${link}|its card>`);
+    expect(marked?.plain).toContain(
+      '⚠ Superseded: a later submission for November 2023 is held (submitted 2023-12-11) (its card); that one counts, this one is kept in the history.',
+    );
+    expect(marked?.plain).toContain('↻ Updated: a resubmission for Nov 2023 (submitted 2023-12-11) replaced this one.');
+    expect(t.botMessages().find((m) => m.ts === first.ts && m.via === 'chat.postMessage')?.superseded).toBe(true);
   });
 });

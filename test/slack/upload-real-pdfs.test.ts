@@ -151,12 +151,36 @@ describe.skipIf(!hasCorpus)('real monthly returns', () => {
     expect(card?.plain).toContain('Submitted 2024-01-03 · New submission · FF301 v1.0.2 · English');
   });
 
+  it('redraws 01149 January 2011 once October 2009 arrives after it: the 15 months between are a note, not a warning', async () => {
+    await t.uploadFile(
+      { name: '01149_2011-01.pdf', bytes: corpusPdf('01149_2011-01.pdf') },
+      { ts: '1700003000.000100' },
+    );
+    await t.idle();
+    const january = t.botMessages().find((m) => m.threadTs === '1700003000.000100');
+    expect(january?.plain).toContain('No earlier month is held for 01149: nothing to compare with.');
+    await t.uploadFile(
+      { name: '01149_2009-10.pdf', bytes: corpusPdf('01149_2009-10.pdf') },
+      { ts: '1700004000.000100' },
+    );
+    await t.idle();
+    const updated = t.botMessages().find((m) => m.via === 'chat.update' && m.ts === january?.ts);
+    expect(updated?.plain).toContain('vs Oct 2009');
+    expect(updated?.plain).toMatch(
+      /Every check passed and it follows on from Oct 2009 \(the months between are not held\)\./,
+    );
+    expect(updated?.plain).toContain('(no return is held for the months between)');
+    expect(updated?.plain).not.toContain('⚠');
+    expect(updated?.plain).not.toContain('nothing to compare with');
+  });
+
   it('says which return a resubmission supersedes, and shows the consolidated figure', async () => {
     await t.uploadFile({ name: '00328_2025-09.pdf', bytes: corpusPdf('00328_2025-09.pdf') });
     await t.idle();
     await t.uploadFile({ name: '00328_2025-09_resubmitted.pdf', bytes: corpusPdf('00328_2025-09_resubmitted.pdf') });
     await t.idle();
-    const card = t.botMessages().at(-1);
+    // The last message is the first card, updated to say it is superseded: the new card is the last posted.
+    const card = t.botMessages().findLast((m) => m.via === 'chat.postMessage');
     expect(card?.plain).toContain('↻ Resubmission: supersedes the return for September 2025 submitted 2025-10-08');
     // The 10:1 consolidation: 114,556,865 shares became 11,455,686.
     expect(card?.plain).toContain('Issued: 11,455,686');

@@ -2,13 +2,18 @@
  * The card's buttons. History and Previous month answer only the person who clicked; Chart posts the history's chart
  * in the card's thread; Post to channel (on a card, and on every other answer to `/shares` that is not an error)
  * asks again and turns the ephemeral answer into a message everyone in the channel sees. What is asked again may
- * no longer be there (a return no longer held): that answer goes to the clicker alone, never to the channel.
+ * no longer be there (a return no longer held): that answer goes to the clicker alone, never to the channel. Show
+ * all opens the whole return in a modal (views.open with the click's trigger_id, which Slack honours for 3 seconds),
+ * and what a modal cannot hold (100 blocks) goes on in the card's thread, or to the clicker alone when the card
+ * itself was only theirs.
  */
 
 import { onlyIn } from '../../domain/audience.js';
 import { AppError } from '../../domain/errors.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { CARD_ACTIONS, decodeReturnRef, type ReturnRef } from '../../format/card-actions.js';
+import { renderFullReturnModal, returnOfCard } from '../../format/full-return.js';
+import type { SlackMessage } from '../../format/message.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { type AnswerDeps, answerPreviousMonth, answerSharesQuery } from '../../services/answer-shares-query.js';
 import { seenBy } from '../../store/seen-by.js';
@@ -71,7 +76,40 @@ async function postForEveryone(respond: RespondFn, answer: SharesAnswer): Promis
   await respond({ delete_original: true });
 }
 
+/** The rest of a whole return: in the thread of the card clicked, or to the clicker alone where the card was. */
+async function postRest(body: BlockButtonAction, client: App['client'], respond: RespondFn, rest: SlackMessage[]) {
+  const { channelId, threadTs } = threadOf(body);
+  for (const part of rest) {
+    if (threadTs && channelId)
+      await client.chat.postMessage({ channel: channelId, thread_ts: threadTs, ...toPayload(part) });
+    else await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(part) });
+  }
+}
+
 export function registerCardActions(app: App, deps: AnswerDeps, turns: AnswerTurns): void {
+  app.action<BlockButtonAction>(CARD_ACTIONS.showAll, async ({ ack, action, body, client, respond, logger }) => {
+    await ack();
+    await answerOrExplain(respond, logger, 'the Show all button', async () => {
+      const { stockCode, month } = refOf(action.value);
+      const query = { kind: 'month', issuer: { kind: 'code', code: stockCode }, month, full: true } as const;
+      // Posted in the card's thread: only what that conversation may see.
+      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      audit(logger, body, 'Show all', answer);
+      if (answer.kind !== 'full-return') {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...toPayload(renderSharesAnswer(answer)),
+        });
+        return;
+      }
+      const { filing, name } = returnOfCard(answer.card);
+      const { view, rest } = renderFullReturnModal(filing, name);
+      await client.views.open({ trigger_id: body.trigger_id, view });
+      await postRest(body, client, respond, rest);
+    });
+  });
+
   app.action<BlockButtonAction>(CARD_ACTIONS.chart, async ({ ack, action, body, respond, logger, client }) => {
     await ack();
     await answerOrExplain(respond, logger, 'the Chart button', async () => {

@@ -5,8 +5,10 @@
  */
 
 import { onlyIn } from '../../domain/audience.js';
+import { type AppError, isAppError } from '../../domain/errors.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
-import { renderSharesAnswer } from '../../format/shares-answer.js';
+import { withHkexnewsGap } from '../../format/hkexnews-gap.js';
+import { renderSharesAnswer, renderSharesAnswerMessages } from '../../format/shares-answer.js';
 import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
 import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
@@ -20,6 +22,8 @@ import type { Conversations } from '../conversations.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryChart } from '../post-history-chart.js';
 import { postHistoryFile } from '../post-history-file.js';
+
+const MAX_RESPONSES = 5;
 
 export interface SharesCommandDeps extends WatchCommandDeps {
   /** Fetches from HKEXnews what a question needs and the store lacks; absent when HKEXNEWS=off. */
@@ -51,11 +55,19 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       }
       const { lookUpOnHkexnews } = deps;
       const lookUp = lookUpOnHkexnews ? await turns.take(() => lookUpNeeded(seen.store, query, deps.now())) : null;
+      let gap: AppError | null = null;
       if (lookUp && lookUpOnHkexnews) {
         if (lookUp.announce) {
           await respond({ response_type: 'ephemeral', text: `Looking up ${lookUp.stockCode} on HKEXnews…` });
         }
-        await lookUpOnHkexnews(lookUp);
+        // A card's look-up that fails is the answer; a history is still answered from what is held, saying why not more.
+        gap = await lookUpOnHkexnews(lookUp).then(
+          () => null,
+          (error: unknown) => {
+            if (lookUp.announce || !isAppError(error, 'hkexnews-failure')) throw error;
+            return error;
+          },
+        );
       }
       const answer = await turns.take(() => answerSharesQuery(seen, query));
       audit(describeSharesAnswer(answer));
@@ -64,8 +76,20 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
         await respond({ response_type: 'ephemeral', text: `Posted ${file} in this conversation.` });
         return;
       }
-      const rendered = await turns.take(async () => renderSharesAnswer(answer, { postToChannel: true }));
-      await respond({ response_type: 'ephemeral', ...toPayload(rendered) });
+      const messages = await turns.take(async () => renderSharesAnswerMessages(answer, { postToChannel: true }));
+      const rendered = gap
+        ? messages.map((message, i) => (i === 0 ? withHkexnewsGap(message, gap) : message))
+        : messages;
+      // A response URL takes five posts (Slack's slash command reference); the whole return of any filing seen so
+      // far takes two at most, and one that took more says where the rest is rather than dropping it unsaid.
+      const fits = rendered.length <= MAX_RESPONSES;
+      for (const message of fits ? rendered : rendered.slice(0, MAX_RESPONSES - 1)) {
+        await respond({ response_type: 'ephemeral', ...toPayload(message) });
+      }
+      if (!fits) {
+        const text = `The whole return takes ${rendered.length} messages and an answer here takes ${MAX_RESPONSES}: *Show all* on the card posts all of it.`;
+        await respond({ response_type: 'ephemeral', text });
+      }
       if (answer.kind === 'history') {
         const { stockCode, range } = answer.history;
         await postHistoryChart(client, seen.store, turns, { channelId: command.channel_id }, { stockCode, range });

@@ -13,9 +13,11 @@ import { sha256Of } from '../../services/ingest-filing.js';
 import { isErrorOfMonthlyReturn } from '../../services/read-filing.js';
 import type { FilingStore, SaveResult } from '../../store/filing-store.js';
 import { seenBy } from '../../store/seen-by.js';
+import type { FilingCard } from '../../view-models/filing-card.js';
 import { describeAndLog } from '../log-error.js';
 import { downloadSlackFile, type SlackFile } from '../slack-file.js';
 import { deliverAnswer, type UploadAnswer, wasAnswered } from './answer-upload.js';
+import { refreshEarlierCards, refreshPostedCard } from './refresh-cards.js';
 import { describeSharedFile } from './shared-file.js';
 import { recordStep, type UploadContext } from './upload-context.js';
 
@@ -48,17 +50,24 @@ export async function runUpload(context: UploadContext, upload: SlackUpload, opt
   await react(context, upload, 'add');
   let answer: UploadAnswer;
   let current = upload;
+  let saved: SaveResult | null = null;
+  let card: FilingCard | null = null;
   try {
     const outcome = await readAndStore(context, upload, options, (next) => {
       current = next;
     });
-    answer = { to: 'thread', message: renderFilingCard(outcome) };
+    saved = outcome.result;
+    card = outcome.card;
+    answer = { to: 'thread', message: renderFilingCard(outcome.card) };
   } catch (error) {
     if (options.signal.aborted) throw error;
     answer = answerForError(context, upload, error);
   }
   options.signal.throwIfAborted();
-  await deliverAnswer(context, current, answer);
+  const answered = await deliverAnswer(context, current, answer);
+  const at = { channel: upload.channelId, ts: answered.replyTs };
+  if (saved) await refreshEarlierCards(context, saved, at);
+  if (card) await refreshPostedCard(context, card, at);
   await react(context, upload, 'remove');
 }
 
@@ -73,7 +82,8 @@ async function readAndStore(
   const held = await storedOf(store, upload);
   if (held) {
     if (upload.stage === 'read') advanced(await recordStep(context, upload, { stage: 'stored' }));
-    return buildFilingCard(store, held, { alreadyHeld: upload.heldBefore === true });
+    const card = await buildFilingCard(store, held, { alreadyHeld: upload.heldBefore === true });
+    return { card, result: null };
   }
   const file = options.file ?? (await describeSharedFile(context.client, upload.fileId, upload.channelId)).file;
   const bytes = await downloadSlackFile(file, {
@@ -99,12 +109,15 @@ async function readAndStore(
   advanced(await recordStep(context, read, { stage: 'stored' }));
   logStored(context, upload, result, audience);
   // The same return held only in another private conversation: answered as read here, from this file, saying
-  // nothing of there (not that it was held, nor the other file's link).
+  // nothing of there (not that it was held, nor the other file's link), and no card elsewhere is touched.
   if (result.status === 'already-held' && !isVisibleTo(audienceOf(result.stored), onlyIn(upload.channelId))) {
     const stored = result.stored;
-    return buildFilingCard(store, { ...stored, provenance: { ...stored.provenance, source } });
+    return {
+      card: await buildFilingCard(store, { ...stored, provenance: { ...stored.provenance, source } }),
+      result: null,
+    };
   }
-  return buildFilingCardForSave(store, result);
+  return { card: await buildFilingCardForSave(store, result), result };
 }
 
 /** The return an earlier attempt stored (or found held), by the sha256 it recorded. */

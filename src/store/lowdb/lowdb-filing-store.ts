@@ -345,6 +345,11 @@ export class LowdbFilingStore implements FilingStore {
     return this.parts.settings.unfinishedSlackUploads();
   }
 
+  answeredSlackUploads(sha256: string): Promise<SlackUpload[]> {
+    this.#assertOpen();
+    return this.parts.settings.answeredSlackUploads(sha256);
+  }
+
   getWatchlist(channelId: string): Promise<Watchlist | null> {
     this.#assertOpen();
     return this.parts.settings.getWatchlist(channelId);

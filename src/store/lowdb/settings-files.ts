@@ -167,6 +167,16 @@ export class SettingsFiles {
       .sort((a, b) => (a.claimedAt < b.claimedAt ? -1 : a.claimedAt > b.claimedAt ? 1 : 0));
   }
 
+  async answeredSlackUploads(sha256: string): Promise<SlackUpload[]> {
+    const claims = Object.values((await this.#slackFiles.get()).data.claims);
+    return claims
+      .filter(
+        (c): c is SlackUpload =>
+          typeof c !== 'string' && c.stage === 'answered' && c.sha256 === sha256 && c.replyTs !== null,
+      )
+      .sort((a, b) => (a.claimedAt < b.claimedAt ? -1 : a.claimedAt > b.claimedAt ? 1 : 0));
+  }
+
   /** The record is changed only once it is on disk: a failed write leaves the claim as it was. */
   async #writeClaim(
     file: JsonFile<SlackFilesFile>,

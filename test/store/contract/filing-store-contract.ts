@@ -624,6 +624,29 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect(await store.unfinishedSlackUploads()).toEqual([]);
       });
 
+      it('list the answered uploads of a file with their replies, where the cards about its return are', async () => {
+        const sha = 'c'.repeat(64);
+        const first = await store.claimSlackUpload(shareOf('F1'), LEASE_MS);
+        const second = await store.claimSlackUpload(shareOf('F2'), LEASE_MS);
+        const private_ = await store.claimSlackUpload(shareOf('F3'), LEASE_MS);
+        for (const claim of [first, second, private_]) {
+          await store.recordSlackUpload(claim.upload?.key ?? '', { stage: 'read', sha256: sha, heldBefore: false }, 0);
+        }
+        await store.recordSlackUpload(first.upload?.key ?? '', { stage: 'answered', replyTs: '1700000000.000300' }, 0);
+        // A note to the uploader alone has no reply in the thread; an upload still answering has none yet.
+        await store.recordSlackUpload(private_.upload?.key ?? '', { stage: 'answered', replyTs: null }, 0);
+        const expected = [['F1', 'C1', '1700000000.000100', '1700000000.000300']];
+        const answered = await store.answeredSlackUploads(sha);
+        expect(answered.map((u) => [u.fileId, u.channelId, u.threadTs, u.replyTs])).toEqual(expected);
+        expect(await store.answeredSlackUploads('d'.repeat(64))).toEqual([]);
+        expect(second.outcome).toBe('claimed');
+        if (subject?.reopen) {
+          store = await subject.reopen();
+          const kept = await store.answeredSlackUploads(sha);
+          expect(kept.map((u) => [u.fileId, u.channelId, u.threadTs, u.replyTs])).toEqual(expected);
+        }
+      });
+
       it('refuse a step for an upload never claimed', async () => {
         await expect(store.recordSlackUpload('F9:C1:1', { stage: 'stored' }, LEASE_MS)).rejects.toThrow(
           'No unfinished Slack upload F9:C1:1 is held.',
