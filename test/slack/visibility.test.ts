@@ -183,6 +183,23 @@ describe('a draft of the next month shared in a private channel', () => {
   });
 });
 
+describe('a resubmission shared in a private channel', () => {
+  it('leaves the public card of the submission it replaces as it was, and is current only there', async () => {
+    const app = await start();
+    const fixture = (name: string) => path.resolve(import.meta.dirname, `../../fixtures/${name}`);
+    await app.uploadFile({ name: 'a.pdf', bytes: readFileSync(fixture('02288_2025-03.pdf')) }, { channel: PUBLIC });
+    await app.idle();
+    await app.uploadFile(
+      { name: 'b.pdf', bytes: readFileSync(fixture('02288_2025-03_resubmitted.pdf')) },
+      { channel: DRAFTS },
+    );
+    await app.idle();
+    expect(app.fakeSlack.callsTo('chat.update').filter((c) => c.body.channel === PUBLIC)).toEqual([]);
+    expect(await ask(app, '02288', PUBLIC)).not.toMatch(/resubmission/i);
+    expect(await ask(app, '02288', DRAFTS)).toMatch(/resubmission/i);
+  });
+});
+
 describe('a return shared in a DM or a group DM with the bot', () => {
   it('is answered in the DM, and held for it alone', async () => {
     const app = await start();
