@@ -15,7 +15,7 @@ import { createReadPool } from './services/ingest-worker-pool.js';
 import { createHkexnewsUnfurl } from './services/unfurl-hkexnews.js';
 import { fillWatchlists } from './services/watchlist-fill.js';
 import { checkBotToken, createSlackApp } from './slack/create-app.js';
-import { createDigestPoster } from './slack/digest-poster.js';
+import { createDigestPoster, createOwnerTeller } from './slack/digest-poster.js';
 import { openFilingStore } from './store/index.js';
 
 /** A claimed upload is its worker's for the longest a download and a read may take, and a minute more. */
@@ -104,6 +104,7 @@ async function main(): Promise<void> {
   const scheduler = startDigestScheduler({
     store,
     poster: createDigestPoster(app.client),
+    tellOwner: createOwnerTeller(app.client),
     now,
     schedule: config.digest,
     log: (message) => logger.info(message),

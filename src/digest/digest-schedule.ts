@@ -119,3 +119,19 @@ export function monthBeingFilled(now: Date, schedule: DigestSchedule): ReportMon
   const last = fillTimes(month, schedule).at(-1) as Date;
   return now.getTime() <= last.getTime() ? month : null;
 }
+
+/**
+ * The schedule's time of day on the first Hong Kong business day after the local day of `after`: when a digest
+ * Slack refused is tried again (the bot invited meanwhile, say), a day later and never on a weekend or holiday.
+ */
+export function nextBusinessDayAt(after: Date, schedule: DigestSchedule): Date {
+  let day = addDays(localDateOf(after, schedule.timeZone), 1);
+  while (!isHongKongBusinessDay(day)) day = addDays(day, 1);
+  return atTimeOfDay(day, schedule);
+}
+
+/** The calendar day `at` falls on in `timeZone`, "YYYY-MM-DD". */
+export function localDateOf(at: Date, timeZone: string): string {
+  const local = new TZDate(at.getTime(), timeZone);
+  return `${monthAt(at, timeZone)}-${String(local.getDate()).padStart(2, '0')}`;
+}

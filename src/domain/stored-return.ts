@@ -117,6 +117,8 @@ export const WatchlistSchema = z.object({
    * next start-up. Absent on lists saved before the field existed: every due digest counts.
    */
   digestSince: z.string().optional(),
+  /** Who set the list up (the first to watch a code in it): told in a DM when its digest cannot be posted. */
+  ownerUserId: z.string().optional(),
 });
 export type Watchlist = z.infer<typeof WatchlistSchema>;
 
@@ -128,6 +130,13 @@ export const DigestRecordSchema = z.object({
   /** Message timestamps of the posted messages. */
   messageTs: z.array(z.string()),
   trigger: z.enum(['scheduled', 'catch-up', 'command']),
+  /**
+   * Slack refused the post before any message reached the channel (the bot not in it, say): the digest is tried
+   * again at `retryAt`, the next business day, until the next month's digest is due. Absent once one is posted.
+   */
+  failure: z
+    .object({ reason: z.string(), failedAt: z.string(), retryAt: z.string(), attempts: z.number().int().positive() })
+    .optional(),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
 

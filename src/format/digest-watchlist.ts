@@ -2,6 +2,7 @@
  * The answers to `/shares watch`, `unwatch`, `watchlist` and `digest on|off`: what changed, what the list now
  * holds, and when the next digest comes.
  */
+import type { DigestFailure } from '../view-models/digest.js';
 import type { NextDigest, UnwatchChange, WatchChange, WatchedCode } from '../view-models/watchlist-change.js';
 import { MAX_WATCHED_CODES } from '../view-models/watchlist-change.js';
 import { context, escapeMrkdwn, moreNote, SLACK_LIMITS, section, takeWithRest, truncate } from './blocks.js';
@@ -91,4 +92,44 @@ export function renderDigestToggle(on: boolean, changed: boolean, next: NextDige
   const lines = [first];
   if (!on) lines.push('The watchlist is kept; `/shares digest` still shows a digest on request.');
   return message(lines, nextDigestLine(next));
+}
+
+/** `/shares watch` where the bot is not: how to let it post, since a digest it cannot post helps nobody. */
+export function renderCannotPost(conversation: 'channel' | 'other'): SlackMessage {
+  return conversation === 'channel'
+    ? message([
+        'I am not in this channel, so I could not post its digests: nothing was added.',
+        'Invite me with `/invite @shares` (or the channel’s settings › Integrations › Add apps), then `/shares watch` again.',
+      ])
+    : message([
+        'I cannot post in this conversation, so nothing was added.',
+        'Watch codes in a channel I am in, or in a DM with me (the app’s Messages tab).',
+      ]);
+}
+
+export function renderDigestNotDue(due: NextDigest): SlackMessage {
+  return message([
+    `The ${formatMonth(due.month)} digest is not due yet, and none of the companies watched here has filed for it.`,
+    `It goes out on ${formatDeadline(due.deadline)} at ${due.timeOfDay} (${due.timeZone}), the filing deadline.`,
+  ]);
+}
+
+const FAILURE_REASONS: Record<string, string> = {
+  not_in_channel: 'I am not a member of that channel. Invite me there with `/invite @shares`',
+  channel_not_found: 'I cannot see that channel (a private channel I was never invited to, or one deleted)',
+  is_archived: 'the channel is archived',
+};
+
+/** The DM to a watchlist's owner when its scheduled digest could not be posted. */
+export function renderDigestFailure(failure: DigestFailure): SlackMessage {
+  const reason = failure.slackError
+    ? (FAILURE_REASONS[failure.slackError] ?? `Slack refused the post (${escapeMrkdwn(failure.slackError)})`)
+    : 'the post failed';
+  const retry = failure.retry
+    ? `I will try again on ${formatDeadline(failure.retry.date)} at ${failure.retry.timeOfDay} (${failure.retry.timeZone}), and each business day after until the next digest is due.`
+    : 'It will not be tried again: ask for it there with `/shares digest`.';
+  return message([
+    `I could not post the ${formatMonth(failure.month)} digest of your watchlist in <#${failure.channelId}>: ${reason}.`,
+    retry,
+  ]);
 }

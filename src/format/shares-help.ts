@@ -23,7 +23,10 @@ export function renderSharesHelp(): SlackMessage {
     blocks: [
       header('/shares: issued shares from HKEX monthly returns'),
       section(lines.join('\n')),
-      context('Upload a monthly return PDF in a channel I am in (or in a DM with me) and I will read it into a card.'),
+      context(
+        'Upload a monthly return PDF in a channel I am in (or in a DM with me) and I will read it into a card. ' +
+          'One shared in a private channel, a group DM or a DM is answered only there.',
+      ),
     ],
   };
 }

@@ -2,6 +2,8 @@
 import type { WatchAnswer } from '../view-models/watch-answer.js';
 import { renderDigest } from './digest.js';
 import {
+  renderCannotPost,
+  renderDigestNotDue,
   renderDigestToggle,
   renderNothingWatched,
   renderUnwatchChange,
@@ -35,6 +37,10 @@ export function renderWatchAnswer(answer: WatchAnswer): WatchCommandReply {
       return ephemeral(renderNothingWatched());
     case 'digest-toggle':
       return ephemeral(renderDigestToggle(answer.on, answer.changed, answer.next));
+    case 'digest-not-due':
+      return ephemeral(renderDigestNotDue(answer.due));
+    case 'cannot-post':
+      return ephemeral(renderCannotPost(answer.conversation));
     case 'digest': {
       // The same renderer as the scheduled digest: every watched company named, over as many messages as it takes.
       const [message, ...continued] = renderDigest(answer.digest, { maxMessages: RESPONSE_URL_POSTS });

@@ -19,14 +19,18 @@ import {
   assertDigestSchedule,
   type DigestSchedule,
   latestDueDigest,
+  localDateOf,
   monthBeingFilled,
+  nextBusinessDayAt,
   nextDueDigest,
   nextFillAfter,
 } from '../digest/digest-schedule.js';
+import { isAppError } from '../domain/errors.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { Watchlist } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
+import type { DigestFailure } from '../view-models/digest.js';
 import { type DigestPoster, type SendDigestResult, sendDigest } from './digest-sending.js';
 import type { WatchlistFill } from './watchlist-fill.js';
 
@@ -38,6 +42,8 @@ export interface SchedulerTimers {
 export interface DigestSchedulerDeps {
   readonly store: FilingStore;
   readonly poster: DigestPoster;
+  /** Tells a watchlist's owner, in a DM, that its digest could not be posted and when it is tried again. */
+  readonly tellOwner?: (userId: string, failure: DigestFailure) => Promise<void>;
   readonly now: () => Date;
   readonly schedule: DigestSchedule;
   readonly log?: (message: string) => void;
@@ -59,10 +65,23 @@ export interface RunningScheduler {
 const MAX_TIMEOUT_MS = 2_147_483_647;
 const DEFAULT_RETRY_DELAY_MS = 15 * 60_000;
 
-/** What a timer is set for: a month's digest, a day's fill (keeping a retry owed), or a retry of a failed run. */
+/**
+ * What is owed after a run: a retry soon (the store failed before a digest was claimed), and the earliest time a
+ * digest Slack refused is tried again.
+ */
+interface Retry {
+  readonly soon: boolean;
+  readonly at: Date | null;
+}
+
+const NO_RETRY: Retry = { soon: false, at: null };
+
+type FailedPost = Extract<SendDigestResult, { status: 'post-failed' }>;
+
+/** What a timer is set for: a month's digest, a day's fill (keeping a retry owed), or a retry. */
 type Wake =
   | { readonly kind: 'digest'; readonly at: Date }
-  | { readonly kind: 'fill'; readonly at: Date; readonly retry: boolean }
+  | { readonly kind: 'fill'; readonly at: Date; readonly retry: Retry }
   | { readonly kind: 'retry' };
 
 const systemTimers: SchedulerTimers = {
@@ -108,16 +127,20 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     }
   }
 
-  /** Sends the latest due month's digest where it is owed; true when one should be tried again. */
-  async function runDue(trigger: 'scheduled' | 'catch-up'): Promise<boolean> {
+  /** Sends the latest due month's digest where it is owed; says what is to be tried again, and when. */
+  async function runDue(trigger: 'scheduled' | 'catch-up'): Promise<Retry> {
     const checkedOnHkexnews = await runFill();
     const due = latestDueDigest(now(), schedule);
-    let retry = false;
+    let soon = false;
+    let at: Date | null = null;
+    const later = (when: Date) => {
+      if (at === null || when < at) at = when;
+    };
     for (const watchlist of await store.listWatchlists()) {
       if (stopped) break;
       if (!isDueFor(watchlist, due.at)) continue;
       const result = await sendDigest(
-        { store, poster: deps.poster, now, log },
+        { store, poster: deps.poster, now, log, retryAt: (failedAt) => nextBusinessDayAt(failedAt, schedule) },
         {
           channelId: watchlist.channelId,
           stockCodes: watchlist.stockCodes,
@@ -127,9 +150,31 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
         },
       );
       reportResult(watchlist.channelId, due.month, result);
-      if (result.status === 'not-claimed') retry = true;
+      if (result.status === 'not-claimed') soon = true;
+      if (result.status === 'already-recorded' && result.record.failure) later(new Date(result.record.failure.retryAt));
+      if (result.status === 'post-failed') {
+        if (result.retryAt) later(result.retryAt);
+        if (result.attempts === 1) await tellOwnerOf(watchlist, due.month, result);
+      }
     }
-    return retry;
+    return { soon, at };
+  }
+
+  async function tellOwnerOf(watchlist: Watchlist, month: ReportMonth, result: FailedPost): Promise<void> {
+    const userId = watchlist.ownerUserId;
+    if (!userId || !deps.tellOwner) return;
+    const failure: DigestFailure = {
+      channelId: watchlist.channelId,
+      month,
+      slackError: isAppError(result.error) ? String(result.error.facts.slackError ?? '') || null : null,
+      retry: result.retryAt ? { date: localDateOf(result.retryAt, schedule.timeZone), ...schedule } : null,
+    };
+    try {
+      await deps.tellOwner(userId, failure);
+      log(`${watchlist.channelId} ${month}: told ${userId} in a DM why the digest was not posted`);
+    } catch (error) {
+      log(`${watchlist.channelId} ${month}: could not tell ${userId} in a DM: ${describe(error)}`);
+    }
   }
 
   function reportResult(channelId: string, month: ReportMonth, result: SendDigestResult) {
@@ -137,8 +182,9 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     if (result.status === 'sent') log(`${what}: sent (${result.messageTs.length} message(s))`);
     else if (result.status === 'not-claimed') log(`${what}: not prepared, will retry: ${describe(result.error)}`);
     else if (result.status === 'post-failed') {
+      const again = result.retryAt ? `tried again at ${result.retryAt.toISOString()}` : 'not retried';
       log(
-        `${what}: posting failed after ${result.messageTs.length} message(s), not retried: ${describe(result.error)}`,
+        `${what}: posting failed after ${result.messageTs.length} message(s) (attempt ${result.attempts}), ${again}: ${describe(result.error)}`,
       );
     } else if (result.record.messageTs.length === 0) {
       // Claimed at some earlier time and never completed: the process stopped while posting.
@@ -146,15 +192,19 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     }
   }
 
-  function arm(retry: boolean) {
+  function arm(retry: Retry) {
     if (stopped) return;
     const at = now();
     const next = nextDueDigest(at, schedule);
     const fill = deps.fill ? nextFillAfter(at, schedule) : null;
     const fillFirst = fill !== null && fill.at.getTime() < next.at.getTime();
     const untilDue = (fillFirst ? fill.at : next.at).getTime() - at.getTime();
-    const retryFirst = retry && retryDelayMs < untilDue;
-    const delay = Math.min(retryFirst ? retryDelayMs : untilDue, MAX_TIMEOUT_MS);
+    const untilRetry = Math.min(
+      retry.soon ? retryDelayMs : Number.POSITIVE_INFINITY,
+      retry.at ? retry.at.getTime() - at.getTime() : Number.POSITIVE_INFINITY,
+    );
+    const retryFirst = untilRetry < untilDue;
+    const delay = Math.min(retryFirst ? untilRetry : untilDue, MAX_TIMEOUT_MS);
     const wakeFor: Wake = retryFirst
       ? { kind: 'retry' }
       : fillFirst
@@ -168,7 +218,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     if (stopped) return;
     if (target.kind !== 'retry' && now().getTime() < target.at.getTime()) {
       // A step of a wait longer than a timeout can be, or a timer that fired early: nothing is due yet.
-      running = Promise.resolve().then(() => arm(target.kind === 'fill' && target.retry));
+      running = Promise.resolve().then(() => arm(target.kind === 'fill' ? target.retry : NO_RETRY));
       return;
     }
     if (target.kind === 'fill') {
@@ -182,7 +232,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     running = runDue(trigger)
       .catch((error: unknown) => {
         log(`run failed, will retry: ${describe(error)}`);
-        return true;
+        return { soon: true, at: null };
       })
       .then((retry) => arm(retry));
   }

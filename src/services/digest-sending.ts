@@ -8,11 +8,17 @@
  * successful post would otherwise repeat it on every start-up; a missing one is logged with the channel and month,
  * and the channel can still ask for it with `/shares digest YYYY-MM`. Slack's own transient failures (429, 5xx)
  * are retried inside the Web API client before the post counts as failed.
+ *
+ * A post Slack refused before any message reached the channel (the bot was never invited, say) has posted nothing
+ * that a second try could double: given `retryAt`, the record says so (`failure`) and the digest is tried again
+ * from then on, the next business day, each failure counted.
  */
+import { onlyIn } from '../domain/audience.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { DigestRecord } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
+import { seenBy } from '../store/seen-by.js';
 import type { Digest } from '../view-models/digest.js';
 import { loadDigest } from './digest-content.js';
 
@@ -29,6 +35,8 @@ export interface SendDigestDeps {
   readonly poster: DigestPoster;
   readonly now: () => Date;
   readonly log?: (message: string) => void;
+  /** When a digest Slack refused before posting anything is tried again; never, without it. */
+  readonly retryAt?: (failedAt: Date) => Date;
 }
 
 export interface SendDigestInput {
@@ -46,25 +54,47 @@ export type SendDigestResult =
   | { readonly status: 'already-recorded'; readonly record: DigestRecord }
   /** Reading or rendering failed before anything was claimed: safe to try again. */
   | { readonly status: 'not-claimed'; readonly error: unknown }
-  /** Posting failed after the claim: not tried again. `messageTs` holds what was posted before the failure. */
-  | { readonly status: 'post-failed'; readonly error: unknown; readonly messageTs: readonly string[] };
+  /**
+   * Posting failed after the claim. `messageTs` holds what was posted before the failure; `retryAt` is when it is
+   * tried again (null: never, as a message had reached the channel); `attempts` counts the failures so far.
+   */
+  | {
+      readonly status: 'post-failed';
+      readonly error: unknown;
+      readonly messageTs: readonly string[];
+      readonly retryAt: Date | null;
+      readonly attempts: number;
+    };
+
+/** A record of a refused digest whose time to try again has come. */
+export function isRetryDue(record: DigestRecord, now: Date): boolean {
+  return record.failure !== undefined && Date.parse(record.failure.retryAt) <= now.getTime();
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): Promise<SendDigestResult> {
   const { store, poster, now } = deps;
   let messages: readonly unknown[];
+  let attempts = 0;
   try {
     const existing = await store.findDigestRecord(input.channelId, input.month);
-    if (existing) return { status: 'already-recorded', record: existing };
-    messages = poster.render(await loadDigest(store, input.stockCodes, input.month, input.checkedOnHkexnews));
-    // The claim is one step in the store, so of two processes sending at once (two bots on one database) one posts.
-    const claimedBefore = await store.claimDigest({
-      channelId: input.channelId,
-      reportMonth: input.month,
-      sentAt: now().toISOString(),
-      messageTs: [],
-      trigger: input.trigger,
-    });
-    if (claimedBefore) return { status: 'already-recorded', record: claimedBefore };
+    if (existing && !isRetryDue(existing, now())) return { status: 'already-recorded', record: existing };
+    attempts = existing?.failure?.attempts ?? 0;
+    // The channel's digest shows what the channel may see: a return read in another private conversation is not held.
+    const seen = seenBy(store, onlyIn(input.channelId));
+    messages = poster.render(await loadDigest(seen, input.stockCodes, input.month, input.checkedOnHkexnews));
+    if (existing) {
+      // A refused digest whose retry is due: its failure record becomes a fresh claim. (Two bots on one database
+      // may both retry it in the same minute; nothing reached the channel before, so at worst it is posted twice.)
+      await store.recordDigest(claim(input, now()));
+    } else {
+      // The claim is one step in the store, so of two processes sending at once (two bots on one database) one posts.
+      const claimedBefore = await store.claimDigest(claim(input, now()));
+      if (claimedBefore) return { status: 'already-recorded', record: claimedBefore };
+    }
   } catch (error) {
     return { status: 'not-claimed', error };
   }
@@ -90,9 +120,38 @@ export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): 
         trigger: input.trigger,
       })
       .catch((error: unknown) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        deps.log?.(`digest ${input.channelId} ${input.month}: posted, but its message ts were not recorded: ${reason}`);
+        deps.log?.(
+          `digest ${input.channelId} ${input.month}: posted, but its message ts were not recorded: ${reasonOf(error)}`,
+        );
       });
   }
-  return failure === null ? { status: 'sent', messageTs } : { status: 'post-failed', error: failure, messageTs };
+  if (failure === null) return { status: 'sent', messageTs };
+  const failedAt = now();
+  const retryAt = messageTs.length === 0 && deps.retryAt ? deps.retryAt(failedAt) : null;
+  if (retryAt) {
+    // Nothing reached the channel: the claim becomes a failure to try again, so a restart still posts nothing twice.
+    const failureRecord = {
+      reason: reasonOf(failure),
+      failedAt: failedAt.toISOString(),
+      retryAt: retryAt.toISOString(),
+      attempts: attempts + 1,
+    };
+    try {
+      await store.recordDigest({ ...claim(input, failedAt), failure: failureRecord });
+    } catch (error) {
+      deps.log?.(`digest ${input.channelId} ${input.month}: its failure was not recorded: ${reasonOf(error)}`);
+      return { status: 'post-failed', error: failure, messageTs, retryAt: null, attempts: attempts + 1 };
+    }
+  }
+  return { status: 'post-failed', error: failure, messageTs, retryAt, attempts: attempts + 1 };
+}
+
+function claim(input: SendDigestInput, at: Date): DigestRecord {
+  return {
+    channelId: input.channelId,
+    reportMonth: input.month,
+    sentAt: at.toISOString(),
+    messageTs: [],
+    trigger: input.trigger,
+  };
 }

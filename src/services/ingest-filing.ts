@@ -3,6 +3,7 @@
  * file whose sha256 is already held is answered from the store.
  */
 import { createHash } from 'node:crypto';
+import { type Audience, WORKSPACE } from '../domain/audience.js';
 import { hkexnewsListingOf, type ProvenanceSource } from '../domain/stored-return.js';
 import { PARSER_VERSION } from '../parse/index.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
@@ -22,6 +23,8 @@ export interface IngestInput {
   readonly bytes: Uint8Array;
   readonly fileName: string;
   readonly source: ProvenanceSource;
+  /** Who may see the return: the workspace unless it was read in a private conversation. */
+  readonly audience?: Audience;
 }
 
 export function sha256Of(bytes: Uint8Array): string {
@@ -31,13 +34,15 @@ export function sha256Of(bytes: Uint8Array): string {
 /** Throws AppError (not-a-monthly-return, unreadable-filing, ...) without touching the store. */
 export async function ingestFiling(deps: IngestDeps, input: IngestInput): Promise<SaveResult> {
   const sha256 = sha256Of(input.bytes);
-  const held = await deps.store.findBySha256(sha256);
+  const audience = input.audience ?? WORKSPACE;
+  // Held where this audience can see it: answered as held. Held only elsewhere: read, so the save can publish it.
+  const held = await deps.store.findBySha256(sha256, audience);
   const provenance = { source: input.source, sha256, readAt: deps.now().toISOString(), parserVersion: PARSER_VERSION };
   if (held && input.source.kind === 'hkexnews' && !hkexnewsListingOf(held)) {
     // A file shared before, now seen on HKEXnews: saved again from there, so that the store links it to the listing.
-    return deps.store.save({ monthlyReturn: held.monthlyReturn, flags: held.flags, provenance });
+    return deps.store.save({ monthlyReturn: held.monthlyReturn, flags: held.flags, provenance, audience });
   }
   if (held) return { status: 'already-held', stored: held, match: 'same-file' };
   const parsed = await (deps.read ?? readFiling)(input.bytes, { fileName: input.fileName, limits: deps.limits });
-  return deps.store.save({ monthlyReturn: parsed.monthlyReturn, flags: parsed.flags, provenance });
+  return deps.store.save({ monthlyReturn: parsed.monthlyReturn, flags: parsed.flags, provenance, audience });
 }

@@ -31,7 +31,6 @@ const CANDIDATES = 40;
 interface NameIndex {
   /** The names indexed, so that a changed list is indexed again. */
   readonly key: string;
-  readonly issuers: readonly IssuerSummary[];
   readonly words: readonly (readonly string[])[];
   /** Trigram -> positions in `issuers` of the names that have it. */
   readonly postings: ReadonlyMap<string, readonly number[]>;
@@ -77,7 +76,7 @@ function indexOf(issuers: readonly IssuerSummary[]): NameIndex {
       else postings.set(trigram, [position]);
     }
   });
-  lastIndex = { key, issuers, words, postings };
+  lastIndex = { key, words, postings };
   return lastIndex;
 }
 
@@ -108,7 +107,9 @@ export function suggestNames(text: string, issuers: readonly IssuerSummary[], li
     const runs = words.map((_, i) => words.slice(i, i + needleWords.length).join(' '));
     const allowed = allowedEdits(needle);
     const distance = Math.min(...runs.map((run) => editDistanceWithin(needle, run, allowed)));
-    const issuer = index.issuers[position];
+    // The caller's summary, not the index's: the same names in the same order may be held to another viewer with
+    // other months (a private draft's), and a suggestion shows only what this viewer may see.
+    const issuer = issuers[position];
     return issuer && distance <= allowed ? [{ issuer, distance }] : [];
   });
   return scored

@@ -3,7 +3,13 @@
  * The /shares router in slack/ hands these words over here and replies with what comes back, drawn by
  * format/watch-answer.ts.
  */
-import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule, monthAt, nextDueDigest } from '../digest/digest-schedule.js';
+import {
+  DEFAULT_DIGEST_SCHEDULE,
+  type DigestSchedule,
+  latestDueDigest,
+  monthAt,
+  nextDueDigest,
+} from '../digest/digest-schedule.js';
 import { filingDeadline } from '../digest/filing-deadline.js';
 import { addMonths } from '../digest/report-months.js';
 import { AppError } from '../domain/errors.js';
@@ -90,7 +96,14 @@ async function digestNow(
   const watchlist = await deps.store.getWatchlist(channelId);
   if (!watchlist || watchlist.stockCodes.length === 0) return NOTHING_WATCHED;
   // A digest on request is not recorded: the scheduled one for the month still goes out after the deadline.
-  return { kind: 'digest', digest: await loadDigest(deps.store, watchlist.stockCodes, month) };
+  const digest = await loadDigest(deps.store, watchlist.stockCodes, month);
+  const notDueYet = month > latestDueDigest(deps.now(), schedule).month;
+  if (notDueYet && digest.moved.length + digest.quiet.length === 0) {
+    // Before the deadline with nobody filed: an empty digest for the whole channel would say nothing.
+    const next = { month, deadline: filingDeadline(month), timeOfDay: schedule.timeOfDay, timeZone: schedule.timeZone };
+    return { kind: 'digest-not-due', due: next };
+  }
+  return { kind: 'digest', digest };
 }
 
 export async function runWatchCommand(deps: WatchCommandDeps, input: WatchCommandInput): Promise<WatchAnswer> {
@@ -98,7 +111,7 @@ export async function runWatchCommand(deps: WatchCommandDeps, input: WatchComman
   const { query } = input;
   switch (query.kind) {
     case 'watch': {
-      const change = await watchCodes(deps.store, input.channelId, query, deps.now());
+      const change = await watchCodes(deps.store, input.channelId, query, deps.now(), input.userId);
       return { kind: 'watch-change', change, next: nextDigestOf(change.watchlist, deps.now(), schedule) };
     }
     case 'unwatch':

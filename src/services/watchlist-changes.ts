@@ -28,6 +28,7 @@ export async function watchCodes(
   channelId: string,
   { codes, malformed }: ParsedCodes,
   now: Date,
+  userId?: string,
 ): Promise<WatchChange> {
   const existing = await store.getWatchlist(channelId);
   const held = existing?.stockCodes ?? [];
@@ -37,9 +38,14 @@ export async function watchCodes(
   const accepted = fresh.slice(0, room);
   const stamp = now.toISOString();
   const stockCodes = [...held, ...accepted].sort();
-  const watchlist: Watchlist = existing
-    ? { ...existing, stockCodes, updatedAt: stamp }
-    : { channelId, stockCodes, digestEnabled: true, updatedAt: stamp, digestSince: stamp };
+  // The owner is who set the list up; a list saved before owners were recorded takes the next one to add a code.
+  const owner = existing?.ownerUserId ?? userId;
+  const watchlist: Watchlist = {
+    ...(existing ?? { channelId, digestEnabled: true, digestSince: stamp }),
+    stockCodes,
+    updatedAt: stamp,
+    ...(owner ? { ownerUserId: owner } : {}),
+  };
   if (accepted.length > 0) await store.saveWatchlist(watchlist);
   return {
     watchlist,

@@ -14,6 +14,7 @@ import { registerCardActions } from './actions/card-actions.js';
 import { createAnswerTurns } from './answer-turns.js';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from './bolt.js';
 import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
+import { createConversations } from './conversations.js';
 import { EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, registerFileSharedEvents } from './events/file-shared.js';
 import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
 import { guardRequestBodies } from './guard-request-body.js';
@@ -106,16 +107,18 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
   });
 
   let botUserId: string | null = null;
+  const conversations = createConversations(app.client, { logger: app.logger });
   const uploads = createUploadRunner({
     ...deps,
     client: app.client,
     botToken: options.botToken,
     botUserId: () => botUserId,
     logger: app.logger,
+    conversations,
   });
   registerFileSharedEvents(app, uploads);
   const turns = createAnswerTurns();
-  registerSharesCommand(app, deps, turns);
+  registerSharesCommand(app, { ...deps, conversations }, turns);
   registerCardActions(app, deps, turns);
   registerLinkShared(app, deps);
 

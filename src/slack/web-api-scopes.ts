@@ -26,7 +26,20 @@ export const WEB_API_SCOPES = {
   'reactions.remove': 'reactions:write',
   /** An HKEXnews document link answered with its card. */
   'chat.unfurl': 'links:write',
-} as const satisfies Record<string, string | null>;
+  /**
+   * Whether a conversation is public (who may see a return read there) and whether the bot is in it (before a
+   * watchlist is promised digests): one read scope per kind of conversation, the names only, no messages.
+   */
+  'conversations.info': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
+  /** The DM in which a watchlist's owner is told that its digest could not be posted. */
+  'conversations.open': 'im:write',
+} as const satisfies Record<string, string | readonly string[] | null>;
+
+/** The scopes a Web API method needs, as a list (none for auth.test). */
+export function scopesOf(method: keyof typeof WEB_API_SCOPES): readonly string[] {
+  const scope: string | readonly string[] | null = WEB_API_SCOPES[method];
+  return scope === null ? [] : typeof scope === 'string' ? [scope] : scope;
+}
 
 /** Events the app subscribes to, with the scope Slack requires for each. */
 export const EVENT_SCOPES = {

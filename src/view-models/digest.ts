@@ -47,3 +47,13 @@ export interface Digest {
   /** Watched companies with no return held for the month. */
   readonly pending: readonly PendingCompany[];
 }
+
+/** A scheduled digest Slack refused: what its watchlist's owner is told in a DM. */
+export interface DigestFailure {
+  readonly channelId: string;
+  readonly month: ReportMonth;
+  /** Slack's error code (not_in_channel, channel_not_found, is_archived …), or null for another failure. */
+  readonly slackError: string | null;
+  /** When it is tried again, in the schedule's time zone; null when it is not. */
+  readonly retry: { readonly date: string; readonly timeOfDay: string; readonly timeZone: string } | null;
+}

@@ -17,4 +17,8 @@ export type WatchAnswer =
       readonly next: NextDigest | null;
     }
   /** A digest on request: for the whole channel, in one message. */
-  | { readonly kind: 'digest'; readonly digest: Digest };
+  | { readonly kind: 'digest'; readonly digest: Digest }
+  /** A digest asked for before its month is due, with no watched company filed yet: the asker alone is told. */
+  | { readonly kind: 'digest-not-due'; readonly due: NextDigest }
+  /** `/shares watch` where the bot cannot post: nothing is saved, and the asker is told how to invite it. */
+  | { readonly kind: 'cannot-post'; readonly conversation: 'channel' | 'other' };

@@ -81,6 +81,18 @@ export interface FakeFileObject {
   readonly permalink: string;
 }
 
+/**
+ * A conversation as conversations.info describes it (the conversation object's is_channel, is_group, is_im,
+ * is_mpim, is_private, is_ext_shared, is_member). One not added is described from its id: C… a public channel,
+ * G… a private channel, D… a DM with the bot, the bot a member of each.
+ */
+export interface FakeConversation {
+  readonly type: 'public' | 'private' | 'mpim' | 'im';
+  /** Whether the bot is in it; chat.postMessage there answers not_in_channel when not. Default true. */
+  readonly botIsMember?: boolean;
+  readonly externallyShared?: boolean;
+}
+
 /** A file the bot posted through files.uploadV2. */
 export interface PostedFile {
   readonly id: string;
@@ -124,6 +136,8 @@ export interface FakeSlack {
   downloadStarted(fileId: string): Promise<void>;
   /** Called with each Web API call as it arrives, before the fake answers it (a test may stop the caller then). */
   onCall: ((call: RecordedCall) => void) | null;
+  /** Describes a conversation to conversations.info (again, to change it: an invitation, say). */
+  addConversation(channelId: string, conversation: FakeConversation): void;
   /** Makes the next calls of a method answer `{ ok: false, error }`. */
   failNext(method: string, error: string, times?: number): void;
   /** Every Block Kit limit a message the app sent broke (`checkBlockKit`), with the method that carried it. */
@@ -193,6 +207,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const downloads = new Map<string, number>();
   const failures = new Map<string, { error: string; times: number }>();
   const shares = new Map<string, FakeShare[]>();
+  const conversations = new Map<string, FakeConversation>();
   const downloadWaiters = new Map<string, (() => void)[]>();
   let tsCounter = 0;
   let url = '';
@@ -256,6 +271,31 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return result;
   }
 
+  function conversationOf(channelId: string): FakeConversation {
+    const added = conversations.get(channelId);
+    if (added) return added;
+    return { type: channelId.startsWith('G') ? 'private' : channelId.startsWith('D') ? 'im' : 'public' };
+  }
+
+  /** conversations.info as Slack answers a bot: a conversation it is not in is private to it unless public. */
+  function describeConversation(channelId: string): Record<string, unknown> {
+    const conversation = conversationOf(channelId);
+    const member = conversation.botIsMember ?? true;
+    if (!member && conversation.type !== 'public') return { ok: false, error: 'channel_not_found' };
+    const { type } = conversation;
+    const channel: Record<string, unknown> = {
+      id: channelId,
+      is_channel: type === 'public' || type === 'private',
+      is_group: type === 'private',
+      is_im: type === 'im',
+      is_mpim: type === 'mpim',
+      is_private: type !== 'public',
+      is_ext_shared: conversation.externallyShared ?? false,
+      ...(type === 'im' ? { user: 'U0001' } : { is_member: member }),
+    };
+    return { ok: true, channel };
+  }
+
   function answerApi(method: string, body: Record<string, unknown>, authorised: boolean): Record<string, unknown> {
     if (!authorised) return { ok: false, error: 'invalid_auth' };
     const failure = failures.get(method);
@@ -274,7 +314,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           user_id: botUserId,
           bot_id: 'BBOT',
         };
+      case 'conversations.info':
+        return describeConversation(String(body.channel));
+      case 'conversations.open': {
+        // A DM with one user: its id is made from the user's, and the bot is in it.
+        const channelId = `D${String(body.users).replace(/^U/, '')}`;
+        if (!conversations.has(channelId)) conversations.set(channelId, { type: 'im' });
+        return { ok: true, channel: { id: channelId } };
+      }
       case 'chat.postMessage': {
+        if (conversationOf(String(body.channel)).botIsMember === false) return { ok: false, error: 'not_in_channel' };
         const ts = nextTs();
         if (typeof body.thread_ts === 'string') countReply(String(body.channel), body.thread_ts);
         return { ok: true, channel: body.channel, ts, message: { ...body, ts } };
@@ -459,6 +508,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     downloadStarted: (fileId) =>
       new Promise<void>((resolve) => downloadWaiters.set(fileId, [...(downloadWaiters.get(fileId) ?? []), resolve])),
     responseUrl: () => `${url}/response/${randomUUID()}`,
+    addConversation(channelId, conversation) {
+      conversations.set(channelId, conversation);
+    },
     failNext(method, error, times = 1) {
       failures.set(method, { error, times });
     },

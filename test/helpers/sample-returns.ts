@@ -157,6 +157,7 @@ export function createTableIngest(store: FilingStore, returns: Record<string, Mo
       monthlyReturn,
       flags: [],
       provenance: makeProvenance({ source: input.source, sha256: sha256Of(input.bytes) }),
+      ...(input.audience ? { audience: input.audience } : {}),
     });
   };
 }

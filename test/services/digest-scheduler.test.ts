@@ -193,7 +193,7 @@ describe('startDigestScheduler', () => {
     expect(log).toContain('C1 2023-11: claimed at 2023-12-07T02:00:00.000Z but never confirmed; not posted again');
   });
 
-  it('keeps the claim when Slack refuses the post, and does not post it again after a restart', async () => {
+  it('records a post Slack refused, posts nothing again at a restart, and tries again the next business day', async () => {
     const clock = createFakeClock(new Date('2023-12-07T02:00:00Z'));
     const poster = createRecordingPoster();
     poster.failNext();
@@ -203,15 +203,28 @@ describe('startDigestScheduler', () => {
     const scheduler = start(first, clock, poster, log);
     await scheduler.idle();
     scheduler.stop();
+    // Thursday 7 December 2023 at 10:00 in Hong Kong; Friday the 8th is the next business day.
     expect(log).toContain(
-      'C1 2023-11: posting failed after 0 message(s), not retried: Slack refused chat.postMessage: not_in_channel',
+      'C1 2023-11: posting failed after 0 message(s) (attempt 1), tried again at 2023-12-08T02:00:00.000Z: Slack refused chat.postMessage: not_in_channel',
     );
     await closeStore(first);
 
     const second = await openStore(clock);
-    await start(second, clock, poster).idle();
+    const restarted = start(second, clock, poster);
+    await restarted.idle();
     expect(poster.posts).toHaveLength(0);
-    expect((await second.findDigestRecord('C1', '2023-11'))?.messageTs).toEqual([]);
+    expect((await second.findDigestRecord('C1', '2023-11'))?.failure).toMatchObject({
+      retryAt: '2023-12-08T02:00:00.000Z',
+      attempts: 1,
+    });
+    expect(clock.nextTimerAt()?.toISOString()).toBe('2023-12-08T02:00:00.000Z');
+    clock.fireNext();
+    await restarted.idle();
+    restarted.stop();
+    expect(poster.posts.map((post) => post.channelId)).toEqual(['C1']);
+    const record = await second.findDigestRecord('C1', '2023-11');
+    expect(record?.messageTs).toHaveLength(1);
+    expect(record?.failure).toBeUndefined();
   });
 
   it('tries again 15 minutes later when the store failed before anything was claimed', async () => {

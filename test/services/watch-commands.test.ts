@@ -66,6 +66,8 @@ describe('/shares watch', () => {
       digestEnabled: true,
       updatedAt: DEC_3.toISOString(),
       digestSince: DEC_3.toISOString(),
+      // Who set it up: told in a DM if its digest cannot be posted.
+      ownerUserId: 'U1',
     });
   });
 

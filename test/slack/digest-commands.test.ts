@@ -1,6 +1,10 @@
 /**
  * Watchlists and digests end to end: `/shares watch …` and `/shares digest …` over signed HTTP to the real Bolt app,
- * and the scheduler posting through the app's Web API client to the fake Slack.
+ * and the scheduler posting through the app's Web API client to the fake Slack, which knows which conversations the
+ * bot is in (conversations.info; chat.postMessage answers not_in_channel elsewhere). Digests arrive: a watch where
+ * the bot cannot post is refused with how to invite it; a scheduled post Slack refuses reaches the list's owner in
+ * a DM and goes out the next business day; a digest asked for before it is due, with nobody filed, is for the
+ * asker alone.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,7 +12,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../src/digest/digest-schedule.js';
 import { type RunningScheduler, startDigestScheduler } from '../../src/services/digest-scheduler.js';
-import { createDigestPoster } from '../../src/slack/digest-poster.js';
+import { createDigestPoster, createOwnerTeller } from '../../src/slack/digest-poster.js';
 import { type FilingStore, openFilingStore } from '../../src/store/index.js';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
 import { createFakeClock, type FakeClock } from '../digest/fake-clock.js';
@@ -46,6 +50,7 @@ function startOver(testApp: TestApp, store: FilingStore, clock: FakeClock, log: 
   return startDigestScheduler({
     store,
     poster: createDigestPoster(testApp.app.client),
+    tellOwner: createOwnerTeller(testApp.app.client),
     now: () => clock.now(),
     schedule: DEFAULT_DIGEST_SCHEDULE,
     timers: clock.timers,
@@ -53,8 +58,8 @@ function startOver(testApp: TestApp, store: FilingStore, clock: FakeClock, log: 
   });
 }
 
-async function command(app: TestApp, text: string, channel = 'C0001') {
-  const request = await app.sendCommand(text, { channel });
+async function command(app: TestApp, text: string, channel = 'C0001', user = 'U0001') {
+  const request = await app.sendCommand(text, { channel, user });
   expect(request.status).toBe(200);
   await app.idle();
   const answers = app.botMessages().filter((m) => m.via === 'response_url');
@@ -141,7 +146,7 @@ describe('the scheduled digest over Slack', () => {
     expect(t.fakeSlack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
-  it('keeps the claim and logs Slack’s refusal when the bot is not in the channel', async () => {
+  it('records Slack’s refusal when the bot is not in the channel, to try again the next business day', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hkex-digest-slack-'));
     const clock = createFakeClock(new Date('2023-12-07T02:00:00Z'));
     const store = await seeded(await openFilingStore({ dir, durable: false, now: () => clock.now() }));
@@ -157,7 +162,112 @@ describe('the scheduled digest over Slack', () => {
     const log: string[] = [];
     scheduler = startOver(startedApp(), store, clock, log);
     await scheduler.idle();
-    expect(log).toEqual(['C0009 2023-11: posting failed after 0 message(s), not retried: could not post to C0009']);
-    expect(await store.findDigestRecord('C0009', '2023-11')).toMatchObject({ messageTs: [], trigger: 'catch-up' });
+    expect(log).toEqual([
+      'C0009 2023-11: posting failed after 0 message(s) (attempt 1), tried again at 2023-12-08T02:00:00.000Z: could not post to C0009 (not_in_channel)',
+    ]);
+    expect(await store.findDigestRecord('C0009', '2023-11')).toMatchObject({
+      messageTs: [],
+      trigger: 'catch-up',
+      failure: { reason: 'could not post to C0009 (not_in_channel)', retryAt: '2023-12-08T02:00:00.000Z', attempts: 1 },
+    });
+  });
+});
+
+describe('/shares watch where the bot is not', () => {
+  it('is refused in a public channel the bot has not joined, with how to invite it, and saves nothing', async () => {
+    t = await startTestApp({ store: createMemoryFilingStore(), now: () => DEC_3 });
+    t.fakeSlack.addConversation('C0LOBBY', { type: 'public', botIsMember: false });
+    const answer = await command(t, 'watch 20 700', 'C0LOBBY');
+    expect(answer?.responseType).toBe('ephemeral');
+    expect(answer?.plain).toBe(
+      [
+        'I am not in this channel, so I could not post its digests: nothing was added.',
+        'Invite me with /invite @shares (or the channel’s settings › Integrations › Add apps), then /shares watch again.',
+      ].join('\n'),
+    );
+    expect(await t.store.getWatchlist('C0LOBBY')).toBeNull();
+
+    // Invited: the next watch is taken at once (a refusal is never kept in the cache).
+    t.fakeSlack.addConversation('C0LOBBY', { type: 'public', botIsMember: true });
+    expect((await command(t, 'watch 20 700', 'C0LOBBY'))?.plain).toContain('Now watching');
+    expect((await t.store.getWatchlist('C0LOBBY'))?.stockCodes).toEqual(['00020', '00700']);
+  });
+
+  it('is refused in a private channel Slack does not describe to the bot (channel_not_found)', async () => {
+    t = await startTestApp({ store: createMemoryFilingStore(), now: () => DEC_3 });
+    t.fakeSlack.addConversation('C0SECRET', { type: 'private', botIsMember: false });
+    const answer = await command(t, 'watch 20', 'C0SECRET');
+    expect(answer?.plain).toContain('I am not in this channel');
+    expect(t.fakeSlack.callsTo('conversations.info').at(-1)?.response).toEqual({
+      ok: false,
+      error: 'channel_not_found',
+    });
+  });
+});
+
+describe('a scheduled digest Slack refuses', () => {
+  it('reaches the owner in a DM, and is posted the next business day once the bot is back', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hkex-digest-delivery-'));
+    const clock = createFakeClock(DEC_3);
+    const store = await openFilingStore({ dir, durable: false, now: () => clock.now() });
+    for (const spec of NOVEMBER_RETURNS) await store.save(saveInputFor(spec));
+    t = await startTestApp({ store, now: () => clock.now() });
+    t.fakeSlack.addConversation('C0TEAM', { type: 'public' });
+    await command(t, 'watch 20 700', 'C0TEAM', 'U0OWNER');
+    await command(t, 'watch 5', 'C0TEAM', 'U0OTHER');
+    expect((await store.getWatchlist('C0TEAM'))?.ownerUserId).toBe('U0OWNER');
+    // Then someone removes the bot from the channel.
+    t.fakeSlack.addConversation('C0TEAM', { type: 'public', botIsMember: false });
+
+    const log: string[] = [];
+    scheduler = startOver(t, store, clock, log);
+    await scheduler.idle();
+    expect(clock.nextTimerAt()?.toISOString()).toBe('2023-12-07T02:00:00.000Z');
+    clock.fireNext();
+    await scheduler.idle();
+
+    expect(t.fakeSlack.callsTo('conversations.open').map((c) => c.body.users)).toEqual(['U0OWNER']);
+    const dm = t.botMessages().filter((m) => m.channel === 'D0OWNER');
+    expect(dm[0]?.text).toContain('<#C0TEAM>');
+    expect(dm.map((m) => m.plain)).toEqual([
+      [
+        'I could not post the November 2023 digest of your watchlist in #C0TEAM: I am not a member of that channel. Invite me there with /invite @shares.',
+        'I will try again on Fri 8 Dec 2023 at 10:00 (Asia/Hong_Kong), and each business day after until the next digest is due.',
+      ].join('\n'),
+    ]);
+    expect(log).toContain('C0TEAM 2023-11: told U0OWNER in a DM why the digest was not posted');
+    expect(log.some((line) => line.includes('not retried'))).toBe(false);
+
+    // Invited back before Friday: the retry posts it, and nobody is told again.
+    t.fakeSlack.addConversation('C0TEAM', { type: 'public', botIsMember: true });
+    expect(clock.nextTimerAt()?.toISOString()).toBe('2023-12-08T02:00:00.000Z');
+    clock.fireNext();
+    await scheduler.idle();
+    const posted = t.fakeSlack
+      .callsTo('chat.postMessage')
+      .filter((c) => c.body.channel === 'C0TEAM' && c.response?.ok === true);
+    expect(posted.map((c) => String(c.body.text).slice(0, 48))).toEqual([
+      'November 2023 digest: 3 of 3 watched companies h',
+    ]);
+    expect(t.fakeSlack.callsTo('conversations.open')).toHaveLength(1);
+    const record = await store.findDigestRecord('C0TEAM', '2023-11');
+    expect(record?.messageTs).toHaveLength(1);
+    expect(record?.failure).toBeUndefined();
+  });
+});
+
+describe('/shares digest for a month not yet due', () => {
+  it('tells the asker alone when none of the watched companies has filed, instead of an empty digest', async () => {
+    t = await startTestApp({ store: createMemoryFilingStore(), now: () => DEC_3 });
+    await command(t, 'watch 388 941', 'C0001');
+    const answer = await command(t, 'digest', 'C0001');
+    expect(answer?.responseType).toBe('ephemeral');
+    expect(answer?.plain).toBe(
+      [
+        'The November 2023 digest is not due yet, and none of the companies watched here has filed for it.',
+        'It goes out on Thu 7 Dec 2023 at 10:00 (Asia/Hong_Kong), the filing deadline.',
+      ].join('\n'),
+    );
+    expect(t.botMessages().some((m) => m.responseType === 'in_channel')).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVENT_SCOPES, OTHER_SCOPES, WEB_API_SCOPES } from '../../src/slack/web-api-scopes.js';
+import { EVENT_SCOPES, OTHER_SCOPES, scopesOf, WEB_API_SCOPES } from '../../src/slack/web-api-scopes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -64,18 +64,22 @@ describe.each(['manifest.yml', 'manifest.http.yml'])('%s', (name) => {
       expect(Object.keys(WEB_API_SCOPES), `${method} is called but has no entry in web-api-scopes.ts`).toContain(
         method,
       );
-      const scope = WEB_API_SCOPES[method as keyof typeof WEB_API_SCOPES];
-      if (scope) needed.add(scope);
+      for (const scope of scopesOf(method as keyof typeof WEB_API_SCOPES)) needed.add(scope);
     }
     for (const event of listenedEvents) needed.add(EVENT_SCOPES[event as keyof typeof EVENT_SCOPES]);
     expect(listUnder(yaml, 'bot')).toEqual([...needed].sort());
     expect(listUnder(yaml, 'bot')).toEqual([
+      'channels:read',
       'chat:write',
       'commands',
       'files:read',
       'files:write',
+      'groups:read',
+      'im:read',
+      'im:write',
       'links:read',
       'links:write',
+      'mpim:read',
       'reactions:write',
     ]);
   });

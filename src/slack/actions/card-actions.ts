@@ -8,6 +8,7 @@
  * itself was only theirs.
  */
 
+import { onlyIn } from '../../domain/audience.js';
 import { AppError } from '../../domain/errors.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { CARD_ACTIONS, decodeReturnRef, type ReturnRef } from '../../format/card-actions.js';
@@ -15,9 +16,11 @@ import { renderFullReturnModal, returnOfCard } from '../../format/full-return.js
 import type { SlackMessage } from '../../format/message.js';
 import { renderSharesAnswer } from '../../format/shares-answer.js';
 import { type AnswerDeps, answerPreviousMonth, answerSharesQuery } from '../../services/answer-shares-query.js';
+import { seenBy } from '../../store/seen-by.js';
 import type { SharesAnswer } from '../../view-models/shares-answer.js';
 import type { AnswerTurns } from '../answer-turns.js';
-import type { App, BlockButtonAction, RespondFn } from '../bolt.js';
+import { describeSharesAnswer } from '../audit-log.js';
+import type { App, BlockButtonAction, Logger, RespondFn } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryChart } from '../post-history-chart.js';
 import type { FileTarget } from '../post-history-file.js';
@@ -44,6 +47,21 @@ function threadOf(body: BlockButtonAction): FileTarget {
   if (container.is_ephemeral === true) return { channelId };
   const threadTs = container.thread_ts ?? body.message?.thread_ts ?? container.message_ts ?? body.message?.ts;
   return typeof threadTs === 'string' ? { channelId, threadTs } : { channelId };
+}
+
+/**
+ * What a click in a conversation may see: that conversation's view of the store, so a return held only for another
+ * conversation is not held here, and nothing of it is posted. Slack names the conversation of every message button.
+ */
+function depsFor(deps: AnswerDeps, body: BlockButtonAction): AnswerDeps {
+  const channelId = body.channel?.id ?? body.container?.channel_id;
+  return channelId ? { ...deps, store: seenBy(deps.store, onlyIn(channelId)) } : deps;
+}
+
+function audit(logger: Logger, body: BlockButtonAction, button: string, answer: SharesAnswer): void {
+  logger.info(
+    `${button} button by ${body.user.id} in ${body.channel?.id ?? 'unknown'}: ${describeSharesAnswer(answer)}`,
+  );
 }
 
 /** The answer for everyone, in place of the clicker's copy; one that says something is not there, to the clicker. */
@@ -74,7 +92,9 @@ export function registerCardActions(app: App, deps: AnswerDeps, turns: AnswerTur
     await answerOrExplain(respond, logger, 'the Show all button', async () => {
       const { stockCode, month } = refOf(action.value);
       const query = { kind: 'month', issuer: { kind: 'code', code: stockCode }, month, full: true } as const;
-      const answer = await answerSharesQuery(deps, query);
+      // Posted in the card's thread: only what that conversation may see.
+      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      audit(logger, body, 'Show all', answer);
       if (answer.kind !== 'full-return') {
         await respond({
           response_type: 'ephemeral',
@@ -94,9 +114,13 @@ export function registerCardActions(app: App, deps: AnswerDeps, turns: AnswerTur
     await ack();
     await answerOrExplain(respond, logger, 'the Chart button', async () => {
       const { stockCode } = refOf(action.value);
-      const posted = await postHistoryChart(client, deps.store, turns, threadOf(body), { stockCode, range: null });
+      const seen = depsFor(deps, body);
+      const posted = await postHistoryChart(client, seen.store, turns, threadOf(body), { stockCode, range: null });
+      logger.info(
+        `Chart button by ${body.user.id} in ${body.channel?.id ?? 'unknown'}: ${stockCode}, posted ${posted}`,
+      );
       if (!posted) {
-        const answer = await answerSharesQuery(deps, { kind: 'history', issuer: { kind: 'code', code: stockCode } });
+        const answer = await answerSharesQuery(seen, { kind: 'history', issuer: { kind: 'code', code: stockCode } });
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
@@ -106,42 +130,50 @@ export function registerCardActions(app: App, deps: AnswerDeps, turns: AnswerTur
     });
   });
 
-  app.action<BlockButtonAction>(CARD_ACTIONS.history, async ({ ack, action, respond, logger }) => {
+  app.action<BlockButtonAction>(CARD_ACTIONS.history, async ({ ack, action, body, respond, logger }) => {
     await ack();
     await answerOrExplain(respond, logger, 'the History button', async () => {
       const { stockCode } = refOf(action.value);
-      const answer = await answerSharesQuery(deps, { kind: 'history', issuer: { kind: 'code', code: stockCode } });
+      const query = { kind: 'history', issuer: { kind: 'code', code: stockCode } } as const;
+      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      audit(logger, body, 'History', answer);
       const message = renderSharesAnswer(answer, { postToChannel: true });
       await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(message) });
     });
   });
 
-  app.action<BlockButtonAction>(CARD_ACTIONS.previousMonth, async ({ ack, action, respond, logger }) => {
+  app.action<BlockButtonAction>(CARD_ACTIONS.previousMonth, async ({ ack, action, body, respond, logger }) => {
     await ack();
     await answerOrExplain(respond, logger, 'the Previous month button', async () => {
       const { stockCode, month } = refOf(action.value);
-      const answer = await answerPreviousMonth(deps, stockCode, month);
+      const answer = await answerPreviousMonth(depsFor(deps, body), stockCode, month);
+      audit(logger, body, 'Previous month', answer);
       const message = renderSharesAnswer(answer, { postToChannel: true });
       await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(message) });
     });
   });
 
-  app.action<BlockButtonAction>(CARD_ACTIONS.postToChannel, async ({ ack, action, respond, logger }) => {
+  app.action<BlockButtonAction>(CARD_ACTIONS.postToChannel, async ({ ack, action, body, respond, logger }) => {
     await ack();
     await answerOrExplain(respond, logger, 'the Post to channel button', async () => {
       const { stockCode, month } = refOf(action.value);
-      const answer = await answerSharesQuery(deps, { kind: 'month', issuer: { kind: 'code', code: stockCode }, month });
+      // Asked again as the conversation it is posted into sees it: a private return elsewhere is not held.
+      const query = { kind: 'month', issuer: { kind: 'code', code: stockCode }, month } as const;
+      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      audit(logger, body, 'Post to channel', answer);
       await postForEveryone(respond, answer);
     });
   });
 
-  app.action<BlockButtonAction>(CARD_ACTIONS.postAnswer, async ({ ack, action, respond, logger }) => {
+  app.action<BlockButtonAction>(CARD_ACTIONS.postAnswer, async ({ ack, action, body, respond, logger }) => {
     await ack();
     await answerOrExplain(respond, logger, 'the Post to channel button', async () => {
       const query = parseSharesQuery(action.value ?? '');
       // The renderers write only lookups here; a value that asks for anything else is not one of theirs.
       if (isWatchQuery(query) || (query.kind === 'history' && query.export)) throw staleButton(action.value);
-      await postForEveryone(respond, await answerSharesQuery(deps, query));
+      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      audit(logger, body, 'Post to channel', answer);
+      await postForEveryone(respond, answer);
     });
   });
 }

@@ -4,6 +4,7 @@
  * (`answer-turns.ts`), so a burst of commands never holds an acknowledgement.
  */
 
+import { onlyIn } from '../../domain/audience.js';
 import { type AppError, isAppError } from '../../domain/errors.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { withHkexnewsGap } from '../../format/hkexnews-gap.js';
@@ -12,8 +13,12 @@ import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
 import { type LookUp, lookUpNeeded } from '../../services/fetch-on-demand.js';
 import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-commands.js';
+import { seenBy } from '../../store/seen-by.js';
+import type { WatchAnswer } from '../../view-models/watch-answer.js';
 import type { AnswerTurns } from '../answer-turns.js';
+import { describeSharesAnswer, describeWatchAnswer } from '../audit-log.js';
 import type { App } from '../bolt.js';
+import type { Conversations } from '../conversations.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryChart } from '../post-history-chart.js';
 import { postHistoryFile } from '../post-history-file.js';
@@ -23,23 +28,33 @@ const MAX_RESPONSES = 5;
 export interface SharesCommandDeps extends WatchCommandDeps {
   /** Fetches from HKEXnews what a question needs and the store lacks; absent when HKEXNEWS=off. */
   readonly lookUpOnHkexnews?: (lookUp: LookUp) => Promise<unknown>;
+  /** Whether the bot is in a conversation, before a watchlist there is promised digests. */
+  readonly conversations?: Conversations;
 }
 
 export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: AnswerTurns): void {
   app.command('/shares', async ({ ack, command, respond, logger, client }) => {
     await ack();
-    await answerOrExplain(respond, logger, `/shares ${command.text}`, async () => {
+    // Named by who and where, never by its words: the log holds no one's text.
+    const doing = `/shares by ${command.user_id} in ${command.channel_id}`;
+    await answerOrExplain(respond, logger, doing, async () => {
       const query = parseSharesQuery(command.text);
+      // The asking conversation sees the workspace's returns and its own; anything else is not held, to it.
+      const seen = { ...deps, store: seenBy(deps.store, onlyIn(command.channel_id)) };
+      const audit = (what: string) => logger.info(`${doing}: ${what}`);
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };
-        const reply = await turns.take(async () => renderWatchAnswer(await runWatchCommand(deps, input)));
+        const refused = query.kind === 'watch' ? await cannotPostIn(deps, command) : null;
+        const answer = refused ?? (await turns.take(() => runWatchCommand(seen, input)));
+        audit(describeWatchAnswer(answer));
+        const reply = await turns.take(async () => renderWatchAnswer(answer));
         for (const message of [reply.message, ...reply.continued]) {
           await respond({ response_type: reply.responseType, ...toPayload(message) });
         }
         return;
       }
       const { lookUpOnHkexnews } = deps;
-      const lookUp = lookUpOnHkexnews ? await turns.take(() => lookUpNeeded(deps.store, query, deps.now())) : null;
+      const lookUp = lookUpOnHkexnews ? await turns.take(() => lookUpNeeded(seen.store, query, deps.now())) : null;
       let gap: AppError | null = null;
       if (lookUp && lookUpOnHkexnews) {
         if (lookUp.announce) {
@@ -54,7 +69,8 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
           },
         );
       }
-      const answer = await turns.take(() => answerSharesQuery(deps, query));
+      const answer = await turns.take(() => answerSharesQuery(seen, query));
+      audit(describeSharesAnswer(answer));
       if (answer.kind === 'history-export') {
         const file = await postHistoryFile(client, command.channel_id, answer.history, renderSharesAnswer(answer));
         await respond({ response_type: 'ephemeral', text: `Posted ${file} in this conversation.` });
@@ -76,8 +92,24 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       }
       if (answer.kind === 'history') {
         const { stockCode, range } = answer.history;
-        await postHistoryChart(client, deps.store, turns, { channelId: command.channel_id }, { stockCode, range });
+        await postHistoryChart(client, seen.store, turns, { channelId: command.channel_id }, { stockCode, range });
       }
     });
   });
+}
+
+/**
+ * `/shares watch` answers through the response URL, which needs no membership; its digests are posted with
+ * chat.postMessage, which does. So the watch is refused, with how to invite the bot, where the bot is not in.
+ */
+async function cannotPostIn(
+  deps: SharesCommandDeps,
+  command: { channel_id: string; channel_name?: string },
+): Promise<WatchAnswer | null> {
+  if (!deps.conversations) return null;
+  const info = await deps.conversations.describe(command.channel_id);
+  if (info.botIsMember) return null;
+  // A DM between people the bot is not part of is not described to it; Slack names such a command's channel so.
+  const isDm = info.kind === 'dm' || info.kind === 'group-dm' || command.channel_name === 'directmessage';
+  return { kind: 'cannot-post', conversation: isDm ? 'other' : 'channel' };
 }

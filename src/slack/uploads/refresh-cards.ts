@@ -10,12 +10,14 @@
  * posted. So a card just posted is checked once more against the store, and drawn again if the month it is
  * compared with has changed meanwhile.
  */
-import type { StoredReturn } from '../../domain/stored-return.js';
+import { isVisibleTo, onlyIn } from '../../domain/audience.js';
+import { audienceOf, type StoredReturn } from '../../domain/stored-return.js';
 import { formatShortMonth } from '../../format/figures.js';
 import { renderFilingCard } from '../../format/filing-card.js';
 import { cardsToRefresh } from '../../services/cards-to-refresh.js';
 import { buildFilingCard } from '../../services/filing-card.js';
 import type { SaveResult } from '../../store/filing-store.js';
+import { seenBy } from '../../store/seen-by.js';
 import type { FilingCard } from '../../view-models/filing-card.js';
 import { toPayload } from '../log-error.js';
 import type { UploadContext } from './upload-context.js';
@@ -49,13 +51,15 @@ export async function refreshEarlierCards(
     const superseding = refresh.some((r) => r.reason === 'superseded');
     const link = superseding ? await permalinkOf(context, newCard.channel, newCard.ts) : null;
     for (const { stored, reason } of refresh) {
-      const card = await buildFilingCard(context.store, stored);
-      const message = renderFilingCard(
-        { ...card, ...(reason === 'superseded' && link ? { currentCardLink: link } : {}) },
-        { updateNote: noteFor(reason, result.stored) },
-      );
       for (const posted of await context.store.answeredSlackUploads(stored.id)) {
-        if (!posted.replyTs) continue;
+        // A card is updated only where the return that changed it may be seen: a private draft or resubmission
+        // says nothing in a channel that cannot see it, and the card is drawn as that channel sees the store.
+        if (!posted.replyTs || !isVisibleTo(audienceOf(result.stored), onlyIn(posted.channelId))) continue;
+        const card = await buildFilingCard(seenBy(context.store, onlyIn(posted.channelId)), stored);
+        const message = renderFilingCard(
+          { ...card, ...(reason === 'superseded' && link ? { currentCardLink: link } : {}) },
+          { updateNote: noteFor(reason, result.stored) },
+        );
         try {
           await context.client.chat.update({ channel: posted.channelId, ts: posted.replyTs, ...toPayload(message) });
         } catch (error) {
@@ -80,9 +84,10 @@ export async function refreshPostedCard(
   if (!at.ts) return;
   try {
     const { stored } = posted;
-    const previous = await context.store.previous(stored.stockCode, stored.reportMonth);
+    const store = seenBy(context.store, onlyIn(at.channel));
+    const previous = await store.previous(stored.stockCode, stored.reportMonth);
     if ((previous?.id ?? null) === (posted.previous?.id ?? null) || !previous) return;
-    const fresh = await buildFilingCard(context.store, stored);
+    const fresh = await buildFilingCard(store, stored);
     // What the save said of this upload (already held, what it superseded) stays as the card said it.
     const card = { ...fresh, standing: posted.standing, changes: posted.changes, alreadyHeld: posted.alreadyHeld };
     const message = renderFilingCard(card, { updateNote: noteFor('later-month', previous) });

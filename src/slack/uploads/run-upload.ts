@@ -3,14 +3,16 @@
  * and store it, then answer. A record past "read" whose return is in the store is answered from the store, without
  * downloading anything.
  */
+import { type Audience, isVisibleTo, onlyIn } from '../../domain/audience.js';
 import { type AppErrorCode, FILE_READING_FAILURES, isAppError } from '../../domain/errors.js';
 import type { SlackUpload } from '../../domain/slack-upload.js';
-import type { StoredReturn } from '../../domain/stored-return.js';
+import { audienceOf, type StoredReturn } from '../../domain/stored-return.js';
 import { renderFilingCard } from '../../format/filing-card.js';
 import { buildFilingCard, buildFilingCardForSave } from '../../services/filing-card.js';
 import { sha256Of } from '../../services/ingest-filing.js';
 import { isErrorOfMonthlyReturn } from '../../services/read-filing.js';
-import type { SaveResult } from '../../store/filing-store.js';
+import type { FilingStore, SaveResult } from '../../store/filing-store.js';
+import { seenBy } from '../../store/seen-by.js';
 import type { FilingCard } from '../../view-models/filing-card.js';
 import { describeAndLog } from '../log-error.js';
 import { downloadSlackFile, type SlackFile } from '../slack-file.js';
@@ -75,10 +77,12 @@ async function readAndStore(
   options: RunOptions,
   advanced: (upload: SlackUpload) => void,
 ) {
-  const held = await storedOf(context, upload);
+  // The conversation the file was shared in sees what the workspace sees and what was read in it, nothing more.
+  const store = seenBy(context.store, onlyIn(upload.channelId));
+  const held = await storedOf(store, upload);
   if (held) {
     if (upload.stage === 'read') advanced(await recordStep(context, upload, { stage: 'stored' }));
-    const card = await buildFilingCard(context.store, held, { alreadyHeld: upload.heldBefore === true });
+    const card = await buildFilingCard(store, held, { alreadyHeld: upload.heldBefore === true });
     return { card, result: null };
   }
   const file = options.file ?? (await describeSharedFile(context.client, upload.fileId, upload.channelId)).file;
@@ -88,39 +92,47 @@ async function readAndStore(
     signal: options.signal,
   });
   const sha256 = sha256Of(bytes);
-  const heldBefore = (await context.store.findBySha256(sha256)) !== null;
+  const heldBefore = (await store.findBySha256(sha256)) !== null;
   const read = await recordStep(context, upload, { stage: 'read', sha256, heldBefore });
   advanced(read);
-  const result = await context.ingest({
-    bytes,
+  const audience = await context.conversations.audienceOf(upload.channelId);
+  const source = {
+    kind: 'slack',
+    fileId: file.id,
     fileName: file.name,
-    source: {
-      kind: 'slack',
-      fileId: file.id,
-      fileName: file.name,
-      channelId: upload.channelId,
-      userId: upload.userId,
-      permalink: file.permalink,
-    },
-  });
+    channelId: upload.channelId,
+    userId: upload.userId,
+    permalink: file.permalink,
+  } as const;
+  const result = await context.ingest({ bytes, fileName: file.name, source, audience });
   options.signal.throwIfAborted();
   advanced(await recordStep(context, read, { stage: 'stored' }));
-  logStored(context, upload, result);
-  return { card: await buildFilingCardForSave(context.store, result), result };
+  logStored(context, upload, result, audience);
+  // The same return held only in another private conversation: answered as read here, from this file, saying
+  // nothing of there (not that it was held, nor the other file's link), and no card elsewhere is touched.
+  if (result.status === 'already-held' && !isVisibleTo(audienceOf(result.stored), onlyIn(upload.channelId))) {
+    const stored = result.stored;
+    return {
+      card: await buildFilingCard(store, { ...stored, provenance: { ...stored.provenance, source } }),
+      result: null,
+    };
+  }
+  return { card: await buildFilingCardForSave(store, result), result };
 }
 
 /** The return an earlier attempt stored (or found held), by the sha256 it recorded. */
-async function storedOf(context: UploadContext, upload: SlackUpload): Promise<StoredReturn | null> {
+async function storedOf(store: FilingStore, upload: SlackUpload): Promise<StoredReturn | null> {
   if (upload.stage === 'claimed' || upload.sha256 === null) return null;
-  return context.store.findBySha256(upload.sha256);
+  return store.findBySha256(upload.sha256);
 }
 
-function logStored(context: UploadContext, upload: SlackUpload, result: SaveResult): void {
+function logStored(context: UploadContext, upload: SlackUpload, result: SaveResult, audience: Audience): void {
   const { stored } = result;
+  const visibleTo = audience.kind === 'workspace' ? 'the workspace' : `only ${audience.channelId}`;
   context.logger.info(
     `return ${result.status}: ${stored.stockCode} ${stored.reportMonth} submitted ${stored.monthlyReturn.dateSubmitted ?? '?'}, ` +
       `from Slack file ${upload.fileId} "${upload.fileName}" (sha256 ${stored.provenance.sha256.slice(0, 12)}), ` +
-      `shared by ${upload.userId ?? 'unknown'} in ${upload.channelId}`,
+      `shared by ${upload.userId ?? 'unknown'} in ${upload.channelId}, visible to ${visibleTo}`,
   );
 }
 

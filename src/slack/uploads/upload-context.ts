@@ -2,6 +2,7 @@
 import type { SlackUpload, SlackUploadStep } from '../../domain/slack-upload.js';
 import type { UploadDeps } from '../../services/receive-upload.js';
 import type { App, Logger } from '../bolt.js';
+import type { Conversations } from '../conversations.js';
 import type { DownloadOptions } from '../slack-file.js';
 
 export interface UploadSettings {
@@ -17,6 +18,8 @@ export interface UploadContext extends UploadDeps, UploadSettings {
   /** The bot's own user id (from auth.test), to recognise its replies; null until known. */
   readonly botUserId: () => string | null;
   readonly logger: Logger;
+  /** Whether the conversation a file was shared in is public, which decides who may see the return. */
+  readonly conversations: Conversations;
 }
 
 /**
