@@ -26,10 +26,11 @@ export function isVisibleTo(audience: Audience, viewer: Viewer): boolean {
 }
 
 /**
- * The audience of a return stored before audiences were recorded. Every return was answerable in every
- * conversation then, and Slack's side does not yet say which conversation asks, so such a return keeps the
- * workspace audience it had: narrowing it now would hide returns people uploaded before, in every channel.
+ * The audience of a return stored before audiences were recorded, decided on the side of privacy: one uploaded in
+ * Slack may have been a draft in a private channel, and the store never learnt what kind of conversation it came
+ * from, so it is seen only where it was shared until the same return is shared in a public channel or fetched from
+ * HKEXnews (which makes it public, as for any return). One read from a path or from HKEXnews was public already.
  */
-export function legacyAudienceOf(_source: ProvenanceSource): Audience {
-  return WORKSPACE;
+export function legacyAudienceOf(source: ProvenanceSource): Audience {
+  return source.kind === 'slack' && source.channelId ? onlyIn(source.channelId) : WORKSPACE;
 }

@@ -14,7 +14,7 @@ async function strip(file: string, change: (json: unknown) => void): Promise<voi
 }
 
 describe('a store written before audiences were recorded', () => {
-  it('keeps every return answerable in the workspace, as before, and says what it did', async () => {
+  it('keeps a Slack upload to the conversation it was shared in, a file read from disk public, and says so', async () => {
     const slack = makeSaveInput({ month: '2023-11' });
     await temp.store.save({
       ...slack,
@@ -42,7 +42,7 @@ describe('a store written before audiences were recorded', () => {
     const logged: string[] = [];
     await temp.reopen({ log: (message) => logged.push(message) });
     expect(logged).toEqual(['recording who may see each return of 1 codes (index written before)']);
-    expect(await temp.store.monthsHeld('00020', WORKSPACE)).toEqual(['2023-11', '2023-10']);
+    expect(await temp.store.monthsHeld('00020', WORKSPACE)).toEqual(['2023-10']);
     expect(await temp.store.monthsHeld('00020', onlyIn('C0SOMEWHERE'))).toEqual(['2023-11', '2023-10']);
   });
 });
