@@ -38,7 +38,7 @@ import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, Store
 import { emptyCodeIndexEntry, monthsNewestFirst, recordMonth, toIssuerSummary } from '../lowdb/code-index-entry.js';
 import { CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
 import { prepareName, type SearchableIssuer, searchIssuerIndex } from '../lowdb/issuer-search.js';
-import { addSubmission, findSameReturn, linkSubmissions, publishedBy, toValidStoredReturn } from '../submissions.js';
+import { addSubmission, findSameReturn, linkSubmissions, toValidStoredReturn, updatedBy } from '../submissions.js';
 import { validateRecord } from '../validate-record.js';
 import { type Database, type Sql, sqlStateOf } from './database.js';
 
@@ -423,7 +423,7 @@ async function saveIn(sql: Sql, incoming: StoredReturn): Promise<SaveResult> {
   const held = rows.map((row) => toStoredReturn(row.record));
   const same = findSameReturn(held, incoming);
   if (same) {
-    const published = publishedBy(same.stored, incoming);
+    const published = updatedBy(same.stored, incoming);
     if (!published) return same;
     await writeMonth(
       sql,
