@@ -18,6 +18,7 @@ import {
   sharedFilingDocuments,
   startFakeHkexnews,
 } from '../test/helpers/fake-hkexnews.js';
+import type { PostedFile } from '../test/helpers/fake-slack.js';
 import { type BotMessage, startTestApp, type TestApp } from '../test/helpers/slack-harness.js';
 
 const USAGE = 'usage: npm run demo -- [--json] [--dir FOLDER]  (FOLDER holds the monthly-return PDFs to share)';
@@ -93,9 +94,25 @@ function show(message: BotMessage): void {
   console.log();
 }
 
+/** A file the bot posted (files.uploadV2): its name, size and the comment it went with. */
+function showFile(file: PostedFile): void {
+  const where = file.threadTs ? 'in the thread' : 'in the conversation';
+  if (json) {
+    const payload = { text: file.initialComment ?? '', file: { name: file.filename, bytes: file.bytes.byteLength } };
+    console.log(
+      JSON.stringify({ event, via: 'files.uploadV2', channel: file.channel, thread_ts: file.threadTs, payload }),
+    );
+    return;
+  }
+  console.log(`  bot posted a file ${where}: ${file.filename} (${Math.ceil(file.bytes.byteLength / 1024)} KB)`);
+  console.log(indent(file.initialComment ?? ''));
+  console.log();
+}
+
 /** Runs one user action and prints what the bot said in answer to it. */
 async function step(t: TestApp, title: string, action: () => Promise<unknown>): Promise<void> {
   const before = t.botMessages().length;
+  const filesBefore = t.fakeSlack.postedFiles.length;
   const logged = t.logs.length;
   event = title;
   if (!json) console.log(`▶ ${title}`);
@@ -108,7 +125,9 @@ async function step(t: TestApp, title: string, action: () => Promise<unknown>): 
   const said = t.botMessages().slice(before);
   // Show only what stays in the channel (a message replaced later is not).
   for (const message of said.filter((m) => !m.superseded)) show(message);
-  if (said.length === 0 && !json) console.log('  (the bot said nothing)\n');
+  const files = t.fakeSlack.postedFiles.slice(filesBefore);
+  for (const file of files) showFile(file);
+  if (said.length === 0 && files.length === 0 && !json) console.log('  (the bot said nothing)\n');
 }
 
 async function main(): Promise<void> {

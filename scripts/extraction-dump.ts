@@ -2,9 +2,8 @@
  * Every text item extractText gives for every PDF of the corpus (`../shared/filings` or HKEX_FILINGS_DIR, with its
  * sub-folders) and of fixtures/, as one JSON file; with `--compare OLD.json`, the files whose items differ from an
  * earlier dump. Run before and after a change to the extraction: the parser reads these items, so a change that
- * keeps every one of them keeps every parse. Beside them, every item exactly as pdf.js's getTextContent gives it
- * (whitespace items included: str, dir, transform, width, height, hasEOL; not fontName, a name pdf.js makes up per
- * document), so that a change to how pdf.js is run is held to pdf.js's own output, not only to what we keep of it.
+ * keeps every one of them keeps every parse. Beside them, every item exactly as pdf.js gives it (extraction-items.ts),
+ * so that a change to how pdf.js is run is held to pdf.js's own output, not only to what we keep of it.
  *
  *   npm run extraction-dump -- OUT.json [--compare BEFORE.json]
  */
@@ -12,8 +11,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAppError } from '../src/domain/errors.js';
 import { extractText } from '../src/pdf/extract-text.js';
-import { openPdf } from '../src/pdf/pdf-library.js';
 import { defaultFilingsDir } from './accuracy/corpus.js';
+import { pdfJsItems } from './extraction-items.js';
 
 function listPdfs(dir: string): string[] {
   let entries: string[];
@@ -27,26 +26,6 @@ function listPdfs(dir: string): string[] {
     if (statSync(full).isDirectory()) return listPdfs(full);
     return name.toLowerCase().endsWith('.pdf') ? [full] : [];
   });
-}
-
-/** pdf.js's own items, page by page, or the error that stopped them. */
-async function rawItems(bytes: Uint8Array): Promise<unknown> {
-  const pdf = await openPdf(bytes);
-  try {
-    const doc = await pdf.document;
-    const pages: unknown[] = [];
-    for (let number = 1; number <= doc.numPages; number++) {
-      const page = await doc.getPage(number);
-      const { items } = await page.getTextContent();
-      pages.push(items.map(({ fontName: _, ...item }) => item));
-      page.cleanup();
-    }
-    return pages;
-  } catch (error) {
-    return { error: error instanceof Error ? error.name : String(error) };
-  } finally {
-    await pdf.destroy();
-  }
 }
 
 const [out, flag, before] = process.argv.slice(2);
@@ -66,7 +45,7 @@ for (const root of roots) {
     } catch (error) {
       extracted = { error: isAppError(error) ? error.code : String(error) };
     }
-    dump[key] = { extracted, raw: await rawItems(new Uint8Array(bytes)) };
+    dump[key] = { extracted, raw: await pdfJsItems(new Uint8Array(bytes)) };
   }
 }
 writeFileSync(out, JSON.stringify(dump));

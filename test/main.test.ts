@@ -98,6 +98,24 @@ describe('npm start with a DATA_DIR it cannot use', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^The app cannot start: DATA_DIR .*a-file\/data cannot be used: /);
   });
+
+  it('stops with one line naming the database, never its password, when DATABASE_URL cannot be reached', async () => {
+    fakeSlack = await startFakeSlack();
+    const app = await start({
+      SLACK_BOT_TOKEN: fakeSlack.botToken,
+      SLACK_MODE: 'http',
+      SLACK_SIGNING_SECRET: 'main-secret',
+      SLACK_API_URL: fakeSlack.apiUrl,
+      DATABASE_URL: 'postgres://bot:s3cret@127.0.0.1:1/shares',
+    });
+    expect(await app.exited).toBe(1);
+    expect(app.output().trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^The app cannot start: The store in the database postgres:\/\/bot:\*\*\*@127\.0\.0\.1:1\/shares could not be opened: .*ECONNREFUSED/,
+      ),
+    ]);
+    expect(app.output()).not.toContain('s3cret');
+  });
 });
 
 describe('the built command line', () => {

@@ -8,7 +8,8 @@
  * a return is skipped and listed with the reason. Targets, per file: a Chinese FF301 reads in at most twice bare
  * getText(); any return in at most 1.3 times getTextContent with the same options.
  *
- *   npm run bench -- parse          (HKEX_FILINGS_DIR overrides ../shared/filings; BENCH_ROUNDS, default 7)
+ *   npm run bench -- parse          (HKEX_FILINGS_DIR overrides ../shared/filings; BENCH_ROUNDS, default 7;
+ *                                    BENCH_ONLY, a pattern the files' names must match)
  */
 import { parseMonthlyReturn } from '../../src/parse/index.js';
 import { extractText } from '../../src/pdf/extract-text.js';
@@ -31,7 +32,9 @@ import {
 
 const TARGET = { chineseToBare: 2, toTextContent: 1.3 };
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
-const { pdfs, corpus } = benchPdfs();
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+const { corpus, ...all } = benchPdfs();
+const pdfs = all.pdfs.filter((pdf) => !only || only.test(pdf.name));
 // pdf-parse as extractText loads it, so that every contender runs with the same engine built-ins (see loadPdfParse).
 const PDFParse = await loadPdfParse();
 

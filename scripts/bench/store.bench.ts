@@ -7,8 +7,12 @@
  * The child processes run this file compiled to JavaScript, as `npm start` runs dist/: under tsx, the loader
  * thread alone adds about 55 MB to a process's peak RSS.
  *
- * `npm run bench -- store`, or `tsx scripts/bench/store.bench.ts measure N DIR` (or `generate N DIR PART PARTS`) for
- * one step.
+ * The PostgreSQL store is measured beside it on a server the bench starts (test/helpers/postgres-server.ts, durable:
+ * fsync on, as in production), over the same returns loaded in bulk, with the bot's own process measured the same
+ * way; then two writer processes save at once, for the returns per second the database takes from both.
+ *
+ * `npm run bench -- store`; `tsx scripts/bench/store.bench.ts lowdb` (or `postgres`) for one backend; `measure N
+ * DIR [URL]`, `generate N DIR PART PARTS`, `generate-postgres N URL PART PARTS` or `write N URL WRITER` for one step.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +23,10 @@ import type { ReportMonth } from '../../src/domain/monthly-return.js';
 import { openFilingStore } from '../../src/store/index.js';
 import { BulkWriter } from '../../src/store/lowdb/bulk-writer.js';
 import { shardOf, storeLayout } from '../../src/store/lowdb/store-layout.js';
+import { connectDatabase } from '../../src/store/postgres/database.js';
+import { openPostgresFilingStore } from '../../src/store/postgres/open-postgres-store.js';
 import { toStoredReturn } from '../../src/store/submissions.js';
+import { startPostgresServer } from '../../test/helpers/postgres-server.js';
 import { makeMarketReturn, monthsFrom, seededRandom } from '../../test/store/market-returns.js';
 
 const SCALES = [1_000, 10_000, 100_000];
@@ -31,6 +38,7 @@ const TARGET = { saveP99: 25, lookupP99: 5, openMs: 2_000, rssMb: 300 };
 const SAMPLES = { saves: 500, latest: 2_000, history: 1_000, fullHistory: 500, search: 200 };
 
 interface Measured {
+  backend: 'lowdb' | 'PostgreSQL';
   returns: number;
   codes: number;
   buildS: number;
@@ -43,7 +51,12 @@ interface Measured {
   rssMb: number;
   /** The machine's 1-minute load average as the measuring ended: on a shared machine p99s follow it. */
   load: number;
+  /** Returns saved per second by two writer processes at once (PostgreSQL only: a lowdb folder admits one). */
+  twoWriters?: number;
 }
+
+/** The PostgreSQL bench's writers each save this many returns, at once. */
+const WRITER_SAVES = 300;
 
 function codesFor(returns: number): string[] {
   const count = Math.max(1, Math.round((returns * CODES_AT_100K) / 100_000));
@@ -81,11 +94,76 @@ async function generate(returns: number, dir: string, part: number, parts: numbe
   await writer.finish();
 }
 
+/** Loads the codes of every `parts`-th code from `part` into the database, one transaction per code. */
+async function generatePostgres(returns: number, url: string, part: number, parts: number): Promise<void> {
+  const codes = codesFor(returns);
+  const store = await openPostgresFilingStore({ url, maxConnections: 1 });
+  try {
+    for (const [i, code] of codes.entries()) {
+      if (i % parts !== part) continue;
+      const byMonth = new Map<ReportMonth, ReturnType<typeof toStoredReturn>[]>();
+      for (const { month, submission } of planFor(i, quotaOf(returns, codes.length, i))) {
+        byMonth.set(month, [...(byMonth.get(month) ?? []), toStoredReturn(makeMarketReturn(code, month, submission))]);
+      }
+      const months = [...byMonth].map(([reportMonth, submissions]) => ({
+        stockCode: code,
+        reportMonth,
+        submissions,
+        damaged: null,
+      }));
+      await store.importMonths(months);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** One of two writers: saves WRITER_SAVES new months, for codes of its own half, as fast as the database takes them. */
+async function write(returns: number, url: string, writer: number): Promise<void> {
+  const codes = codesFor(returns).filter((_, i) => i % 2 === writer);
+  const store = await openPostgresFilingStore({ url, maxConnections: 1 });
+  const inputs = codes.slice(0, WRITER_SAVES).map((code, i) => makeMarketReturn(code, '2031-01', 10 + i));
+  const started = performance.now();
+  for (let i = 0; i < WRITER_SAVES; i++) {
+    const code = codes[i % codes.length] as string;
+    const input = inputs[i] ?? makeMarketReturn(code, monthsFrom('2031-02', i + 1).at(-1) as ReportMonth, 10 + i);
+    if ((await store.save(input)).status === 'already-held') throw new Error('a writer save was already held');
+  }
+  await store.close();
+  console.log(JSON.stringify({ startedAt: performance.timeOrigin + started, endedAt: Date.now() }));
+}
+
+/** Two writer processes at once: returns per second over the span from the first start to the last end. */
+async function twoWriters(returns: number, url: string, script: string): Promise<number> {
+  const runs = await Promise.all(
+    [0, 1].map(
+      (writer) =>
+        new Promise<{ startedAt: number; endedAt: number }>((resolve, reject) => {
+          const child = spawn(process.execPath, [script, 'write', String(returns), url, String(writer)], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
+          let out = '';
+          child.stdout.on('data', (chunk) => {
+            out += String(chunk);
+          });
+          child.on('exit', (code) =>
+            code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`writer ${writer} failed (${code})`)),
+          );
+        }),
+    ),
+  );
+  const span = Math.max(...runs.map((r) => r.endedAt)) - Math.min(...runs.map((r) => r.startedAt));
+  return (2 * WRITER_SAVES) / (span / 1000);
+}
+
 /** Builds a store with one process per core, then flushes what the unsynced build left dirty. */
-async function build(returns: number, dir: string, script: string): Promise<number> {
+async function build(returns: number, dir: string, script: string, url?: string): Promise<number> {
   const started = performance.now();
   const parts = Math.max(1, os.availableParallelism());
-  const args = (part: number) => [script, 'generate', String(returns), dir, String(part), String(parts)];
+  const args = (part: number) =>
+    url
+      ? [script, 'generate-postgres', String(returns), url, String(part), String(parts)]
+      : [script, 'generate', String(returns), dir, String(part), String(parts)];
   await Promise.all(
     Array.from(
       { length: parts },
@@ -103,13 +181,13 @@ async function build(returns: number, dir: string, script: string): Promise<numb
   return (performance.now() - started) / 1000;
 }
 
-async function measure(returns: number, dir: string): Promise<void> {
+async function measure(returns: number, dir: string, url?: string): Promise<void> {
   const random = seededRandom(returns);
   const codes = codesFor(returns);
   const pick = () => codes[Math.floor(random() * codes.length)] as string;
   let corrupt = 0;
   let started = performance.now();
-  const store = await openFilingStore({ dir, onCorrupt: () => corrupt++ });
+  const store = await openFilingStore({ dir, databaseUrl: url ?? null, onCorrupt: () => corrupt++ });
   const openMs = performance.now() - started;
 
   // The store must answer what was built, or the figures below mean nothing.
@@ -161,6 +239,7 @@ async function measure(returns: number, dir: string): Promise<void> {
   await store.close();
   if (corrupt > 0) throw new Error(`${corrupt} files were reported damaged`);
   const result: Measured = {
+    backend: url ? 'PostgreSQL' : 'lowdb',
     buildS: 0,
     returns,
     codes: codes.length,
@@ -198,8 +277,8 @@ async function compileSelf(): Promise<string> {
   return outfile;
 }
 
-function runMeasure(returns: number, dir: string, script: string): Measured {
-  const run = spawnSync(process.execPath, [script, 'measure', String(returns), dir], {
+function runMeasure(returns: number, dir: string, script: string, url?: string): Measured {
+  const run = spawnSync(process.execPath, [script, 'measure', String(returns), dir, ...(url ? [url] : [])], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
@@ -235,11 +314,16 @@ function report(rows: Measured[]): void {
     timing('history all', (m) => m.historyAll, TARGET.lookupP99),
     timing('name search', (m) => m.search),
     { name: 'peak RSS (MB)', cell: (m) => m.rssMb.toFixed(0), figure: (m) => m.rssMb, target: TARGET.rssMb },
+    {
+      name: 'two writers at once (returns/s)',
+      cell: (m) => (m.twoWriters === undefined ? 'one process' : m.twoWriters.toFixed(0)),
+    },
     { name: 'load average (1 min)', cell: (m) => m.load.toFixed(1) },
   ];
+  // Growth is told per backend: from its first scale to its last.
   const first = rows[0];
-  const last = rows.at(-1);
-  const header = ['', ...rows.map((m) => `${m.returns.toLocaleString('en')} returns`), 'target', '', 'growth'];
+  const last = rows.filter((m) => m.backend === first?.backend).at(-1);
+  const header = ['', ...rows.map((m) => `${m.backend} ${m.returns.toLocaleString('en')}`), 'target', '', 'growth'];
   const table = [
     header,
     ...lines.map(({ name, cell, figure, target }) => [
@@ -262,23 +346,65 @@ function report(rows: Measured[]): void {
   );
 }
 
-const [step, count, dir, part, parts] = process.argv.slice(2);
-if (step === 'generate') {
-  await generate(Number(count), path.resolve(dir as string), Number(part ?? 0), Number(parts ?? 1));
-} else if (step === 'measure') {
-  await measure(Number(count), path.resolve(dir as string));
-} else {
+/** Measures the PostgreSQL store at each scale, each in a database of its own on one server started for the bench. */
+async function benchPostgres(script: string): Promise<Measured[]> {
+  const server = await startPostgresServer({ durable: true });
+  if ('skipReason' in server) {
+    console.log(`PostgreSQL not measured: ${server.skipReason}`);
+    return [];
+  }
   const rows: Measured[] = [];
-  const script = await compileSelf();
+  try {
+    for (const returns of SCALES) {
+      const name = `bench_${returns}`;
+      const admin = connectDatabase(server.adminUrl, { maxConnections: 1 });
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.close();
+      const url = server.adminUrl.replace(/\/postgres$/, `/${name}`);
+      const root = mkdtempSync(path.join(os.tmpdir(), 'hkex-store-bench-'));
+      try {
+        const buildS = await build(returns, root, script, url);
+        const measured = runMeasure(returns, root, script, url);
+        rows.push({ ...measured, buildS, twoWriters: await twoWriters(returns, url, script) });
+        console.log(`measured PostgreSQL at ${returns.toLocaleString('en')} returns`);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    server.stop();
+  }
+  return rows;
+}
+
+async function benchLowdb(script: string): Promise<Measured[]> {
+  const rows: Measured[] = [];
   for (const returns of SCALES) {
     const root = mkdtempSync(path.join(os.tmpdir(), 'hkex-store-bench-'));
     try {
       const buildS = await build(returns, root, script);
       rows.push({ ...runMeasure(returns, root, script), buildS });
-      console.log(`measured ${returns.toLocaleString('en')} returns`);
+      console.log(`measured lowdb at ${returns.toLocaleString('en')} returns`);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
   }
-  report(rows);
+  return rows;
+}
+
+const [step, count, dir, part, parts] = process.argv.slice(2);
+if (step === 'generate') {
+  await generate(Number(count), path.resolve(dir as string), Number(part ?? 0), Number(parts ?? 1));
+} else if (step === 'generate-postgres') {
+  await generatePostgres(Number(count), dir as string, Number(part ?? 0), Number(parts ?? 1));
+} else if (step === 'write') {
+  await write(Number(count), dir as string, Number(part ?? 0));
+} else if (step === 'measure') {
+  await measure(Number(count), path.resolve(dir as string), part);
+} else {
+  const script = await compileSelf();
+  const lowdb = step === 'postgres' ? [] : await benchLowdb(script);
+  const postgres = step === 'lowdb' ? [] : await benchPostgres(script);
+  if (lowdb.length > 0) report(lowdb);
+  if (postgres.length > 0) report(postgres);
 }

@@ -325,6 +325,7 @@ export function renderFilingCard(card: FilingCard, options: FilingCardOptions = 
   const standing = standingText(card);
   const buttons = [
     button('History', CARD_ACTIONS.history, ref),
+    button('Chart', CARD_ACTIONS.chart, ref),
     button('Previous month', CARD_ACTIONS.previousMonth, ref),
     button('Show all', CARD_ACTIONS.showAll, ref),
   ];

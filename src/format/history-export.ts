@@ -47,7 +47,7 @@ export function renderHistoryJson(history: Pick<HistoryExport, 'rows'>): string 
 }
 
 /** "00020_history_2024-01_2025-06.csv": the code and the months the file holds. */
-export function historyFileName(history: HistoryExport, extension: 'csv' | 'json'): string {
+export function historyFileName(history: HistoryExport, extension: 'csv' | 'json' | 'png'): string {
   const months = history.rows.map((row) => row.month);
   const first = months[0];
   const last = months.at(-1);

@@ -4,6 +4,7 @@
  */
 import type { IssuerSummary } from '../domain/stored-return.js';
 import { context, escapeMrkdwn, moreNote, SLACK_LIMITS, section, takeWithRest, truncate } from './blocks.js';
+import { postAnswerActions } from './card-actions.js';
 import { formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';
 import type { SlackMessage } from './message.js';
@@ -15,7 +16,11 @@ export function issuerLine(issuer: IssuerSummary): string {
   return `\`${issuer.stockCode}\` ${escapeMrkdwn(shortIssuerName(issuer.issuerName))} · latest ${formatShortMonth(issuer.latestMonth)} · ${months}`;
 }
 
-export function renderIssuerList(issuers: readonly IssuerSummary[], query: string | null): SlackMessage {
+export function renderIssuerList(
+  issuers: readonly IssuerSummary[],
+  query: string | null,
+  options: { postToChannel?: boolean } = {},
+): SlackMessage {
   if (issuers.length === 0) {
     const text = 'No returns are held yet. Upload a monthly return PDF in a channel I am in to add one.';
     return { text, blocks: [section(text)] };
@@ -33,6 +38,10 @@ export function renderIssuerList(issuers: readonly IssuerSummary[], query: strin
       `${title} ${shown.map((i) => i.stockCode).join(', ')}${more ? `, ${more}` : ''}`,
       SLACK_LIMITS.fallbackText,
     ),
-    blocks: [section(text), context('Type `/shares &lt;code&gt;` for the latest return of one of them.')],
+    blocks: [
+      section(text),
+      context('Type `/shares &lt;code&gt;` for the latest return of one of them.'),
+      ...(options.postToChannel ? [postAnswerActions(query ?? 'list')] : []),
+    ],
   };
 }

@@ -8,6 +8,7 @@ import { describeMonthRange } from '../domain/month-range.js';
 import type { HistoryClassRow, HistoryMonth, ShareHistory } from '../view-models/share-history.js';
 import type { KnownBlock, RawTextElement, TableBlock } from './block-kit.js';
 import { context, escapeMrkdwn, header, SLACK_LIMITS, truncate } from './blocks.js';
+import { historyCommandText, postAnswerActions } from './card-actions.js';
 import { formatChange, formatComparedWith, formatCount, formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';
 import type { SlackMessage } from './message.js';
@@ -107,7 +108,7 @@ function damagedNote(history: ShareHistory): string | null {
   return `:warning: ${named} could not be read from the store (damaged) and ${months.length === 1 ? 'is' : 'are'} left out; share ${them} again to restore ${months.length === 1 ? 'it' : 'them'}.`;
 }
 
-export function renderShareHistory(history: ShareHistory): SlackMessage {
+export function renderShareHistory(history: ShareHistory, options: { postToChannel?: boolean } = {}): SlackMessage {
   const span = history.range ? `, ${describeMonthRange(history.range)}` : '';
   const titleOf = (name: string) => `${name} (${history.stockCode}) · issued shares by month${span}`;
   const title = titleOf(shortIssuerName(history.issuerName));
@@ -124,6 +125,7 @@ export function renderShareHistory(history: ShareHistory): SlackMessage {
   if (history.months.length === 0 && history.range) {
     blocks.push(context(`No month held ${describeMonthRange(history.range)}.`));
   }
+  if (options.postToChannel) blocks.push(postAnswerActions(historyCommandText(history.stockCode, history.range)));
   blocks.push(block);
   const damaged = damagedNote(history);
   if (damaged) blocks.push(context(damaged));

@@ -18,11 +18,11 @@ export function renderSharesAnswer(answer: SharesAnswer, options: FilingCardOpti
     case 'full-return':
       return renderSharesAnswerMessages(answer)[0] ?? renderFilingCard(answer.card, options);
     case 'history':
-      return renderShareHistory(answer.history);
+      return renderShareHistory(answer.history, options);
     case 'history-export':
       return renderHistoryExportNote(answer.history);
     case 'issuers':
-      return renderIssuerList(answer.issuers, answer.query);
+      return renderIssuerList(answer.issuers, answer.query, options);
     case 'not-held':
       return renderNotHeld(answer);
   }

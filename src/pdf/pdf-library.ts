@@ -6,6 +6,7 @@
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import type { PDFParse } from 'pdf-parse';
+import { installTextOnlyWorker } from './pdf-worker-text-only.js';
 
 /**
  * pdf.js's legacy build, which pdf-parse loads, brings core-js, and on Node 20 core-js replaces Array.prototype.push
@@ -59,7 +60,11 @@ let pdfParseModule: Promise<typeof import('pdf-parse')> | undefined;
 export async function loadPdfParse(): Promise<typeof PDFParse> {
   if (!pdfParseModule) {
     keepCanvasAddonUnloaded();
-    pdfParseModule = import('pdf-parse').finally(restoreEngineBuiltins);
+    // pdf.js's worker changed for text only (see pdf-worker-text-only.ts); pdf.js's own where a change does not apply.
+    pdfParseModule = installTextOnlyWorker(PDFJS_DIR)
+      .catch(() => false)
+      .then(() => import('pdf-parse'))
+      .finally(restoreEngineBuiltins);
   }
   return (await pdfParseModule).PDFParse;
 }

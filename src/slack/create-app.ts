@@ -114,8 +114,9 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
     logger: app.logger,
   });
   registerFileSharedEvents(app, uploads);
-  registerSharesCommand(app, deps, createAnswerTurns());
-  registerCardActions(app, deps);
+  const turns = createAnswerTurns();
+  registerSharesCommand(app, deps, turns);
+  registerCardActions(app, deps, turns);
   registerLinkShared(app, deps);
 
   const idle = async () => {

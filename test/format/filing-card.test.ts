@@ -131,18 +131,19 @@ describe('renderFilingCard', () => {
     );
   });
 
-  it('carries History, Previous month and Show all buttons naming the return, and Post to channel only when asked', async () => {
+  it('carries History, Chart, Previous month and Show all buttons naming the return, and Post to channel only when asked', async () => {
     const { card } = await senseTimeCard();
     const buttons = (message: ReturnType<typeof renderFilingCard>) =>
       message.blocks
         .flatMap((b) => (b.type === 'actions' ? b.elements : []))
-        .map((e) => ('action_id' in e && 'value' in e ? `${e.action_id}=${e.value}` : ''));
+        .map((e) => ('value' in e ? `${e.action_id}=${e.value}` : ''));
     expect(buttons(renderFilingCard(card))).toEqual([
       'shares_history=00020:2023-11',
+      'shares_chart=00020:2023-11',
       'shares_previous_month=00020:2023-11',
       'shares_show_all=00020:2023-11',
     ]);
-    expect(buttons(renderFilingCard(card, { postToChannel: true }))).toHaveLength(4);
+    expect(buttons(renderFilingCard(card, { postToChannel: true }))).toHaveLength(5);
   });
 
   it('stays within Slack limits for an issuer with many classes and flags', async () => {

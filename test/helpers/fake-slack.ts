@@ -88,6 +88,8 @@ export interface PostedFile {
   readonly bytes: Buffer;
   /** Set once files.completeUploadExternal shared it. */
   channel: string | null;
+  /** The thread it was shared in (`thread_ts`), or null for the conversation itself. */
+  threadTs: string | null;
   title: string | null;
   initialComment: string | null;
 }
@@ -325,6 +327,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         filename: pending.filename,
         bytes: pending.bytes,
         channel: typeof body.channel_id === 'string' ? body.channel_id : null,
+        threadTs: typeof body.thread_ts === 'string' ? body.thread_ts : null,
         title: entry.title ?? null,
         initialComment: typeof body.initial_comment === 'string' ? body.initial_comment : null,
       });

@@ -57,14 +57,19 @@ function ownedByServerUser(dir: string): void {
   chownSync(dir, uid, gid);
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export interface RunningPostgres {
+  /** postgres://… of the server's `postgres` database, as its superuser. */
+  readonly adminUrl: string;
+  stop(): void;
+}
+
+/** Starts a server in a temporary folder; the reason instead, when this machine has no server binaries. */
+export async function startPostgresServer(
+  settings: { readonly durable?: boolean } = {},
+): Promise<RunningPostgres | { readonly skipReason: string }> {
   const binDir = findBinDir();
-  if (!binDir) {
-    const reason = 'no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin';
-    if (process.env.CI === 'true') throw new Error(`CI needs a PostgreSQL server for the store tests: ${reason}.`);
-    project.provide('postgres', { adminUrl: null, skipReason: reason });
-    return () => {};
-  }
+  if (!binDir)
+    return { skipReason: 'no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin' };
   const root = mkdtempSync(path.join(os.tmpdir(), 'hkex-pg-'));
   chmodSync(root, 0o755);
   const dataDir = path.join(root, 'data');
@@ -76,8 +81,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
     `-p ${port}`,
     `-k ${socketDir}`,
     "-c listen_addresses='127.0.0.1'",
-    // A throwaway server: nothing it holds must survive a power cut, so it need not wait for the disk.
-    '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
+    // For tests, a throwaway server: nothing it holds must survive a power cut, so it need not wait for the disk.
+    // A benchmark asks for a durable one, to be measured as a production server would be.
+    settings.durable ? '' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
   mkdirSync(socketDir);
@@ -92,12 +98,26 @@ export default async function setup(project: TestProject): Promise<() => void> {
     '-w',
     'start',
   ]);
-  project.provide('postgres', { adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, skipReason: null });
-  return () => {
-    try {
-      runServerCommand(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+  return {
+    adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        runServerCommand(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
   };
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const server = await startPostgresServer();
+  if ('skipReason' in server) {
+    if (process.env.CI === 'true')
+      throw new Error(`CI needs a PostgreSQL server for the store tests: ${server.skipReason}.`);
+    project.provide('postgres', { adminUrl: null, skipReason: server.skipReason });
+    return () => {};
+  }
+  project.provide('postgres', { adminUrl: server.adminUrl, skipReason: null });
+  return () => server.stop();
 }

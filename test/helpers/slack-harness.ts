@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KnownBlock } from '@slack/types';
-import { createHkexnewsClient } from '../../src/hkexnews/hkexnews-client.js';
+import { createHkexnewsClient, type HkexnewsClientOptions } from '../../src/hkexnews/hkexnews-client.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../../src/pdf/extract-text.js';
 import { type LookUp, lookUpOnHkexnews } from '../../src/services/fetch-on-demand.js';
 import { type IngestDeps, type IngestInput, ingestFiling } from '../../src/services/ingest-filing.js';
@@ -50,6 +50,8 @@ export interface TestAppOptions {
   readonly leaseMs?: number;
   /** Where `/shares` looks up codes nobody shared (the fake HKEXnews); no look-ups when absent. */
   readonly hkexnewsUrl?: string;
+  /** The HKEXnews client's time limit and retries, where a test cannot wait for the real ones. */
+  readonly hkexnewsClient?: Pick<HkexnewsClientOptions, 'timeoutMs' | 'retries' | 'backoffMs'>;
 }
 
 export interface LogLine {
@@ -83,6 +85,10 @@ export interface ButtonClick {
   readonly user?: string;
   /** The message the button sits in, as Slack sends it back. */
   readonly messageTs?: string;
+  /** That message is a reply in this thread (Slack's `container.thread_ts` and `message.thread_ts`). */
+  readonly threadTs?: string;
+  /** That message is one only the clicker sees (`container.is_ephemeral`; Slack then sends no `message`). */
+  readonly ephemeral?: boolean;
 }
 
 /** What the bot said: a message posted or updated, an ephemeral, or an answer through a response URL. */
@@ -236,7 +242,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         now,
         limits,
         read: options.read,
-        client: createHkexnewsClient({ baseUrl: options.hkexnewsUrl, maxBytes: limits.maxBytes }),
+        client: createHkexnewsClient({
+          baseUrl: options.hkexnewsUrl,
+          maxBytes: limits.maxBytes,
+          ...options.hkexnewsClient,
+        }),
       }
     : null;
   const app = createSlackApp(
@@ -334,6 +344,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async clickButton(click) {
       const responseUrl = fakeSlack.responseUrl();
+      const messageTs = click.messageTs ?? '1700000000.000001';
       const channel = click.channel ?? 'C0001';
       const payload = {
         type: 'block_actions',
@@ -341,7 +352,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         user: { id: click.user ?? 'U0001', username: 'analyst', team_id: fakeSlack.teamId },
         api_app_id: 'A0001',
         token: 'unused',
-        container: { type: 'message', message_ts: click.messageTs ?? '1700000000.000001', channel_id: channel },
+        container: {
+          type: 'message',
+          message_ts: messageTs,
+          channel_id: channel,
+          is_ephemeral: click.ephemeral ?? false,
+          ...(click.threadTs ? { thread_ts: click.threadTs } : {}),
+        },
+        ...(click.ephemeral
+          ? {}
+          : { message: { type: 'message', ts: messageTs, ...(click.threadTs ? { thread_ts: click.threadTs } : {}) } }),
         trigger_id: `trigger-${randomUUID()}`,
         channel: { id: channel, name: 'filings' },
         response_url: responseUrl,

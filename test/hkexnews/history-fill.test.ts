@@ -54,6 +54,20 @@ describe.skipIf(!corpusAvailable)('/shares CODE history over HKEXnews', () => {
     for (const month of ['Sep 2013', 'Jun 2013', 'May 2013']) expect(history).toContain(month);
     // Next Day Disclosure Returns are listed under their own headline and never asked for.
     expect(fake.requestsTo('search').every((r) => r.query.t1code === '51500')).toBe(true);
+    // The app's client shares the process's limit of two requests a second: no three within one second (measured on
+    // arrival, so with room for the loopback's jitter).
+    const times = fake.requests.map((r) => r.at);
+    expect(fake.requests.map((r) => r.endpoint)).toEqual([
+      'prefix',
+      'search',
+      'search',
+      'document',
+      'document',
+      'document',
+    ]);
+    for (let i = 0; i + 2 < times.length; i++) {
+      expect((times[i + 2] as number) - (times[i] as number)).toBeGreaterThanOrEqual(950);
+    }
   });
 
   it('fills thirty-six months with `history fetch 36`, downloading only what is new', async () => {

@@ -3,13 +3,18 @@
  * JSON object per line with --json.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FILINGS_DIR } from '../helpers/fake-hkexnews.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+// The return nobody shared: a real one where ../shared/filings is here, else the fixture the demo holds back.
+const UNSHARED = existsSync(path.join(FILINGS_DIR, '01477_2023-12.pdf'))
+  ? { code: '01477', month: '2023-12', printed: 'Dec 2023' }
+  : { code: '08425', month: '2024-10', printed: 'Oct 2024' };
 const dir = mkdtempSync(path.join(tmpdir(), 'hkex-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,12 +58,19 @@ describe('npm run demo', () => {
       'a user shares 03388.pdf in #filings',
       'a user types /shares 03388',
       'a user types /shares 03388 history',
+      // The history's chart, posted as a PNG.
+      'a user types /shares 03388 history',
       // A return nobody shared, fetched from the project's fake HKEXnews: "Looking up …" at once, then the card.
-      'a user types /shares 01477 2023-12 (nobody shared it)',
-      'a user types /shares 01477 2023-12 (nobody shared it)',
+      `a user types /shares ${UNSHARED.code} ${UNSHARED.month} (nobody shared it)`,
+      `a user types /shares ${UNSHARED.code} ${UNSHARED.month} (nobody shared it)`,
     ]);
-    expect(lines[3].payload.text).toContain('Looking up 01477 on HKEXnews');
-    expect(lines[4].payload.text).toContain('(01477), Dec 2023');
+    expect(lines[3]).toMatchObject({ via: 'files.uploadV2', channel: 'C0001', thread_ts: null });
+    expect(lines[3].payload.file.name).toBe('03388_history_2024-09_2024-09.png');
+    expect(lines[3].payload.text).toBe(
+      'Harbourfront Digital Holdings Limited (03388): shares by month, Sep 2024 (1 month held).',
+    );
+    expect(lines[4].payload.text).toContain(`Looking up ${UNSHARED.code} on HKEXnews`);
+    expect(lines[5].payload.text).toContain(`(${UNSHARED.code}), ${UNSHARED.printed}`);
     expect(lines[0]).toMatchObject({ channel: 'C0001', via: 'chat.postMessage' });
     expect(lines[1].payload.text).toContain('Harbourfront Digital Holdings Limited (03388), Sep 2024');
     expect(lines[1].payload.text).toContain('995,500,000 (-4,500,000 in the month)');

@@ -38,6 +38,19 @@ function specsOf(i: number): DigestReturnSpec[] {
 
 let t: TestApp;
 
+/** Every string in a payload: the text fallback and each block's text. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
+/** A text less what Slack itself writes in angle brackets: mentions, channels, special mentions and links. */
+function withoutSlackSyntax(text: string): string {
+  return text.replace(/<(?:[@#!][^<>]+|(?:https?|mailto):[^<>]+)>/g, '');
+}
+
 beforeAll(async () => {
   const store = createMemoryFilingStore();
   for (let i = 0; i < CODES.length; i++) for (const spec of specsOf(i)) await store.save(saveInputFor(spec));
@@ -66,6 +79,10 @@ describe('/shares digest with 100 watched companies', () => {
     expect(all).toContain('+50, +&lt;0.01% vs Oct 2023');
     expect(all).toContain('Company 0 &lt;Asia &amp; Pacific&gt; International');
     expect(t.fakeSlack.limitProblems).toEqual([]);
+    // No `<` but Slack's own: the change of 50 shares (under 0.005%) and the names' `<Asia` are sent escaped.
+    const raw = parts.flatMap((part) => stringsOf(part.body)).filter((text) => withoutSlackSyntax(text).includes('<'));
+    expect(raw).toEqual([]);
+    expect(parts.flatMap((part) => stringsOf(part.body)).join('\n')).not.toContain('<0.01%');
     expect(parts[1]?.body.text).toBe(`November 2023 digest, continued (2 of ${parts.length})`);
   });
 });

@@ -50,7 +50,7 @@ describe('/shares', () => {
     expect(answer.responseType).toBe('ephemeral');
     expect(answer.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
     expect(answer.plain).toContain('Issued: 25,948,809,928 · +809,928 in the month · +809,928 vs Oct 2023');
-    expect(answer.plain).toContain('[History] [Previous month] [Show all] [Post to channel]');
+    expect(answer.plain).toContain('[History] [Chart] [Previous month] [Show all] [Post to channel]');
   });
 
   it('answers "00020 2023-11 full" with the whole return, every part and row', async () => {

@@ -4,7 +4,9 @@
  * (`answer-turns.ts`), so a burst of commands never holds an acknowledgement.
  */
 
+import { type AppError, isAppError } from '../../domain/errors.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
+import { withHkexnewsGap } from '../../format/hkexnews-gap.js';
 import { renderSharesAnswer, renderSharesAnswerMessages } from '../../format/shares-answer.js';
 import { renderWatchAnswer } from '../../format/watch-answer.js';
 import { answerSharesQuery } from '../../services/answer-shares-query.js';
@@ -13,6 +15,7 @@ import { runWatchCommand, type WatchCommandDeps } from '../../services/watch-com
 import type { AnswerTurns } from '../answer-turns.js';
 import type { App } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
+import { postHistoryChart } from '../post-history-chart.js';
 import { postHistoryFile } from '../post-history-file.js';
 
 export interface SharesCommandDeps extends WatchCommandDeps {
@@ -37,11 +40,19 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       }
       const { lookUpOnHkexnews } = deps;
       const lookUp = lookUpOnHkexnews ? await turns.take(() => lookUpNeeded(deps.store, query, deps.now())) : null;
+      let gap: AppError | null = null;
       if (lookUp && lookUpOnHkexnews) {
         if (lookUp.announce) {
           await respond({ response_type: 'ephemeral', text: `Looking up ${lookUp.stockCode} on HKEXnews…` });
         }
-        await lookUpOnHkexnews(lookUp);
+        // A card's look-up that fails is the answer; a history is still answered from what is held, saying why not more.
+        gap = await lookUpOnHkexnews(lookUp).then(
+          () => null,
+          (error: unknown) => {
+            if (lookUp.announce || !isAppError(error, 'hkexnews-failure')) throw error;
+            return error;
+          },
+        );
       }
       const answer = await turns.take(() => answerSharesQuery(deps, query));
       if (answer.kind === 'history-export') {
@@ -53,12 +64,18 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       // A response URL takes five posts (Slack's slash command reference); the whole return of any filing seen so
       // far takes two at most, and one that took more says where the rest is rather than dropping it unsaid.
       const fits = rendered.length <= MAX_RESPONSES;
-      for (const message of fits ? rendered : rendered.slice(0, MAX_RESPONSES - 1)) {
-        await respond({ response_type: 'ephemeral', ...toPayload(message) });
+      const shown = fits ? rendered : rendered.slice(0, MAX_RESPONSES - 1);
+      for (const [i, message] of shown.entries()) {
+        const withGap = i === 0 && gap ? withHkexnewsGap(message, gap) : message;
+        await respond({ response_type: 'ephemeral', ...toPayload(withGap) });
       }
       if (!fits) {
         const text = `The whole return takes ${rendered.length} messages and an answer here takes ${MAX_RESPONSES}: *Show all* on the card posts all of it.`;
         await respond({ response_type: 'ephemeral', text });
+      }
+      if (answer.kind === 'history') {
+        const { stockCode, range } = answer.history;
+        await postHistoryChart(client, deps.store, turns, { channelId: command.channel_id }, { stockCode, range });
       }
     });
   });

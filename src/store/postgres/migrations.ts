@@ -76,6 +76,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'a revision on each issuer entry',
+    sql: `
+      -- Set from a sequence at each write of an entry: a process keeps the entries it has read, and reads again
+      -- only those whose revision differs, so lists and name searches need not read 2,600 entries each time.
+      CREATE SEQUENCE issuer_revisions;
+      ALTER TABLE issuers ADD COLUMN revision bigint NOT NULL DEFAULT nextval('issuer_revisions');
+    `,
+  },
 ];
 
 /** Any number; the same for every process of this app, so that they queue behind each other. */

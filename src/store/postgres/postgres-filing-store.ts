@@ -36,8 +36,8 @@ import {
 import { contentIdentityOf } from '../content-identity.js';
 import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
 import { emptyCodeIndexEntry, monthsNewestFirst, recordMonth, toIssuerSummary } from '../lowdb/code-index-entry.js';
-import { type CodeIndexEntry, CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
-import { prepareName, searchIssuerIndex } from '../lowdb/issuer-search.js';
+import { CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
+import { prepareName, type SearchableIssuer, searchIssuerIndex } from '../lowdb/issuer-search.js';
 import { addSubmission, findSameReturn, linkSubmissions, publishedBy, toValidStoredReturn } from '../submissions.js';
 import { validateRecord } from '../validate-record.js';
 import { type Database, type Sql, sqlStateOf } from './database.js';
@@ -64,6 +64,8 @@ export interface PostgresStoreOptions {
 
 export class PostgresFilingStore implements FilingStore {
   #closed = false;
+  /** The issuer entries read so far, with the revision each was read at (see #entries). */
+  readonly #issuers = new Map<StockCode, { revision: string; searchable: SearchableIssuer }>();
 
   constructor(
     private readonly db: Database,
@@ -161,14 +163,13 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async listIssuers(viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {
-    return (await this.#visibleEntries(viewer)).map((entry) => toIssuerSummary(entry, viewer));
+    return (await this.#visibleEntries(viewer)).map(({ entry }) => toIssuerSummary(entry, viewer));
   }
 
   async searchIssuers(query: string, options?: { limit?: number; viewer?: Viewer }): Promise<IssuerSummary[]> {
     const viewer = options?.viewer ?? WORKSPACE;
-    const entries = await this.#visibleEntries(viewer);
-    const searchable = entries.map((entry) => ({ entry, names: entry.names.map(prepareName) }));
-    const byCode = new Map(entries.map((entry) => [entry.stockCode, entry]));
+    const searchable = await this.#visibleEntries(viewer);
+    const byCode = new Map(searchable.map(({ entry }) => [entry.stockCode, entry]));
     return searchIssuerIndex(searchable, query, options?.limit ?? 10).map((found) => {
       const entry = byCode.get(found.stockCode);
       return entry ? toIssuerSummary(entry, viewer) : found;
@@ -304,20 +305,29 @@ export class PostgresFilingStore implements FilingStore {
    * relinked as a whole (the same links as before where nothing else was saved for it meanwhile). Answers how many
    * were added.
    */
-  async importMonth(month: HeldMonth): Promise<number> {
+  importMonth(month: HeldMonth): Promise<number> {
+    return this.importMonths([month]);
+  }
+
+  /** importMonth for several months at once, in one transaction (a bulk load's batch). */
+  async importMonths(months: readonly HeldMonth[]): Promise<number> {
     this.#assertOpen();
-    const incoming = month.submissions.map((held) => validateRecord(StoredReturnSchema, held, 'return'));
     return this.db.transaction(async (sql) => {
-      await sql.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SAVE_LOCK, month.stockCode]);
-      const rows = await sql.query(
-        'SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 ORDER BY position',
-        [month.stockCode, month.reportMonth],
-      );
-      const held = rows.map((row) => toStoredReturn(row.record));
-      const ids = new Set(held.map((h) => h.id));
-      const added = incoming.filter((submission) => !ids.has(submission.id));
-      if (added.length > 0) await writeMonth(sql, linkSubmissions([...held, ...added]));
-      return added.length;
+      let added = 0;
+      for (const month of months) {
+        const incoming = month.submissions.map((held) => validateRecord(StoredReturnSchema, held, 'return'));
+        await sql.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SAVE_LOCK, month.stockCode]);
+        const rows = await sql.query(
+          'SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 ORDER BY position',
+          [month.stockCode, month.reportMonth],
+        );
+        const held = rows.map((row) => toStoredReturn(row.record));
+        const ids = new Set(held.map((h) => h.id));
+        const fresh = incoming.filter((submission) => !ids.has(submission.id));
+        if (fresh.length > 0) await writeMonth(sql, linkSubmissions([...held, ...fresh]));
+        added += fresh.length;
+      }
+      return added;
     });
   }
 
@@ -366,11 +376,36 @@ export class PostgresFilingStore implements FilingStore {
     }
   }
 
-  async #visibleEntries(viewer: Viewer): Promise<CodeIndexEntry[]> {
-    const rows = await this.#query('SELECT entry FROM issuers ORDER BY stock_code');
-    return rows
-      .map((row) => parseHeld(CodeIndexEntrySchema, row.entry, 'issuer entry'))
-      .filter((entry) => monthsNewestFirst(entry, viewer).length > 0);
+  async #visibleEntries(viewer: Viewer): Promise<SearchableIssuer[]> {
+    return (await this.#entries()).filter(({ entry }) => monthsNewestFirst(entry, viewer).length > 0);
+  }
+
+  /**
+   * Every issuer entry, by code. The revisions are read each time (a few bytes a code) and only the entries whose
+   * revision differs from the one kept are read again, so another process's save is seen at the next call. An
+   * equality of revisions, not an order, decides: transactions commit in any order.
+   */
+  async #entries(): Promise<SearchableIssuer[]> {
+    const revisions = await this.#query('SELECT stock_code, revision::text AS revision FROM issuers');
+    const changed = revisions
+      .filter((row) => this.#issuers.get(String(row.stock_code))?.revision !== row.revision)
+      .map((row) => String(row.stock_code));
+    if (changed.length > 0) {
+      const rows = await this.#query(
+        'SELECT stock_code, revision::text AS revision, entry FROM issuers WHERE stock_code = ANY($1)',
+        [changed],
+      );
+      for (const row of rows) {
+        const entry = parseHeld(CodeIndexEntrySchema, row.entry, 'issuer entry');
+        const searchable = { entry, names: entry.names.map(prepareName) };
+        this.#issuers.set(entry.stockCode, { revision: String(row.revision), searchable });
+      }
+    }
+    const held = new Set(revisions.map((row) => String(row.stock_code)));
+    return [...this.#issuers.entries()]
+      .filter(([code]) => held.has(code))
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, kept]) => kept.searchable);
   }
 
   #query(text: string, params?: readonly unknown[]) {
@@ -446,7 +481,7 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
   recordMonth(entry, first.reportMonth, submissions);
   await sql.query(
     `INSERT INTO issuers (stock_code, entry) VALUES ($1, $2)
-     ON CONFLICT (stock_code) DO UPDATE SET entry = EXCLUDED.entry`,
+     ON CONFLICT (stock_code) DO UPDATE SET entry = EXCLUDED.entry, revision = nextval('issuer_revisions')`,
     [first.stockCode, JSON.stringify(entry)],
   );
 }

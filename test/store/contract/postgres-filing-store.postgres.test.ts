@@ -1,7 +1,8 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FilingStore } from '../../../src/store/filing-store.js';
 import { openPostgresFilingStore } from '../../../src/store/postgres/open-postgres-store.js';
 import { emptyStoreTables, postgresSkipReason, testDatabaseUrl } from '../../helpers/postgres-database.js';
+import { makeSaveInput } from '../store-fixtures.js';
 import { describeFilingStoreContract } from './filing-store-contract.js';
 
 if (postgresSkipReason) {
@@ -25,5 +26,27 @@ if (postgresSkipReason) {
       },
       cleanup: () => store.close(),
     };
+  });
+
+  describe('the PostgreSQL store with two processes on one database', () => {
+    it('lists and finds an issuer another process saved or renamed since this one last looked', async () => {
+      const url = await testDatabaseUrl();
+      const [here, there] = [await openPostgresFilingStore({ url }), await openPostgresFilingStore({ url })];
+      try {
+        await emptyStoreTables(url);
+        await here.save(makeSaveInput({ month: '2023-11', issuerName: 'Old Name Limited' }));
+        expect((await here.listIssuers()).map((i) => i.issuerName)).toEqual(['Old Name Limited']);
+        await there.save(makeSaveInput({ month: '2023-12', issuerName: 'New Name Limited' }));
+        await there.save(makeSaveInput({ stockCode: '00700', issuerName: 'Tencent Holdings Limited' }));
+        expect((await here.listIssuers()).map((i) => [i.stockCode, i.issuerName, i.returnsHeld])).toEqual([
+          ['00020', 'New Name Limited', 2],
+          ['00700', 'Tencent Holdings Limited', 1],
+        ]);
+        expect((await here.searchIssuers('old name')).map((i) => i.issuerName)).toEqual(['New Name Limited']);
+      } finally {
+        await here.close();
+        await there.close();
+      }
+    });
   });
 }

@@ -1,0 +1,108 @@
+/**
+ * pdf.js's worker (the part that parses a document; in Node it runs in the calling process), changed in two places
+ * for a process that only ever reads text. pdf.js has no option for either (its getDocument options, checked in
+ * pdfjs-dist 5.4's sources: disableFontFace, fontExtraProperties, useSystemFonts, isEvalSupported, cMapUrl /
+ * cMapPacked and standardFontDataUrl all act after, or beside, the work below), and on a Chinese FF301 the two are
+ * most of the extraction: the e-form sets its Chinese in a CID-keyed CFF font (AdobeHeitiStd) with no ToUnicode map.
+ *
+ * 1. A CFF font program is compiled anew into a CFF table for the OpenType font pdf.js builds to draw with
+ *    (`CFFCompiler.compile`, about a quarter of a Chinese FF301's extraction). Text never draws: the font's
+ *    characters, widths and matrix come from parsing the program, which still happens; only the compiled copy,
+ *    which nothing reads when text is extracted, is not made.
+ * 2. Such a font's text is found through Adobe's character collection: its Identity-H CMap maps each of the 65,536
+ *    codes to itself, and each is looked up in the collection's UCS2 map, parsed per document from the packed
+ *    character maps (about a sixth). For an Identity CMap the result depends on the collection alone
+ *    ("Adobe-GB1-UCS2"), so it is kept for the process and each document is given a copy, which pdf.js may amend.
+ *
+ * Everything else is pdf.js's own. Every text item pdf.js gives (str, dir, transform, width, height, hasEOL) for
+ * every PDF of the corpus and the fixtures is the same with and without these changes (`npm run extraction-dump`,
+ * and test/pdf/pdf-worker-text-only.test.ts on the fixtures). Each change names the exact text it replaces: where a
+ * pdf.js upgrade has moved it, the worker is pdf.js's own, unchanged and slower, and the test says so.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+interface Change {
+  readonly why: string;
+  readonly find: string;
+  readonly replace: string;
+}
+
+const CHANGES: readonly Change[] = [
+  {
+    why: 'no compiled CFF table for drawing',
+    find: `    const compiler = new CFFCompiler(this.cff);
+    this.seacs = this.cff.seacs;
+    try {
+      this.data = compiler.compile();
+    } catch {
+      warn("Failed to compile font " + properties.loadedName);
+      this.data = file;
+    }`,
+    replace: `    this.seacs = this.cff.seacs;
+    this.data = new Uint8Array(0);`,
+  },
+  {
+    why: 'an Identity CMap read through a character collection is worked out once per process',
+    find: `      const ucs2CMapName = Name.get(\`\${registry}-\${ordering}-UCS2\`);
+      const ucs2CMap = await CMapFactory.create({`,
+    replace: `      const ucs2CMapName = Name.get(\`\${registry}-\${ordering}-UCS2\`);
+      const textOnlyKey = properties.cMap instanceof IdentityCMap ? ucs2CMapName.name : null;
+      const textOnlyKept = textOnlyKey === null ? undefined : TEXT_ONLY_TO_UNICODE.get(textOnlyKey);
+      if (textOnlyKept) {
+        return new ToUnicodeMap(textOnlyKept.slice());
+      }
+      const ucs2CMap = await CMapFactory.create({`,
+  },
+  {
+    why: 'keeps what the change above looks up',
+    find: `          toUnicode[charcode] = String.fromCharCode(...buf);
+        }
+      });
+      return new ToUnicodeMap(toUnicode);`,
+    replace: `          toUnicode[charcode] = String.fromCharCode(...buf);
+        }
+      });
+      if (textOnlyKey !== null) {
+        TEXT_ONLY_TO_UNICODE.set(textOnlyKey, toUnicode.slice());
+      }
+      return new ToUnicodeMap(toUnicode);`,
+  },
+];
+
+const PREAMBLE = 'const TEXT_ONLY_TO_UNICODE = new Map();\n';
+
+/** The worker's source with every change made, or why it could not be (a change's text not found exactly once). */
+export function changeWorkerSource(source: string): { source: string } | { missing: string } {
+  let changed = source;
+  for (const change of CHANGES) {
+    const at = changed.indexOf(change.find);
+    if (at < 0 || changed.indexOf(change.find, at + 1) >= 0) return { missing: change.why };
+    changed = changed.slice(0, at) + change.replace + changed.slice(at + change.find.length);
+  }
+  // Its source map names the original file, which this no longer is; stacks and profiles name it instead of the
+  // data: URL it is loaded from.
+  const named = `${changed.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n')}//# sourceURL=pdf.worker.text-only.mjs\n`;
+  return { source: PREAMBLE + named };
+}
+
+interface WorkerModule {
+  WorkerMessageHandler: unknown;
+}
+
+/**
+ * Loads the changed worker from `pdfjsDir` (pdfjs-dist's folder) and makes it the one pdf.js uses in this process
+ * (pdf.js takes `globalThis.pdfjsWorker` before importing its own). Returns false, leaving pdf.js's own worker, if
+ * a change does not apply to the installed version, or if a worker is installed already.
+ */
+export async function installTextOnlyWorker(pdfjsDir: string): Promise<boolean> {
+  // A worker someone installed already (a comparison with pdf.js's own) is left in place.
+  if ((globalThis as { pdfjsWorker?: WorkerModule }).pdfjsWorker) return false;
+  const file = path.join(pdfjsDir, 'legacy', 'build', 'pdf.worker.mjs');
+  const changed = changeWorkerSource(await readFile(file, 'utf8'));
+  if (!('source' in changed)) return false;
+  const url = `data:text/javascript;base64,${Buffer.from(changed.source).toString('base64')}`;
+  const worker = (await import(url)) as WorkerModule;
+  (globalThis as { pdfjsWorker?: WorkerModule }).pdfjsWorker = { WorkerMessageHandler: worker.WorkerMessageHandler };
+  return true;
+}
