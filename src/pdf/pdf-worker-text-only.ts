@@ -80,10 +80,8 @@ export function changeWorkerSource(source: string): { source: string } | { missi
     if (at < 0 || changed.indexOf(change.find, at + 1) >= 0) return { missing: change.why };
     changed = changed.slice(0, at) + change.replace + changed.slice(at + change.find.length);
   }
-  // Its source map names the original file, which this no longer is; stacks and profiles name it instead of the
-  // data: URL it is loaded from.
-  const named = `${changed.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n')}//# sourceURL=pdf.worker.text-only.mjs\n`;
-  return { source: PREAMBLE + named };
+  // Its source map names the original file, which this no longer is.
+  return { source: PREAMBLE + changed.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n') };
 }
 
 interface WorkerModule {
