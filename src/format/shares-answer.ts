@@ -1,5 +1,7 @@
 /** Which renderer draws which answer to `/shares`. */
 import type { SharesAnswer } from '../view-models/shares-answer.js';
+import { SLACK_LIMITS } from './blocks.js';
+import { postAnswerActions } from './card-actions.js';
 import { type FilingCardOptions, renderFilingCard } from './filing-card.js';
 import { renderFullReturnMessages, returnOfCard } from './full-return.js';
 import { renderHistoryExportNote } from './history-export.js';
@@ -32,5 +34,14 @@ export function renderSharesAnswer(answer: SharesAnswer, options: FilingCardOpti
 export function renderSharesAnswerMessages(answer: SharesAnswer, options: FilingCardOptions = {}): SlackMessage[] {
   if (answer.kind !== 'full-return') return [renderSharesAnswer(answer, options)];
   const { filing, name } = returnOfCard(answer.card);
-  return renderFullReturnMessages(filing, name);
+  const messages = renderFullReturnMessages(filing, name);
+  if (!options.postToChannel) return messages;
+  // Post to channel under the last part, which asks for the whole return again (all its parts) for everyone.
+  const { stockCode, reportMonth } = answer.card.stored;
+  const post = postAnswerActions(`${stockCode} ${reportMonth} full`);
+  const last = messages.at(-1);
+  if (last && last.blocks.length < SLACK_LIMITS.blocksPerMessage) {
+    return [...messages.slice(0, -1), { ...last, blocks: [...last.blocks, post] }];
+  }
+  return [...messages, { text: `The whole return of ${stockCode} for ${reportMonth}`, blocks: [post] }];
 }

@@ -134,6 +134,7 @@ describe('Post to channel on every answer to /shares that is not an error', () =
   it.each([
     ['00020 history', '00020 history', 'SenseTime Group Inc. (00020) · issued shares by month'],
     ['history 00020 2023-11..', '00020 history 2023-11..', 'issued shares by month, from 2023-11'],
+    ['00020 2023-11 full', '00020 2023-11 full', 'SenseTime Group Inc. (00020), Nov 2023: the whole return'],
     // 00777 is the large return the Show all test above stores.
     ['list', 'list', '4 stock codes held: 00020, 00700, 00777, 01698'],
     ['tencent', 'tencent', '2 issuers match “tencent”: 00700, 01698'],

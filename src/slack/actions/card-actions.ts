@@ -14,7 +14,7 @@ import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { CARD_ACTIONS, decodeReturnRef, type ReturnRef } from '../../format/card-actions.js';
 import { renderFullReturnModal, returnOfCard } from '../../format/full-return.js';
 import type { SlackMessage } from '../../format/message.js';
-import { renderSharesAnswer } from '../../format/shares-answer.js';
+import { renderSharesAnswer, renderSharesAnswerMessages } from '../../format/shares-answer.js';
 import { type AnswerDeps, answerPreviousMonth, answerSharesQuery } from '../../services/answer-shares-query.js';
 import { seenBy } from '../../store/seen-by.js';
 import type { SharesAnswer } from '../../view-models/shares-answer.js';
@@ -24,6 +24,9 @@ import type { App, BlockButtonAction, Logger, RespondFn } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryChart } from '../post-history-chart.js';
 import type { FileTarget } from '../post-history-file.js';
+
+/** Posts a response URL takes (Slack's slash command reference), one of them the removal of the clicker's copy. */
+const MAX_RESPONSES = 5;
 
 function staleButton(value: string | undefined): AppError {
   return new AppError('bad-input', 'That button no longer works: ask again with /shares.', { value: value ?? '' });
@@ -66,12 +69,14 @@ function audit(logger: Logger, body: BlockButtonAction, button: string, answer: 
 
 /** The answer for everyone, in place of the clicker's copy; one that says something is not there, to the clicker. */
 async function postForEveryone(respond: RespondFn, answer: SharesAnswer): Promise<void> {
-  const message = toPayload(renderSharesAnswer(answer));
   if (answer.kind === 'not-held') {
-    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(renderSharesAnswer(answer)) });
     return;
   }
-  await respond({ response_type: 'in_channel', replace_original: false, ...message });
+  // The whole return may take several messages (two for any filing seen so far; a response URL takes five).
+  for (const message of renderSharesAnswerMessages(answer).slice(0, MAX_RESPONSES - 1)) {
+    await respond({ response_type: 'in_channel', replace_original: false, ...toPayload(message) });
+  }
   // The ephemeral copy has done its job once everyone can see the answer.
   await respond({ delete_original: true });
 }
