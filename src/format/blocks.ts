@@ -13,6 +13,8 @@ export const SLACK_LIMITS = {
   buttonValue: 2000,
   /** Slack truncates a message's top-level text at 40,000 characters; a fallback should be far shorter anyway. */
   fallbackText: 3000,
+  /** A response URL takes five posts in its 30 minutes (Slack's slash command reference). */
+  responseUrlPosts: 5,
 } as const;
 
 /** Cuts a text to `max` characters, ending in "…" when it was cut. */

@@ -1,5 +1,7 @@
 /** Which renderer draws which answer to a watchlist sub-command of /shares, and who sees it. */
+
 import type { WatchAnswer } from '../view-models/watch-answer.js';
+import { SLACK_LIMITS } from './blocks.js';
 import { renderDigest } from './digest.js';
 import {
   renderCannotPost,
@@ -22,9 +24,6 @@ export interface WatchCommandReply {
 
 const ephemeral = (message: SlackMessage): WatchCommandReply => ({ message, continued: [], responseType: 'ephemeral' });
 
-/** A response URL takes five posts: a digest on request is at most that many messages. */
-export const RESPONSE_URL_POSTS = 5;
-
 export function renderWatchAnswer(answer: WatchAnswer): WatchCommandReply {
   switch (answer.kind) {
     case 'watch-change':
@@ -43,7 +42,7 @@ export function renderWatchAnswer(answer: WatchAnswer): WatchCommandReply {
       return ephemeral(renderCannotPost(answer.conversation));
     case 'digest': {
       // The same renderer as the scheduled digest: every watched company named, over as many messages as it takes.
-      const [message, ...continued] = renderDigest(answer.digest, { maxMessages: RESPONSE_URL_POSTS });
+      const [message, ...continued] = renderDigest(answer.digest, { maxMessages: SLACK_LIMITS.responseUrlPosts });
       return { message: message ?? renderNothingWatched(), continued, responseType: 'in_channel' };
     }
   }

@@ -11,6 +11,7 @@
 import { onlyIn } from '../../domain/audience.js';
 import { AppError } from '../../domain/errors.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
+import { SLACK_LIMITS } from '../../format/blocks.js';
 import { CARD_ACTIONS, decodeReturnRef, type ReturnRef } from '../../format/card-actions.js';
 import { renderFullReturnModal, returnOfCard } from '../../format/full-return.js';
 import type { SlackMessage } from '../../format/message.js';
@@ -24,9 +25,7 @@ import type { App, BlockButtonAction, Logger, RespondFn } from '../bolt.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryChart } from '../post-history-chart.js';
 import type { FileTarget } from '../post-history-file.js';
-
-/** Posts a response URL takes (Slack's slash command reference), one of them the removal of the clicker's copy. */
-const MAX_RESPONSES = 5;
+import { respondInParts } from '../respond-in-parts.js';
 
 function staleButton(value: string | undefined): AppError {
   return new AppError('bad-input', 'That button no longer works: ask again with /shares.', { value: value ?? '' });
@@ -73,10 +72,12 @@ async function postForEveryone(respond: RespondFn, answer: SharesAnswer): Promis
     await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(renderSharesAnswer(answer)) });
     return;
   }
-  // The whole return may take several messages (two for any filing seen so far; a response URL takes five).
-  for (const message of renderSharesAnswerMessages(answer).slice(0, MAX_RESPONSES - 1)) {
-    await respond({ response_type: 'in_channel', replace_original: false, ...toPayload(message) });
-  }
+  // The whole return may take several messages; one post of the response URL's five is left for removing the copy.
+  await respondInParts(respond, renderSharesAnswerMessages(answer), {
+    responseType: 'in_channel',
+    room: SLACK_LIMITS.responseUrlPosts - 1,
+    besideOriginal: true,
+  });
   // The ephemeral copy has done its job once everyone can see the answer.
   await respond({ delete_original: true });
 }

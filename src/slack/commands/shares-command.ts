@@ -22,8 +22,7 @@ import type { Conversations } from '../conversations.js';
 import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryChart } from '../post-history-chart.js';
 import { postHistoryFile } from '../post-history-file.js';
-
-const MAX_RESPONSES = 5;
+import { respondInParts } from '../respond-in-parts.js';
 
 export interface SharesCommandDeps extends WatchCommandDeps {
   /** Fetches from HKEXnews what a question needs and the store lacks; absent when HKEXNEWS=off. */
@@ -80,16 +79,7 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
       const rendered = gap
         ? messages.map((message, i) => (i === 0 ? withHkexnewsGap(message, gap) : message))
         : messages;
-      // A response URL takes five posts (Slack's slash command reference); the whole return of any filing seen so
-      // far takes two at most, and one that took more says where the rest is rather than dropping it unsaid.
-      const fits = rendered.length <= MAX_RESPONSES;
-      for (const message of fits ? rendered : rendered.slice(0, MAX_RESPONSES - 1)) {
-        await respond({ response_type: 'ephemeral', ...toPayload(message) });
-      }
-      if (!fits) {
-        const text = `The whole return takes ${rendered.length} messages and an answer here takes ${MAX_RESPONSES}: *Show all* on the card posts all of it.`;
-        await respond({ response_type: 'ephemeral', text });
-      }
+      await respondInParts(respond, rendered, { responseType: 'ephemeral' });
       if (answer.kind === 'history') {
         const { stockCode, range } = answer.history;
         await postHistoryChart(client, seen.store, turns, { channelId: command.channel_id }, { stockCode, range });
