@@ -8,12 +8,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILINGS_DIR } from '../helpers/corpus.js';
 import { drawDocument, drawLegacyReturn } from '../helpers/legacy-form-pdf.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'hkex-shares.js');
 const FIXTURES_DIR = path.join(ROOT, 'fixtures');
-const FILINGS_DIR = process.env.HKEX_FILINGS_DIR ?? path.resolve(ROOT, '../shared/filings');
 const corpusAvailable = existsSync(FILINGS_DIR);
 if (!corpusAvailable)
   console.warn(`Skipping the ingest run over the corpus: ${FILINGS_DIR} not found (set HKEX_FILINGS_DIR)`);

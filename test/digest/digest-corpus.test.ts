@@ -11,10 +11,10 @@ import { renderDigest } from '../../src/format/digest.js';
 import { loadDigest } from '../../src/services/digest-content.js';
 import { ingestFiling } from '../../src/services/ingest-filing.js';
 import type { Digest } from '../../src/view-models/digest.js';
+import { FILINGS_DIR } from '../helpers/corpus.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 import { renderPlainText } from '../helpers/plain-text.js';
 
-const FILINGS_DIR = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/filings');
 const available = existsSync(path.join(FILINGS_DIR, '00328_2025-09_resubmitted.pdf'));
 if (!available) console.warn(`Skipping the digest corpus tests: no filings in ${FILINGS_DIR} (set HKEX_FILINGS_DIR).`);
 

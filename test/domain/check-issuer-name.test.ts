@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkIssuerName, comparableIssuerName } from '../../src/domain/check-issuer-name.js';
 import { buildFilingCard } from '../../src/services/filing-card.js';
 import { ingestFiling } from '../../src/services/ingest-filing.js';
+import { FILINGS_DIR } from '../helpers/corpus.js';
 import { createMemoryFilingStore } from '../helpers/memory-filing-store.js';
 import { makeSenseTimeReturn, SENSETIME_NAME, saveSample } from '../helpers/sample-returns.js';
 
@@ -57,7 +58,6 @@ describe('checkIssuerName', () => {
   });
 });
 
-const FILINGS_DIR = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/filings');
 const corpus = existsSync(path.join(FILINGS_DIR, '01149_2011-01.pdf'));
 if (!corpus) console.warn(`Skipping the issuer-name check on real returns: no filings in ${FILINGS_DIR}`);
 

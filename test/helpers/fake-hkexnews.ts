@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { FILINGS_DIR } from './corpus.js';
 
 export type FakeCategory = 'monthly-return' | 'next-day-disclosure' | 'other';
 
@@ -290,7 +291,8 @@ export async function startFakeHkexnews(options: FakeHkexnewsOptions = {}): Prom
 
 // --- What the fake publishes -------------------------------------------------------------------------------------
 
-export const FILINGS_DIR = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/filings');
+export { FILINGS_DIR };
+
 const FIXTURES_DIR = path.resolve(import.meta.dirname, '../../fixtures');
 
 /** The title HKEXnews gives a monthly return ("… for the month ended 31 January 2011"), in English or Chinese. */

@@ -8,10 +8,10 @@ import PDFDocument from 'pdfkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Of } from '../../src/services/ingest-filing.js';
 import { createReadPool } from '../../src/services/ingest-worker-pool.js';
+import { FILINGS_DIR as CORPUS } from '../helpers/corpus.js';
 import { makeSenseTimeReturn, saveSample } from '../helpers/sample-returns.js';
 import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
-const CORPUS = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/filings');
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const hasCorpus = existsSync(path.join(CORPUS, '00328_2025-09.pdf'));
 if (!hasCorpus) console.log(`Real filings not found at ${CORPUS}: the corpus uploads are skipped.`);

@@ -11,8 +11,8 @@ import type { ExtractedDocument } from '../../../src/domain/extracted-document.j
 import type { ParsedFiling } from '../../../src/domain/parsed-filing.js';
 import { parseMonthlyReturn } from '../../../src/parse/index.js';
 import { extractText } from '../../../src/pdf/extract-text.js';
+import { FILINGS_DIR } from '../../helpers/corpus.js';
 
-const FILINGS_DIR = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../../shared/filings');
 const ZH_DIR = path.join(FILINGS_DIR, 'zh-legacy');
 const available = existsSync(ZH_DIR);
 if (!available) console.warn(`Skipping the Chinese pre-2021 corpus tests: ${ZH_DIR} not found (set HKEX_FILINGS_DIR)`);

@@ -11,8 +11,8 @@ import type { MonthlyReturn } from '../../../src/domain/monthly-return.js';
 import { parseMonthlyReturn } from '../../../src/parse/index.js';
 import { readLegacyFiling } from '../../../src/parse/legacy/index.js';
 import { extractText } from '../../../src/pdf/extract-text.js';
+import { FILINGS_DIR } from '../../helpers/corpus.js';
 
-const FILINGS_DIR = process.env.HKEX_FILINGS_DIR ?? path.resolve(import.meta.dirname, '../../../../shared/filings');
 const available = existsSync(FILINGS_DIR);
 if (!available) console.warn(`Skipping the pre-2021 corpus tests: ${FILINGS_DIR} not found (set HKEX_FILINGS_DIR)`);
 
