@@ -15,6 +15,7 @@ import type {
   StoredReturn,
   Watchlist,
 } from '../domain/stored-return.js';
+import type { FetchClaims } from './fetch-claims.js';
 
 export interface SaveInput {
   readonly monthlyReturn: MonthlyReturn;
@@ -139,6 +140,9 @@ export interface FilingStore {
    * data sees: null when this call recorded it (the caller posts the digest), else the record already held.
    */
   claimDigest(record: DigestRecord): Promise<DigestRecord | null>;
+
+  /** Claims on HKEXnews work, seen by every process on this store: a document is downloaded once (fetch-claims.ts). */
+  readonly fetchClaims: FetchClaims;
 
   /** Everything held, for a copy to another store. */
   contents(): StoreContents;

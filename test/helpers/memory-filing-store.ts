@@ -22,6 +22,7 @@ import {
   type Watchlist,
   WatchlistSchema,
 } from '../../src/domain/stored-return.js';
+import { createLocalFetchClaims } from '../../src/store/fetch-claims.js';
 import type { FilingStore, SaveInput, SaveResult } from '../../src/store/filing-store.js';
 import {
   emptyCodeIndexEntry,
@@ -203,6 +204,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       digests.set(key, copy(valid));
       return null;
     },
+    fetchClaims: createLocalFetchClaims(),
     contents() {
       return {
         async *months() {

@@ -41,6 +41,7 @@ import { prepareName, type SearchableIssuer, searchIssuerIndex } from '../lowdb/
 import { addSubmission, findSameReturn, linkSubmissions, savedAgain, toValidStoredReturn } from '../submissions.js';
 import { validateRecord } from '../validate-record.js';
 import { type Database, type Sql, sqlStateOf } from './database.js';
+import { PostgresFetchClaims } from './postgres-fetch-claims.js';
 
 /** The first key of the advisory locks a save takes: one lock per stock code under it. */
 const SAVE_LOCK = 0x73617665;
@@ -66,11 +67,14 @@ export class PostgresFilingStore implements FilingStore {
   #closed = false;
   /** The issuer entries read so far, with the revision each was read at (see #entries). */
   readonly #issuers = new Map<StockCode, { revision: string; searchable: SearchableIssuer }>();
+  readonly fetchClaims: PostgresFetchClaims;
 
   constructor(
     private readonly db: Database,
     private readonly options: PostgresStoreOptions,
-  ) {}
+  ) {
+    this.fetchClaims = new PostgresFetchClaims(db, options.now);
+  }
 
   async save(input: SaveInput): Promise<SaveResult> {
     this.#assertOpen();

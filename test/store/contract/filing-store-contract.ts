@@ -786,6 +786,52 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
       });
     });
 
+    describe('claims on HKEXnews work', () => {
+      const key = 'hkexnews-document http://127.0.0.1/listedco/a110907.pdf';
+
+      it('are won by one of two claims at the same time; the other finds the work in hand', async () => {
+        const { fetchClaims } = store;
+        const claims = await Promise.all([fetchClaims.claim(key, 60_000), fetchClaims.claim(key, 60_000)]);
+        expect(claims.map((claim) => claim.outcome).sort()).toEqual(['claimed', 'in-hand']);
+        expect((await fetchClaims.claim(key, 60_000)).outcome).toBe('in-hand');
+      });
+
+      it('are claimed again at once when finished without a result, and renewed only by their holder', async () => {
+        const { fetchClaims } = store;
+        const first = await fetchClaims.claim(key, 60_000);
+        if (first.outcome !== 'claimed') throw new Error(`claimed expected, got ${first.outcome}`);
+        expect(await fetchClaims.renew(key, first.token, 60_000)).toBe(true);
+        expect(await fetchClaims.renew(key, 'someone else', 60_000)).toBe(false);
+        await fetchClaims.finish(key, 'someone else', null);
+        expect((await fetchClaims.claim(key, 60_000)).outcome).toBe('in-hand');
+        await fetchClaims.finish(key, first.token, null);
+        expect((await fetchClaims.claim(key, 60_000)).outcome).toBe('claimed');
+      });
+
+      it('are taken over by one claim once their lease has run out, as a holder that died leaves them', async () => {
+        const { fetchClaims } = store;
+        const dead = await fetchClaims.claim(key, 0);
+        const takers = await Promise.all([fetchClaims.claim(key, 60_000), fetchClaims.claim(key, 60_000)]);
+        expect(takers.map((claim) => claim.outcome).sort()).toEqual(['claimed', 'in-hand']);
+        if (dead.outcome !== 'claimed') throw new Error(`claimed expected, got ${dead.outcome}`);
+        expect(await fetchClaims.renew(key, dead.token, 60_000)).toBe(false);
+      });
+
+      it('keep the result they finished with for the next to ask, until one replaces it', async () => {
+        const { fetchClaims } = store;
+        const first = await fetchClaims.claim('hkexnews-fill 2023-11', 60_000);
+        if (first.outcome !== 'claimed') throw new Error(`claimed expected, got ${first.outcome}`);
+        await fetchClaims.finish('hkexnews-fill 2023-11', first.token, { checked: ['00020'] });
+        expect(await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).toEqual({
+          outcome: 'done',
+          result: { checked: ['00020'] },
+        });
+        const again = await fetchClaims.claim('hkexnews-fill 2023-11', 60_000, { replaceDone: true });
+        expect(again.outcome).toBe('claimed');
+        expect((await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).outcome).toBe('in-hand');
+      });
+    });
+
     describe('a damaged month', () => {
       it('answers as damaged, naming the month, and is never passed off as not held', async (ctx) => {
         await saveSomeReturns();
