@@ -7,6 +7,7 @@
 import type { ShareClass } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
 import { joinTextLines, type Line, lineAt } from '../layout/lines.js';
+import { isNotReported } from '../not-reported.js';
 import { type LabelledValue, readLabelledLine, startsWith } from './labelled-line.js';
 import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
 import { isCurrencyCode } from './segments.js';
@@ -61,7 +62,8 @@ export function readClassBlock(context: ReadingContext, range: LineRange, sectio
       const values = readLabelledLine(line, { code: classBlock.stockCode, description: classBlock.description });
       const code = values.code?.text ?? '';
       shareClass.stockCode = normaliseStockCode(code);
-      if (!shareClass.stockCode && code !== '' && !/^n\/?a$/i.test(code)) {
+      // An unlisted class prints N/A, 不適用 or a dash, as any cell with nothing to report.
+      if (!shareClass.stockCode && !isNotReported(code)) {
         noteUncertain(context, section, className, `"${code}" is not a stock code`);
       }
       shareClass.description = nonEmpty(values.description?.text);
