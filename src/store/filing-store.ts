@@ -42,7 +42,16 @@ export type SaveResult =
    * Already held, and nothing written: the same file (`same-file`, same sha256), or another file of the same return
    * (`same-content`: the same parsed model, see content-identity.ts), such as a lossless re-save of the PDF.
    */
-  | { readonly status: 'already-held'; readonly stored: StoredReturn; readonly match: 'same-file' | 'same-content' };
+  | {
+      readonly status: 'already-held';
+      readonly stored: StoredReturn;
+      readonly match: 'same-file' | 'same-content';
+      /**
+       * Who could see it before, where this save let more see it (shared again in another private conversation,
+       * or in a public place): to them it was not held, and the answer where it was read says nothing of it.
+       */
+      readonly widenedFrom?: Audience;
+    };
 
 /** One code and month as a store holds it: every submission, newest first, whoever may see it. */
 export interface HeldMonth {

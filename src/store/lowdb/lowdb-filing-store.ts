@@ -24,8 +24,8 @@ import {
   currentFor,
   currentOf,
   findSameReturn,
+  savedAgain,
   toValidStoredReturn,
-  updatedBy,
 } from '../submissions.js';
 import type { ReturnLocation } from './code-index.js';
 import {
@@ -93,11 +93,13 @@ export class LowdbFilingStore implements FilingStore {
         const id = same.stored.id.slice(0, 12);
         await this.#repair(stockCode, `${month} holds ${id}…, which the index did not list`);
       }
-      const published = updatedBy(same.stored, incoming);
-      if (!published) return same;
-      const replaced = file.data.submissions.map((held) => (held.id === published.id ? published : held));
-      await this.#write(file, replaced);
-      return { ...same, stored: published };
+      const { result, updated } = savedAgain(same, incoming);
+      if (!updated) return result;
+      await this.#write(
+        file,
+        file.data.submissions.map((held) => (held.id === updated.id ? updated : held)),
+      );
+      return result;
     }
     const { submissions, result } = addSubmission(file.data.submissions, incoming);
     await this.#write(file, submissions);

@@ -88,6 +88,17 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    name: 'a private return seen in every conversation it was shared in',
+    sql: `
+      -- NULL: the workspace may see it; else every conversation it was shared in. A record's audience written
+      -- before (one conversation) is read as a set of one (audience.ts), so only the column needs moving.
+      ALTER TABLE returns ADD COLUMN audience_channels text[] CHECK (cardinality(audience_channels) > 0);
+      UPDATE returns SET audience_channels = ARRAY[audience_channel] WHERE audience_channel IS NOT NULL;
+      ALTER TABLE returns DROP COLUMN audience_channel;
+    `,
+  },
+  {
+    version: 4,
     name: 'claims on HKEXnews work',
     sql: `
       -- One row per piece of HKEXnews work in hand (a document's download, a month's fill): the row is the claim

@@ -1,5 +1,5 @@
 /**
- * Claims on HKEXnews work in the `hkexnews_claims` table (migration 3), seen by every process on the database.
+ * Claims on HKEXnews work in the `hkexnews_claims` table (migration 4), seen by every process on the database.
  * A claim is one statement: an insert that, on a key already held, takes the row over only where its lease has
  * run out (or its kept result is to be replaced). PostgreSQL locks the conflicting row and checks that condition
  * against its latest version, so of two processes taking over one dead claim at once exactly one wins.
