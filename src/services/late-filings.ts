@@ -5,7 +5,7 @@
  * post is claimed in the store before it is made and the claim kept after, as the digest is. A post that fails is
  * logged and not tried again: a missing follow-up can be read in `/shares CODE`, a repeated one cannot be unsent.
  */
-import { onlyIn } from '../domain/audience.js';
+import { viewerIn } from '../domain/audience.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { WatchlistFill } from '../domain/watchlist-fill.js';
@@ -56,7 +56,7 @@ export async function postLateFilings(deps: LateFilingDeps, fill: WatchlistFill)
     // Not sent yet (or refused, to be tried again): the digest itself will name the company as filed.
     const record = await store.findDigestRecord(channelId, fill.month);
     if (!record || record.messageTs.length === 0) continue;
-    const view = seenBy(store, onlyIn(channelId));
+    const view = seenBy(store, viewerIn(channelId));
     const codes = await storedAfter(view, watched, fill.month, record.sentAt);
     if (codes.length === 0) continue;
     const digest = await loadDigest(view, codes, fill.month);
