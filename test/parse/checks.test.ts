@@ -267,4 +267,26 @@ describe('stock codes of parts I and II', () => {
   it('accepts an unlisted class (no code) beside a listed one', () => {
     expect(stockCodeFlags(withStockCodes(['01866', null], ['01866', null]))).toEqual([]);
   });
+
+  it("compares an A share's Shanghai code by its exchange and code, never as an HKEX code", () => {
+    const withACodes = (partI: string, partII: string): MonthlyReturn => {
+      const base = withStockCodes(['01338', null], ['01338', null]);
+      const a = (stockCode: string) => ({ exchange: 'SSE' as const, stockCode });
+      const [hI, aI] = base.authorisedShareCapital.classes;
+      const [hII, aII] = base.issuedShares.classes;
+      if (!hI || !aI || !hII || !aII) throw new Error('two classes expected');
+      return {
+        ...base,
+        authorisedShareCapital: {
+          ...base.authorisedShareCapital,
+          classes: [hI, { ...aI, otherExchangeCode: a(partI) }],
+        },
+        issuedShares: { ...base.issuedShares, classes: [hII, { ...aII, otherExchangeCode: a(partII) }] },
+      };
+    };
+    expect(stockCodeFlags(withACodes('601338', '601338'))).toEqual([]);
+    expect(stockCodeFlags(withACodes('601338', '601339'))).toEqual([
+      expect.objectContaining({ section: 'II', expected: 'SSE 601338', actual: 'SSE 601339' }),
+    ]);
+  });
 });
