@@ -344,6 +344,12 @@ export const HdrRatioSchema = z.object({
 });
 export type HdrRatio = z.infer<typeof HdrRatioSchema>;
 
+/** "1 HDR : 2 shares", "10 HDRs : 1 share": both numbers, as the form prints them. */
+export function formatHdrRatio(ratio: HdrRatio): string {
+  const plural = (count: string, word: string) => `${count} ${word}${count === '1' ? '' : 's'}`;
+  return `${plural(ratio.hdrs, 'HDR')} : ${plural(ratio.shares, 'share')}`;
+}
+
 /** The class of shares the HDRs represent: "Underlying class of shares / Type of shares / Listed on the Exchange". */
 export const UnderlyingClassSchema = ShareClassSchema.pick({
   className: true,

@@ -3,7 +3,7 @@
  * : 2 shares", since an HDR may stand for several shares or a fraction of one) and the underlying class with where it
  * is listed. Shared by the card and the full view; empty for a part IV that prints none of them.
  */
-import type { HdrClass, HdrRatio, UnderlyingClass } from '../domain/monthly-return.js';
+import { formatHdrRatio, type HdrClass, type UnderlyingClass } from '../domain/monthly-return.js';
 import { describeClassName } from './class-label.js';
 
 export function describeHdrTerms(hdr: HdrClass): string[] {
@@ -12,12 +12,6 @@ export function describeHdrTerms(hdr: HdrClass): string[] {
   if (hdr.hdrRatio) terms.push(`Ratio: ${formatHdrRatio(hdr.hdrRatio)}`);
   if (hdr.underlyingClass) terms.push(`Underlying: ${describeUnderlyingClass(hdr.underlyingClass)}`);
   return terms;
-}
-
-/** "1 HDR : 2 shares", "10 HDRs : 1 share". */
-export function formatHdrRatio(ratio: HdrRatio): string {
-  const plural = (count: string, word: string) => `${count} ${word}${count === '1' ? '' : 's'}`;
-  return `${plural(ratio.hdrs, 'HDR')} : ${plural(ratio.shares, 'share')}`;
 }
 
 /** "Ordinary shares, not listed on SEHK": the Exchange of "Listed on the Exchange" is SEHK. */
