@@ -2,6 +2,7 @@
  * The block that heads each class in parts I to IV:
  *   1. Class of shares  Ordinary shares   Type of shares  Not applicable   Listed on the Exchange (Note 1)  Yes
  *   Stock code (if listed)  01723          Description  Ordinary Shares
+ *   (an A+H issuer's A shares print their Shanghai or Shenzhen code here: "600036", kept as another exchange's code)
  *   Multi-counter stock code  80020  RMB   Description  Class B ordinary shares
  */
 import type { ShareClass } from '../../domain/monthly-return.js';
@@ -9,6 +10,7 @@ import { normaliseStockCode } from '../../domain/stock-code.js';
 import { joinTextLines, type Line, lineAt } from '../layout/lines.js';
 import { isNotReported } from '../not-reported.js';
 import { type LabelledValue, readLabelledLine, startsWith, textAfter } from './labelled-line.js';
+import { readOtherExchangeCode } from './other-exchange-code.js';
 import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
 import { isCurrencyCode } from './segments.js';
 
@@ -62,8 +64,11 @@ export function readClassBlock(context: ReadingContext, range: LineRange, sectio
       const values = readLabelledLine(line, { code: classBlock.stockCode, description: classBlock.description });
       const code = values.code?.text ?? '';
       shareClass.stockCode = normaliseStockCode(code);
-      // An unlisted class prints N/A, 不適用 or a dash, as any cell with nothing to report.
-      if (!shareClass.stockCode && !isNotReported(code)) {
+      const elsewhere = shareClass.stockCode ? undefined : readOtherExchangeCode(context, section, className, code);
+      if (elsewhere) shareClass.otherExchangeCode = elsewhere;
+      // An unlisted class prints N/A, 不適用 or a dash, as any cell with nothing to report; a six-digit code is
+      // another exchange's, which other-exchange-code.ts notes where it cannot place it.
+      if (elsewhere === undefined && !shareClass.stockCode && !isNotReported(code)) {
         noteUncertain(context, section, className, `"${code}" is not a stock code`);
       }
       // A description the "Other type (Please specify)" row gave stays where this line prints none.
@@ -102,13 +107,13 @@ function continuesValue(previous: { value: LabelledValue; line: Line }, line: Li
   return isNextWrappedLine(previous.line, line) && line.words.every((word) => word.x0 >= column - 2);
 }
 
-function readYesNo(context: ReadingContext, text: string | undefined): boolean | null {
+export function readYesNo(context: ReadingContext, text: string | undefined): boolean | null {
   if (text === undefined || text === '') return null;
   if (context.labels.yes.test(text)) return true;
   if (context.labels.no.test(text)) return false;
   return null;
 }
 
-function nonEmpty(text: string | undefined): string | null {
+export function nonEmpty(text: string | undefined): string | null {
   return text === undefined || text === '' ? null : text;
 }

@@ -13,6 +13,7 @@ import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import type { StockCode } from '../../../src/domain/stock-code.js';
 import type { DigestRecord, StoredReturn, Watchlist } from '../../../src/domain/stored-return.js';
 import type { FilingStore } from '../../../src/store/filing-store.js';
+import { loadFixtureReturn } from '../../helpers/fixture-specs.js';
 import { makeSaveInput, sha256Of } from '../store-fixtures.js';
 
 export interface StoreUnderTest {
@@ -80,6 +81,21 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
     };
 
     describe('saving', () => {
+      it("keeps an A share's Shanghai code and part IV's depositary, ratio and underlying class, across a restart", async (ctx) => {
+        const fixtures = { 'a-plus-h': '01338_2025-09_a-plus-h-sse', hdr: '06288_2025-08_hdr-depositary' } as const;
+        for (const [file, name] of Object.entries(fixtures)) {
+          await store.save({ ...makeSaveInput({ file }), monthlyReturn: loadFixtureReturn(name) });
+        }
+        const heldAsSaved = async () => {
+          for (const [file, name] of Object.entries(fixtures)) {
+            expect((await store.findBySha256(sha256Of(file)))?.monthlyReturn).toEqual(loadFixtureReturn(name));
+          }
+        };
+        await heldAsSaved();
+        await reopen(ctx);
+        await heldAsSaved();
+      });
+
       it('keeps a return with its provenance and flags', async () => {
         const flag = {
           code: 'balance-mismatch' as const,
