@@ -19,8 +19,9 @@
  * and test/pdf/pdf-worker-text-only.test.ts on the fixtures). Each change names the exact text it replaces: where a
  * pdf.js upgrade has moved it, the worker is pdf.js's own, unchanged and slower, and the test says so.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isWorkerModule, keyOf, loadBuiltWorker, type WorkerModule, writeBuiltWorker } from './built-worker.js';
 
 interface Change {
   readonly why: string;
@@ -84,23 +85,45 @@ export function changeWorkerSource(source: string): { source: string } | { missi
   return { source: PREAMBLE + changed.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n') };
 }
 
-interface WorkerModule {
-  WorkerMessageHandler: unknown;
+/** Which changes are made, as the built worker's stamp records them (built-worker.ts). */
+const CHANGES_KEY = keyOf(JSON.stringify([CHANGES, PREAMBLE]));
+
+function workerFile(pdfjsDir: string): string {
+  return path.join(pdfjsDir, 'legacy', 'build', 'pdf.worker.mjs');
 }
 
 /**
- * Loads the changed worker from `pdfjsDir` (pdfjs-dist's folder) and makes it the one pdf.js uses in this process
- * (pdf.js takes `globalThis.pdfjsWorker` before importing its own). Returns false, leaving pdf.js's own worker, if
- * a change does not apply to the installed version, or if a worker is installed already.
+ * Writes the changed worker where a start finds it (`file`, with its code cache beside it; see built-worker.ts), or,
+ * where a change does not apply to the installed pdf.js, removes an earlier one and returns false. Run by
+ * `npm run build` (scripts/build-text-only-worker.mjs).
  */
-export async function installTextOnlyWorker(pdfjsDir: string): Promise<boolean> {
+export async function writeTextOnlyWorker(pdfjsDir: string, file: string): Promise<boolean> {
+  const changed = changeWorkerSource(await readFile(workerFile(pdfjsDir), 'utf8'));
+  if ('source' in changed && (await writeBuiltWorker(pdfjsDir, CHANGES_KEY, changed.source, file))) return true;
+  await rm(file, { force: true });
+  return false;
+}
+
+/**
+ * Loads the changed worker and makes it the one pdf.js uses in this process (pdf.js takes `globalThis.pdfjsWorker`
+ * before importing its own): the one `npm run build` wrote to `built`, where it was made from the installed pdf.js
+ * (pdfjs-dist's folder `pdfjsDir`) with these changes, else made here; says which. Returns false, leaving pdf.js's
+ * own worker, if a change does not apply to the installed version, or if a worker is installed already.
+ */
+export async function installTextOnlyWorker(pdfjsDir: string, built?: string): Promise<'built' | 'made' | false> {
   // A worker someone installed already (a comparison with pdf.js's own) is left in place.
   if ((globalThis as { pdfjsWorker?: WorkerModule }).pdfjsWorker) return false;
-  const file = path.join(pdfjsDir, 'legacy', 'build', 'pdf.worker.mjs');
-  const changed = changeWorkerSource(await readFile(file, 'utf8'));
-  if (!('source' in changed)) return false;
-  const url = `data:text/javascript;base64,${Buffer.from(changed.source).toString('base64')}`;
-  const worker = (await import(url)) as WorkerModule;
+  const fromBuild = built === undefined ? undefined : loadBuiltWorker(pdfjsDir, CHANGES_KEY, built);
+  const worker = fromBuild ?? (await makeTextOnlyWorker(pdfjsDir));
+  if (!worker) return false;
   (globalThis as { pdfjsWorker?: WorkerModule }).pdfjsWorker = { WorkerMessageHandler: worker.WorkerMessageHandler };
-  return true;
+  return fromBuild ? 'built' : 'made';
+}
+
+/** The changed worker made from the installed one and imported from memory, at a start without a built one. */
+async function makeTextOnlyWorker(pdfjsDir: string): Promise<WorkerModule | undefined> {
+  const changed = changeWorkerSource(await readFile(workerFile(pdfjsDir), 'utf8'));
+  if (!('source' in changed)) return undefined;
+  const worker: unknown = await import(`data:text/javascript;base64,${Buffer.from(changed.source).toString('base64')}`);
+  return isWorkerModule(worker) ? worker : undefined;
 }
