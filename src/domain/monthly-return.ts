@@ -275,6 +275,14 @@ export const SectionTotalSchema = z.object({
   increaseInIssuedShares: ShareCountSchema.nullable(),
   /** AA2, BB2 ...: decrease in treasury shares (v1.1+). */
   decreaseInTreasuryShares: ShareCountSchema.nullable(),
+  /**
+   * What the form prints in place of a figure held as null ("N/A", "不適用", "-"), by the figure's field: a total
+   * left N/A is not a total of 0, and a flag quotes the form. Absent where the figures are printed, or left blank.
+   */
+  printedInstead: z
+    .object({ increaseInIssuedShares: z.string(), decreaseInTreasuryShares: z.string() })
+    .partial()
+    .optional(),
 });
 export type SectionTotal = z.infer<typeof SectionTotalSchema>;
 
@@ -304,6 +312,11 @@ export const GrandTotalSchema = z.object({
   changeInIssuedShares: ShareCountSchema.nullable(),
   /** Total of AA2 to EE2 (v1.1+). */
   changeInTreasuryShares: ShareCountSchema.nullable(),
+  /** As SectionTotal's: "N/A" printed in place of a grand total held as null. */
+  printedInstead: z
+    .object({ changeInIssuedShares: z.string(), changeInTreasuryShares: z.string() })
+    .partial()
+    .optional(),
 });
 export type GrandTotal = z.infer<typeof GrandTotalSchema>;
 

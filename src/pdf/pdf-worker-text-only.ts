@@ -1,6 +1,6 @@
 /**
- * pdf.js's worker (the part that parses a document; in Node it runs in the calling process), changed in two places
- * for a process that only ever reads text. pdf.js has no option for either (its getDocument options, checked in
+ * pdf.js's worker (the part that parses a document; in Node it runs in the calling process), changed for a process
+ * that only ever reads text: in two places for speed, and in one for the text of a kind of font pdf.js misreads. pdf.js has no option for either (its getDocument options, checked in
  * pdfjs-dist 5.4's sources: disableFontFace, fontExtraProperties, useSystemFonts, isEvalSupported, cMapUrl /
  * cMapPacked and standardFontDataUrl all act after, or beside, the work below), and on a Chinese FF301 the two are
  * most of the extraction: the e-form sets its Chinese in a CID-keyed CFF font (AdobeHeitiStd) with no ToUnicode map.
@@ -14,10 +14,19 @@
  *    character maps (about a sixth). For an Identity CMap the result depends on the collection alone
  *    ("Adobe-GB1-UCS2"), so it is kept for the process and each document is given a copy, which pdf.js may amend.
  *
+ * 3. A symbolic TrueType font with neither /Encoding nor ToUnicode is read by pdf.js through MacRoman, and through
+ *    WinAnsi only where every record of the font's name table is a Windows one (pdf.js PR 15934, issue 15910).
+ *    Ghostscript's pdfwrite rewrites a WinAnsi TrueType font that way, keeping its WinAnsi bytes and writing both
+ *    Macintosh and Windows names: a re-saved 01477 read `(the “Company”)` as `(the ìCompanyî)` (0x93 is “ in WinAnsi,
+ *    ì in MacRoman). A font that names itself for Windows at all is read as WinAnsi, as poppler reads every TrueType
+ *    font without /Encoding (its pdftotext reads the re-save right). Fonts with an /Encoding, a ToUnicode map, or
+ *    Macintosh names only are read as before.
+ *
  * Everything else is pdf.js's own. Every text item pdf.js gives (str, dir, transform, width, height, hasEOL) for
  * every PDF of the corpus and the fixtures is the same with and without these changes (`npm run extraction-dump`,
- * and test/pdf/pdf-worker-text-only.test.ts on the fixtures). Each change names the exact text it replaces: where a
- * pdf.js upgrade has moved it, the worker is pdf.js's own, unchanged and slower, and the test says so.
+ * and test/pdf/pdf-worker-text-only.test.ts on the fixtures); a ghostscript re-save of 01477 differs in its quotes
+ * only (test/pdf/ghostscript-resave.test.ts). Each change names the exact text it replaces: where a pdf.js upgrade
+ * has moved it, the worker is pdf.js's own, unchanged and slower, and the test says so.
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -68,6 +77,17 @@ const CHANGES: readonly Change[] = [
         TEXT_ONLY_TO_UNICODE.set(textOnlyKey, toUnicode.slice());
       }
       return new ToUnicodeMap(toUnicode);`,
+  },
+  {
+    why: 'a symbolic TrueType font without /Encoding that names itself for Windows reads as WinAnsi',
+    find: `  for (const r of nameRecords) {
+    if (!isWinNameRecord(r)) {
+      return;
+    }
+  }`,
+    replace: `  if (!nameRecords.some(isWinNameRecord)) {
+    return;
+  }`,
   },
 ];
 

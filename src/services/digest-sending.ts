@@ -13,7 +13,7 @@
  * that a second try could double: given `retryAt`, the record says so (`failure`) and the digest is tried again
  * from then on, the next business day, each failure counted.
  */
-import { onlyIn } from '../domain/audience.js';
+import { viewerIn } from '../domain/audience.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { DigestRecord } from '../domain/stored-return.js';
@@ -84,7 +84,7 @@ export async function sendDigest(deps: SendDigestDeps, input: SendDigestInput): 
     if (existing && !isRetryDue(existing, now())) return { status: 'already-recorded', record: existing };
     attempts = existing?.failure?.attempts ?? 0;
     // The channel's digest shows what the channel may see: a return read in another private conversation is not held.
-    const seen = seenBy(store, onlyIn(input.channelId));
+    const seen = seenBy(store, viewerIn(input.channelId));
     messages = poster.render(await loadDigest(seen, input.stockCodes, input.month, input.checkedOnHkexnews));
     if (existing) {
       // A refused digest whose retry is due: its failure record becomes a fresh claim. (Two bots on one database

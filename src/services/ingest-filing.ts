@@ -3,7 +3,7 @@
  * file whose sha256 is already held is answered from the store.
  */
 import { createHash } from 'node:crypto';
-import { type Audience, WORKSPACE } from '../domain/audience.js';
+import { type Audience, readerOf, WORKSPACE } from '../domain/audience.js';
 import { hkexnewsListingOf, type ProvenanceSource } from '../domain/stored-return.js';
 import { PARSER_VERSION } from '../parse/index.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
@@ -35,8 +35,8 @@ export function sha256Of(bytes: Uint8Array): string {
 export async function ingestFiling(deps: IngestDeps, input: IngestInput): Promise<SaveResult> {
   const sha256 = sha256Of(input.bytes);
   const audience = input.audience ?? WORKSPACE;
-  // Held where this audience can see it: answered as held. Held only elsewhere: read, so the save can publish it.
-  const held = await deps.store.findBySha256(sha256, audience);
+  // Held where this audience can see it: answered as held. Held only elsewhere: read, so the save can widen it.
+  const held = await deps.store.findBySha256(sha256, readerOf(audience));
   const provenance = { source: input.source, sha256, readAt: deps.now().toISOString(), parserVersion: PARSER_VERSION };
   if (held && input.source.kind === 'hkexnews' && !hkexnewsListingOf(held)) {
     // A file shared before, now seen on HKEXnews: saved again from there, so that the store links it to the listing.

@@ -15,6 +15,7 @@ import type {
   StoredReturn,
   Watchlist,
 } from '../domain/stored-return.js';
+import type { FetchClaims } from './fetch-claims.js';
 
 export interface SaveInput {
   readonly monthlyReturn: MonthlyReturn;
@@ -41,7 +42,16 @@ export type SaveResult =
    * Already held, and nothing written: the same file (`same-file`, same sha256), or another file of the same return
    * (`same-content`: the same parsed model, see content-identity.ts), such as a lossless re-save of the PDF.
    */
-  | { readonly status: 'already-held'; readonly stored: StoredReturn; readonly match: 'same-file' | 'same-content' };
+  | {
+      readonly status: 'already-held';
+      readonly stored: StoredReturn;
+      readonly match: 'same-file' | 'same-content';
+      /**
+       * Who could see it before, where this save let more see it (shared again in another private conversation,
+       * or in a public place): to them it was not held, and the answer where it was read says nothing of it.
+       */
+      readonly widenedFrom?: Audience;
+    };
 
 /** One code and month as a store holds it: every submission, newest first, whoever may see it. */
 export interface HeldMonth {
@@ -130,6 +140,9 @@ export interface FilingStore {
    * data sees: null when this call recorded it (the caller posts the digest), else the record already held.
    */
   claimDigest(record: DigestRecord): Promise<DigestRecord | null>;
+
+  /** Claims on HKEXnews work, seen by every process on this store: a document is downloaded once (fetch-claims.ts). */
+  readonly fetchClaims: FetchClaims;
 
   /** Everything held, for a copy to another store. */
   contents(): StoreContents;

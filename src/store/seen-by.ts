@@ -30,6 +30,7 @@ export function seenBy(store: FilingStore, viewer: Viewer): FilingStore {
     findDigestRecord: (channelId, month) => store.findDigestRecord(channelId, month),
     recordDigest: (record) => store.recordDigest(record),
     claimDigest: (record) => store.claimDigest(record),
+    fetchClaims: store.fetchClaims,
     // Copying a store (hkex-shares migrate) is the operator's, not a conversation's: the whole store, as held.
     contents: () => store.contents(),
     // A view does not own the store: closing it is the owner's business.

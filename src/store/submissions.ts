@@ -6,7 +6,7 @@
  * superseded by the one after it.
  */
 
-import { isVisibleTo, type Viewer, WORKSPACE } from '../domain/audience.js';
+import { isVisibleTo, type Viewer, WORKSPACE, widenedBy } from '../domain/audience.js';
 import { AppError } from '../domain/errors.js';
 import { type MonthlyReturn, reportMonthOf } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
@@ -60,11 +60,13 @@ export function currentFor(submissions: readonly StoredReturn[], viewer: Viewer)
   return submissions.find((held) => isVisibleTo(audienceOf(held), viewer)) ?? null;
 }
 
-/** A held return saved again for the workspace becomes public; a conversation's save never narrows one. */
+/**
+ * A held return saved again for the workspace becomes public; saved again in another private conversation, it is
+ * seen there too (a draft passed from one team's channel to another's); a save never narrows who may see one.
+ */
 export function publishedBy(held: StoredReturn, incoming: StoredReturn): StoredReturn | null {
-  const incomingAudience = audienceOf(incoming);
-  if (incomingAudience.kind !== 'workspace' || audienceOf(held).kind === 'workspace') return null;
-  return { ...held, audience: incomingAudience };
+  const audience = widenedBy(audienceOf(held), audienceOf(incoming));
+  return audience ? { ...held, audience } : null;
 }
 
 /**
@@ -82,6 +84,20 @@ export function updatedBy(held: StoredReturn, incoming: StoredReturn): StoredRet
   const published = publishedBy(held, incoming);
   const linked = linkedBy(published ?? held, incoming);
   return linked ?? published;
+}
+
+type AlreadyHeld = Extract<SaveResult, { status: 'already-held' }>;
+
+/** What a save of a return already held answers, and the held return as it is to be written (null: unchanged). */
+export function savedAgain(
+  same: AlreadyHeld,
+  incoming: StoredReturn,
+): { result: AlreadyHeld; updated: StoredReturn | null } {
+  const updated = updatedBy(same.stored, incoming);
+  if (!updated) return { result: same, updated: null };
+  const before = audienceOf(same.stored);
+  const widened = widenedBy(before, audienceOf(incoming)) !== null;
+  return { result: { ...same, stored: updated, ...(widened ? { widenedFrom: before } : {}) }, updated };
 }
 
 const STATUS_RANK = { resubmission: 2, new: 1 } as const;
@@ -120,10 +136,7 @@ export function currentOf(submissions: readonly StoredReturn[]): StoredReturn | 
 }
 
 /** A held submission that is the incoming one: the same file, else the same return in another file. */
-export function findSameReturn(
-  held: readonly StoredReturn[],
-  incoming: StoredReturn,
-): Extract<SaveResult, { status: 'already-held' }> | null {
+export function findSameReturn(held: readonly StoredReturn[], incoming: StoredReturn): AlreadyHeld | null {
   const sameFile = held.find((h) => h.id === incoming.id);
   if (sameFile) return { status: 'already-held', stored: sameFile, match: 'same-file' };
   const identity = contentIdentityOf(incoming.monthlyReturn);

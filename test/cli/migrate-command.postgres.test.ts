@@ -4,7 +4,7 @@
  * nothing and changes nothing. Runs the built command line (`npm run build` first).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlyIn, WORKSPACE } from '../../src/domain/audience.js';
+import { onlyIn, viewerIn, WORKSPACE } from '../../src/domain/audience.js';
 import { openFilingStore } from '../../src/store/index.js';
 import { connectDatabase } from '../../src/store/postgres/database.js';
 import { openPostgresFilingStore } from '../../src/store/postgres/open-postgres-store.js';
@@ -73,7 +73,7 @@ describe.skipIf(postgresSkipReason !== null)(
           [sha256Of('original'), sha256Of('corrected')],
         ]);
         expect((await store.latest('00020', WORKSPACE))?.reportMonth).toBe('2023-11');
-        expect((await store.latest('00020', onlyIn('G1')))?.id).toBe(sha256Of('draft'));
+        expect((await store.latest('00020', viewerIn('G1')))?.id).toBe(sha256Of('draft'));
         expect(
           (await store.history('00020')).map((h) => h.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing),
         ).toEqual([250, 100]);

@@ -22,6 +22,7 @@ import {
   type Watchlist,
   WatchlistSchema,
 } from '../../src/domain/stored-return.js';
+import { createLocalFetchClaims } from '../../src/store/fetch-claims.js';
 import type { FilingStore, SaveInput, SaveResult } from '../../src/store/filing-store.js';
 import {
   emptyCodeIndexEntry,
@@ -35,8 +36,8 @@ import {
   addSubmission,
   currentFor,
   findSameReturn,
+  savedAgain,
   toValidStoredReturn,
-  updatedBy,
 } from '../../src/store/submissions.js';
 import { validateRecord } from '../../src/store/validate-record.js';
 
@@ -87,14 +88,14 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       const held = monthOf(stockCode, reportMonth);
       const same = findSameReturn(held, incoming);
       if (same) {
-        const published = updatedBy(same.stored, incoming);
-        if (published)
+        const { result, updated } = savedAgain(same, incoming);
+        if (updated)
           keep(
             stockCode,
             reportMonth,
-            held.map((h) => (h.id === published.id ? published : h)),
+            held.map((h) => (h.id === updated.id ? updated : h)),
           );
-        return copy(published ? { ...same, stored: published } : same);
+        return copy(result);
       }
       const { submissions, result } = addSubmission(held, incoming);
       keep(stockCode, reportMonth, submissions);
@@ -203,6 +204,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       digests.set(key, copy(valid));
       return null;
     },
+    fetchClaims: createLocalFetchClaims(),
     contents() {
       return {
         async *months() {

@@ -179,6 +179,51 @@ describe('checkMonthlyReturn', () => {
     ]);
   });
 
+  it('says what the form prints where a subtotal is no figure: 0 printed, N/A or 不適用 printed, or a blank', () => {
+    const subtotal = (total: Partial<DetailsOfMovements['otherMovements']['totals'][number]>) => {
+      const details: Partial<DetailsOfMovements> = {
+        otherMovements: {
+          notApplicable: false,
+          classes: [{ ...makeShareClass(), items: [consolidation] }],
+          totals: [
+            { className: 'Ordinary shares', increaseInIssuedShares: null, decreaseInTreasuryShares: null, ...total },
+          ],
+          remarks: null,
+        },
+        totals: [{ className: 'Ordinary shares', changeInIssuedShares: -103101179, changeInTreasuryShares: null }],
+      };
+      return checkMonthlyReturn(withDetails(details, -103101179))
+        .filter((flag) => flag.section === 'III(E)')
+        .map((flag) => [flag.actual, flag.message]);
+    };
+    const what = 'Ordinary shares, increase in issued shares: the figures add up to -103,101,179, but the form';
+    expect(subtotal({ increaseInIssuedShares: 0 })).toEqual([['0', `${what} says 0`]]);
+    expect(subtotal({ printedInstead: { increaseInIssuedShares: 'N/A' } })).toEqual([[null, `${what} prints N/A`]]);
+    expect(subtotal({ printedInstead: { increaseInIssuedShares: '不適用' } })).toEqual([
+      [null, `${what} prints 不適用`],
+    ]);
+    expect(subtotal({})).toEqual([[null, `${what} leaves it blank`]]);
+  });
+
+  it('says a grand total printed N/A is N/A, not 0, when part II moved', () => {
+    const details: Partial<DetailsOfMovements> = {
+      totals: [
+        {
+          className: 'Ordinary shares',
+          changeInIssuedShares: null,
+          changeInTreasuryShares: null,
+          printedInstead: { changeInIssuedShares: 'N/A' },
+        },
+      ],
+    };
+    expect(checkMonthlyReturn(withDetails(details, 5_000)).map((flag) => [flag.code, flag.message])).toEqual([
+      [
+        'part-iii-mismatch',
+        "Ordinary shares: part III's total of issued shares is printed N/A, but part II shows a movement of +5,000",
+      ],
+    ]);
+  });
+
   it('flags an option scheme whose movements do not lead from the opening to the closing number', () => {
     const options = (item: ShareOptionScheme): Partial<DetailsOfMovements> => ({
       shareOptions: {

@@ -35,10 +35,10 @@ describe('createConversations', () => {
     const audiences = await Promise.all(['C1', 'C2', 'C3', 'D4', 'C5'].map((id) => conversations.audienceOf(id)));
     expect(audiences).toEqual([
       { kind: 'workspace' },
-      { kind: 'conversation', channelId: 'C2' },
-      { kind: 'conversation', channelId: 'C3' },
-      { kind: 'conversation', channelId: 'D4' },
-      { kind: 'conversation', channelId: 'C5' },
+      { kind: 'conversations', channelIds: ['C2'] },
+      { kind: 'conversations', channelIds: ['C3'] },
+      { kind: 'conversations', channelIds: ['D4'] },
+      { kind: 'conversations', channelIds: ['C5'] },
     ]);
     expect((await conversations.describe('D4')).botIsMember).toBe(true);
   });
@@ -68,6 +68,6 @@ describe('createConversations', () => {
       botIsMember: false,
       error: 'channel_not_found',
     });
-    expect(await conversations.audienceOf('C9')).toEqual({ kind: 'conversation', channelId: 'C9' });
+    expect(await conversations.audienceOf('C9')).toEqual({ kind: 'conversations', channelIds: ['C9'] });
   });
 });

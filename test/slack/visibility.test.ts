@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KnownBlock } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
+import { viewerIn } from '../../src/domain/audience.js';
 import { CARD_ACTIONS, encodeReturnRef } from '../../src/format/card-actions.js';
 import { type FakeHkexnews, fixtureDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
 import { renderPlainText } from '../helpers/plain-text.js';
@@ -75,9 +76,9 @@ describe('a return shared in a private channel', () => {
     const card = await share(app, DRAFTS);
     expect(card).toMatchObject({ via: 'chat.postMessage', channel: DRAFTS });
     expect(card?.plain).toContain(HARBOURFRONT);
-    expect((await app.store.latest('03388', { kind: 'conversation', channelId: DRAFTS }))?.audience).toEqual({
-      kind: 'conversation',
-      channelId: DRAFTS,
+    expect((await app.store.latest('03388', viewerIn(DRAFTS)))?.audience).toEqual({
+      kind: 'conversations',
+      channelIds: [DRAFTS],
     });
     expect(await app.store.latest('03388')).toBeNull();
     expect(await ask(app, '03388', DRAFTS)).toContain('Issued: 995,500,000');
@@ -163,6 +164,61 @@ describe('a return shared in a private channel', () => {
     expect(answer).toContain('Looking up 03388 on HKEXnews…');
     expect(answer).toContain('Issued: 995,500,000');
     expect((await app.store.latest('03388'))?.audience).toEqual({ kind: 'workspace' });
+    expect(await ask(app, '03388', OTHER_PRIVATE)).toContain('Issued: 995,500,000');
+  });
+});
+
+describe('a return shared in one private channel, then in another', () => {
+  const BOARD = 'G0BOARD';
+
+  it('is answered in both, by every answer, and in no other conversation until it is shared in public', async () => {
+    const app = await start();
+    app.fakeSlack.addConversation(BOARD, { type: 'private' });
+    await share(app, DRAFTS);
+    const card = await share(app, BOARD);
+    expect(card).toMatchObject({ via: 'chat.postMessage', channel: BOARD });
+    expect(card?.plain).not.toMatch(/already held/i);
+    expect((await app.store.latest('03388', viewerIn(BOARD)))?.audience).toEqual({
+      kind: 'conversations',
+      channelIds: [DRAFTS, BOARD],
+    });
+    expect(app.logs.some((l) => l.text.includes(`in ${BOARD}, visible to only ${DRAFTS}, ${BOARD}`))).toBe(true);
+
+    for (const channel of [DRAFTS, BOARD]) {
+      expect(await ask(app, '03388', channel)).toContain('Issued: 995,500,000');
+      expect(await ask(app, '03388 2024-09', channel)).toContain('Issued: 995,500,000');
+      expect(await ask(app, '03388 history', channel)).toContain('995,500,000');
+      expect(await ask(app, 'list', channel)).toContain('03388');
+      expect(await ask(app, 'harbourfront', channel)).toContain(HARBOURFRONT);
+      await ask(app, 'watch 03388', channel);
+      expect(await ask(app, 'digest 2024-09', channel)).toContain('995,500,000');
+    }
+    expect(app.fakeSlack.postedFiles.map((f) => f.channel).sort()).toEqual([DRAFTS, BOARD]);
+    const csv = await ask(app, '03388 history csv', BOARD);
+    expect(csv).not.toMatch(/No returns are held/);
+    const value = encodeReturnRef({ stockCode: '03388', month: '2024-09' });
+
+    const shownInChannel = () => app.fakeSlack.calls.filter((c) => c.body.response_type === 'in_channel').length;
+    const digestsPosted = shownInChannel();
+    for (const channel of [PUBLIC, OTHER_PRIVATE]) {
+      expect(await ask(app, '03388', channel)).toMatch(/No returns are held for stock code 03388/);
+      expect(await ask(app, '03388 history', channel)).toMatch(/No returns are held for stock code 03388/);
+      expect(await ask(app, 'list', channel)).not.toContain('03388');
+      await app.clickButton({ actionId: CARD_ACTIONS.postToChannel, value, channel });
+      await app.idle();
+      expect(shownToEveryone(app, channel).match(/"channel(_id)?":"[^"]+"/g) ?? []).toEqual([]);
+    }
+    expect(shownInChannel()).toBe(digestsPosted);
+    // Post to channel in the second conversation posts it there for everyone.
+    await app.clickButton({ actionId: CARD_ACTIONS.postToChannel, value, channel: BOARD });
+    await app.idle();
+    expect(shownInChannel()).toBe(digestsPosted + 1);
+    const posted = app.fakeSlack.calls.filter((c) => c.body.response_type === 'in_channel').at(-1);
+    expect(JSON.stringify(posted?.body)).toContain('Issued: *995,500,000*');
+
+    await share(app, OTHER_PUBLIC);
+    expect((await app.store.latest('03388'))?.audience).toEqual({ kind: 'workspace' });
+    expect(await ask(app, '03388', PUBLIC)).toContain('Issued: 995,500,000');
     expect(await ask(app, '03388', OTHER_PRIVATE)).toContain('Issued: 995,500,000');
   });
 });

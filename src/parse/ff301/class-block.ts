@@ -7,7 +7,8 @@
 import type { ShareClass } from '../../domain/monthly-return.js';
 import { normaliseStockCode } from '../../domain/stock-code.js';
 import { joinTextLines, type Line, lineAt } from '../layout/lines.js';
-import { type LabelledValue, readLabelledLine, startsWith } from './labelled-line.js';
+import { isNotReported } from '../not-reported.js';
+import { type LabelledValue, readLabelledLine, startsWith, textAfter } from './labelled-line.js';
 import { isNextWrappedLine, type LineRange, noteUncertain, type ReadingContext } from './reading.js';
 import { isCurrencyCode } from './segments.js';
 
@@ -61,12 +62,15 @@ export function readClassBlock(context: ReadingContext, range: LineRange, sectio
       const values = readLabelledLine(line, { code: classBlock.stockCode, description: classBlock.description });
       const code = values.code?.text ?? '';
       shareClass.stockCode = normaliseStockCode(code);
-      if (!shareClass.stockCode && code !== '' && !/^n\/?a$/i.test(code)) {
+      // An unlisted class prints N/A, 不適用 or a dash, as any cell with nothing to report.
+      if (!shareClass.stockCode && !isNotReported(code)) {
         noteUncertain(context, section, className, `"${code}" is not a stock code`);
       }
-      shareClass.description = nonEmpty(values.description?.text);
+      // A description the "Other type (Please specify)" row gave stays where this line prints none.
+      shareClass.description = nonEmpty(values.description?.text) ?? shareClass.description;
       descriptionLine = values.description && { value: values.description, line };
     } else if (startsWith(line, classBlock.otherType)) {
+      readOtherType(line, classBlock.otherType, shareClass);
       descriptionLine = undefined;
     } else if (descriptionLine && continuesValue(descriptionLine, line)) {
       shareClass.description = joinTextLines([shareClass.description ?? '', line.text]);
@@ -76,6 +80,20 @@ export function readClassBlock(context: ReadingContext, range: LineRange, sectio
     }
   }
   return { shareClass, end: index };
+}
+
+/**
+ * Part III's "Other type (Please specify) | Class B ordinary shares" (SenseTime's III(A), under the class of shares
+ * issuable): the shares are of another type than the form's choices, which the filer names. The type is kept as
+ * the form labels it, and what the filer wrote as the class's description, as part II's "Other type (specify in
+ * description)" keeps it. A row left empty says nothing.
+ */
+function readOtherType(line: Line, label: RegExp, shareClass: ShareClass): void {
+  const match = label.exec(line.text);
+  const specified = textAfter(line, label);
+  if (!match || !specified) return;
+  shareClass.typeOfShares = match[0].trim();
+  shareClass.description = shareClass.description ? joinTextLines([shareClass.description, specified]) : specified;
 }
 
 /** A wrapped description: the next line, with every word under the value's column. */

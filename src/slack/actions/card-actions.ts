@@ -8,7 +8,7 @@
  * itself was only theirs.
  */
 
-import { onlyIn } from '../../domain/audience.js';
+import { viewerIn } from '../../domain/audience.js';
 import { AppError } from '../../domain/errors.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { SLACK_LIMITS } from '../../format/blocks.js';
@@ -57,7 +57,7 @@ function threadOf(body: BlockButtonAction): FileTarget {
  */
 function depsFor(deps: AnswerDeps, body: BlockButtonAction): AnswerDeps {
   const channelId = body.channel?.id ?? body.container?.channel_id;
-  return channelId ? { ...deps, store: seenBy(deps.store, onlyIn(channelId)) } : deps;
+  return channelId ? { ...deps, store: seenBy(deps.store, viewerIn(channelId)) } : deps;
 }
 
 function audit(logger: Logger, body: BlockButtonAction, button: string, answer: SharesAnswer): void {

@@ -4,7 +4,7 @@
  * (`answer-turns.ts`), so a burst of commands never holds an acknowledgement.
  */
 
-import { onlyIn } from '../../domain/audience.js';
+import { viewerIn } from '../../domain/audience.js';
 import { type AppError, isAppError } from '../../domain/errors.js';
 import { isWatchQuery, parseSharesQuery } from '../../domain/shares-query.js';
 import { withHkexnewsGap } from '../../format/hkexnews-gap.js';
@@ -39,7 +39,7 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
     await answerOrExplain(respond, logger, doing, async () => {
       const query = parseSharesQuery(command.text);
       // The asking conversation sees the workspace's returns and its own; anything else is not held, to it.
-      const seen = { ...deps, store: seenBy(deps.store, onlyIn(command.channel_id)) };
+      const seen = { ...deps, store: seenBy(deps.store, viewerIn(command.channel_id)) };
       const audit = (what: string) => logger.info(`${doing}: ${what}`);
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };

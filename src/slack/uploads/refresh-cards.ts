@@ -10,7 +10,7 @@
  * posted. So a card just posted is checked once more against the store, and drawn again if the month it is
  * compared with has changed meanwhile.
  */
-import { isVisibleTo, onlyIn } from '../../domain/audience.js';
+import { isVisibleTo, viewerIn } from '../../domain/audience.js';
 import { audienceOf, type StoredReturn } from '../../domain/stored-return.js';
 import { formatShortMonth } from '../../format/figures.js';
 import { renderFilingCard } from '../../format/filing-card.js';
@@ -54,8 +54,8 @@ export async function refreshEarlierCards(
       for (const posted of await context.store.answeredSlackUploads(stored.id)) {
         // A card is updated only where the return that changed it may be seen: a private draft or resubmission
         // says nothing in a channel that cannot see it, and the card is drawn as that channel sees the store.
-        if (!posted.replyTs || !isVisibleTo(audienceOf(result.stored), onlyIn(posted.channelId))) continue;
-        const card = await buildFilingCard(seenBy(context.store, onlyIn(posted.channelId)), stored);
+        if (!posted.replyTs || !isVisibleTo(audienceOf(result.stored), viewerIn(posted.channelId))) continue;
+        const card = await buildFilingCard(seenBy(context.store, viewerIn(posted.channelId)), stored);
         const message = renderFilingCard(
           { ...card, ...(reason === 'superseded' && link ? { currentCardLink: link } : {}) },
           { updateNote: noteFor(reason, result.stored) },
@@ -84,7 +84,7 @@ export async function refreshPostedCard(
   if (!at.ts) return;
   try {
     const { stored } = posted;
-    const store = seenBy(context.store, onlyIn(at.channel));
+    const store = seenBy(context.store, viewerIn(at.channel));
     const previous = await store.previous(stored.stockCode, stored.reportMonth);
     if ((previous?.id ?? null) === (posted.previous?.id ?? null) || !previous) return;
     const fresh = await buildFilingCard(store, stored);

@@ -3,7 +3,7 @@
  * and store it, then answer. A record past "read" whose return is in the store is answered from the store, without
  * downloading anything.
  */
-import { type Audience, isVisibleTo, onlyIn } from '../../domain/audience.js';
+import { describeAudience, isVisibleTo, viewerIn } from '../../domain/audience.js';
 import { type AppErrorCode, FILE_READING_FAILURES, isAppError } from '../../domain/errors.js';
 import type { SlackUpload } from '../../domain/slack-upload.js';
 import { audienceOf, type StoredReturn } from '../../domain/stored-return.js';
@@ -78,7 +78,7 @@ async function readAndStore(
   advanced: (upload: SlackUpload) => void,
 ) {
   // The conversation the file was shared in sees what the workspace sees and what was read in it, nothing more.
-  const store = seenBy(context.store, onlyIn(upload.channelId));
+  const store = seenBy(context.store, viewerIn(upload.channelId));
   const held = await storedOf(store, upload);
   if (held) {
     if (upload.stage === 'read') advanced(await recordStep(context, upload, { stage: 'stored' }));
@@ -107,10 +107,12 @@ async function readAndStore(
   const result = await context.ingest({ bytes, fileName: file.name, source, audience });
   options.signal.throwIfAborted();
   advanced(await recordStep(context, read, { stage: 'stored' }));
-  logStored(context, upload, result, audience);
-  // The same return held only in another private conversation: answered as read here, from this file, saying
-  // nothing of there (not that it was held, nor the other file's link), and no card elsewhere is touched.
-  if (result.status === 'already-held' && !isVisibleTo(audienceOf(result.stored), onlyIn(upload.channelId))) {
+  logStored(context, upload, result);
+  // The same return held until now only in other private conversations (this save let this one see it too):
+  // answered as read here, from this file, saying nothing of there (not that it was held, nor the other file's
+  // link), and no card elsewhere is touched.
+  const hidden = result.status === 'already-held' ? result.widenedFrom : undefined;
+  if (hidden && !isVisibleTo(hidden, viewerIn(upload.channelId))) {
     const stored = result.stored;
     return {
       card: await buildFilingCard(store, { ...stored, provenance: { ...stored.provenance, source } }),
@@ -126,13 +128,12 @@ async function storedOf(store: FilingStore, upload: SlackUpload): Promise<Stored
   return store.findBySha256(upload.sha256);
 }
 
-function logStored(context: UploadContext, upload: SlackUpload, result: SaveResult, audience: Audience): void {
+function logStored(context: UploadContext, upload: SlackUpload, result: SaveResult): void {
   const { stored } = result;
-  const visibleTo = audience.kind === 'workspace' ? 'the workspace' : `only ${audience.channelId}`;
   context.logger.info(
     `return ${result.status}: ${stored.stockCode} ${stored.reportMonth} submitted ${stored.monthlyReturn.dateSubmitted ?? '?'}, ` +
       `from Slack file ${upload.fileId} "${upload.fileName}" (sha256 ${stored.provenance.sha256.slice(0, 12)}), ` +
-      `shared by ${upload.userId ?? 'unknown'} in ${upload.channelId}, visible to ${visibleTo}`,
+      `shared by ${upload.userId ?? 'unknown'} in ${upload.channelId}, visible to ${describeAudience(audienceOf(stored))}`,
   );
 }
 

@@ -1,6 +1,6 @@
 /** Keeping one code's index entry in step with the submissions held for it. */
 
-import { isVisibleTo, type Viewer } from '../../domain/audience.js';
+import type { Viewer } from '../../domain/audience.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { StockCode } from '../../domain/stock-code.js';
 import { audienceOf, type IssuerSummary, type StoredReturn } from '../../domain/stored-return.js';
@@ -29,7 +29,7 @@ export function recordMonth(entry: CodeIndexEntry, month: ReportMonth, submissio
   const conversations = entry.conversations;
   for (const held of submissions) {
     const audience = audienceOf(held);
-    if (audience.kind === 'conversation') conversations[held.id] = audience.channelId;
+    if (audience.kind === 'conversations') conversations[held.id] = [...audience.channelIds];
     else delete conversations[held.id];
   }
   for (const held of submissions) addName(entry, held.monthlyReturn.issuerName);
@@ -76,8 +76,9 @@ export function monthsNewestFirst(entry: CodeIndexEntry, viewer?: Viewer): Repor
 
 /** Whether a viewer may see a submission, by what the entry records of it. */
 export function isVisibleIn(entry: CodeIndexEntry, id: string, viewer: Viewer): boolean {
-  const channelId = entry.conversations?.[id];
-  return isVisibleTo(channelId === undefined ? { kind: 'workspace' } : { kind: 'conversation', channelId }, viewer);
+  const channelIds = entry.conversations?.[id];
+  if (channelIds === undefined) return true;
+  return viewer.kind === 'conversation' && [channelIds].flat().includes(viewer.channelId);
 }
 
 export function toIssuerSummary(entry: CodeIndexEntry, viewer?: Viewer): IssuerSummary {

@@ -84,10 +84,11 @@ export const CodeIndexEntrySchema = z.object({
   /** Months whose file was found damaged and moved aside (to the path given) and not saved again since. */
   setAside: z.record(ReportMonthSchema, z.string()),
   /**
-   * The submissions only one conversation may see: sha256 -> its channel id (the rest are the workspace's).
+   * The submissions only some conversations may see: sha256 -> their channel ids (the rest are the workspace's).
+   * A bare channel id is one written before a return could be seen in several conversations: that one alone.
    * Absent in an index written before audiences were recorded: the code's entry is rebuilt at open.
    */
-  conversations: z.record(Sha256Schema, z.string()).optional(),
+  conversations: z.record(Sha256Schema, z.union([z.string(), z.array(z.string())])).optional(),
 });
 export type CodeIndexEntry = z.infer<typeof CodeIndexEntrySchema>;
 

@@ -17,14 +17,15 @@ import {
   toHistoryEntry,
   type Watchlist,
 } from '../../domain/stored-return.js';
+import type { FetchClaims } from '../fetch-claims.js';
 import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
 import {
   addSubmission,
   currentFor,
   currentOf,
   findSameReturn,
+  savedAgain,
   toValidStoredReturn,
-  updatedBy,
 } from '../submissions.js';
 import type { ReturnLocation } from './code-index.js';
 import {
@@ -48,6 +49,8 @@ export interface LowdbStoreParts extends IndexRepairParts {
   readonly journal: SaveJournal;
   readonly settings: SettingsFiles;
   readonly release: () => Promise<void>;
+  /** In memory: one process owns a data directory, so its claims need be seen by no other. */
+  readonly fetchClaims: FetchClaims;
 }
 
 export class LowdbFilingStore implements FilingStore {
@@ -61,6 +64,10 @@ export class LowdbFilingStore implements FilingStore {
   #closed = false;
 
   constructor(readonly parts: LowdbStoreParts) {}
+
+  get fetchClaims(): FetchClaims {
+    return this.parts.fetchClaims;
+  }
 
   async save(input: SaveInput): Promise<SaveResult> {
     this.#assertOpen();
@@ -86,11 +93,13 @@ export class LowdbFilingStore implements FilingStore {
         const id = same.stored.id.slice(0, 12);
         await this.#repair(stockCode, `${month} holds ${id}…, which the index did not list`);
       }
-      const published = updatedBy(same.stored, incoming);
-      if (!published) return same;
-      const replaced = file.data.submissions.map((held) => (held.id === published.id ? published : held));
-      await this.#write(file, replaced);
-      return { ...same, stored: published };
+      const { result, updated } = savedAgain(same, incoming);
+      if (!updated) return result;
+      await this.#write(
+        file,
+        file.data.submissions.map((held) => (held.id === updated.id ? updated : held)),
+      );
+      return result;
     }
     const { submissions, result } = addSubmission(file.data.submissions, incoming);
     await this.#write(file, submissions);

@@ -5,7 +5,7 @@
  * turns, so two of them never apply the same migration. A migration once released is never edited: a change is
  * the next number. A database whose schema is newer than this version knows is refused rather than written to.
  *
- * A small runner rather than a migration tool: the schema is five tables written only by this store, the
+ * A small runner rather than a migration tool: the schema is six tables written only by this store, the
  * migrations must run inside the app at every start (no separate command to forget), and they must ship in dist/
  * as code, which plain strings do without a loader or a folder of files to copy.
  */
@@ -84,6 +84,33 @@ export const MIGRATIONS: readonly Migration[] = [
       -- only those whose revision differs, so lists and name searches need not read 2,600 entries each time.
       CREATE SEQUENCE issuer_revisions;
       ALTER TABLE issuers ADD COLUMN revision bigint NOT NULL DEFAULT nextval('issuer_revisions');
+    `,
+  },
+  {
+    version: 3,
+    name: 'a private return seen in every conversation it was shared in',
+    sql: `
+      -- NULL: the workspace may see it; else every conversation it was shared in. A record's audience written
+      -- before (one conversation) is read as a set of one (audience.ts), so only the column needs moving.
+      ALTER TABLE returns ADD COLUMN audience_channels text[] CHECK (cardinality(audience_channels) > 0);
+      UPDATE returns SET audience_channels = ARRAY[audience_channel] WHERE audience_channel IS NOT NULL;
+      ALTER TABLE returns DROP COLUMN audience_channel;
+    `,
+  },
+  {
+    version: 4,
+    name: 'claims on HKEXnews work',
+    sql: `
+      -- One row per piece of HKEXnews work in hand (a document's download, a month's fill): the row is the claim
+      -- that makes two processes do it once. A holder renews lease_until while it works; once it has run out, the
+      -- next to ask takes the row over. done_at and result: the work was done, and what it found, for the others.
+      CREATE TABLE hkexnews_claims (
+        key text PRIMARY KEY,
+        token text NOT NULL,
+        lease_until timestamptz NOT NULL,
+        done_at timestamptz,
+        result jsonb
+      );
     `,
   },
 ];

@@ -38,15 +38,16 @@ import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, Store
 import { emptyCodeIndexEntry, monthsNewestFirst, recordMonth, toIssuerSummary } from '../lowdb/code-index-entry.js';
 import { CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
 import { prepareName, type SearchableIssuer, searchIssuerIndex } from '../lowdb/issuer-search.js';
-import { addSubmission, findSameReturn, linkSubmissions, toValidStoredReturn, updatedBy } from '../submissions.js';
+import { addSubmission, findSameReturn, linkSubmissions, savedAgain, toValidStoredReturn } from '../submissions.js';
 import { validateRecord } from '../validate-record.js';
 import { type Database, type Sql, sqlStateOf } from './database.js';
+import { PostgresFetchClaims } from './postgres-fetch-claims.js';
 
 /** The first key of the advisory locks a save takes: one lock per stock code under it. */
 const SAVE_LOCK = 0x73617665;
 
 /** Rows a viewer may see: `$n` is its channel, or null for the workspace (which sees only public rows). */
-const visibleTo = (n: number) => `(audience_channel IS NULL OR audience_channel = $${n})`;
+const visibleTo = (n: number) => `(audience_channels IS NULL OR $${n} = ANY (audience_channels))`;
 const channelOf = (viewer: Viewer): string | null => (viewer.kind === 'conversation' ? viewer.channelId : null);
 
 /** A history entry built in the database from the current return's record: only the fields history keeps. */
@@ -66,11 +67,14 @@ export class PostgresFilingStore implements FilingStore {
   #closed = false;
   /** The issuer entries read so far, with the revision each was read at (see #entries). */
   readonly #issuers = new Map<StockCode, { revision: string; searchable: SearchableIssuer }>();
+  readonly fetchClaims: PostgresFetchClaims;
 
   constructor(
     private readonly db: Database,
     private readonly options: PostgresStoreOptions,
-  ) {}
+  ) {
+    this.fetchClaims = new PostgresFetchClaims(db, options.now);
+  }
 
   async save(input: SaveInput): Promise<SaveResult> {
     this.#assertOpen();
@@ -434,13 +438,13 @@ async function saveIn(sql: Sql, incoming: StoredReturn): Promise<SaveResult> {
   const held = rows.map((row) => toStoredReturn(row.record));
   const same = findSameReturn(held, incoming);
   if (same) {
-    const published = updatedBy(same.stored, incoming);
-    if (!published) return same;
+    const { result, updated } = savedAgain(same, incoming);
+    if (!updated) return result;
     await writeMonth(
       sql,
-      held.map((h) => (h.id === published.id ? published : h)),
+      held.map((h) => (h.id === updated.id ? updated : h)),
     );
-    return { ...same, stored: published };
+    return result;
   }
   const { submissions, result } = addSubmission(held, incoming);
   await writeMonth(sql, submissions);
@@ -456,9 +460,9 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
     const audience = audienceOf(held);
     await sql.query(
       `INSERT INTO returns (sha256, stock_code, report_month, date_submitted, status, content_identity,
-         audience_channel, position, superseded_by, record)
+         audience_channels, position, superseded_by, record)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (sha256) DO UPDATE SET audience_channel = EXCLUDED.audience_channel,
+       ON CONFLICT (sha256) DO UPDATE SET audience_channels = EXCLUDED.audience_channels,
          position = EXCLUDED.position, superseded_by = EXCLUDED.superseded_by, record = EXCLUDED.record`,
       [
         held.id,
@@ -467,7 +471,7 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
         monthlyReturn.dateSubmitted,
         monthlyReturn.status,
         contentIdentityOf(monthlyReturn),
-        audience.kind === 'conversation' ? audience.channelId : null,
+        audience.kind === 'conversations' ? audience.channelIds : null,
         position,
         held.supersededBy,
         JSON.stringify(held),

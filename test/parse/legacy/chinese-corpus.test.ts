@@ -138,12 +138,28 @@ describe.skipIf(!available)('Chinese pre-2021 returns of 01149', () => {
     const { monthlyReturn, flags } = read('01149_2013-05_zh_resubmitted');
     const otherMovements = monthlyReturn.detailsOfMovements.otherMovements;
     expect(otherMovements.totals).toEqual([
-      { className: '普通股', increaseInIssuedShares: null, decreaseInTreasuryShares: null },
+      {
+        className: '普通股',
+        increaseInIssuedShares: null,
+        decreaseInTreasuryShares: null,
+        printedInstead: { increaseInIssuedShares: '不適用' },
+      },
     ]);
     expect(otherMovements.classes[0]?.items[0]?.changeInIssuedShares).toBe(-2200000);
-    expect(flags.map((flag) => [flag.code, flag.section, flag.subject])).toEqual([
-      ['uncertain-figure', 'III(E)', '購回股份'],
-      ['subtotal-mismatch', 'III(E)', '普通股'],
+    // Each flag quotes the form as printed: 不適用, never "N/A" or 0.
+    expect(flags.map((flag) => [flag.code, flag.section, flag.subject, flag.message])).toEqual([
+      [
+        'uncertain-figure',
+        'III(E)',
+        '購回股份',
+        'III(E) 購回股份: the class of shares is printed as "不適用"; read as 普通股, the issuer\'s only class',
+      ],
+      [
+        'subtotal-mismatch',
+        'III(E)',
+        '普通股',
+        '普通股, increase in issued shares: the figures add up to -2,200,000, but the form prints 不適用',
+      ],
     ]);
   });
 

@@ -180,7 +180,12 @@ describe('readLegacyReturn: header and parts I and II', () => {
     ]);
     expect(monthlyReturn.detailsOfMovements.totals).toEqual([
       { className: 'Ordinary shares (1)', changeInIssuedShares: 10, changeInTreasuryShares: null },
-      { className: 'Ordinary shares (2)', changeInIssuedShares: null, changeInTreasuryShares: null },
+      {
+        className: 'Ordinary shares (2)',
+        changeInIssuedShares: null,
+        changeInTreasuryShares: null,
+        printedInstead: { changeInIssuedShares: 'N/A' },
+      },
       { className: 'Preference shares', changeInIssuedShares: -10, changeInTreasuryShares: null },
     ]);
   });

@@ -7,7 +7,7 @@
  * crash or a disk fault would) are optional, and the tests that need them are skipped, with a note, without them.
  */
 import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
-import { onlyIn, WORKSPACE } from '../../../src/domain/audience.js';
+import { onlyIn, viewerIn, WORKSPACE } from '../../../src/domain/audience.js';
 import type { ReportMonth } from '../../../src/domain/monthly-return.js';
 import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import type { StockCode } from '../../../src/domain/stock-code.js';
@@ -494,15 +494,16 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
     });
 
     describe('who may see a return', () => {
-      const privateChannel = onlyIn('G0PRIVATE');
-      const draft = () => ({ ...makeSaveInput({ file: 'draft', closing: 777 }), audience: privateChannel });
+      const inPrivate = onlyIn('G0PRIVATE');
+      const privateChannel = viewerIn('G0PRIVATE');
+      const draft = () => ({ ...makeSaveInput({ file: 'draft', closing: 777 }), audience: inPrivate });
 
       it('keeps a return read in a private conversation to that conversation: elsewhere it is not held', async () => {
         await store.save(draft());
         expect(closingOf(await store.forMonth('00020', '2023-11', privateChannel))).toBe(777);
-        expect((await store.latest('00020', privateChannel))?.audience).toEqual(privateChannel);
+        expect((await store.latest('00020', privateChannel))?.audience).toEqual(inPrivate);
         expect((await store.listIssuers(privateChannel)).map((i) => i.stockCode)).toEqual(['00020']);
-        for (const elsewhere of [WORKSPACE, onlyIn('C0PUBLIC'), onlyIn('G0OTHER')]) {
+        for (const elsewhere of [WORKSPACE, viewerIn('C0PUBLIC'), viewerIn('G0OTHER')]) {
           expect(await store.latest('00020', elsewhere)).toBeNull();
           expect(await store.forMonth('00020', '2023-11', elsewhere)).toBeNull();
           expect(await store.monthsHeld('00020', elsewhere)).toEqual([]);
@@ -520,12 +521,12 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         await store.save(makeSaveInput({ file: 'public', closing: 200 }));
         const correction = {
           ...makeSaveInput({ file: 'draft', status: 'resubmission', dateSubmitted: '2023-12-20', closing: 250 }),
-          audience: privateChannel,
+          audience: inPrivate,
         };
         await store.save(correction);
         // The draft of a correction is current where it was read; elsewhere the public figure stays.
         expect(closingOf(await store.forMonth('00020', '2023-11', privateChannel))).toBe(250);
-        expect(closingOf(await store.forMonth('00020', '2023-11', onlyIn('C0PUBLIC')))).toBe(200);
+        expect(closingOf(await store.forMonth('00020', '2023-11', viewerIn('C0PUBLIC')))).toBe(200);
         expect(closingOf(await store.latest('00020'))).toBe(200);
         const closings = (
           history: { monthlyReturn: { issuedShares: { classes: { issuedShares: { closing: number | null } }[] } } }[],
@@ -544,7 +545,7 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
           match: 'same-file',
           stored: { audience: WORKSPACE },
         });
-        expect(closingOf(await store.latest('00020', onlyIn('C0PUBLIC')))).toBe(777);
+        expect(closingOf(await store.latest('00020', viewerIn('C0PUBLIC')))).toBe(777);
         expect((await store.listIssuers()).map((i) => i.stockCode)).toEqual(['00020']);
       });
 
@@ -558,13 +559,56 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect(closingOf(await store.forMonth('00020', '2023-11', WORKSPACE))).toBe(777);
       });
 
-      it('never widens on its own: a private return read again privately, or elsewhere privately, stays private', async () => {
+      it('never widens on its own: a private return read again in its conversation stays as it was', async () => {
         await store.save(draft());
+        expect(await store.save(draft())).toMatchObject({ status: 'already-held', stored: { audience: inPrivate } });
+        expect(await store.latest('00020', WORKSPACE)).toBeNull();
+        expect((await store.latest('00020', privateChannel))?.audience).toEqual(inPrivate);
+      });
+
+      it('is seen in every private conversation it is shared in, and still in no other', async () => {
+        await store.save(draft());
+        const again = await store.save({ ...draft(), audience: onlyIn('D0DIRECT') });
+        const both = { kind: 'conversations', channelIds: ['G0PRIVATE', 'D0DIRECT'] };
+        expect(again).toMatchObject({ status: 'already-held', match: 'same-file', stored: { audience: both } });
+        // Those who could see it before: to D0DIRECT it was not held until now.
+        expect(again.status === 'already-held' && again.widenedFrom).toEqual(inPrivate);
+        for (const viewer of [privateChannel, viewerIn('D0DIRECT')]) {
+          expect(closingOf(await store.latest('00020', viewer))).toBe(777);
+          expect(closingOf(await store.forMonth('00020', '2023-11', viewer))).toBe(777);
+          expect(await store.monthsHeld('00020', viewer)).toEqual(['2023-11']);
+          expect((await store.history('00020', { viewer })).map((h) => h.id)).toEqual([sha256Of('draft')]);
+          expect((await store.forReportMonth('2023-11', viewer)).map((r) => r.id)).toEqual([sha256Of('draft')]);
+          expect((await store.listIssuers(viewer)).map((i) => i.stockCode)).toEqual(['00020']);
+          expect((await store.searchIssuers('example', { viewer })).map((i) => i.stockCode)).toEqual(['00020']);
+          expect((await store.findBySha256(sha256Of('draft'), viewer))?.id).toBe(sha256Of('draft'));
+        }
+        for (const elsewhere of [WORKSPACE, viewerIn('C0PUBLIC'), viewerIn('G0OTHER')]) {
+          expect(await store.latest('00020', elsewhere)).toBeNull();
+          expect(await store.listIssuers(elsewhere)).toEqual([]);
+          expect(await store.findBySha256(sha256Of('draft'), elsewhere)).toBeNull();
+        }
+      });
+
+      it('widens from another file of the same return shared in a third conversation, and keeps that across a restart', async (ctx) => {
         await store.save(draft());
         await store.save({ ...draft(), audience: onlyIn('D0DIRECT') });
-        expect(await store.latest('00020', WORKSPACE)).toBeNull();
-        expect(await store.latest('00020', onlyIn('D0DIRECT'))).toBeNull();
-        expect((await store.latest('00020', privateChannel))?.audience).toEqual(privateChannel);
+        const other = { ...draft(), audience: onlyIn('G0BOARD') };
+        const resaved = { ...other, provenance: { ...other.provenance, sha256: sha256Of('re-saved draft') } };
+        expect(await store.save(resaved)).toMatchObject({
+          status: 'already-held',
+          match: 'same-content',
+          stored: { id: sha256Of('draft'), audience: { channelIds: ['G0PRIVATE', 'D0DIRECT', 'G0BOARD'] } },
+        });
+        await reopen(ctx);
+        for (const channelId of ['G0PRIVATE', 'D0DIRECT', 'G0BOARD']) {
+          expect(closingOf(await store.latest('00020', viewerIn(channelId)))).toBe(777);
+        }
+        expect(await store.latest('00020', viewerIn('G0OTHER'))).toBeNull();
+        // Then shared in a public place: the workspace's, and never narrowed again by a private share.
+        await store.save({ ...draft(), audience: WORKSPACE });
+        await store.save({ ...draft(), audience: onlyIn('G0LATER') });
+        expect((await store.latest('00020', viewerIn('G0OTHER')))?.audience).toEqual(WORKSPACE);
       });
 
       it('keeps a private return private across a restart', async (ctx) => {
@@ -739,6 +783,52 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         await store.recordDigest(digest('C1', '2023-11', ['1']));
         await reopen(ctx);
         expect((await store.findDigestRecord('C1', '2023-11'))?.messageTs).toEqual(['1']);
+      });
+    });
+
+    describe('claims on HKEXnews work', () => {
+      const key = 'hkexnews-document http://127.0.0.1/listedco/a110907.pdf';
+
+      it('are won by one of two claims at the same time; the other finds the work in hand', async () => {
+        const { fetchClaims } = store;
+        const claims = await Promise.all([fetchClaims.claim(key, 60_000), fetchClaims.claim(key, 60_000)]);
+        expect(claims.map((claim) => claim.outcome).sort()).toEqual(['claimed', 'in-hand']);
+        expect((await fetchClaims.claim(key, 60_000)).outcome).toBe('in-hand');
+      });
+
+      it('are claimed again at once when finished without a result, and renewed only by their holder', async () => {
+        const { fetchClaims } = store;
+        const first = await fetchClaims.claim(key, 60_000);
+        if (first.outcome !== 'claimed') throw new Error(`claimed expected, got ${first.outcome}`);
+        expect(await fetchClaims.renew(key, first.token, 60_000)).toBe(true);
+        expect(await fetchClaims.renew(key, 'someone else', 60_000)).toBe(false);
+        await fetchClaims.finish(key, 'someone else', null);
+        expect((await fetchClaims.claim(key, 60_000)).outcome).toBe('in-hand');
+        await fetchClaims.finish(key, first.token, null);
+        expect((await fetchClaims.claim(key, 60_000)).outcome).toBe('claimed');
+      });
+
+      it('are taken over by one claim once their lease has run out, as a holder that died leaves them', async () => {
+        const { fetchClaims } = store;
+        const dead = await fetchClaims.claim(key, 0);
+        const takers = await Promise.all([fetchClaims.claim(key, 60_000), fetchClaims.claim(key, 60_000)]);
+        expect(takers.map((claim) => claim.outcome).sort()).toEqual(['claimed', 'in-hand']);
+        if (dead.outcome !== 'claimed') throw new Error(`claimed expected, got ${dead.outcome}`);
+        expect(await fetchClaims.renew(key, dead.token, 60_000)).toBe(false);
+      });
+
+      it('keep the result they finished with for the next to ask, until one replaces it', async () => {
+        const { fetchClaims } = store;
+        const first = await fetchClaims.claim('hkexnews-fill 2023-11', 60_000);
+        if (first.outcome !== 'claimed') throw new Error(`claimed expected, got ${first.outcome}`);
+        await fetchClaims.finish('hkexnews-fill 2023-11', first.token, { checked: ['00020'] });
+        expect(await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).toEqual({
+          outcome: 'done',
+          result: { checked: ['00020'] },
+        });
+        const again = await fetchClaims.claim('hkexnews-fill 2023-11', 60_000, { replaceDone: true });
+        expect(again.outcome).toBe('claimed');
+        expect((await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).outcome).toBe('in-hand');
       });
     });
 
