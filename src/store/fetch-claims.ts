@@ -6,7 +6,8 @@
  *
  * The PostgreSQL store keeps its claims in a table (postgres-fetch-claims.ts); the lowdb store, which one process
  * owns, and the in-memory store keep them in memory (createLocalFetchClaims), where they stop two requests of the
- * same process fetching one document twice.
+ * same process fetching one document twice. The follow-up to a late filer is claimed here too
+ * (services/late-filings.ts): a claim finished with a result is not taken again unless that result is replaced.
  */
 import { randomBytes } from 'node:crypto';
 

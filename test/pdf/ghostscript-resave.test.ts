@@ -15,19 +15,11 @@ import type { ParsedFiling } from '../../src/domain/parsed-filing.js';
 import { parseMonthlyReturn } from '../../src/parse/index.js';
 import { extractText } from '../../src/pdf/extract-text.js';
 import { FILINGS_DIR } from '../helpers/corpus.js';
+import { isInstalled } from '../helpers/installed-command.js';
 
 const ORIGINAL = path.join(FILINGS_DIR, '01477_2023-12.pdf');
 
-function hasGhostscript(): boolean {
-  try {
-    execFileSync('gs', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const ghostscript = hasGhostscript();
+const ghostscript = isInstalled('gs');
 const corpus = existsSync(ORIGINAL);
 if (!ghostscript) console.warn('ghostscript-resave: gs is not installed (apt-get install ghostscript); skipped');
 if (!corpus) console.warn(`ghostscript-resave: ${ORIGINAL} not found (set HKEX_FILINGS_DIR); skipped`);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/errors.js';
-import type { ExtractedPage, TextItem } from '../../../src/domain/extracted-document.js';
+import type { ExtractedDocument, ExtractedPage, TextItem } from '../../../src/domain/extracted-document.js';
 import { parseMonthlyReturn } from '../../../src/parse/index.js';
 import { FILINGS_DIR } from '../../helpers/corpus.js';
 import { at, documentOf, ff301Furniture, rightAt } from '../document-builder.js';
@@ -248,6 +248,46 @@ describe('a v1.1.1 return with treasury shares and an option table over two page
   });
 
   it('finds every figure placed and adding up', () => {
+    expect(flags).toEqual([]);
+  });
+});
+
+describe('totals printed N/A on the e-form', () => {
+  /** The document with "N/A" set where a total's figure would stand, on the line of `label`. */
+  function withNotApplicable(doc: ExtractedDocument, label: string, right: number): ExtractedDocument {
+    return {
+      pages: doc.pages.map((page) => {
+        const line = page.items.find((item) => item.text === label);
+        return line ? { ...page, items: [...page.items, rightAt(right, line.y, 'N/A')] } : page;
+      }),
+    };
+  }
+
+  it('keeps "Total A (...): N/A" (v1.0.2) as N/A, not as a figure or part of the class name', () => {
+    const doc = withNotApplicable(twoClassReturn(), 'Total A (Ordinary shares Class B ordinary shares):', 700);
+    const { monthlyReturn, flags } = parseMonthlyReturn(doc, 'n-a.pdf');
+    expect(monthlyReturn.detailsOfMovements.shareOptions.totals).toEqual([
+      {
+        className: 'Ordinary shares Class B ordinary shares',
+        increaseInIssuedShares: null,
+        decreaseInTreasuryShares: null,
+        printedInstead: { increaseInIssuedShares: 'N/A' },
+      },
+    ]);
+    expect(flags).toEqual([]);
+  });
+
+  it('keeps "... (excluding treasury shares): N/A Ordinary shares (EE1)" (v1.1.1) apart from its class', () => {
+    const label = 'Increase / decrease (-) in issued shares (excluding treasury shares):';
+    const { monthlyReturn, flags } = parseMonthlyReturn(withNotApplicable(treasuryReturn(), label, 580), 'n-a.pdf');
+    expect(monthlyReturn.detailsOfMovements.otherMovements.totals).toEqual([
+      {
+        className: 'Ordinary shares',
+        increaseInIssuedShares: null,
+        decreaseInTreasuryShares: 300_000,
+        printedInstead: { increaseInIssuedShares: 'N/A' },
+      },
+    ]);
     expect(flags).toEqual([]);
   });
 });
