@@ -16,8 +16,11 @@ const POLL_MS = 250;
 export interface SharedResult<T> {
   /** The result as kept with the claim (JSON), for the others. */
   toRecord(result: T): unknown;
-  /** A result another process kept, when it answers for this one; null when this one must do the work itself. */
-  fromRecord(record: unknown): T | null;
+  /**
+   * A result another process kept, when it answers for this one; null when this one must do the work itself.
+   * `waited`: this caller found the work under way and waited for it to end, rather than finding it done.
+   */
+  fromRecord(record: unknown, waited: boolean): T | null;
 }
 
 export interface ClaimTiming {
@@ -37,15 +40,17 @@ export async function runClaimed<T>(
   timing: ClaimTiming = DEFAULT_TIMING,
 ): Promise<T> {
   let replaceDone = false;
+  let waited = false;
   for (;;) {
     const claim = await claims.claim(key, timing.leaseMs, { replaceDone });
     if (claim.outcome === 'claimed') return holding(claims, key, claim.token, work, shared, timing);
     if (claim.outcome === 'done') {
-      const kept = shared?.fromRecord(claim.result) ?? null;
+      const kept = shared?.fromRecord(claim.result, waited) ?? null;
       if (kept !== null) return kept;
       replaceDone = true;
       continue;
     }
+    waited = true;
     await new Promise((resolve) => setTimeout(resolve, timing.pollMs));
   }
 }

@@ -9,6 +9,7 @@ import { type ReportMonth, reportMonthOf } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import { hkexnewsListingOf, type StoredReturn } from '../domain/stored-return.js';
 import type { HkexnewsClient, HkexnewsDocument } from '../hkexnews/hkexnews-client.js';
+import { type KeptListing, KeptListingSchema } from '../hkexnews/kept-listing.js';
 import { isMonthlyReturnListing, reportMonthOfTitle } from '../hkexnews/monthly-return-listing.js';
 import type { ExtractLimits } from '../pdf/extract-text.js';
 import type { FilingStore } from '../store/filing-store.js';
@@ -123,21 +124,39 @@ export async function fetchMonthlyReturns(deps: FetchDeps, request: FetchRequest
   };
 }
 
+/** The claim on looking a code up and searching what it filed in one span of release dates (YYYY-MM-DD). */
+export function listingClaimKey(stockCode: StockCode, from: string, to: string): string {
+  return `hkexnews-listing ${stockCode} ${from} ${to}`;
+}
+
 async function listDocuments(
   deps: FetchDeps,
   stockCode: StockCode,
   request: FetchRequest,
-): Promise<HkexnewsDocument[]> {
-  const stock = await deps.client.findStock(stockCode);
-  if (!stock) throw new AppError('not-found', `${stockCode} is not listed on HKEXnews`, { stockCode });
+): Promise<readonly HkexnewsDocument[]> {
   const today = deps.now().toISOString().slice(0, 10);
   const lastRelease = lastDayOf(addMonths(request.until, LATE_MONTHS));
-  return deps.client.searchDocuments({
-    stockId: stock.stockId,
-    from: `${request.since}-01`,
-    to: lastRelease < today ? lastRelease : today,
-    category: 'monthlyReturns',
+  const from = `${request.since}-01`;
+  const to = lastRelease < today ? lastRelease : today;
+  const search = async (): Promise<KeptListing> => {
+    const stock = await deps.client.findStock(stockCode);
+    const documents = stock
+      ? await deps.client.searchDocuments({ stockId: stock.stockId, from, to, category: 'monthlyReturns' })
+      : [];
+    return { listed: stock !== null, documents };
+  };
+  // A listing this question waited for answers it (two bots asked `/shares CODE MONTH` at once): it is as fresh as
+  // one made now. One found done is not taken: a question asked again later searches afresh. A failed search keeps
+  // nothing: the next in line asks the site itself.
+  const listing = await runClaimed(deps.store.fetchClaims, listingClaimKey(stockCode, from, to), search, {
+    toRecord: (kept) => kept,
+    fromRecord: (record, waited) => {
+      const kept = waited ? KeptListingSchema.safeParse(record) : null;
+      return kept?.success ? kept.data : null;
+    },
   });
+  if (!listing.listed) throw new AppError('not-found', `${stockCode} is not listed on HKEXnews`, { stockCode });
+  return listing.documents;
 }
 
 async function fetchOne(

@@ -1,7 +1,8 @@
 /**
  * Two bots as `npm start` runs them (dist/main.js, HTTP mode) on one PostgreSQL database, against one fake Slack
- * and one fake HKEXnews serving 01149's real returns: asked `/shares 01149 2011-08` at the same moment, one
- * downloads the return and the other waits for it, and both answer with the same card from the one return stored.
+ * and one fake HKEXnews serving 01149's real returns: asked `/shares 01149 2011-08` at the same moment, one looks
+ * the code up, searches its listing and downloads the return while the other waits for it and takes its listing,
+ * and both answer with the same card from the one return stored.
  * A claim left by a holder that died holds the document until its lease runs out; then a bot takes it over.
  * `npm run build` first.
  */
@@ -79,6 +80,11 @@ describe.skipIf(skipReason !== null)(
         expect(card).toContain('Issued: *2,586,597,458*');
       }
       expect(here[1]?.blocks).toEqual(there[1]?.blocks);
+      // One look-up and one search (August to November 2011's releases, one page) for both questions.
+      expect(fake.requestsTo('prefix').map((r) => r.query.name)).toEqual(['01149']);
+      expect(fake.requestsTo('search').map((r) => `${r.query.fromDate}-${r.query.toDate}`)).toEqual([
+        '20110801-20111130',
+      ]);
       expect(fake.downloads.get(documentOf('31 August 2011'))).toBe(1);
       expect(fake.requestsTo('document')).toHaveLength(1);
       const stored = await store.submissions('01149', '2011-08');
