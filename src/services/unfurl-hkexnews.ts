@@ -11,6 +11,7 @@ import type { HkexnewsClient, HkexnewsDocument } from '../hkexnews/hkexnews-clie
 import type { ExtractLimits } from '../pdf/extract-text.js';
 import type { FilingStore } from '../store/filing-store.js';
 import type { FilingCard } from '../view-models/filing-card.js';
+import { runClaimed } from './claimed-work.js';
 import { addMonths } from './fetch-returns.js';
 import { buildFilingCard, buildFilingCardForSave } from './filing-card.js';
 import { ingestFiling, sha256Of } from './ingest-filing.js';
@@ -85,4 +86,30 @@ async function findListing(
 /** What the link_shared listener calls: null for a link that is not an HKEXnews document. */
 export function createHkexnewsUnfurl(deps: UnfurlDeps): (url: string) => Promise<FilingCard | null> {
   return async (url) => (isHkexnewsDocumentLink(deps.client, url) ? cardForHkexnewsLink(deps, url) : null);
+}
+
+/** The claim on unfurling the links of one message (kept once done). */
+export function unfurlClaimKey(channel: string, messageTs: string): string {
+  return `link-unfurl ${channel} ${messageTs}`;
+}
+
+/**
+ * Runs a message's unfurl (its downloads and its chat.unfurl) once across the processes on the store: Slack retries
+ * a link_shared it thinks unanswered, and behind a load balancer the retry may reach another instance. A delivery
+ * that finds the unfurl under way waits for it, and takes it over if its holder died; one that finds it done does
+ * nothing. An unfurl that failed keeps nothing, so Slack's next retry tries again. Answers whether this call did it.
+ */
+export function unfurlOnce(
+  store: FilingStore,
+  message: { readonly channel: string; readonly messageTs: string },
+  unfurl: () => Promise<void>,
+): Promise<boolean> {
+  const work = async () => {
+    await unfurl();
+    return true;
+  };
+  return runClaimed(store.fetchClaims, unfurlClaimKey(message.channel, message.messageTs), work, {
+    toRecord: () => ({ unfurled: true }),
+    fromRecord: () => false,
+  });
 }

@@ -106,18 +106,29 @@ export async function postSharesCommand(
  * `retryNum`, as Slack's redelivery (X-Slack-Retry-Num). Resolves with the response, or null when the bot was not
  * there to answer.
  */
-export async function postFileShared(
+export function postFileShared(
+  fakeSlack: FakeSlack,
+  bot: { port: number; secret: string },
+  { fileId, channel, ts, retryNum = 0 }: { fileId: string; channel: string; ts: string; retryNum?: number },
+): Promise<Response | null> {
+  const event = fileSharedEvent(fileId, channel, 'U0001', ts);
+  return postEvent(fakeSlack, bot, event, { eventId: `Ev-${fileId}`, retryNum });
+}
+
+/** Posts an Events API callback of `event` to the bot on `port`, signed, as postFileShared does. */
+export async function postEvent(
   fakeSlack: FakeSlack,
   { port, secret }: { port: number; secret: string },
-  { fileId, channel, ts, retryNum = 0 }: { fileId: string; channel: string; ts: string; retryNum?: number },
+  event: Record<string, unknown>,
+  { eventId, retryNum = 0 }: { eventId: string; retryNum?: number },
 ): Promise<Response | null> {
   const body = JSON.stringify({
     type: 'event_callback',
     team_id: fakeSlack.teamId,
     api_app_id: 'A0001',
-    event_id: `Ev-${fileId}`,
+    event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    event: fileSharedEvent(fileId, channel, 'U0001', ts),
+    event,
   });
   const retry: Record<string, string> =
     retryNum > 0 ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_error' } : {};
