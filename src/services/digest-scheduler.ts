@@ -33,7 +33,7 @@ import type { Watchlist } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
 import type { DigestFailure } from '../view-models/digest.js';
 import { type DigestPoster, type SendDigestResult, sendDigest } from './digest-sending.js';
-import { postLateFilings } from './late-filings.js';
+import { type LateFilingDeps, postLateFilings, retryLateFilings } from './late-filings.js';
 import type { WatchlistFill } from './watchlist-fill.js';
 
 export interface SchedulerTimers {
@@ -110,6 +110,13 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
   let stopped = false;
   let timer: unknown = null;
   let running: Promise<void> = Promise.resolve();
+  const lateFilingDeps = (): LateFilingDeps => ({
+    store,
+    poster: deps.poster,
+    log,
+    now,
+    retryAt: (failedAt) => nextBusinessDayAt(failedAt, schedule),
+  });
 
   /** Fills the watched codes of the month whose week of fills it is; the codes HKEXnews answered for. */
   async function runFill(): Promise<readonly StockCode[]> {
@@ -122,7 +129,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
         const failed = fill.problems.map((p) => `; ${p.stockCode}: ${p.message}`).join('');
         log(`HKEXnews fill ${month}: asked about ${fill.checked.length} code(s), found ${found}${failed}`);
       }
-      await postLateFilings({ store, poster: deps.poster, log }, fill).catch((error: unknown) => {
+      await postLateFilings(lateFilingDeps(), fill).catch((error: unknown) => {
         log(`follow-ups for ${month}'s late filers failed: ${describe(error)}`);
       });
       return fill.checked;
@@ -132,12 +139,27 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     }
   }
 
+  /** Tries again the latest due month's follow-ups Slack refused; when the next of them is to be tried. */
+  async function retryFollowUps(): Promise<Date | null> {
+    const { month } = latestDueDigest(now(), schedule);
+    return retryLateFilings(lateFilingDeps(), month).catch((error: unknown) => {
+      log(`follow-ups for ${month}'s late filers were not tried again: ${describe(error)}`);
+      return null;
+    });
+  }
+
+  /** A retry owed, with another time to wake at added. */
+  function withRetryAt(retry: Retry, when: Date | null): Retry {
+    if (when === null || (retry.at !== null && retry.at <= when)) return retry;
+    return { soon: retry.soon, at: when };
+  }
+
   /** Sends the latest due month's digest where it is owed; says what is to be tried again, and when. */
   async function runDue(trigger: 'scheduled' | 'catch-up'): Promise<Retry> {
     const checkedOnHkexnews = await runFill();
     const due = latestDueDigest(now(), schedule);
     let soon = false;
-    let at: Date | null = null;
+    let at: Date | null = await retryFollowUps();
     const later = (when: Date) => {
       if (at === null || when < at) at = when;
     };
@@ -227,7 +249,9 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
       return;
     }
     if (target.kind === 'fill') {
-      running = runFill().then(() => arm(target.retry));
+      running = runFill()
+        .then(retryFollowUps)
+        .then((followUpAt) => arm(withRetryAt(target.retry, followUpAt)));
       return;
     }
     start(target.kind === 'retry' ? 'catch-up' : 'scheduled');

@@ -2,15 +2,19 @@
  * A late filer found after the digest: when a fill on a business day after the deadline stores the month's return
  * of a watched company, each channel whose digest of that month has gone out (and so named it as late or not held)
  * gets one short follow-up. Once per channel, month and code, whichever process's scheduler gets there first: the
- * post is claimed in the store before it is made and the claim kept after, as the digest is. A post that fails is
- * logged and not tried again: a missing follow-up can be read in `/shares CODE`, a repeated one cannot be unsent.
+ * post is claimed in the store before it is made and the claim kept after, as the digest is. A post Slack refuses
+ * has posted nothing: like a refused digest it is tried again the next business day (retryLateFilings), once, under
+ * a claim of its own so that one process retries it. A second refusal is logged and left: a missing follow-up can
+ * be read in `/shares CODE`, a repeated one cannot be unsent.
  */
 import { viewerIn } from '../domain/audience.js';
+import { type LateFilingAttempt, LateFilingAttemptSchema } from '../domain/late-filing-attempt.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { WatchlistFill } from '../domain/watchlist-fill.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { seenBy } from '../store/seen-by.js';
+import type { LateFiling } from '../view-models/digest.js';
 import { CLAIM_LEASE_MS } from './claimed-work.js';
 import { loadDigest } from './digest-content.js';
 import type { DigestPoster } from './digest-sending.js';
@@ -19,11 +23,19 @@ export interface LateFilingDeps {
   readonly store: FilingStore;
   readonly poster: DigestPoster;
   readonly log: (message: string) => void;
+  readonly now: () => Date;
+  /** When a follow-up Slack refused is tried again; never, without it. */
+  readonly retryAt?: (failedAt: Date) => Date;
 }
 
 /** The claim on one channel's follow-up about one code's return for one month. */
 export function lateFilingClaimKey(channelId: string, month: ReportMonth, stockCode: StockCode): string {
   return `late-filing ${channelId} ${month} ${stockCode}`;
+}
+
+/** The claim on trying a refused follow-up again, taken once and kept, so that it is retried once. */
+export function lateFilingRetryKey(channelId: string, month: ReportMonth, stockCode: StockCode): string {
+  return `late-filing-retry ${channelId} ${month} ${stockCode}`;
 }
 
 /**
@@ -44,38 +56,104 @@ async function storedAfter(
   return after;
 }
 
-/** Posts the follow-ups a fill calls for; answers how many this process posted. */
-export async function postLateFilings(deps: LateFilingDeps, fill: WatchlistFill): Promise<number> {
-  const { store, poster, log } = deps;
-  if (fill.found.length === 0) return 0;
-  let posted = 0;
+/** A channel whose digest of the month has gone out, with the codes it watches whose return was read after it. */
+interface Told {
+  readonly channelId: string;
+  readonly view: FilingStore;
+  readonly codes: readonly StockCode[];
+}
+
+async function readAfterDigest(store: FilingStore, month: ReportMonth, among: readonly StockCode[]): Promise<Told[]> {
+  const told: Told[] = [];
   for (const watchlist of await store.listWatchlists()) {
     const { channelId } = watchlist;
-    const watched = fill.found.filter((code) => watchlist.stockCodes.includes(code));
+    const watched = among.filter((code) => watchlist.stockCodes.includes(code));
     if (!watchlist.digestEnabled || watched.length === 0) continue;
     // Not sent yet (or refused, to be tried again): the digest itself will name the company as filed.
-    const record = await store.findDigestRecord(channelId, fill.month);
+    const record = await store.findDigestRecord(channelId, month);
     if (!record || record.messageTs.length === 0) continue;
     const view = seenBy(store, viewerIn(channelId));
-    const codes = await storedAfter(view, watched, fill.month, record.sentAt);
-    if (codes.length === 0) continue;
+    const codes = await storedAfter(view, watched, month, record.sentAt);
+    if (codes.length > 0) told.push({ channelId, view, codes });
+  }
+  return told;
+}
+
+/** Posts a follow-up under a claim this process holds, and keeps what happened with it; answers whether posted. */
+async function postUnderClaim(
+  deps: LateFilingDeps,
+  claim: { readonly key: string; readonly token: string; readonly what: string; readonly retry: boolean },
+  channelId: string,
+  filing: LateFiling,
+): Promise<boolean> {
+  const { store, poster, log } = deps;
+  try {
+    const { ts } = await poster.postMessage(channelId, poster.renderLateFiling(filing));
+    await store.fetchClaims.finish(claim.key, claim.token, { ts } satisfies LateFilingAttempt);
+    log(`${claim.what} posted`);
+    return true;
+  } catch (error) {
+    const failedAt = deps.now();
+    const retryAt = claim.retry ? null : (deps.retryAt?.(failedAt) ?? null);
+    const attempt: LateFilingAttempt = {
+      failed: String(error),
+      ...(retryAt ? { retryAt: retryAt.toISOString() } : {}),
+    };
+    await store.fetchClaims.finish(claim.key, claim.token, attempt).catch(() => undefined);
+    const again = retryAt ? `tried again at ${retryAt.toISOString()}` : 'not tried again';
+    log(`${claim.what} could not be posted, and is ${again}: ${error instanceof Error ? error.message : error}`);
+    return false;
+  }
+}
+
+/** Posts the follow-ups a fill calls for; answers how many this process posted. */
+export async function postLateFilings(deps: LateFilingDeps, fill: WatchlistFill): Promise<number> {
+  const { store } = deps;
+  if (fill.found.length === 0) return 0;
+  let posted = 0;
+  for (const { channelId, view, codes } of await readAfterDigest(store, fill.month, fill.found)) {
     const digest = await loadDigest(view, codes, fill.month);
     for (const company of [...digest.moved, ...digest.quiet]) {
       const key = lateFilingClaimKey(channelId, fill.month, company.stockCode);
       const claim = await store.fetchClaims.claim(key, CLAIM_LEASE_MS);
       if (claim.outcome !== 'claimed') continue;
-      const filing = { month: fill.month, deadline: digest.deadline, company };
       const what = `${channelId} ${fill.month}: follow-up for ${company.stockCode}`;
-      try {
-        const { ts } = await poster.postMessage(channelId, poster.renderLateFiling(filing));
-        await store.fetchClaims.finish(key, claim.token, { ts });
-        log(`${what} posted`);
-        posted += 1;
-      } catch (error) {
-        await store.fetchClaims.finish(key, claim.token, { failed: String(error) }).catch(() => undefined);
-        log(`${what} could not be posted, and is not tried again: ${error instanceof Error ? error.message : error}`);
-      }
+      const filing = { month: fill.month, deadline: digest.deadline, company };
+      if (await postUnderClaim(deps, { key, token: claim.token, what, retry: false }, channelId, filing)) posted += 1;
     }
   }
   return posted;
+}
+
+/**
+ * Tries again, once, each follow-up of the month that Slack refused and whose time to try again has come; answers
+ * the earliest such time still to come (null: none), for the scheduler to wake then.
+ */
+export async function retryLateFilings(deps: LateFilingDeps, month: ReportMonth): Promise<Date | null> {
+  const { store } = deps;
+  let later: Date | null = null;
+  const watched = new Set((await store.listWatchlists()).flatMap((watchlist) => watchlist.stockCodes));
+  for (const { channelId, view, codes } of await readAfterDigest(store, month, [...watched])) {
+    const due: StockCode[] = [];
+    for (const code of codes) {
+      const kept = LateFilingAttemptSchema.safeParse(
+        await store.fetchClaims.kept(lateFilingClaimKey(channelId, month, code)),
+      );
+      if (!kept.success || !('retryAt' in kept.data) || kept.data.retryAt === undefined) continue;
+      const retryAt = new Date(kept.data.retryAt);
+      if (retryAt.getTime() <= deps.now().getTime()) due.push(code);
+      else if (later === null || retryAt < later) later = retryAt;
+    }
+    if (due.length === 0) continue;
+    const digest = await loadDigest(view, due, month);
+    for (const company of [...digest.moved, ...digest.quiet]) {
+      const key = lateFilingRetryKey(channelId, month, company.stockCode);
+      const claim = await store.fetchClaims.claim(key, CLAIM_LEASE_MS);
+      if (claim.outcome !== 'claimed') continue;
+      const what = `${channelId} ${month}: follow-up for ${company.stockCode}, tried again,`;
+      const filing = { month, deadline: digest.deadline, company };
+      await postUnderClaim(deps, { key, token: claim.token, what, retry: true }, channelId, filing);
+    }
+  }
+  return later;
 }

@@ -7,7 +7,8 @@
  * The PostgreSQL store keeps its claims in a table (postgres-fetch-claims.ts); the lowdb store, which one process
  * owns, and the in-memory store keep them in memory (createLocalFetchClaims), where they stop two requests of the
  * same process fetching one document twice. The follow-up to a late filer is claimed here too
- * (services/late-filings.ts): a claim finished with a result is not taken again unless that result is replaced.
+ * (services/late-filings.ts): a claim finished with a result is not taken again unless that result is replaced;
+ * `kept` reads such a result (a follow-up Slack refused, to be tried again) without claiming anything.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -32,6 +33,8 @@ export interface FetchClaims {
    * that the next claim wins at once (a document's work leaves its outcome in the store itself).
    */
   finish(key: string, token: string, result: unknown): Promise<void>;
+  /** The result a finished claim keeps, without claiming anything; null when none is kept (absent or in hand). */
+  kept(key: string): Promise<unknown>;
 }
 
 export function newClaimToken(): string {
@@ -73,6 +76,10 @@ export function createLocalFetchClaims(now: () => Date = () => new Date()): Fetc
       if (!held) return;
       if (result === null) claims.delete(key);
       else claims.set(key, { token, leaseUntil: 0, done: true, result: structuredClone(result) });
+    },
+    async kept(key) {
+      const held = claims.get(key);
+      return held?.done ? structuredClone(held.result) : null;
     },
   };
 }

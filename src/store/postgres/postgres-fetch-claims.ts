@@ -55,4 +55,12 @@ export class PostgresFetchClaims implements FetchClaims {
       [key, token, this.now(), JSON.stringify(result)],
     );
   }
+
+  async kept(key: string): Promise<unknown> {
+    const rows = await this.sql.query<{ result: unknown }>(
+      'SELECT result FROM hkexnews_claims WHERE key = $1 AND done_at IS NOT NULL',
+      [key],
+    );
+    return rows[0]?.result ?? null;
+  }
 }

@@ -846,6 +846,22 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect(again.outcome).toBe('claimed');
         expect((await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).outcome).toBe('in-hand');
       });
+
+      it('show the result a finished claim keeps without claiming it, and nothing for one absent or in hand', async () => {
+        const { fetchClaims } = store;
+        const refused = 'late-filing C1 2012-03 01003';
+        expect(await fetchClaims.kept(refused)).toBeNull();
+        const claim = await fetchClaims.claim(refused, 60_000);
+        if (claim.outcome !== 'claimed') throw new Error(`claimed expected, got ${claim.outcome}`);
+        expect(await fetchClaims.kept(refused)).toBeNull();
+        await fetchClaims.finish(refused, claim.token, { failed: 'not_in_channel' });
+        expect(await fetchClaims.kept(refused)).toEqual({ failed: 'not_in_channel' });
+        expect(await fetchClaims.kept(refused)).toEqual({ failed: 'not_in_channel' });
+        expect(await fetchClaims.claim(refused, 60_000)).toEqual({
+          outcome: 'done',
+          result: { failed: 'not_in_channel' },
+        });
+      });
     });
 
     describe('a damaged month', () => {
