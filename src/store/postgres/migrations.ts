@@ -90,11 +90,23 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'a private return seen in every conversation it was shared in',
     sql: `
-      -- NULL: the workspace may see it; else every conversation it was shared in. A record's audience written
-      -- before (one conversation) is read as a set of one (audience.ts), so only the column needs moving.
-      ALTER TABLE returns ADD COLUMN audience_channels text[] CHECK (cardinality(audience_channels) > 0);
-      UPDATE returns SET audience_channels = ARRAY[audience_channel] WHERE audience_channel IS NOT NULL;
+      -- NULL: everyone may see it; else every conversation it was shared in (and, with the app in many
+      -- workspaces, TEAM/* for a workspace it was read in public there): audience.ts audienceKeys. A record's
+      -- audience written before (one conversation) is read as a set of one, so only the column needs moving.
+      ALTER TABLE returns ADD COLUMN audience_keys text[] CHECK (cardinality(audience_keys) > 0);
+      UPDATE returns SET audience_keys = ARRAY[audience_channel] WHERE audience_channel IS NOT NULL;
       ALTER TABLE returns DROP COLUMN audience_channel;
+    `,
+  },
+  {
+    version: 4,
+    name: 'the app installed in many workspaces',
+    sql: `
+      -- The app's installation in each workspace (Slack's OAuth flow): the validated record, by team id.
+      CREATE TABLE installations (
+        team_id text PRIMARY KEY,
+        record jsonb NOT NULL
+      );
     `,
   },
 ];
