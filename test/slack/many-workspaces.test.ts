@@ -1,0 +1,137 @@
+/**
+ * The app installed in two workspaces through Slack's OAuth flow, end to end: the real app's install page and
+ * redirect (Bolt's installer), the fake Slack's authorize page and oauth.v2.access handing each workspace its own
+ * bot token, the installations kept in the store. Each workspace is then answered with its own token, and what is
+ * read in one workspace's public channel stays in that workspace, while HKEXnews returns are everyone's.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { KnownBlock } from '@slack/types';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeHkexnews, fixtureDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
+import type { FakeWorkspace } from '../helpers/fake-slack.js';
+import { renderPlainText } from '../helpers/plain-text.js';
+import { startTestApp, type TestApp, type TestAppOptions } from '../helpers/slack-harness.js';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/00020_2023-11.pdf');
+const GENERAL = 'C0GENERAL';
+const [A, B] = ['T0ALPHA', 'T0BRAVO'];
+
+let t: TestApp | null = null;
+let hkexnews: FakeHkexnews | null = null;
+
+afterEach(async () => {
+  await t?.close();
+  await hkexnews?.close();
+  t = null;
+  hkexnews = null;
+});
+
+/** An install as a browser makes it: the install page, Slack's authorize page, back to the redirect with the cookie. */
+async function install(app: TestApp, teamId: string): Promise<FakeWorkspace> {
+  const workspace = app.fakeSlack.addWorkspace(teamId);
+  const page = await fetch(`${app.origin}/slack/install`, { redirect: 'manual' });
+  expect(page.status).toBe(200);
+  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const href = /<a href="([^"]+)"/.exec(await page.text())?.[1]?.replaceAll('&amp;', '&') ?? '';
+  const authorize = new URL(href);
+  expect(authorize.origin + authorize.pathname).toBe(`${app.fakeSlack.url}/oauth/v2/authorize`);
+  expect(authorize.searchParams.get('scope')).toBe('commands,chat:write,files:read');
+  // The installer chooses the workspace on Slack's page and allows the app.
+  authorize.searchParams.set('team', teamId);
+  const consent = await fetch(authorize, { redirect: 'manual' });
+  expect(consent.status).toBe(302);
+  const back = new URL(consent.headers.get('location') ?? '');
+  expect(back.pathname).toBe('/slack/oauth_redirect');
+  const done = await fetch(back, { headers: { cookie }, redirect: 'manual' });
+  expect(done.status).toBe(200);
+  return workspace;
+}
+
+/** The app, installed in workspaces A and B, each with a public #general of the same channel id. */
+async function start(options: TestAppOptions = {}): Promise<TestApp> {
+  const app = await startTestApp({ oauth: true, ...options });
+  t = app;
+  await install(app, A);
+  await install(app, B);
+  app.fakeSlack.addConversation(GENERAL, { type: 'public' });
+  return app;
+}
+
+async function ask(app: TestApp, text: string, team: string, channel = GENERAL): Promise<string> {
+  const sent = await app.sendCommand(text, { channel, team });
+  await app.idle();
+  return app.fakeSlack
+    .callsTo('response_url')
+    .filter((call) => call.url === sent.responseUrl && !call.body.delete_original)
+    .map((call) => renderPlainText(call.body as { text: string; blocks?: KnownBlock[] }))
+    .join('\n');
+}
+
+describe('the app installed in two workspaces through OAuth', () => {
+  it('keeps each workspace’s token, and answers each with its own', async () => {
+    const app = await startTestApp({ oauth: true });
+    t = app;
+    const [alpha, bravo] = [await install(app, A), await install(app, B)];
+    expect((await app.store.findInstallation(A))?.bot).toMatchObject({ token: alpha.botToken, userId: `UBOT${A}` });
+    expect((await app.store.findInstallation(B))?.bot.token).toBe(bravo.botToken);
+    expect(app.fakeSlack.callsTo('oauth.v2.access').map((c) => c.body.client_id)).toEqual(['1111.2222', '1111.2222']);
+
+    app.fakeSlack.addConversation(GENERAL, { type: 'public' });
+    await app.uploadFile({ name: 'nov.pdf', bytes: readFileSync(FIXTURE) }, { channel: GENERAL, team: A });
+    await app.idle();
+    // Everything the upload needed went with workspace A's token: the file, the channel, the card.
+    const calls = app.fakeSlack.calls.filter((c) =>
+      ['files.info', 'conversations.info', 'chat.postMessage'].includes(c.method),
+    );
+    expect(new Set(calls.map((c) => c.teamId))).toEqual(new Set([A]));
+    expect(app.botMessages().at(-1)?.plain).toContain('November 2023');
+    expect((await app.store.latest('00020', { kind: 'workspace', teamId: A }))?.audience).toEqual({
+      kind: 'conversations',
+      channelIds: [],
+      teamIds: [A],
+    });
+  });
+
+  it('shows a return read in a public channel of A in every conversation of A, and in none of B', async () => {
+    hkexnews = await startFakeHkexnews({ documents: fixtureDocuments().filter((d) => d.stockCode === '03388') });
+    const now = () => new Date('2024-11-20T02:00:00Z');
+    const app = await start({ hkexnewsUrl: hkexnews.url, now });
+    await app.uploadFile({ name: 'nov.pdf', bytes: readFileSync(FIXTURE) }, { channel: GENERAL, team: A });
+    await app.idle();
+
+    expect(await ask(app, '00020 2023-11', A)).toContain('Issued: 25,948,809,928');
+    expect(await ask(app, '00020 2023-11', A, 'C0MARKETS')).toContain('Issued: 25,948,809,928');
+    const inB = await ask(app, '00020 2023-11', B);
+    expect(inB).not.toContain('25,948,809,928');
+    expect(inB).toMatch(/No .*00020/);
+    expect(await ask(app, 'list', B)).not.toContain('00020');
+
+    // Fetched from HKEXnews when B asks: everyone's, so A sees it too, from the store.
+    expect(await ask(app, '03388', B)).toContain('Issued: 995,500,000');
+    const fetched = hkexnews.downloads.size;
+    expect(await ask(app, '03388', A)).toContain('Issued: 995,500,000');
+    expect(hkexnews.downloads.size).toBe(fetched);
+    expect((await app.store.latest('03388'))?.audience).toEqual({ kind: 'workspace' });
+  });
+
+  it('keeps the watchlists of the same channel id in the two workspaces apart', async () => {
+    const app = await start();
+    await ask(app, 'watch 00020', A);
+    await ask(app, 'watch 03388 00700', B);
+    expect(await ask(app, 'watchlist', A)).toContain('00020');
+    expect(await ask(app, 'watchlist', A)).not.toContain('03388');
+    expect(await ask(app, 'watchlist', B)).not.toContain('00020');
+    expect((await app.store.getWatchlist(GENERAL, A))?.stockCodes).toEqual(['00020']);
+    expect((await app.store.getWatchlist(GENERAL, B))?.stockCodes).toEqual(['00700', '03388']);
+    expect(await app.store.getWatchlist(GENERAL)).toBeNull();
+  });
+
+  it('answers a workspace that never installed the app with nothing from another', async () => {
+    const app = await start();
+    const sent = await app.sendCommand('list', { channel: GENERAL, team: 'T0NOBODY' });
+    await app.idle();
+    // Bolt's authorize finds no installation: no listener runs, and nothing is answered.
+    expect(app.fakeSlack.callsTo('response_url').filter((c) => c.url === sent.responseUrl)).toEqual([]);
+  });
+});
