@@ -10,6 +10,7 @@ import { parseMonthlyReturn } from '../../src/parse/index.js';
 import { extractText } from '../../src/pdf/extract-text.js';
 import { compareFf301 } from './ff301.js';
 import { unaccountedLeaves, watchReads } from './model-leaves.js';
+import { amendTruth, type TruthAmendment } from './truth-amendments.js';
 import type { FieldComparison } from './types.js';
 
 export type Comparator = (truth: unknown, model: MonthlyReturn) => FieldComparison[];
@@ -23,6 +24,8 @@ export interface FileAccuracy {
   readonly comparisons: readonly FieldComparison[];
   /** Why the file could not be parsed at all. */
   readonly error?: string;
+  /** The truth amendments used for this file (truth-amendments.ts), and those its truth holds already. */
+  readonly amendments?: { readonly applied: readonly TruthAmendment[]; readonly unneeded: readonly TruthAmendment[] };
 }
 
 export interface AccuracyTotals {
@@ -73,18 +76,25 @@ export async function runAccuracy(
   const legacy = await loadLegacyComparator();
   const results: FileAccuracy[] = [];
   for (const name of listTruthFiles(dir)) {
-    const truth = JSON.parse(readFileSync(path.join(dir, `${name}.truth.json`), 'utf8')) as { form?: unknown };
-    if (options.only && !options.only(truth)) continue;
-    const form = String(truth.form ?? 'unknown');
+    const shared = JSON.parse(readFileSync(path.join(dir, `${name}.truth.json`), 'utf8')) as { form?: unknown };
+    if (options.only && !options.only(shared)) continue;
+    const form = String(shared.form ?? 'unknown');
     const compare = form === 'FF301' ? compareFf301 : legacy;
     if (!compare) {
       results.push({ name, form, covered: false, comparisons: [] });
       continue;
     }
+    const { truth, applied, unneeded } = amendTruth(name, shared);
+    const amendments = applied.length + unneeded.length > 0 ? { amendments: { applied, unneeded } } : {};
     try {
       const bytes = readFileSync(path.join(dir, `${name}.pdf`));
       const parsed = parseMonthlyReturn(await extractText(bytes, undefined, name), name);
-      results.push({ name, form, covered: true, comparisons: compareBothWays(compare, truth, parsed.monthlyReturn) });
+      const comparisons = compareBothWays(compare, truth, parsed.monthlyReturn).map((field) =>
+        applied.some((amendment) => amendment.path === field.field)
+          ? { ...field, field: `${field.field} (truth amended)` }
+          : field,
+      );
+      results.push({ name, form, covered: true, comparisons, ...amendments });
     } catch (error) {
       results.push({ name, form, covered: true, comparisons: [], error: (error as Error).message });
     }
@@ -144,10 +154,20 @@ export function formatAccuracyReport(files: readonly FileAccuracy[]): string {
         out.push(`    x ${field.field}: expected ${show(field.expected)}, got ${show(field.actual)}`);
       }
     }
+    for (const amendment of file.amendments?.applied ?? []) {
+      out.push(`    + truth amended: ${amendment.path} as printed on page ${amendment.page} (${amendment.reason})`);
+    }
+    for (const amendment of file.amendments?.unneeded ?? []) {
+      out.push(`    ! truth amendment no longer needed, the truth holds it: ${amendment.path}`);
+    }
   }
   const totals = totalsOf(files);
   const notCovered = files.filter((file) => !file.covered).length;
+  const amended = files.reduce((sum, file) => sum + (file.amendments?.applied.length ?? 0), 0);
   out.push('');
+  if (amended > 0) {
+    out.push(`Truth amendments applied (scripts/accuracy/truth-amendments.ts): ${amended}, each compared as printed`);
+  }
   out.push(
     `Total: ${totals.right}/${totals.checked} fields right (${percent(totals.right, totals.checked)}) in ${totals.files} files` +
       (totals.uncertain > 0 ? `; ${totals.uncertain} uncertain fields shown, not counted` : '') +

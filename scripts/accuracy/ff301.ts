@@ -288,6 +288,12 @@ const RULES: readonly Rule[] = [
     read: (m, _, match) => at(m.detailsOfMovements.shareOptions.fundsRaised, match[1] ?? ''),
   },
   {
+    // Remarks printed under a table, as printed (a truth amendment, where the truth has only a summary or none).
+    path: /^section_III\.(\w+?)\.remarks$/,
+    read: (m, _, match) => at(detailPart(m, match[1] ?? ''), 'remarks'),
+    compare: sameText,
+  },
+  {
     path: /^section_III\.(\w+?)\.remarks_summary$/,
     read: (m, _, match) => at(detailPart(m, match[1] ?? ''), 'remarks'),
     compare: figuresIn,

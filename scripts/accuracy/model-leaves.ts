@@ -30,6 +30,11 @@ export const DERIVED: readonly Derived[] = [
     reason: 'the class the form prints a total under; the figure of the total is checked',
   },
   {
+    pattern: /\.totals\[\]\.printedInstead\.\w+$/,
+    reason:
+      'the words ("N/A", 不適用) a total held as null prints instead of a figure, for flags to quote: the truth records that total as null, which is checked',
+  },
+  {
     pattern: /^detailsOfMovements\.otherMovements\.classes\[\]\.items\[\]\.type$/,
     reason: "the reader's name for the type of a III(E) entry, derived from the event as printed, which is checked",
   },

@@ -36,8 +36,11 @@ const NAMES: Record<string, string> = {
 /** Keys that hold a row's name (not a figure), or that only carry the rows beneath them. */
 const NAMING_KEYS = ['className', 'particulars', 'description', 'event', 'label', 'stockCode'] as const;
 const TRANSPARENT = new Set(['classes', 'items', 'movements']);
-/** What the reader does not need told: the number of pages, the form's long title. */
-const IGNORED = new Set(['pages', 'title']);
+/**
+ * What the reader does not need told: the number of pages, the form's long title, and the words a total prints in
+ * place of a figure ("N/A"), whose figure is compared (and which a return read before they were kept lacks).
+ */
+const IGNORED = new Set(['pages', 'title', 'printedInstead']);
 
 function words(key: string, top: boolean): string {
   return (top ? PARTS[key] : undefined) ?? NAMES[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

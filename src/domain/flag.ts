@@ -25,6 +25,8 @@ export const FlagCodeSchema = z.enum([
   'stock-code-mismatch',
   /** the issuer's name differs from the name on the previous return held for the stock code. */
   'issuer-name-mismatch',
+  /** part IV's underlying shares differ from its HDRs at the HDR ratio it prints. */
+  'hdr-ratio-mismatch',
 ]);
 
 export const FlagSchema = z.object({

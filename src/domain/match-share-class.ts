@@ -1,7 +1,8 @@
 /**
  * Which class of last month's return is "the same class" as one of this month's. Filers do not keep their wording
  * (an issuer may file one month in English and the next in Chinese, "Ordinary shares" becoming "普通股"), so the
- * listed stock code decides first, then the wording, and a return of one class matches a return of one class.
+ * listed stock code decides first (an A share's Shanghai or Shenzhen code too), then the wording, and a return of
+ * one class matches a return of one class.
  */
 import type { ShareClass } from './monthly-return.js';
 
@@ -14,6 +15,14 @@ export function matchShareClass<T extends ShareClass>(shareClass: ShareClass, ca
   if (shareClass.stockCode !== null) {
     const byCode = candidates.filter((c) => c.stockCode === shareClass.stockCode);
     if (byCode.length === 1) return byCode[0] ?? null;
+  }
+  const elsewhere = shareClass.otherExchangeCode;
+  if (elsewhere) {
+    const byOtherCode = candidates.filter(
+      (c) =>
+        c.otherExchangeCode?.exchange === elsewhere.exchange && c.otherExchangeCode.stockCode === elsewhere.stockCode,
+    );
+    if (byOtherCode.length === 1) return byOtherCode[0] ?? null;
   }
   const byWording = candidates.filter((c) => wording(c) === wording(shareClass));
   if (byWording.length === 1) return byWording[0] ?? null;

@@ -10,7 +10,7 @@
  * - Dates are ISO `YYYY-MM-DD`.
  */
 import { z } from 'zod';
-import { StockCodeSchema } from './stock-code.js';
+import { OtherExchangeCodeSchema, StockCodeSchema } from './stock-code.js';
 
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
 export const ReportMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
@@ -71,8 +71,14 @@ export const ShareClassSchema = z.object({
   typeOfShares: z.string().nullable(),
   /** "Listed on the Exchange" / "Listed on SEHK": Yes / No; null where the form has no such cell. */
   listedOnExchange: z.boolean().nullable(),
-  /** Five digits; null for an unlisted class ("N/A"). */
+  /** The HKEX code, five digits; null for a class not listed on SEHK ("N/A") or listed elsewhere. */
   stockCode: StockCodeSchema.nullable(),
+  /**
+   * Where the "Stock code" cell prints another exchange's code (an A+H issuer's A shares: "600036"), that code and
+   * its exchange; `stockCode` is then null. Absent where the cell prints none (and on returns stored before it was
+   * read), so a return's content identity is what it was for every class listed in Hong Kong only.
+   */
+  otherExchangeCode: OtherExchangeCodeSchema.optional(),
   description: z.string().nullable(),
   multiCounters: z.array(MultiCounterSchema),
 });
@@ -275,6 +281,14 @@ export const SectionTotalSchema = z.object({
   increaseInIssuedShares: ShareCountSchema.nullable(),
   /** AA2, BB2 ...: decrease in treasury shares (v1.1+). */
   decreaseInTreasuryShares: ShareCountSchema.nullable(),
+  /**
+   * What the form prints in place of a figure held as null ("N/A", "不適用", "-"), by the figure's field: a total
+   * left N/A is not a total of 0, and a flag quotes the form. Absent where the figures are printed, or left blank.
+   */
+  printedInstead: z
+    .object({ increaseInIssuedShares: z.string(), decreaseInTreasuryShares: z.string() })
+    .partial()
+    .optional(),
 });
 export type SectionTotal = z.infer<typeof SectionTotalSchema>;
 
@@ -304,6 +318,11 @@ export const GrandTotalSchema = z.object({
   changeInIssuedShares: ShareCountSchema.nullable(),
   /** Total of AA2 to EE2 (v1.1+). */
   changeInTreasuryShares: ShareCountSchema.nullable(),
+  /** As SectionTotal's: "N/A" printed in place of a grand total held as null. */
+  printedInstead: z
+    .object({ changeInIssuedShares: z.string(), changeInTreasuryShares: z.string() })
+    .partial()
+    .optional(),
 });
 export type GrandTotal = z.infer<typeof GrandTotalSchema>;
 
@@ -318,15 +337,46 @@ export const DetailsOfMovementsSchema = z.object({
 export type DetailsOfMovements = z.infer<typeof DetailsOfMovementsSchema>;
 
 // ---------------------------------------------------------------- Part IV
-/** IV: Hong Kong Depositary Receipts, for issuers listed under Chapter 19B. */
+/** "HDR ratio: 1 HDR : 2 ordinary shares": how many HDRs stand for how many underlying shares, both as printed. */
+export const HdrRatioSchema = z.object({
+  hdrs: DecimalStringSchema,
+  shares: DecimalStringSchema,
+});
+export type HdrRatio = z.infer<typeof HdrRatioSchema>;
+
+/** "1 HDR : 2 shares", "10 HDRs : 1 share": both numbers, as the form prints them. */
+export function formatHdrRatio(ratio: HdrRatio): string {
+  const plural = (count: string, word: string) => `${count} ${word}${count === '1' ? '' : 's'}`;
+  return `${plural(ratio.hdrs, 'HDR')} : ${plural(ratio.shares, 'share')}`;
+}
+
+/** The class of shares the HDRs represent: "Underlying class of shares / Type of shares / Listed on the Exchange". */
+export const UnderlyingClassSchema = ShareClassSchema.pick({
+  className: true,
+  typeOfShares: true,
+  listedOnExchange: true,
+});
+export type UnderlyingClass = z.infer<typeof UnderlyingClassSchema>;
+
+/**
+ * IV: Hong Kong Depositary Receipts, for issuers listed under Chapter 19B. `depositary`, `hdrRatio` and
+ * `underlyingClass` are absent where the part prints no such row (and on returns stored before they were read);
+ * null where the row is printed blank or cannot be read.
+ */
 export const HdrClassSchema = z.object({
   description: z.string().nullable(),
+  /** "Stock code of HDR (if listed)": the HDRs' own code on SEHK. */
   stockCode: StockCodeSchema.nullable(),
   /** Number of HDRs in issue. */
   hdrs: MovementSchema,
   /** Number of underlying shares the HDRs represent, where printed. */
   underlyingShares: MovementSchema.nullable(),
+  /** "Depositary": the bank that issues the HDRs against the shares deposited with it. */
+  depositary: z.string().nullable().optional(),
+  hdrRatio: HdrRatioSchema.nullable().optional(),
+  underlyingClass: UnderlyingClassSchema.nullable().optional(),
 });
+export type HdrClass = z.infer<typeof HdrClassSchema>;
 export const HdrSectionSchema = z.object({
   notApplicable: z.boolean(),
   classes: z.array(HdrClassSchema),

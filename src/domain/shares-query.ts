@@ -9,7 +9,13 @@ import { AppError } from './errors.js';
 import { looksLikeMonthRange, type MonthRange, parseMonthRange } from './month-range.js';
 import type { ReportMonth } from './monthly-return.js';
 import { monthNumberOf, parseReportMonth } from './report-month-words.js';
-import { looksLikeStockCode, readStockCode, type StockCode } from './stock-code.js';
+import {
+  exchangeOfSixDigitCode,
+  looksLikeStockCode,
+  OTHER_EXCHANGE_NAMES,
+  readStockCode,
+  type StockCode,
+} from './stock-code.js';
 
 /** Room for a watch of a full watchlist (100 codes) with separators; anything longer is refused unread. */
 export const MAX_QUERY_CHARS = 1_000;
@@ -208,11 +214,7 @@ function readIssuer(words: readonly string[], asked: 'latest' | 'month' | 'histo
 
 function readCodeAlone(word: string, rest: readonly string[]): StockCode {
   const code = readStockCode(word);
-  if (!code) {
-    throw new AppError('bad-input', `${word} is not a stock code: HKEX codes have one to five digits, such as 00020.`, {
-      word,
-    });
-  }
+  if (!code) throw new AppError('bad-input', notAStockCode(word), { word });
   if (rest.length === 0) return code;
   const meant = rest.length === 1 ? suggestKeyword(rest[0] ?? '', AFTER_CODE) : null;
   if (meant)
@@ -222,6 +224,19 @@ function readCodeAlone(word: string, rest: readonly string[]): StockCode {
     `I don't know what "${rest.join(' ')}" means after ${code}. Try \`/shares ${code}\`, \`/shares ${code} 2023-11\` or \`/shares ${code} history\`.`,
     { code, words: rest.join(' ') },
   );
+}
+
+/**
+ * Why a word written as a code names no HKEX issuer. Six bare digits are how Shanghai and Shenzhen number their
+ * listings (an A+H issuer's A shares: 600036): said so, rather than read as a mistyped HKEX code, whose near misses
+ * would name an unrelated issuer.
+ */
+function notAStockCode(word: string): string {
+  const exchange = exchangeOfSixDigitCode(word);
+  if (exchange) {
+    return `${word} is a ${OTHER_EXCHANGE_NAMES[exchange]} code (six digits, as A and B shares are numbered there), not an HKEX one: HKEX codes have one to five digits, such as 00020. Ask with the issuer's HKEX code (its H shares') or a word of its name, for example \`/shares sensetime\`.`;
+  }
+  return `${word} is not a stock code: HKEX codes have one to five digits, such as 00020.`;
 }
 
 export interface ParsedCodes {

@@ -1,10 +1,12 @@
 /**
  * How a class of shares is named on the card and in the full view: the class as printed, with its type or the
  * filer's description where that tells two classes apart ("Ordinary shares – H shares"), and where it is listed:
- * "SEHK 00020 / 80020 RMB", "Shanghai 605988", "not listed on SEHK". The form's "Listed on the Exchange: No" says
- * only that a class is not listed in Hong Kong, so a class is never called unlisted outright.
+ * "SEHK 00020 / 80020 RMB", "SSE 600036" (another exchange's code the form prints), "Shanghai 605988" (one the
+ * filer's description names), "not listed on SEHK". The form's "Listed on the Exchange: No" says only that a class
+ * is not listed in Hong Kong, so a class is never called unlisted outright.
  */
 import type { ShareClass } from '../domain/monthly-return.js';
+import { formatOtherExchangeCode } from '../domain/stock-code.js';
 
 const DESCRIPTION_LENGTH = 60;
 
@@ -43,12 +45,16 @@ function otherListing(description: string | null): string | null {
 }
 
 export function describeListing(
-  shareClass: Pick<ShareClass, 'listedOnExchange' | 'stockCode' | 'description' | 'multiCounters'>,
+  shareClass: Pick<
+    ShareClass,
+    'listedOnExchange' | 'stockCode' | 'otherExchangeCode' | 'description' | 'multiCounters'
+  >,
 ): string {
   if (shareClass.stockCode) {
     const counters = shareClass.multiCounters.map((c) => `${c.stockCode}${c.currency ? ` ${c.currency}` : ''}`);
     return `SEHK ${[shareClass.stockCode, ...counters].join(' / ')}`;
   }
+  if (shareClass.otherExchangeCode) return formatOtherExchangeCode(shareClass.otherExchangeCode);
   const elsewhere = otherListing(shareClass.description);
   if (elsewhere) return elsewhere;
   if (shareClass.listedOnExchange === true) return 'SEHK (stock code not printed)';

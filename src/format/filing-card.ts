@@ -35,6 +35,7 @@ import { CARD_ACTIONS, encodeReturnRef } from './card-actions.js';
 import { describeClassName, describeListing } from './class-label.js';
 import { formatChange, formatCount, formatMoney, formatMonth, formatShortMonth } from './figures.js';
 import { flagIcon } from './flag-icon.js';
+import { describeHdrTerms } from './hdr-terms.js';
 import type { SlackMessage } from './message.js';
 import { describeFundsRaised, describePartIii } from './part-iii-lines.js';
 import { collectRemarks } from './return-remarks.js';
@@ -203,8 +204,10 @@ function hdrText({ hdr, previousClosing }: HdrComparison, previous: StoredReturn
   const listing = hdr.stockCode ? `SEHK ${hdr.stockCode}` : 'stock code not printed';
   const heldMonth = previous && previousClosing !== null ? formatShortMonth(previous.reportMonth) : null;
   const against = heldMonth ? difference(hdr.hdrs.closing, previousClosing) : null;
+  const terms = describeHdrTerms(hdr);
   const lines = [
     `*HDRs (part IV)* · ${listing}\n${name}`,
+    ...(terms.length > 0 ? [escapeMrkdwn(truncate(terms.join(' · '), 300))] : []),
     `HDRs: *${formatCount(hdr.hdrs.closing)}*${changeParts(inMonthChange(hdr.hdrs), against, heldMonth)}`,
   ];
   if (hdr.underlyingShares) {

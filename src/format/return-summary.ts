@@ -19,6 +19,7 @@ import type {
 import type { ParsedFiling } from '../domain/parsed-filing.js';
 import { describeListing } from './class-label.js';
 import { formatChange, formatCount, formatDecimal, formatMoney } from './figures.js';
+import { describeHdrTerms } from './hdr-terms.js';
 import { collectRemarks } from './return-remarks.js';
 
 /** One part of the return: its title as the form names it, and its lines. */
@@ -214,6 +215,7 @@ export function describeHdrSection(partIV: MonthlyReturn['hdr']): string[] {
     ...partIV.classes.flatMap((hdr) => [
       `  ${hdr.description ?? ''} (${hdr.stockCode ?? '–'}): HDRs ${describeBalance(hdr.hdrs)}`,
       ...(hdr.underlyingShares ? [`    underlying shares ${describeBalance(hdr.underlyingShares)}`] : []),
+      ...describeHdrTerms(hdr).map((term) => `    ${term}`),
     ]),
   ];
 }

@@ -47,20 +47,31 @@ export function checkBalance(section: string, subject: string | null, what: stri
   ];
 }
 
+/**
+ * What the form shows where a figure is expected: "says 0" for a printed 0, "prints N/A" (or 不適用, as printed) for
+ * the words that stand for nothing to report, "leaves it blank" for an empty cell. A total left N/A is not a 0.
+ */
+export function formSays(printed: string | null, printedInstead: string | undefined): string {
+  if (printed !== null) return `says ${format(printed)}`;
+  return printedInstead === undefined ? 'leaves it blank' : `prints ${printedInstead}`;
+}
+
+/** A printed total against the sum of what it totals; `actual` null where the form prints no figure. */
 export function mismatch(
   code: Flag['code'],
   section: string,
   subject: string | null,
   what: string,
   expected: string,
-  actual: string,
+  actual: string | null,
+  printedInstead?: string,
 ): Flag {
   return {
     code,
     severity: 'error',
     section,
     subject,
-    message: `${label(subject, what)}: the figures add up to ${format(expected)}, but the form says ${format(actual)}`,
+    message: `${label(subject, what)}: the figures add up to ${format(expected)}, but the form ${formSays(actual, printedInstead)}`,
     expected,
     actual,
   };

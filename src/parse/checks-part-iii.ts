@@ -128,12 +128,24 @@ function checkSubtotals<T>(
     const group = groupOfTotal(part, total, index);
     if (!group) return;
     const pairs = [
-      [total.increaseInIssuedShares, sumCounts(group.items.map(issued)), 'increase in issued shares'],
-      [total.decreaseInTreasuryShares, sumCounts(group.items.map(treasury)), 'decrease in treasury shares'],
+      [
+        total.increaseInIssuedShares,
+        total.printedInstead?.increaseInIssuedShares,
+        sumCounts(group.items.map(issued)),
+        'increase in issued shares',
+      ],
+      [
+        total.decreaseInTreasuryShares,
+        total.printedInstead?.decreaseInTreasuryShares,
+        sumCounts(group.items.map(treasury)),
+        'decrease in treasury shares',
+      ],
     ] as const;
-    for (const [printed, sum, what] of pairs) {
+    for (const [printed, instead, sum, what] of pairs) {
       if ((printed ?? 0) === sum) continue;
-      flags.push(mismatch('subtotal-mismatch', section, total.className, what, String(sum), String(printed ?? 0)));
+      flags.push(
+        mismatch('subtotal-mismatch', section, total.className, what, String(sum), printedText(printed), instead),
+      );
     }
   });
   return flags;
@@ -174,7 +186,8 @@ function checkGrandTotalOfIssued(grand: GrandTotal, subtotalsByPart: SubtotalsBy
       grand.className,
       'total of A to E (issued shares)',
       String(issued),
-      String(grand.changeInIssuedShares ?? 0),
+      printedText(grand.changeInIssuedShares),
+      grand.printedInstead?.changeInIssuedShares,
     ),
   ];
 }
@@ -195,9 +208,15 @@ function checkGrandTotalOfTreasury(grand: GrandTotal, subtotalsByPart: Subtotals
       grand.className,
       'total of A to E (treasury shares)',
       String(treasury),
-      String(grand.changeInTreasuryShares ?? 0),
+      printedText(grand.changeInTreasuryShares),
+      grand.printedInstead?.changeInTreasuryShares,
     ),
   ];
+}
+
+/** A printed figure as a flag carries it: null where the form prints none. */
+function printedText(figure: number | null): string | null {
+  return figure === null ? null : String(figure);
 }
 
 // ---------------------------------------------------------------- part III against part II
@@ -221,26 +240,48 @@ export function checkPartIIIAgainstPartII(monthlyReturn: MonthlyReturn): Flag[] 
     if (matched.length === 0 && classes.length === 1 && details.totals.length === 1) matched = classes;
     if (matched.length === 0) continue;
     const movement = sumCounts(matched.map((shareClass) => shareClass.issuedShares.movement));
-    flags.push(...partIIIMismatch(grand.className, 'issued shares', grand.changeInIssuedShares ?? 0, movement));
+    flags.push(
+      ...partIIIMismatch(grand.className, 'issued shares', grand.changeInIssuedShares, movement, {
+        printedInstead: grand.printedInstead?.changeInIssuedShares,
+      }),
+    );
     if (matched.some((shareClass) => shareClass.treasuryShares !== null)) {
       const treasury = sumCounts(matched.map((shareClass) => shareClass.treasuryShares?.movement ?? null));
-      flags.push(...partIIIMismatch(grand.className, 'treasury shares', grand.changeInTreasuryShares ?? 0, treasury));
+      flags.push(
+        ...partIIIMismatch(grand.className, 'treasury shares', grand.changeInTreasuryShares, treasury, {
+          printedInstead: grand.printedInstead?.changeInTreasuryShares,
+        }),
+      );
     }
   }
   return flags;
 }
 
-function partIIIMismatch(subject: string, what: string, partIII: number, partII: number): Flag[] {
-  if (partIII === partII) return [];
+/**
+ * Part III's total for a class against part II's movement. A total printed N/A (or left blank) accounts for no
+ * movement, and the flag says what the form prints rather than calling it 0.
+ */
+function partIIIMismatch(
+  subject: string,
+  what: string,
+  partIII: number | null,
+  partII: number,
+  printed: { readonly printedInstead?: string } = {},
+): Flag[] {
+  if ((partIII ?? 0) === partII) return [];
+  const accounts =
+    partIII === null
+      ? `part III's total of ${what} ${printed.printedInstead === undefined ? 'is left blank' : `is printed ${printed.printedInstead}`}`
+      : `part III accounts for ${withSign(partIII)} ${what}`;
   return [
     {
       code: 'part-iii-mismatch',
       severity: 'error',
       section: 'III',
       subject,
-      message: `${subject}: part III accounts for ${withSign(partIII)} ${what}, but part II shows a movement of ${withSign(partII)}`,
+      message: `${subject}: ${accounts}, but part II shows a movement of ${withSign(partII)}`,
       expected: String(partII),
-      actual: String(partIII),
+      actual: printedText(partIII),
     },
   ];
 }

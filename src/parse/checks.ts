@@ -8,10 +8,11 @@
  * - authorised shares x par value = authorised capital, and the classes' capital = the printed total per currency;
  * - each part III subtotal = the sum of its rows, and the grand total = the sum of the subtotals;
  * - part III's total for a class = that class's movement in part II;
- * - parts I and II print the same stock codes.
+ * - parts I and II print the same stock codes;
+ * - part IV's underlying shares are its HDRs at the HDR ratio it prints.
  */
 import type { Flag } from '../domain/flag.js';
-import type { IssuedShareClass, MonthlyReturn } from '../domain/monthly-return.js';
+import { formatHdrRatio, type IssuedShareClass, type MonthlyReturn } from '../domain/monthly-return.js';
 import { checkBalance, format, mismatch } from './check-flags.js';
 import { checkStockCodes } from './check-stock-codes.js';
 import { checkDetailsOfMovements, checkPartIIIAgainstPartII } from './checks-part-iii.js';
@@ -48,8 +49,48 @@ export function checkMonthlyReturn(monthlyReturn: MonthlyReturn): Flag[] {
     ...monthlyReturn.hdr.classes.flatMap((hdr) => [
       ...checkBalance('IV', hdr.description, 'HDRs', hdr.hdrs),
       ...(hdr.underlyingShares ? checkBalance('IV', hdr.description, 'underlying shares', hdr.underlyingShares) : []),
+      ...checkHdrRatio(hdr),
     ]),
   ];
+}
+
+// ---------------------------------------------------------------- part IV
+
+/**
+ * The HDRs stand for underlying shares at the printed ratio, row by row: at "1 HDR : 2 shares", 31,200,000 HDRs are
+ * 62,400,000 shares. Compared as HDRs x shares = underlying x HDRs, so a ratio of several HDRs to a share needs no
+ * division.
+ */
+function checkHdrRatio(hdr: MonthlyReturn['hdr']['classes'][number]): Flag[] {
+  const { hdrRatio: ratio, underlyingShares: underlying } = hdr;
+  if (!ratio || !underlying) return [];
+  const flags: Flag[] = [];
+  for (const row of ['preceding', 'movement', 'closing'] as const) {
+    const hdrs = hdr.hdrs[row];
+    const shares = underlying[row];
+    if (hdrs === null || shares === null) continue;
+    if (
+      compareDecimals(multiplyDecimals(String(hdrs), ratio.shares), multiplyDecimals(String(shares), ratio.hdrs)) === 0
+    )
+      continue;
+    // Where one HDR is the unit the shares it stands for are a product; otherwise only the disagreement is said.
+    const expected = compareDecimals(ratio.hdrs, '1') === 0 ? multiplyDecimals(String(hdrs), ratio.shares) : null;
+    const subject = `${hdr.description ?? 'HDRs'} (${row})`;
+    const atRatio = `at the HDR ratio ${formatHdrRatio(ratio)}`;
+    flags.push({
+      code: 'hdr-ratio-mismatch',
+      severity: 'error',
+      section: 'IV',
+      subject: hdr.description,
+      message:
+        expected === null
+          ? `${subject}: ${format(String(hdrs))} HDRs and ${format(String(shares))} underlying shares disagree ${atRatio}`
+          : `${subject}: ${format(String(hdrs))} HDRs ${atRatio} stand for ${format(expected)} underlying shares, but the form says ${format(String(shares))}`,
+      expected,
+      actual: String(shares),
+    });
+  }
+  return flags;
 }
 
 // ---------------------------------------------------------------- part I

@@ -10,3 +10,13 @@ export function isNotReported(text: string): boolean {
   const trimmed = text.trim();
   return trimmed === '' || NOT_REPORTED.test(trimmed);
 }
+
+/**
+ * The words a cell with nothing to report prints, as the reader sees them on the page ("N/A", "不適用", "-"), for a
+ * flag to quote; undefined for a blank cell or a figure. 不不不 is quoted as the 不適用 it renders.
+ */
+export function notReportedAsPrinted(text: string | undefined): string | undefined {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '' || !NOT_REPORTED.test(trimmed)) return undefined;
+  return trimmed === '不不不' ? '不適用' : trimmed;
+}

@@ -5,7 +5,9 @@
  */
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PDFParse } from 'pdf-parse';
+import { BUILT_WORKER_NAME } from './built-worker.js';
 import { installTextOnlyWorker } from './pdf-worker-text-only.js';
 
 /**
@@ -54,6 +56,13 @@ function keepCanvasAddonUnloaded(): void {
   require.cache[addon] = stand_in;
 }
 
+/**
+ * Where `npm run build` writes the text-only worker (built-worker.ts): the project's dist/pdf/, two folders above
+ * this file's compiled copy (dist/pdf/), the CLI's bundle (dist/bundle/) and its source (src/pdf/, run through tsx)
+ * alike. Where it is absent or stale, the worker is made at start.
+ */
+const BUILT_WORKER = fileURLToPath(new URL(`../../dist/pdf/${BUILT_WORKER_NAME}`, import.meta.url));
+
 let pdfParseModule: Promise<typeof import('pdf-parse')> | undefined;
 
 /** pdf-parse's PDFParse class, loaded once; also what the benchmark times pdf-parse with. */
@@ -61,7 +70,7 @@ export async function loadPdfParse(): Promise<typeof PDFParse> {
   if (!pdfParseModule) {
     keepCanvasAddonUnloaded();
     // pdf.js's worker changed for text only (see pdf-worker-text-only.ts); pdf.js's own where a change does not apply.
-    pdfParseModule = installTextOnlyWorker(PDFJS_DIR)
+    pdfParseModule = installTextOnlyWorker(PDFJS_DIR, BUILT_WORKER)
       .catch(() => false)
       .then(() => import('pdf-parse'))
       .finally(restoreEngineBuiltins);

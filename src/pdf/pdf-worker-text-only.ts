@@ -1,6 +1,6 @@
 /**
- * pdf.js's worker (the part that parses a document; in Node it runs in the calling process), changed in two places
- * for a process that only ever reads text. pdf.js has no option for either (its getDocument options, checked in
+ * pdf.js's worker (the part that parses a document; in Node it runs in the calling process), changed for a process
+ * that only ever reads text: in three places for speed, and in one for the text of a kind of font pdf.js misreads. pdf.js has no option for either (its getDocument options, checked in
  * pdfjs-dist 5.4's sources: disableFontFace, fontExtraProperties, useSystemFonts, isEvalSupported, cMapUrl /
  * cMapPacked and standardFontDataUrl all act after, or beside, the work below), and on a Chinese FF301 the two are
  * most of the extraction: the e-form sets its Chinese in a CID-keyed CFF font (AdobeHeitiStd) with no ToUnicode map.
@@ -14,13 +14,28 @@
  *    character maps (about a sixth). For an Identity CMap the result depends on the collection alone
  *    ("Adobe-GB1-UCS2"), so it is kept for the process and each document is given a copy, which pdf.js may amend.
  *
+ * 3. A symbolic TrueType font with neither /Encoding nor ToUnicode is read by pdf.js through MacRoman, and through
+ *    WinAnsi only where every record of the font's name table is a Windows one (pdf.js PR 15934, issue 15910).
+ *    Ghostscript's pdfwrite rewrites a WinAnsi TrueType font that way, keeping its WinAnsi bytes and writing both
+ *    Macintosh and Windows names: a re-saved 01477 read `(the “Company”)` as `(the ìCompanyî)` (0x93 is “ in WinAnsi,
+ *    ì in MacRoman). A font that names itself for Windows at all is read as WinAnsi, as poppler reads every TrueType
+ *    font without /Encoding (its pdftotext reads the re-save right). Fonts with an /Encoding, a ToUnicode map, or
+ *    Macintosh names only are read as before.
+ * 4. A TrueType font's glyphs that have no outline are noted, as its glyph table is checked, in an object keyed by
+ *    glyph number; the subset CJK fonts of the pre-2021 Chinese returns keep all 22,000-51,000 glyph numbers, most
+ *    without an outline, and an object that large became a hash table filled one key at a time: the check took
+ *    30-60 ms per font per document, a fifth of such a read. A byte per glyph answers the one question asked of it
+ *    (is glyph n missing; both give nothing for a number beyond the count) in about half the time.
+ *
  * Everything else is pdf.js's own. Every text item pdf.js gives (str, dir, transform, width, height, hasEOL) for
  * every PDF of the corpus and the fixtures is the same with and without these changes (`npm run extraction-dump`,
- * and test/pdf/pdf-worker-text-only.test.ts on the fixtures). Each change names the exact text it replaces: where a
- * pdf.js upgrade has moved it, the worker is pdf.js's own, unchanged and slower, and the test says so.
+ * and test/pdf/pdf-worker-text-only.test.ts on the fixtures); a ghostscript re-save of 01477 differs in its quotes
+ * only (test/pdf/ghostscript-resave.test.ts). Each change names the exact text it replaces: where a pdf.js upgrade
+ * has moved it, the worker is pdf.js's own, unchanged and slower, and the test says so.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isWorkerModule, keyOf, loadBuiltWorker, type WorkerModule, writeBuiltWorker } from './built-worker.js';
 
 interface Change {
   readonly why: string;
@@ -68,6 +83,24 @@ const CHANGES: readonly Change[] = [
       }
       return new ToUnicodeMap(toUnicode);`,
   },
+  {
+    why: 'a symbolic TrueType font without /Encoding that names itself for Windows reads as WinAnsi',
+    find: `  for (const r of nameRecords) {
+    if (!isWinNameRecord(r)) {
+      return;
+    }
+  }`,
+    replace: `  if (!nameRecords.some(isWinNameRecord)) {
+    return;
+  }`,
+  },
+  {
+    why: "a TrueType font's missing glyphs are noted a byte each",
+    find: `      const missingGlyphs = Object.create(null);
+      let writeOffset = 0;`,
+    replace: `      const missingGlyphs = new Uint8Array(numGlyphs);
+      let writeOffset = 0;`,
+  },
 ];
 
 const PREAMBLE = 'const TEXT_ONLY_TO_UNICODE = new Map();\n';
@@ -84,23 +117,45 @@ export function changeWorkerSource(source: string): { source: string } | { missi
   return { source: PREAMBLE + changed.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n') };
 }
 
-interface WorkerModule {
-  WorkerMessageHandler: unknown;
+/** Which changes are made, as the built worker's stamp records them (built-worker.ts). */
+const CHANGES_KEY = keyOf(JSON.stringify([CHANGES, PREAMBLE]));
+
+function workerFile(pdfjsDir: string): string {
+  return path.join(pdfjsDir, 'legacy', 'build', 'pdf.worker.mjs');
 }
 
 /**
- * Loads the changed worker from `pdfjsDir` (pdfjs-dist's folder) and makes it the one pdf.js uses in this process
- * (pdf.js takes `globalThis.pdfjsWorker` before importing its own). Returns false, leaving pdf.js's own worker, if
- * a change does not apply to the installed version, or if a worker is installed already.
+ * Writes the changed worker where a start finds it (`file`, with its code cache beside it; see built-worker.ts), or,
+ * where a change does not apply to the installed pdf.js, removes an earlier one and returns false. Run by
+ * `npm run build` (scripts/build-text-only-worker.mjs).
  */
-export async function installTextOnlyWorker(pdfjsDir: string): Promise<boolean> {
+export async function writeTextOnlyWorker(pdfjsDir: string, file: string): Promise<boolean> {
+  const changed = changeWorkerSource(await readFile(workerFile(pdfjsDir), 'utf8'));
+  if ('source' in changed && (await writeBuiltWorker(pdfjsDir, CHANGES_KEY, changed.source, file))) return true;
+  await rm(file, { force: true });
+  return false;
+}
+
+/**
+ * Loads the changed worker and makes it the one pdf.js uses in this process (pdf.js takes `globalThis.pdfjsWorker`
+ * before importing its own): the one `npm run build` wrote to `built`, where it was made from the installed pdf.js
+ * (pdfjs-dist's folder `pdfjsDir`) with these changes, else made here; says which. Returns false, leaving pdf.js's
+ * own worker, if a change does not apply to the installed version, or if a worker is installed already.
+ */
+export async function installTextOnlyWorker(pdfjsDir: string, built?: string): Promise<'built' | 'made' | false> {
   // A worker someone installed already (a comparison with pdf.js's own) is left in place.
   if ((globalThis as { pdfjsWorker?: WorkerModule }).pdfjsWorker) return false;
-  const file = path.join(pdfjsDir, 'legacy', 'build', 'pdf.worker.mjs');
-  const changed = changeWorkerSource(await readFile(file, 'utf8'));
-  if (!('source' in changed)) return false;
-  const url = `data:text/javascript;base64,${Buffer.from(changed.source).toString('base64')}`;
-  const worker = (await import(url)) as WorkerModule;
+  const fromBuild = built === undefined ? undefined : loadBuiltWorker(pdfjsDir, CHANGES_KEY, built);
+  const worker = fromBuild ?? (await makeTextOnlyWorker(pdfjsDir));
+  if (!worker) return false;
   (globalThis as { pdfjsWorker?: WorkerModule }).pdfjsWorker = { WorkerMessageHandler: worker.WorkerMessageHandler };
-  return true;
+  return fromBuild ? 'built' : 'made';
+}
+
+/** The changed worker made from the installed one and imported from memory, at a start without a built one. */
+async function makeTextOnlyWorker(pdfjsDir: string): Promise<WorkerModule | undefined> {
+  const changed = changeWorkerSource(await readFile(workerFile(pdfjsDir), 'utf8'));
+  if (!('source' in changed)) return undefined;
+  const worker: unknown = await import(`data:text/javascript;base64,${Buffer.from(changed.source).toString('base64')}`);
+  return isWorkerModule(worker) ? worker : undefined;
 }

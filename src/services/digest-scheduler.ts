@@ -11,8 +11,9 @@
  *   digest-sending.ts for which side of the crash window that puts us on, and why.
  * - With HKEXnews on (`fill`), the watched codes' returns are fetched from the site just before the digest, and again
  *   at the same time on each business day of the week after the deadline (a fill asks nothing once every watched code
- *   has filed): the digest then names who has not filed as late, and a late filer is held when it files. A failing
- *   site never holds up a digest: it goes out as it would without HKEXnews.
+ *   has filed): the digest then names who has not filed as late, and a late filer is held when it files and told to
+ *   each channel whose digest has gone out, in one follow-up (late-filings.ts). A failing site never holds up a
+ *   digest: it goes out as it would without HKEXnews.
  */
 
 import {
@@ -33,6 +34,7 @@ import type { FilingStore } from '../store/filing-store.js';
 import { inWorkspace } from '../store/in-workspace.js';
 import type { DigestFailure } from '../view-models/digest.js';
 import { type DigestPoster, type SendDigestResult, sendDigest } from './digest-sending.js';
+import { postLateFilings } from './late-filings.js';
 import type { WatchlistFill } from './watchlist-fill.js';
 
 export interface SchedulerTimers {
@@ -126,6 +128,12 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
         const failed = fill.problems.map((p) => `; ${p.stockCode}: ${p.message}`).join('');
         log(`HKEXnews fill ${month}: asked about ${fill.checked.length} code(s), found ${found}${failed}`);
       }
+      const postersOf = deps.postersOf;
+      await postLateFilings({ store, poster: deps.poster, log, ...(postersOf ? { postersOf } : {}) }, fill).catch(
+        (error: unknown) => {
+          log(`follow-ups for ${month}'s late filers failed: ${describe(error)}`);
+        },
+      );
       return fill.checked;
     } catch (error) {
       log(`HKEXnews fill ${month} failed, digests go out without it: ${describe(error)}`);

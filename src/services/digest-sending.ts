@@ -19,13 +19,15 @@ import type { StockCode } from '../domain/stock-code.js';
 import type { DigestRecord } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { seenBy } from '../store/seen-by.js';
-import type { Digest } from '../view-models/digest.js';
+import type { Digest, LateFiling } from '../view-models/digest.js';
 import { loadDigest } from './digest-content.js';
 
 /** How a digest reaches a channel: drawn as messages (format/digest.ts in the app), each posted in turn. */
 export interface DigestPoster<Message = unknown> {
   /** The digest as the messages to post, in order. */
   render(digest: Digest): readonly Message[];
+  /** The follow-up for a company found after the digest went out (late-filings.ts). */
+  renderLateFiling(filing: LateFiling): Message;
   /** Posts one message to a channel and returns its ts. */
   postMessage(channelId: string, message: Message): Promise<{ ts: string }>;
 }

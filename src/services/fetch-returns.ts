@@ -13,6 +13,7 @@ import { isMonthlyReturnListing, reportMonthOfTitle } from '../hkexnews/monthly-
 import type { ExtractLimits } from '../pdf/extract-text.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { type BulkIngestSummary, type FileOutcome, failedOutcome, savedOutcome } from './bulk-ingest.js';
+import { runClaimed } from './claimed-work.js';
 import { ingestFiling } from './ingest-filing.js';
 import { readFiling } from './read-filing.js';
 
@@ -145,8 +146,32 @@ async function fetchOne(
   request: FetchRequest,
 ): Promise<FileOutcome | 'outside'> {
   const file = document.url;
-  const held = await heldDocument(deps.store, stockCode, document);
-  if (held) return savedOutcome(file, { status: 'already-held', stored: held, match: 'same-file' });
+  const alreadyHeld = async () => {
+    const held = await heldDocument(deps.store, stockCode, document);
+    return held ? savedOutcome(file, { status: 'already-held', stored: held, match: 'same-file' }) : null;
+  };
+  const held = await alreadyHeld();
+  if (held) return held;
+  // Another process on the store may be fetching the same document: it is downloaded by one, and the others find it
+  // stored once that one is done (or take it over if that one died).
+  return runClaimed(
+    deps.store.fetchClaims,
+    documentClaimKey(document.url),
+    async () => (await alreadyHeld()) ?? downloadAndStore(deps, document, request),
+  );
+}
+
+/** The claim on downloading one HKEXnews document. */
+export function documentClaimKey(url: string): string {
+  return `hkexnews-document ${url}`;
+}
+
+async function downloadAndStore(
+  deps: FetchDeps,
+  document: HkexnewsDocument,
+  request: FetchRequest,
+): Promise<FileOutcome | 'outside'> {
+  const file = document.url;
   const read: typeof readFiling = async (bytes, options) => {
     const parsed = await (deps.read ?? readFiling)(bytes, options);
     if (!inMonths(reportMonthOf(parsed.monthlyReturn), request, false)) throw new OutsideMonths();

@@ -50,7 +50,13 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * way. Where the shell cannot set the limit (it is not enforced on macOS), the heap cap remains.
  */
 function readerCommand(memoryMb: number, warmUp: 'thorough' | 'light'): { command: string; args: string[] } {
-  const node = [`--max-old-space-size=${memoryMb}`, ...(FROM_SOURCES ? ['--import', 'tsx'] : []), READER_PATH, warmUp];
+  const node = [
+    `--max-old-space-size=${memoryMb}`,
+    `--max-semi-space-size=${READER_SEMI_SPACE_MB}`,
+    ...(FROM_SOURCES ? ['--import', 'tsx'] : []),
+    READER_PATH,
+    warmUp,
+  ];
   if (process.platform === 'win32') return { command: process.execPath, args: node };
   const script = 'ulimit -d "$1" 2>/dev/null; shift; exec "$@"';
   // From the sources, tsx's compiler service (esbuild, a Go program the reader starts) inherits the limit and could
@@ -60,6 +66,14 @@ function readerCommand(memoryMb: number, warmUp: 'thorough' | 'light'): { comman
 }
 
 const TSX_HEADROOM_MB = 1024;
+
+/**
+ * V8's young generation, where a read's short-lived objects (pdf.js's tokens, operators, glyphs and text items) are
+ * made and, most of them, die: at Node 20's default, scavenges took about a fifth of a reader's CPU. With 16 MB
+ * semi-spaces a read of the corpus costs 17-20% less CPU (measured over 138 reads in one process, alternating with
+ * the default); 32 MB gains a few per cent more for twice the memory, which counts against READ_MEMORY_MB.
+ */
+const READER_SEMI_SPACE_MB = 16;
 
 /** What a reader that died of exhausted memory leaves on its standard error (V8's heap, or C++'s operator new). */
 const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|bad_alloc|allocation failed|out of memory/i;

@@ -5,20 +5,14 @@
  */
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
+import { type KeptWatchlistFill, KeptWatchlistFillSchema, type WatchlistFill } from '../domain/watchlist-fill.js';
 import type { FilingStore } from '../store/filing-store.js';
+import { runClaimed } from './claimed-work.js';
 import { type FetchDeps, fetchMonthlyReturns } from './fetch-returns.js';
 
-export type WatchlistFillDeps = Pick<FetchDeps, 'store' | 'client' | 'now' | 'limits' | 'read'>;
+export type { WatchlistFill };
 
-export interface WatchlistFill {
-  readonly month: ReportMonth;
-  /** Codes HKEXnews was asked about and answered for: a code among them still without a return has not filed. */
-  readonly checked: readonly StockCode[];
-  /** Codes whose return for the month was stored by this fill. */
-  readonly found: readonly StockCode[];
-  /** Codes the site could not be asked about, with why (not listed there, or the site failed). */
-  readonly problems: readonly { readonly stockCode: StockCode; readonly message: string }[];
-}
+export type WatchlistFillDeps = Pick<FetchDeps, 'store' | 'client' | 'now' | 'limits' | 'read'>;
 
 /** Every code watched by a list whose digest is on, once each, sorted. */
 export async function watchedCodes(store: FilingStore): Promise<StockCode[]> {
@@ -29,7 +23,31 @@ export async function watchedCodes(store: FilingStore): Promise<StockCode[]> {
   return [...codes].sort();
 }
 
+/**
+ * Every process on the store runs a digest scheduler, and each wakes at DIGEST_TIME to fill the same month: one
+ * fills, the others take its result, so that HKEXnews is asked about each code once. A fill done this recently
+ * answers for another process's (schedulers wake together; a restart an hour later fills again).
+ */
+const FILL_SHARED_FOR_MS = 10 * 60_000;
+
+/** The claim on filling one month's watched codes from HKEXnews. */
+export function fillClaimKey(month: ReportMonth): string {
+  return `hkexnews-fill ${month}`;
+}
+
 export async function fillWatchlists(deps: WatchlistFillDeps, month: ReportMonth): Promise<WatchlistFill> {
+  return runClaimed(deps.store.fetchClaims, fillClaimKey(month), () => fillNow(deps, month), {
+    toRecord: (fill): KeptWatchlistFill => ({ filledAt: deps.now().toISOString(), fill }),
+    fromRecord: (record) => {
+      const kept = KeptWatchlistFillSchema.safeParse(record);
+      if (!kept.success || kept.data.fill.month !== month) return null;
+      const age = deps.now().getTime() - Date.parse(kept.data.filledAt);
+      return age >= 0 && age < FILL_SHARED_FOR_MS ? kept.data.fill : null;
+    },
+  });
+}
+
+async function fillNow(deps: WatchlistFillDeps, month: ReportMonth): Promise<WatchlistFill> {
   const { store } = deps;
   const missing: StockCode[] = [];
   for (const code of await watchedCodes(store)) {

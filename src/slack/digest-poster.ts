@@ -6,6 +6,7 @@
 import { AppError } from '../domain/errors.js';
 import { renderDigest } from '../format/digest.js';
 import { renderDigestFailure } from '../format/digest-watchlist.js';
+import { renderLateFiling } from '../format/late-filing.js';
 import type { SlackMessage } from '../format/message.js';
 import type { DigestPoster } from '../services/digest-sending.js';
 import type { DigestFailure } from '../view-models/digest.js';
@@ -15,6 +16,7 @@ import { toPayload } from './log-error.js';
 export function createDigestPoster(client: App['client']): DigestPoster<SlackMessage> {
   return {
     render: (digest) => renderDigest(digest),
+    renderLateFiling: (filing) => renderLateFiling(filing),
     async postMessage(channelId, message) {
       try {
         const result = await client.chat.postMessage({ channel: channelId, ...toPayload(message) });

@@ -16,6 +16,7 @@ import type {
   StoredReturn,
   Watchlist,
 } from '../domain/stored-return.js';
+import type { FetchClaims } from './fetch-claims.js';
 
 export interface SaveInput {
   readonly monthlyReturn: MonthlyReturn;
@@ -148,6 +149,9 @@ export interface FilingStore {
   /** The installation in a workspace, or null where the app is not installed. */
   findInstallation(teamId: string): Promise<WorkspaceInstallation | null>;
   deleteInstallation(teamId: string): Promise<void>;
+
+  /** Claims on HKEXnews work, seen by every process on this store: a document is downloaded once (fetch-claims.ts). */
+  readonly fetchClaims: FetchClaims;
 
   /** Everything held, for a copy to another store. */
   contents(): StoreContents;

@@ -38,6 +38,8 @@ export function inWorkspace(store: FilingStore, teamId: string | null): FilingSt
     saveInstallation: (installation) => store.saveInstallation(installation),
     findInstallation: (teamId) => store.findInstallation(teamId),
     deleteInstallation: (teamId) => store.deleteInstallation(teamId),
+    // HKEXnews work is everyone's: a document fetched for one workspace is fetched once for all.
+    fetchClaims: store.fetchClaims,
     contents: () => store.contents(),
     // A view does not own the store: closing it is the owner's business.
     close: async () => {},

@@ -30,6 +30,7 @@ export function seenBy(store: FilingStore, viewer: Viewer): FilingStore {
     findDigestRecord: (channelId, month, teamId) => store.findDigestRecord(channelId, month, teamId),
     recordDigest: (record) => store.recordDigest(record),
     claimDigest: (record) => store.claimDigest(record),
+    fetchClaims: store.fetchClaims,
     // Copying a store (hkex-shares migrate) is the operator's, not a conversation's: the whole store, as held.
     // An installation is the workspace's, whoever asks.
     saveInstallation: (installation) => store.saveInstallation(installation),

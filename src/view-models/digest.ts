@@ -48,6 +48,14 @@ export interface Digest {
   readonly pending: readonly PendingCompany[];
 }
 
+/** A watched company's return that a fill found after its month's digest went out: posted once, as a follow-up. */
+export interface LateFiling {
+  readonly month: ReportMonth;
+  /** The filing deadline of the month, "YYYY-MM-DD". */
+  readonly deadline: string;
+  readonly company: FiledCompany;
+}
+
 /** A scheduled digest Slack refused: what its watchlist's owner is told in a DM. */
 export interface DigestFailure {
   readonly channelId: string;

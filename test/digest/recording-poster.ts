@@ -1,6 +1,7 @@
 /** A DigestPoster that keeps what was posted, and can be told to fail. */
 import { AppError } from '../../src/domain/errors.js';
 import { renderDigest } from '../../src/format/digest.js';
+import { renderLateFiling } from '../../src/format/late-filing.js';
 import type { SlackMessage } from '../../src/format/message.js';
 import type { DigestPoster } from '../../src/services/digest-sending.js';
 
@@ -22,6 +23,7 @@ export function createRecordingPoster(): RecordingPoster {
   return {
     posts,
     render: (digest) => renderDigest(digest),
+    renderLateFiling: (filing) => renderLateFiling(filing),
     failNext(times = 1) {
       failures += times;
     },

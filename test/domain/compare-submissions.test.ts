@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareSubmissions } from '../../src/domain/compare-submissions.js';
+import type { MonthlyReturn } from '../../src/domain/monthly-return.js';
 import { loadFixtureReturn } from '../helpers/fixture-specs.js';
 
 describe('compareSubmissions', () => {
@@ -28,6 +29,35 @@ describe('compareSubmissions', () => {
       ['III · (A) · funds raised', '450000', '480000'],
       ['III · totals · Ordinary shares · change in issued shares', 300_000, 320_000],
     ]);
+  });
+
+  it('tells a total that became a figure by its figure, not by the "N/A" it printed before', () => {
+    const march = loadFixtureReturn('02288_2025-03');
+    const withTotal = (total: MonthlyReturn['detailsOfMovements']['totals'][number]): MonthlyReturn => ({
+      ...march,
+      detailsOfMovements: { ...march.detailsOfMovements, totals: [total] },
+    });
+    const notApplicable = withTotal({
+      className: 'Ordinary shares',
+      changeInIssuedShares: null,
+      changeInTreasuryShares: null,
+      printedInstead: { changeInIssuedShares: 'N/A' },
+    });
+    const figure = withTotal({
+      className: 'Ordinary shares',
+      changeInIssuedShares: 300_000,
+      changeInTreasuryShares: null,
+    });
+    expect(compareSubmissions(notApplicable, figure).map((c) => [c.where.join(' · '), c.was, c.now])).toEqual([
+      ['III · totals · Ordinary shares · change in issued shares', null, 300_000],
+    ]);
+    // The same N/A return read before the parser kept what a total prints instead: no change to tell.
+    const readBefore = withTotal({
+      className: 'Ordinary shares',
+      changeInIssuedShares: null,
+      changeInTreasuryShares: null,
+    });
+    expect(compareSubmissions(readBefore, notApplicable)).toEqual([]);
   });
 
   it('finds nothing between a return and itself', () => {

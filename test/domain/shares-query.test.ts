@@ -154,8 +154,17 @@ describe('parseSharesQuery: name search, list and help', () => {
   });
 
   it('refuses a code of more than five digits, written any way', () => {
-    expect(badInput('000020')).toContain('000020 is not a stock code');
+    expect(badInput('0000020')).toContain('0000020 is not a stock code');
     expect(badInput('000020.HK history')).toContain('000020.HK is not a stock code');
+  });
+
+  it('names six bare digits as a Shanghai or Shenzhen code, never as a mistyped HKEX code', () => {
+    expect(badInput('600036')).toBe(
+      "600036 is a Shanghai Stock Exchange code (six digits, as A and B shares are numbered there), not an HKEX one: HKEX codes have one to five digits, such as 00020. Ask with the issuer's HKEX code (its H shares') or a word of its name, for example `/shares sensetime`.",
+    );
+    expect(badInput('000333 2024-01')).toContain('000333 is a Shenzhen Stock Exchange code');
+    expect(badInput('history 900901')).toContain('900901 is a Shanghai Stock Exchange code');
+    expect(badInput('830799')).toContain('830799 is not a stock code');
   });
 
   it('says what it does not understand after a code', () => {

@@ -81,6 +81,30 @@ describe('the card of the fixture returns', () => {
     expect(plain).toContain('Public float: complied with (Initial Prescribed Threshold - 25%');
   });
 
+  it('names an A share by the Shanghai code its stock code cell prints, in parts I and II and III(A)', async () => {
+    const { message, plain } = await cardOf('01338_2025-09_a-plus-h-sse');
+    expect(plain).toContain('Ordinary shares – A Shares · SSE 601338\nIssued: 4,803,600,000 · +3,600,000 in the month');
+    expect(plain).toContain('Ordinary shares – H Shares · SEHK 01338\nIssued: 1,600,000,000');
+    expect(plain).not.toMatch(/SEHK 60133|SEHK 01338 \/|unlisted/);
+    expect(message.text).toContain('Donghai Port Machinery Co., Ltd. (01338), Sep 2025');
+  });
+
+  it("shows an HDR's depositary, its ratio of 1 HDR to 2 shares and the underlying class", async () => {
+    const { message, plain } = await cardOf('06288_2025-08_hdr-depositary');
+    expect(plain).toContain(
+      'HDRs (part IV) · SEHK 06288\nHong Kong Depositary Receipts, each representing two ordinary shares\n' +
+        'Depositary: Harbour Trust Depositary Limited · Ratio: 1 HDR : 2 shares · Underlying: Ordinary shares, not listed on SEHK\n' +
+        'HDRs: 31,200,000 · +1,200,000 in the month',
+    );
+    expect(plain).toContain('Underlying shares: 62,400,000 · +2,400,000 in the month');
+    expect(message.text).toContain('HDRs 06288 31,200,000 (+1,200,000 in the month)');
+  });
+
+  it('shows no depositary line for HDRs whose part IV prints none', async () => {
+    const { plain } = await cardOf('06863_2025-05_hdr');
+    expect(plain).not.toContain('Depositary:');
+  });
+
   it('shows both the month’s movement and the change against the month held before', async () => {
     const { message, plain } = await cardOf('00020_2023-10', '00020_2023-11');
     expect(plain).toContain('WVR ordinary shares – Class B ordinary shares · SEHK 00020 / 80020 RMB');

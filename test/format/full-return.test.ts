@@ -53,6 +53,27 @@ describe('the whole return of the fixture returns', () => {
     expect(text).not.toContain('unlisted');
   });
 
+  it("names 01338's A shares by their Shanghai code in every part, apart from the HKEX codes", () => {
+    const text = textOf('01338_2025-09_a-plus-h-sse');
+    expect(text).toContain('Donghai Port Machinery Co., Ltd. (01338)');
+    expect(text).toContain('Ordinary shares – A Shares (SSE 601338): shares 6,000,000,000 -> – -> 6,000,000,000');
+    expect(text).toContain(
+      'Ordinary shares – A Shares (SSE 601338): excluding treasury 4,800,000,000 -> +3,600,000 -> 4,803,600,000',
+    );
+  });
+
+  it("shows 06288's depositary, HDR ratio and underlying class under its HDRs", () => {
+    expect(textOf('06288_2025-08_hdr-depositary')).toContain(
+      [
+        '  Hong Kong Depositary Receipts, each representing two ordinary shares (06288): HDRs 30,000,000 -> +1,200,000 -> 31,200,000',
+        '    underlying shares 60,000,000 -> +2,400,000 -> 62,400,000',
+        '    Depositary: Harbour Trust Depositary Limited',
+        '    Ratio: 1 HDR : 2 shares',
+        '    Underlying: Ordinary shares, not listed on SEHK',
+      ].join('\n'),
+    );
+  });
+
   it("names 02496's Series A preference shares", () => {
     expect(textOf('02496_2025-08_three-classes')).toContain('Series A preference shares');
   });

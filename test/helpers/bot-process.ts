@@ -130,6 +130,28 @@ export async function postFileShared(
   return response;
 }
 
+export interface RunningBot {
+  readonly bot: SpawnedBot;
+  readonly port: number;
+}
+
+/** A bot in HTTP mode on a port of its own over `dataDir`, with `env` added (DATABASE_URL, say); once it listens. */
+export async function startHttpBot(
+  fakeSlack: FakeSlack,
+  { dataDir, secret, env = {} }: { dataDir: string; secret: string; env?: Record<string, string> },
+): Promise<RunningBot> {
+  const port = await freePort();
+  const bot = spawnBot({ ...httpBotEnv(fakeSlack, { port, dataDir, secret }), ...env }, dataDir);
+  await waitUntilListening(fakeSlack, bot, port);
+  return { bot, port };
+}
+
+/** Ends each bot with SIGKILL, resolving once all have exited. */
+export async function killBots(bots: readonly RunningBot[]): Promise<void> {
+  for (const { bot } of bots) bot.child.kill('SIGKILL');
+  await Promise.all(bots.map(({ bot }) => bot.exited));
+}
+
 export interface BotProcess {
   readonly child: ChildProcess;
   /** Posts `/shares <text>` signed as Slack signs it; resolves at the acknowledgement, with its time. */

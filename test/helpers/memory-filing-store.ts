@@ -24,6 +24,7 @@ import {
   type Watchlist,
   WatchlistSchema,
 } from '../../src/domain/stored-return.js';
+import { createLocalFetchClaims } from '../../src/store/fetch-claims.js';
 import type { FilingStore, SaveInput, SaveResult } from '../../src/store/filing-store.js';
 import {
   emptyCodeIndexEntry,
@@ -216,6 +217,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
     async deleteInstallation(teamId) {
       installations.delete(teamId);
     },
+    fetchClaims: createLocalFetchClaims(),
     contents() {
       return {
         async *months() {

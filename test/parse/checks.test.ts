@@ -179,6 +179,51 @@ describe('checkMonthlyReturn', () => {
     ]);
   });
 
+  it('says what the form prints where a subtotal is no figure: 0 printed, N/A or 不適用 printed, or a blank', () => {
+    const subtotal = (total: Partial<DetailsOfMovements['otherMovements']['totals'][number]>) => {
+      const details: Partial<DetailsOfMovements> = {
+        otherMovements: {
+          notApplicable: false,
+          classes: [{ ...makeShareClass(), items: [consolidation] }],
+          totals: [
+            { className: 'Ordinary shares', increaseInIssuedShares: null, decreaseInTreasuryShares: null, ...total },
+          ],
+          remarks: null,
+        },
+        totals: [{ className: 'Ordinary shares', changeInIssuedShares: -103101179, changeInTreasuryShares: null }],
+      };
+      return checkMonthlyReturn(withDetails(details, -103101179))
+        .filter((flag) => flag.section === 'III(E)')
+        .map((flag) => [flag.actual, flag.message]);
+    };
+    const what = 'Ordinary shares, increase in issued shares: the figures add up to -103,101,179, but the form';
+    expect(subtotal({ increaseInIssuedShares: 0 })).toEqual([['0', `${what} says 0`]]);
+    expect(subtotal({ printedInstead: { increaseInIssuedShares: 'N/A' } })).toEqual([[null, `${what} prints N/A`]]);
+    expect(subtotal({ printedInstead: { increaseInIssuedShares: '不適用' } })).toEqual([
+      [null, `${what} prints 不適用`],
+    ]);
+    expect(subtotal({})).toEqual([[null, `${what} leaves it blank`]]);
+  });
+
+  it('says a grand total printed N/A is N/A, not 0, when part II moved', () => {
+    const details: Partial<DetailsOfMovements> = {
+      totals: [
+        {
+          className: 'Ordinary shares',
+          changeInIssuedShares: null,
+          changeInTreasuryShares: null,
+          printedInstead: { changeInIssuedShares: 'N/A' },
+        },
+      ],
+    };
+    expect(checkMonthlyReturn(withDetails(details, 5_000)).map((flag) => [flag.code, flag.message])).toEqual([
+      [
+        'part-iii-mismatch',
+        "Ordinary shares: part III's total of issued shares is printed N/A, but part II shows a movement of +5,000",
+      ],
+    ]);
+  });
+
   it('flags an option scheme whose movements do not lead from the opening to the closing number', () => {
     const options = (item: ShareOptionScheme): Partial<DetailsOfMovements> => ({
       shareOptions: {
@@ -266,5 +311,72 @@ describe('stock codes of parts I and II', () => {
 
   it('accepts an unlisted class (no code) beside a listed one', () => {
     expect(stockCodeFlags(withStockCodes(['01866', null], ['01866', null]))).toEqual([]);
+  });
+
+  it("compares an A share's Shanghai code by its exchange and code, never as an HKEX code", () => {
+    const withACodes = (partI: string, partII: string): MonthlyReturn => {
+      const base = withStockCodes(['01338', null], ['01338', null]);
+      const a = (stockCode: string) => ({ exchange: 'SSE' as const, stockCode });
+      const [hI, aI] = base.authorisedShareCapital.classes;
+      const [hII, aII] = base.issuedShares.classes;
+      if (!hI || !aI || !hII || !aII) throw new Error('two classes expected');
+      return {
+        ...base,
+        authorisedShareCapital: {
+          ...base.authorisedShareCapital,
+          classes: [hI, { ...aI, otherExchangeCode: a(partI) }],
+        },
+        issuedShares: { ...base.issuedShares, classes: [hII, { ...aII, otherExchangeCode: a(partII) }] },
+      };
+    };
+    expect(stockCodeFlags(withACodes('601338', '601338'))).toEqual([]);
+    expect(stockCodeFlags(withACodes('601338', '601339'))).toEqual([
+      expect.objectContaining({ section: 'II', expected: 'SSE 601338', actual: 'SSE 601339' }),
+    ]);
+  });
+});
+
+describe('HDRs against their underlying shares', () => {
+  const withHdr = (underlyingClosing: number, ratio: { hdrs: string; shares: string }): MonthlyReturn => ({
+    ...makeMonthlyReturn(),
+    hdr: {
+      notApplicable: false,
+      classes: [
+        {
+          description: 'HDRs',
+          stockCode: '06288',
+          hdrs: { preceding: 30_000_000, movement: 1_200_000, closing: 31_200_000 },
+          underlyingShares: { preceding: 60_000_000, movement: 2_400_000, closing: underlyingClosing },
+          hdrRatio: ratio,
+        },
+      ],
+      remarks: null,
+    },
+  });
+  const ratioFlags = (monthlyReturn: MonthlyReturn) =>
+    checkMonthlyReturn(monthlyReturn).filter((flag) => flag.code === 'hdr-ratio-mismatch');
+
+  it('accepts 31,200,000 HDRs at 1 HDR : 2 shares standing for 62,400,000 shares, row by row', () => {
+    expect(ratioFlags(withHdr(62_400_000, { hdrs: '1', shares: '2' }))).toEqual([]);
+  });
+
+  it('flags underlying shares the ratio does not give, saying what it gives', () => {
+    expect(ratioFlags(withHdr(62_000_000, { hdrs: '1', shares: '2' }))).toEqual([
+      expect.objectContaining({
+        section: 'IV',
+        expected: '62400000',
+        actual: '62000000',
+        message:
+          'HDRs (closing): 31,200,000 HDRs at the HDR ratio 1 HDR : 2 shares stand for 62,400,000 underlying shares, but the form says 62,000,000',
+      }),
+    ]);
+  });
+
+  it('checks a ratio of several HDRs to a share without dividing', () => {
+    const flags = ratioFlags(withHdr(62_400_000, { hdrs: '2', shares: '1' }));
+    expect(flags.map((flag) => flag.expected)).toEqual([null, null, null]);
+    expect(flags[0]?.message).toBe(
+      'HDRs (preceding): 30,000,000 HDRs and 60,000,000 underlying shares disagree at the HDR ratio 2 HDRs : 1 share',
+    );
   });
 });

@@ -17,40 +17,11 @@ import { fillWatchlists } from '../../src/services/watchlist-fill.js';
 import { type FilingStore, openFilingStore } from '../../src/store/index.js';
 import { createFakeClock, runUntil, startSchedulerOn } from '../digest/fake-clock.js';
 import { createRecordingPoster } from '../digest/recording-poster.js';
-import {
-  type FakeDocument,
-  type FakeHkexnews,
-  monthlyReturnTitle,
-  startFakeHkexnews,
-} from '../helpers/fake-hkexnews.js';
-import { drawLegacyReturn, QUIET_MONTH } from '../helpers/legacy-form-pdf.js';
+import { type FakeDocument, type FakeHkexnews, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
+import { marchNextDayDisclosure, marchReturn } from '../helpers/march-returns.js';
 import { renderPlainText } from '../helpers/plain-text.js';
 
 const WATCHED = ['01001', '01002', '01003'];
-
-/** A quiet March 2012 return of one company, as HKEXnews lists it. */
-async function marchReturn(code: string, name: string, issued: string, releasedAt: string): Promise<FakeDocument> {
-  const [date = '', time = ''] = releasedAt.split(' ');
-  const [year, month, day] = date.split('-');
-  const authorised = { ...(QUIET_MONTH.authorised[0] as (typeof QUIET_MONTH.authorised)[number]), stockCode: code };
-  const bytes = await drawLegacyReturn({
-    issuerName: `${name} Holdings Limited`,
-    dateSubmitted: `${day}/${month}/${year}`,
-    authorised: [authorised],
-    issued: { ordinary1: [issued, 'N/A', issued] },
-  });
-  return {
-    stockCode: code,
-    stockName: name.toUpperCase(),
-    releasedAt,
-    headline: 'Monthly Returns',
-    title: monthlyReturnTitle('2012-03-31', 'en'),
-    category: 'monthly-return',
-    language: 'en',
-    path: `/listedco/listconews/sehk/${year}/${month}${day}/${code}${time.replace(':', '')}.pdf`,
-    bytes,
-  };
-}
 
 let dir: string;
 let fake: FakeHkexnews;
@@ -69,13 +40,8 @@ beforeAll(async () => {
   const beta = await marchReturn('01002', 'Beta', '800,000,000', '2012-04-11 07:45');
   gamma = await marchReturn('01003', 'Gamma', '300,000,000', '2012-04-12 09:15');
   // Gamma is listed on the site (a Next Day Disclosure Return of March), but its monthly return is not there yet.
-  const nddr = { ...gamma, headline: 'Next Day Disclosure Returns - [Others]', title: 'Next Day Disclosure Return' };
   fake = await startFakeHkexnews({
-    documents: [
-      alpha,
-      beta,
-      { ...nddr, category: 'next-day-disclosure', releasedAt: '2012-03-20 19:05', path: '/listedco/n/a120320.pdf' },
-    ],
+    documents: [alpha, beta, marchNextDayDisclosure(gamma)],
   });
   await store.saveWatchlist({
     channelId: 'C0WATCH',
@@ -130,7 +96,7 @@ describe('a watchlist filled from HKEXnews', () => {
     ]);
   });
 
-  it('fetches the late filer on the next business day, and the digest of the month then names it as filed late', async () => {
+  it('fetches the late filer on the next business day, tells the channel once, and the digest of the month then names it as filed late', async () => {
     fake.addDocument(gamma);
     const before = fake.requests.length;
     await runUntil(clock, scheduler, new Date('2012-04-12T02:00:00Z'));
@@ -138,7 +104,11 @@ describe('a watchlist filled from HKEXnews', () => {
     // Only the code still missing was asked about: one look-up, one search, one download.
     expect(fake.requests.slice(before).map((r) => r.endpoint)).toEqual(['prefix', 'search', 'document']);
     expect(log).toContain('HKEXnews fill 2012-03: asked about 1 code(s), found 01003');
-    expect(poster.posts).toHaveLength(1);
+    // The digest went out naming Gamma late; the return it then filed is told to the channel in one follow-up.
+    expect(poster.posts.map((p) => [p.channelId, p.message.text])).toEqual([
+      ['C0WATCH', expect.stringContaining('March 2012 digest')],
+      ['C0WATCH', '01003 filed late: March 2012 (issued shares 300,000,000)'],
+    ]);
     const asked = renderDigest(await loadDigest(store, WATCHED, '2012-03'))
       .map(renderPlainText)
       .join('\n');

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
+import { saveFixture } from '../helpers/fixture-specs.js';
 import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 const DEC_3 = new Date('2023-12-03T04:00:00Z');
@@ -62,6 +63,19 @@ describe('/shares in any accepted form', () => {
 
   it('suggests history for a typo in front of the code', async () => {
     expect((await ask('histroy 00020')).plain).toBe('Did you mean /shares 00020 history?');
+  });
+
+  it("answers an A share's Shanghai code with what it is, and the issuer's HKEX code with its card naming it", async () => {
+    await saveFixture(t.store, '01338_2025-09_a-plus-h-sse', { sha256: 'a'.repeat(64) });
+    const answer = await ask('600036');
+    expect(answer.responseType).toBe('ephemeral');
+    expect(answer.plain).toBe(
+      "600036 is a Shanghai Stock Exchange code (six digits, as A and B shares are numbered there), not an HKEX one: HKEX codes have one to five digits, such as 00020. Ask with the issuer's HKEX code (its H shares') or a word of its name, for example /shares sensetime.",
+    );
+    expect((await ask('000333 history')).plain).toContain('000333 is a Shenzhen Stock Exchange code');
+    const card = (await ask('01338')).plain;
+    expect(card).toContain('Donghai Port Machinery Co., Ltd. (01338) · September 2025');
+    expect(card).toContain('Ordinary shares – A Shares · SSE 601338\nIssued: 4,803,600,000 · +3,600,000 in the month');
   });
 
   it('refuses a 4,000-character query at once, saying how long one may be', async () => {

@@ -11,14 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestDueDigest } from '../../src/digest/digest-schedule.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
 import { openPostgresFilingStore } from '../../src/store/postgres/open-postgres-store.js';
-import {
-  freePort,
-  httpBotEnv,
-  postFileShared,
-  type SpawnedBot,
-  spawnBot,
-  waitUntilListening,
-} from '../helpers/bot-process.js';
+import { killBots, postFileShared, type RunningBot, startHttpBot } from '../helpers/bot-process.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import { postgresSkipReason, testDatabaseUrl } from '../helpers/postgres-database.js';
 
@@ -35,11 +28,6 @@ async function until(done: () => Promise<boolean>): Promise<void> {
   }
 }
 
-interface RunningBot {
-  readonly bot: SpawnedBot;
-  readonly port: number;
-}
-
 describe.skipIf(postgresSkipReason !== null)(
   `two bots on one PostgreSQL database${postgresSkipReason ? ` (skipped: ${postgresSkipReason})` : ''}`,
   () => {
@@ -48,13 +36,8 @@ describe.skipIf(postgresSkipReason !== null)(
     let cwd: string;
     let bots: RunningBot[] = [];
 
-    const startBot = async (url: string): Promise<RunningBot> => {
-      const port = await freePort();
-      const env = { ...httpBotEnv(fakeSlack, { port, dataDir: cwd, secret: SECRET }), DATABASE_URL: url };
-      const bot = spawnBot(env, cwd);
-      await waitUntilListening(fakeSlack, bot, port);
-      return { bot, port };
-    };
+    const startBot = (url: string) =>
+      startHttpBot(fakeSlack, { dataDir: cwd, secret: SECRET, env: { DATABASE_URL: url } });
 
     beforeAll(async () => {
       fakeSlack = await startFakeSlack();
@@ -72,8 +55,7 @@ describe.skipIf(postgresSkipReason !== null)(
     }, 90_000);
 
     afterAll(async () => {
-      for (const { bot } of bots) bot.child.kill('SIGKILL');
-      await Promise.all(bots.map(({ bot }) => bot.exited));
+      await killBots(bots);
       await store?.close();
       await fakeSlack?.close();
       await rm(cwd, { recursive: true, force: true });

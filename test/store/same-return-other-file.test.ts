@@ -13,20 +13,12 @@ import { ingestFiling, sha256Of } from '../../src/services/ingest-filing.js';
 import { readFiling } from '../../src/services/read-filing.js';
 import { contentIdentityOf } from '../../src/store/content-identity.js';
 import type { FilingStore } from '../../src/store/index.js';
+import { isInstalled } from '../helpers/installed-command.js';
 import { makeTempDir, openTestStore, removeTempDir } from './store-fixtures.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/00020_2023-11.pdf');
 
-function hasQpdf(): boolean {
-  try {
-    execFileSync('qpdf', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const qpdf = hasQpdf();
+const qpdf = isInstalled('qpdf');
 if (!qpdf)
   console.warn('same-return-other-file: qpdf is not installed (apt-get install qpdf); these tests are skipped');
 

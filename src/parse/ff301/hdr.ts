@@ -1,11 +1,14 @@
 /**
  * Part IV, "Information about Hong Kong Depositary Receipt (HDR)", for issuers listed under Chapter 19B: per class
- * of HDRs, the balance rows of the number of HDRs and, where a column says so, of the underlying shares.
+ * of HDRs, the class block ("Stock code of HDR"), the rows naming the depositary, the HDR ratio and the underlying
+ * class of shares where printed, then the balance rows of the number of HDRs and, where a column says so, of the
+ * underlying shares.
  */
 import type { MonthlyReturn } from '../../domain/monthly-return.js';
 import { lineAt } from '../layout/lines.js';
 import { readBalanceTable, readMovement } from './balance-table.js';
 import { isClassLine, readClassBlock } from './class-block.js';
+import { readHdrDetails } from './hdr-details.js';
 import { type LineRange, noteUncertain, type ReadingContext } from './reading.js';
 import { appendRemarks, isRemarksLine, readRemarks } from './remarks.js';
 
@@ -30,7 +33,8 @@ export function readHdrSection(context: ReadingContext, range: LineRange, notApp
         end++;
       const block = readClassBlock(context, { lines, start: index, end }, SECTION);
       const subject = block.shareClass.description ?? block.shareClass.className;
-      const table = readBalanceTable(context, { lines, start: block.end, end }, block.end, SECTION, subject);
+      const details = readHdrDetails(context, { lines, start: block.end, end }, subject);
+      const table = readBalanceTable(context, { lines, start: details.end, end }, details.end, SECTION, subject);
       const underlying = table.columns.findIndex((column) => context.labels.hdr.underlyingShares.test(column.heading));
       const hdrColumn = underlying === 0 ? 1 : 0;
       if (table.columns.length > 2) {
@@ -44,6 +48,7 @@ export function readHdrSection(context: ReadingContext, range: LineRange, notApp
           underlying >= 0
             ? readMovement(context, table, underlying, { section: SECTION, subject, name: 'underlying shares' })
             : null,
+        ...details.fields,
       });
       index = end - 1;
     } else if (isRemarksLine(context, line)) {

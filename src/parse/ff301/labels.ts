@@ -67,7 +67,16 @@ export interface Ff301Labels {
   readonly signatory: { readonly submittedBy: RegExp; readonly title: RegExp };
   readonly movementTypes: readonly (readonly [RegExp, MovementType])[];
   readonly otherMovementTypes: readonly (readonly [RegExp, OtherMovementType])[];
-  readonly hdr: { readonly underlyingShares: RegExp };
+  readonly hdr: {
+    /** A column heading of part IV's table: "Number of underlying shares represented by the HDRs". */
+    readonly underlyingShares: RegExp;
+    /** The rows under an HDR class block: "Depositary ... HDR ratio ...", "Underlying class of shares ...". */
+    readonly depositary: RegExp;
+    readonly ratio: RegExp;
+    readonly underlyingClass: RegExp;
+    /** "1 HDR : 2 ordinary shares": group 1 the HDRs, group 2 the shares. */
+    readonly ratioValue: RegExp;
+  };
 }
 
 const en: Ff301Labels = {
@@ -97,8 +106,9 @@ const en: Ff301Labels = {
     typeOfShares: /Type of shares/,
     listed:
       /(?:Shares issuable to be listed on|Listed on) (?:SEHK|the Exchange)(?: \(Note \d+\))?|Shares (?:repurchased|redeemed) listed on (?:SEHK|the Exchange)(?: \(Note \d+\))?/,
+    // "Stock code of HDR (if listed)" heads part IV's class: its words are the label's, never part of the code.
     stockCode:
-      /^Stock code(?: of shares (?:issuable|repurchased|redeemed))?(?: \(if listed(?: on (?:SEHK|the Exchange))?\))?(?: \(Note \d+\))?/,
+      /^Stock code(?: of (?:shares (?:issuable|repurchased|redeemed)|HDRs?))?(?: \(if listed(?: on (?:SEHK|the Exchange))?\))?(?: \(Note \d+\))?/,
     multiCounter: /^Multi-counter stock code/,
     description: /Description/,
     otherType: /^Other type \(Please specify\)/i,
@@ -160,7 +170,13 @@ const en: Ff301Labels = {
     [/treasury/i, 'treasury-transfer'],
     [/conver/i, 'conversion'],
   ],
-  hdr: { underlyingShares: /underlying shares/i },
+  hdr: {
+    underlyingShares: /underlying shares/i,
+    depositary: /^Depositary(?: \(Note \d+\))?/,
+    ratio: /HDR ratio(?: \(Note \d+\))?/,
+    underlyingClass: /^Underlying class of shares/,
+    ratioValue: /^(\d[\d,]*(?:\.\d+)?)\s*HDRs?\s*[:：]\s*(\d[\d,]*(?:\.\d+)?)\b/i,
+  },
 };
 
 const zhHant: Ff301Labels = {
@@ -190,7 +206,7 @@ const zhHant: Ff301Labels = {
     typeOfShares: /股份類別/,
     listed: /(?:可能發行的股份|已購回股份|已贖回股份)?於(?:香港)?聯交所上市\s*(?:[（(]註\s*\d+[)）])?/,
     stockCode:
-      /^(?:可能發行的股份的|已購回股份的|已贖回股份的)?證券代號\s*(?:[（(]如(?:於(?:香港)?聯交所)?上市[)）])?\s*(?:[（(]註\s*\d+[)）])?/,
+      /^(?:可能發行的股份的|已購回股份的|已贖回股份的|(?:香港)?預託證券的)?證券代號\s*(?:[（(]如(?:於(?:香港)?聯交所)?上市[)）])?\s*(?:[（(]註\s*\d+[)）])?/,
     multiCounter: /^多櫃[台檯枱]證券代號/,
     description: /說明/,
     otherType: /^其他類別\s*[（(]請註明[)）]/,
@@ -252,7 +268,14 @@ const zhHant: Ff301Labels = {
     [/庫存/, 'treasury-transfer'],
     [/轉換/, 'conversion'],
   ],
-  hdr: { underlyingShares: /相關股份/ },
+  // No Chinese return with part IV filled in has been seen: these row labels follow the form's wording elsewhere.
+  hdr: {
+    underlyingShares: /相關股份/,
+    depositary: /^存管人/,
+    ratio: /(?:香港)?預託證券比率/,
+    underlyingClass: /^相關股份(?:的)?(?:分類|類別)/,
+    ratioValue: /^(\d[\d,]*(?:\.\d+)?)\s*(?:份)?(?:香港)?預託證券\s*[:：]\s*(\d[\d,]*(?:\.\d+)?)/,
+  },
 };
 
 export const FF301_LABELS: Readonly<Record<Language, Ff301Labels>> = { en, 'zh-Hant': zhHant };

@@ -7,6 +7,7 @@
  */
 import type { GrandTotal, Money, SectionTotal } from '../../domain/monthly-return.js';
 import type { Line } from '../layout/lines.js';
+import { notReportedAsPrinted } from '../not-reported.js';
 import { parseAmount, parseShareCount } from '../numbers.js';
 import { textAfter } from './labelled-line.js';
 import { GRAND_TOTAL_CODE, TOTAL_CODE } from './labels.js';
@@ -18,6 +19,8 @@ interface TotalReading {
   /** 1: issued shares (excluding treasury); 2: treasury shares. */
   readonly code: 1 | 2;
   readonly value: number | null;
+  /** What the line prints in place of a figure ("N/A", 不適用); absent for a figure or a blank. */
+  readonly printedInstead?: string;
 }
 
 const COLON = /[:：]/;
@@ -46,10 +49,17 @@ export function readSectionTotalLine(context: ReadingContext, line: Line, sectio
   }
   const plain = context.labels.totals.sectionTotal.exec(line.text);
   if (plain) {
-    const value = figureIn(context, line.text.slice(plain[0].length), section, plain[2] ?? null);
-    return { className: (plain[2] ?? '').trim(), code: 1, value };
+    const after = line.text.slice(plain[0].length);
+    const value = figureIn(context, after, section, plain[2] ?? null);
+    return { className: (plain[2] ?? '').trim(), code: 1, value, ...printedInsteadIn(after.replace(COLON, ' ')) };
   }
   return undefined;
+}
+
+/** "N/A" where a total's figure would be: kept for the flags, never read as 0 or as part of a class name. */
+function printedInsteadIn(text: string): { printedInstead?: string } {
+  const printed = notReportedAsPrinted(text.trim() === '' ? undefined : text);
+  return printed === undefined ? {} : { printedInstead: printed };
 }
 
 export function readGrandTotalLine(context: ReadingContext, line: Line): TotalReading | undefined {
@@ -58,7 +68,13 @@ export function readGrandTotalLine(context: ReadingContext, line: Line): TotalRe
   const plain = context.labels.totals.grandTotal.exec(line.text);
   if (plain) {
     const className = (plain[1] ?? '').trim();
-    return { className, code: 1, value: figureIn(context, line.text.slice(plain[0].length), 'III', className) };
+    const after = line.text.slice(plain[0].length);
+    return {
+      className,
+      code: 1,
+      value: figureIn(context, after, 'III', className),
+      ...printedInsteadIn(after.replace(COLON, ' ')),
+    };
   }
   return undefined;
 }
@@ -82,18 +98,29 @@ export function collectSectionTotals(readings: readonly TotalReading[]): Section
       total = { className: reading.className, increaseInIssuedShares: null, decreaseInTreasuryShares: null };
       totals.push(total);
     }
-    if (reading.code === 1) total.increaseInIssuedShares = reading.value;
-    else total.decreaseInTreasuryShares = reading.value;
+    const field = reading.code === 1 ? 'increaseInIssuedShares' : 'decreaseInTreasuryShares';
+    total[field] = reading.value;
+    if (reading.printedInstead !== undefined) {
+      total.printedInstead = { ...total.printedInstead, [field]: reading.printedInstead };
+    }
   }
   return totals;
 }
 
 export function collectGrandTotals(readings: readonly TotalReading[]): GrandTotal[] {
-  return collectSectionTotals(readings).map((total) => ({
-    className: total.className,
-    changeInIssuedShares: total.increaseInIssuedShares,
-    changeInTreasuryShares: total.decreaseInTreasuryShares,
-  }));
+  return collectSectionTotals(readings).map((total) => {
+    const { increaseInIssuedShares: issued, decreaseInTreasuryShares: treasury } = total.printedInstead ?? {};
+    const printedInstead = {
+      ...(issued === undefined ? {} : { changeInIssuedShares: issued }),
+      ...(treasury === undefined ? {} : { changeInTreasuryShares: treasury }),
+    };
+    return {
+      className: total.className,
+      changeInIssuedShares: total.increaseInIssuedShares,
+      changeInTreasuryShares: total.decreaseInTreasuryShares,
+      ...(issued === undefined && treasury === undefined ? {} : { printedInstead }),
+    };
+  });
 }
 
 function afterColon(text: string): string {
@@ -108,11 +135,15 @@ function classAndFigure(context: ReadingContext, text: string, section: string):
     .split(/\s+/)
     .filter((word) => word !== '');
   const figures = words.filter((word) => parseShareCount(word) !== undefined && /\d/.test(word));
-  const className = words.filter((word) => !figures.includes(word)).join(' ');
+  // "N/A Ordinary shares (AA1)": the words in the figure's place are not part of the class's name.
+  const instead = figures.length === 0 ? printedInsteadIn(words[0] ?? '') : {};
+  const className = words
+    .filter((word, i) => !figures.includes(word) && !(i === 0 && instead.printedInstead))
+    .join(' ');
   if (figures.length > 1) {
     noteUncertain(context, section, className, `a total line holds ${figures.length} figures: ${figures.join(', ')}`);
   }
-  return { className, value: figures.length > 0 ? (parseShareCount(figures[0]) ?? null) : null };
+  return { className, value: figures.length > 0 ? (parseShareCount(figures[0]) ?? null) : null, ...instead };
 }
 
 function figureIn(context: ReadingContext, text: string, section: string, subject: string | null): number | null {

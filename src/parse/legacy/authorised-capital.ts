@@ -4,7 +4,7 @@
  * filer left empty prints "N/A" or nothing, and is not a class.
  */
 import type { AuthorisedShareCapital, AuthorisedShareClass } from '../../domain/monthly-return.js';
-import { normaliseStockCode } from '../../domain/stock-code.js';
+import { exchangeOfSixDigitCode, normaliseStockCode, type OtherExchangeCode } from '../../domain/stock-code.js';
 import { type Line, lineAt } from '../layout/lines.js';
 import { currencyInLabel, isNothing, parseCellAmount, parseCellShareCount } from './cell-values.js';
 import { findColumns } from './columns.js';
@@ -18,10 +18,18 @@ import { makeSlotClass, type ShareSlot } from './share-slots.js';
 export interface AuthorisedSlot {
   readonly slot: ShareSlot;
   readonly stockCode: string | null;
+  /** An A+H issuer's A shares: the six-digit Shanghai or Shenzhen code its "Stock code" prints. */
+  readonly otherExchangeCode?: OtherExchangeCode;
   readonly description: string | null;
   readonly figures: Omit<
     AuthorisedShareClass,
-    'className' | 'typeOfShares' | 'listedOnExchange' | 'stockCode' | 'description' | 'multiCounters'
+    | 'className'
+    | 'typeOfShares'
+    | 'listedOnExchange'
+    | 'stockCode'
+    | 'otherExchangeCode'
+    | 'description'
+    | 'multiCounters'
   > | null;
 }
 
@@ -68,7 +76,9 @@ function readSlot(
 ): AuthorisedSlot {
   const codeMatch = labels.authorised.codeAndDescription.exec(codeLine.text);
   const printedCode = codeMatch?.[1]?.trim() ?? '';
-  const stockCode = isNothing(printedCode) ? null : normaliseStockCode(printedCode.replace(/\s/g, ''));
+  const compactCode = printedCode.replace(/\s/g, '');
+  const stockCode = isNothing(printedCode) ? null : normaliseStockCode(compactCode);
+  const otherExchangeCode = stockCode === null ? readOtherExchangeCode(compactCode, notes, slot) : undefined;
   const printedDescription = tidy(codeMatch?.[3] ?? '');
   const description = isNothing(printedDescription) ? null : printedDescription;
 
@@ -100,9 +110,29 @@ function readSlot(
   };
   const empty =
     stockCode === null &&
+    otherExchangeCode === undefined &&
     Object.values(figures.authorisedShares).every((value) => value === null) &&
     Object.values(figures.authorisedCapital).every((value) => value === null);
-  return { slot, stockCode, description, figures: empty ? null : figures };
+  return {
+    slot,
+    stockCode,
+    ...(otherExchangeCode ? { otherExchangeCode } : {}),
+    description,
+    figures: empty ? null : figures,
+  };
+}
+
+/**
+ * Six digits are how Shanghai and Shenzhen number their listings (an A+H issuer files its A shares in slot (2)):
+ * kept with the exchange their first digit names, never padded into an HKEX code; a code whose exchange cannot be
+ * told is flagged rather than guessed.
+ */
+function readOtherExchangeCode(code: string, notes: ParseNotes, slot: ShareSlot): OtherExchangeCode | undefined {
+  if (!/^\d{6}$/.test(code)) return undefined;
+  const exchange = exchangeOfSixDigitCode(code);
+  if (exchange) return { exchange, stockCode: code };
+  notes.uncertain('I', slot, `Part I: stock code ${code} has six digits, but its first digit names no exchange`);
+  return undefined;
 }
 
 function count(text: string, notes: ParseNotes, slot: ShareSlot): number | null {
@@ -123,7 +153,7 @@ export function buildAuthorisedCapital(
   const classes: AuthorisedShareClass[] = [];
   for (const entry of slots) {
     if (!entry.figures) continue;
-    const shareClass = makeSlotClass(entry.slot, usedSlots, entry.stockCode, entry.description, labels);
+    const shareClass = makeSlotClass(entry.slot, usedSlots, entry, labels);
     classes.push({ ...shareClass, ...entry.figures });
   }
   return { notApplicable: classes.length === 0, classes, totalAuthorisedCapital: readTotal(section, labels) };

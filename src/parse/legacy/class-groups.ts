@@ -3,6 +3,7 @@
  * lead to, so that a row's shares, its table's subtotal and the class's movement in part II can be compared.
  */
 import type { ShareClass } from '../../domain/monthly-return.js';
+import { notReportedAsPrinted } from '../not-reported.js';
 import { isNothing } from './cell-values.js';
 import type { LegacyLabels } from './labels.js';
 import type { ParseNotes } from './parse-notes.js';
@@ -50,19 +51,24 @@ function classOf(
   const printed = classText && !isNothing(classText) ? classText : null;
   const match = printed ? slotOfClassText(printed, classes, labels) : undefined;
   if (match) return match.shareClass;
+  // Quoted as the form prints it: "N/A", 不適用, or nothing at all.
+  const shown = printed ?? notReportedAsPrinted(classText ?? undefined);
   const only = classes.length === 1 ? classes[0] : undefined;
   if (only) {
+    const as = shown === undefined ? 'left blank' : `printed as "${shown}"`;
     notes.uncertain(
       section,
       subject,
-      `${section} ${subject}: the class of shares is printed as "${printed ?? 'N/A'}"; read as ${only.shareClass.className}, the issuer's only class`,
+      `${section} ${subject}: the class of shares is ${as}; read as ${only.shareClass.className}, the issuer's only class`,
     );
     return only.shareClass;
   }
   notes.uncertain(
     section,
     subject,
-    `${section} ${subject}: the class of shares "${printed ?? 'N/A'}" matches no class of part II`,
+    shown === undefined
+      ? `${section} ${subject}: the class of shares is left blank, and the issuer has more than one class`
+      : `${section} ${subject}: the class of shares "${shown}" matches no class of part II`,
   );
   return {
     className: printed ?? 'Class not stated',

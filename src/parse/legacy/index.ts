@@ -46,13 +46,7 @@ export function readLegacyFiling(doc: ExtractedDocument, fileName: string, langu
     const column = issuedTable.columns.find((candidate) => candidate.slot === slot);
     if (!column) continue;
     const authorised = authorisedSlots.find((candidate) => candidate.slot === slot);
-    const shareClass = makeSlotClass(
-      slot,
-      usedSlots,
-      authorised?.stockCode ?? null,
-      authorised?.description ?? null,
-      labels,
-    );
+    const shareClass = makeSlotClass(slot, usedSlots, authorised ?? { stockCode: null, description: null }, labels);
     slotClasses.push({ slot, shareClass });
     issuedClasses.push({
       ...shareClass,

@@ -4,7 +4,7 @@
  * subtotals and the grand totals speak of the same class.
  */
 import type { ShareClass } from '../../domain/monthly-return.js';
-import type { StockCode } from '../../domain/stock-code.js';
+import type { OtherExchangeCode, StockCode } from '../../domain/stock-code.js';
 import { isNothing } from './cell-values.js';
 import type { LegacyLabels } from './labels.js';
 
@@ -31,8 +31,11 @@ function slotClassName(slot: ShareSlot, usedSlots: ReadonlySet<ShareSlot>, label
 export function makeSlotClass(
   slot: ShareSlot,
   usedSlots: ReadonlySet<ShareSlot>,
-  stockCode: StockCode | null,
-  description: string | null,
+  printed: {
+    readonly stockCode: StockCode | null;
+    readonly otherExchangeCode?: OtherExchangeCode;
+    readonly description: string | null;
+  },
   labels: LegacyLabels,
 ): ShareClass {
   return {
@@ -40,8 +43,9 @@ export function makeSlotClass(
     // The old form has no "Type of shares" or "Listed on the Exchange" cells.
     typeOfShares: null,
     listedOnExchange: null,
-    stockCode,
-    description,
+    stockCode: printed.stockCode,
+    ...(printed.otherExchangeCode ? { otherExchangeCode: printed.otherExchangeCode } : {}),
+    description: printed.description,
     multiCounters: [],
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { GrandTotal, SectionTotal } from '../../domain/monthly-return.js';
 import type { Line, PlacedItem } from '../layout/lines.js';
+import { notReportedAsPrinted } from '../not-reported.js';
 import { parseCellShareCount } from './cell-values.js';
 import type { LegacyLabels } from './labels.js';
 import { centre } from './layout.js';
@@ -42,7 +43,13 @@ export function readSectionTotals(
     }
     const used = classNames.some((name) => name.toLowerCase().startsWith(className.toLowerCase()));
     if (parsed === null && !used) continue;
-    totals.push({ className, increaseInIssuedShares: parsed ?? null, decreaseInTreasuryShares: null });
+    const printed = notReportedAsPrinted(value?.text);
+    totals.push({
+      className,
+      increaseInIssuedShares: parsed ?? null,
+      decreaseInTreasuryShares: null,
+      ...(printed === undefined ? {} : { printedInstead: { increaseInIssuedShares: printed } }),
+    });
   }
   return totals;
 }
@@ -70,8 +77,8 @@ export function readGrandTotals(
   classes: readonly SlotClass[],
   notes: ParseNotes,
   labels: LegacyLabels,
-): Map<ShareSlot, number | null> {
-  const totals = new Map<ShareSlot, number | null>();
+): Map<ShareSlot, GrandTotalFigure> {
+  const totals = new Map<ShareSlot, GrandTotalFigure>();
   if (!section) {
     notes.missing('III', 'The grand totals ("Total increase / (decrease) ... i.e. Total of A to E") were not found');
     return totals;
@@ -101,7 +108,7 @@ export function readGrandTotals(
   for (const figure of figures) {
     const nearest = [...anchors].sort((a, b) => Math.abs(a.pos - figure.pos) - Math.abs(b.pos - figure.pos))[0];
     if (!nearest || totals.has(nearest.slot)) continue;
-    totals.set(nearest.slot, parseCellShareCount(figure.text) ?? null);
+    totals.set(nearest.slot, { value: parseCellShareCount(figure.text) ?? null, text: figure.text });
   }
   for (const entry of classes) {
     if (!anchors.some((anchor) => anchor.slot === entry.slot)) {
@@ -111,20 +118,29 @@ export function readGrandTotals(
   return totals;
 }
 
+/** A grand total's figure (null for "N/A"), and its cell's text as printed. */
+export interface GrandTotalFigure {
+  readonly value: number | null;
+  readonly text: string;
+}
+
 export function buildGrandTotals(
-  totals: ReadonlyMap<ShareSlot, number | null>,
+  totals: ReadonlyMap<ShareSlot, GrandTotalFigure>,
   classes: readonly SlotClass[],
   labels: LegacyLabels,
 ): GrandTotal[] {
   const result: GrandTotal[] = [];
   for (const entry of classes) {
+    const figure = totals.get(entry.slot);
+    const printed = notReportedAsPrinted(figure?.text);
     result.push({
       className: entry.shareClass.className,
-      changeInIssuedShares: totals.get(entry.slot) ?? null,
+      changeInIssuedShares: figure?.value ?? null,
       changeInTreasuryShares: null,
+      ...(printed === undefined ? {} : { printedInstead: { changeInIssuedShares: printed } }),
     });
   }
-  for (const [slot, value] of totals) {
+  for (const [slot, { value }] of totals) {
     if (value === null || classes.some((entry) => entry.slot === slot)) continue;
     // A figure for a slot part II does not use: keep it, named by its slot, so the checks can show it.
     const className = slot === 'ordinary1' ? labels.slotNames.ordinary1Of2 : labels.slotNames[slot];

@@ -18,6 +18,7 @@ import {
   toHistoryEntry,
   type Watchlist,
 } from '../../domain/stored-return.js';
+import type { FetchClaims } from '../fetch-claims.js';
 import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
 import {
   addSubmission,
@@ -49,6 +50,8 @@ export interface LowdbStoreParts extends IndexRepairParts {
   readonly journal: SaveJournal;
   readonly settings: SettingsFiles;
   readonly release: () => Promise<void>;
+  /** In memory: one process owns a data directory, so its claims need be seen by no other. */
+  readonly fetchClaims: FetchClaims;
 }
 
 export class LowdbFilingStore implements FilingStore {
@@ -62,6 +65,10 @@ export class LowdbFilingStore implements FilingStore {
   #closed = false;
 
   constructor(readonly parts: LowdbStoreParts) {}
+
+  get fetchClaims(): FetchClaims {
+    return this.parts.fetchClaims;
+  }
 
   async save(input: SaveInput): Promise<SaveResult> {
     this.#assertOpen();

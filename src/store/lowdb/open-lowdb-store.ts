@@ -6,6 +6,7 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../domain/errors.js';
+import { createLocalFetchClaims } from '../fetch-claims.js';
 import type { FilingStore } from '../filing-store.js';
 import { clearTemporaryFiles, ensureDirectory, writeFileAtomic } from './atomic-write.js';
 import { CodeIndex, codeFolders } from './code-index.js';
@@ -96,7 +97,8 @@ async function openStore(dir: string, options: OpenFilingStoreOptions): Promise<
       now,
       slackClaimRetentionDays: options.slackClaimRetentionDays ?? 30,
     });
-    return new LowdbFilingStore({ ...repairParts, journal, settings, release });
+    const fetchClaims = createLocalFetchClaims(now);
+    return new LowdbFilingStore({ ...repairParts, journal, settings, release, fetchClaims });
   } catch (error) {
     await release();
     throw error;

@@ -5,7 +5,7 @@
  * turns, so two of them never apply the same migration. A migration once released is never edited: a change is
  * the next number. A database whose schema is newer than this version knows is refused rather than written to.
  *
- * A small runner rather than a migration tool: the schema is five tables written only by this store, the
+ * A small runner rather than a migration tool: the schema is six tables written only by this store, the
  * migrations must run inside the app at every start (no separate command to forget), and they must ship in dist/
  * as code, which plain strings do without a loader or a folder of files to copy.
  */
@@ -90,19 +90,36 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'a private return seen in every conversation it was shared in',
     sql: `
-      -- NULL: everyone may see it; else every conversation it was shared in (and, with the app in many
-      -- workspaces, TEAM/* for a workspace it was read in public there): audience.ts audienceKeys. A record's
-      -- audience written before (one conversation) is read as a set of one, so only the column needs moving.
-      ALTER TABLE returns ADD COLUMN audience_keys text[] CHECK (cardinality(audience_keys) > 0);
-      UPDATE returns SET audience_keys = ARRAY[audience_channel] WHERE audience_channel IS NOT NULL;
+      -- NULL: the workspace may see it; else every conversation it was shared in. A record's audience written
+      -- before (one conversation) is read as a set of one (audience.ts), so only the column needs moving.
+      ALTER TABLE returns ADD COLUMN audience_channels text[] CHECK (cardinality(audience_channels) > 0);
+      UPDATE returns SET audience_channels = ARRAY[audience_channel] WHERE audience_channel IS NOT NULL;
       ALTER TABLE returns DROP COLUMN audience_channel;
     `,
   },
   {
     version: 4,
+    name: 'claims on HKEXnews work',
+    sql: `
+      -- One row per piece of HKEXnews work in hand (a document's download, a month's fill): the row is the claim
+      -- that makes two processes do it once. A holder renews lease_until while it works; once it has run out, the
+      -- next to ask takes the row over. done_at and result: the work was done, and what it found, for the others.
+      CREATE TABLE hkexnews_claims (
+        key text PRIMARY KEY,
+        token text NOT NULL,
+        lease_until timestamptz NOT NULL,
+        done_at timestamptz,
+        result jsonb
+      );
+    `,
+  },
+  {
+    version: 5,
     name: 'the app installed in many workspaces',
     sql: `
-      -- The app's installation in each workspace (Slack's OAuth flow): the validated record, by team id.
+      -- The app's installation in each workspace (Slack's OAuth flow): the validated record, by team id. From
+      -- here returns.audience_channels may also name TEAM/CHANNEL and TEAM/* (audience.ts audienceKeys): text as
+      -- before, so no column changes.
       CREATE TABLE installations (
         team_id text PRIMARY KEY,
         record jsonb NOT NULL

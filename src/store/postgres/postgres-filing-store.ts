@@ -43,12 +43,13 @@ import { prepareName, type SearchableIssuer, searchIssuerIndex } from '../lowdb/
 import { addSubmission, findSameReturn, linkSubmissions, savedAgain, toValidStoredReturn } from '../submissions.js';
 import { validateRecord } from '../validate-record.js';
 import { type Database, type Sql, sqlStateOf } from './database.js';
+import { PostgresFetchClaims } from './postgres-fetch-claims.js';
 
 /** The first key of the advisory locks a save takes: one lock per stock code under it. */
 const SAVE_LOCK = 0x73617665;
 
 /** Rows a viewer may see: `$n` is what it is named by (audience.ts keysOf); public rows name no one. */
-const visibleTo = (n: number) => `(audience_keys IS NULL OR audience_keys && $${n}::text[])`;
+const visibleTo = (n: number) => `(audience_channels IS NULL OR audience_channels && $${n}::text[])`;
 const channelOf = (viewer: Viewer): string[] => keysOf(viewer);
 
 /** A history entry built in the database from the current return's record: only the fields history keeps. */
@@ -68,11 +69,14 @@ export class PostgresFilingStore implements FilingStore {
   #closed = false;
   /** The issuer entries read so far, with the revision each was read at (see #entries). */
   readonly #issuers = new Map<StockCode, { revision: string; searchable: SearchableIssuer }>();
+  readonly fetchClaims: PostgresFetchClaims;
 
   constructor(
     private readonly db: Database,
     private readonly options: PostgresStoreOptions,
-  ) {}
+  ) {
+    this.fetchClaims = new PostgresFetchClaims(db, options.now);
+  }
 
   async save(input: SaveInput): Promise<SaveResult> {
     this.#assertOpen();
@@ -478,9 +482,9 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
     const audience = audienceOf(held);
     await sql.query(
       `INSERT INTO returns (sha256, stock_code, report_month, date_submitted, status, content_identity,
-         audience_keys, position, superseded_by, record)
+         audience_channels, position, superseded_by, record)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (sha256) DO UPDATE SET audience_keys = EXCLUDED.audience_keys,
+       ON CONFLICT (sha256) DO UPDATE SET audience_channels = EXCLUDED.audience_channels,
          position = EXCLUDED.position, superseded_by = EXCLUDED.superseded_by, record = EXCLUDED.record`,
       [
         held.id,

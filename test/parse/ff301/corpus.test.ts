@@ -288,4 +288,28 @@ describe.skipIf(!available)('FF301 returns of the corpus', () => {
       },
     ]);
   });
+
+  it('reads a Chinese stock-code cell printed 不適用 as an unlisted class, with no warning, as English N/A (00328)', () => {
+    const doc = documents.get('00328_2024-12');
+    if (!doc) throw new Error('00328_2024-12 was not extracted');
+    // Parts I and II each print "證券代號 (如上市) 00328"; an unlisted class prints 不適用 (or N/A) there instead.
+    const unlisted = (word: string): ParsedFiling =>
+      parseMonthlyReturn(
+        {
+          pages: doc.pages.map((page) => ({
+            ...page,
+            items: page.items.map((item) => (item.text.trim() === '00328' ? { ...item, text: word } : item)),
+          })),
+        },
+        `unlisted-${word}`,
+      );
+    const [chinese, english] = [unlisted('不適用'), unlisted('N/A')];
+    expect(chinese.monthlyReturn.authorisedShareCapital.classes.map((shareClass) => shareClass.stockCode)).toEqual([
+      null,
+    ]);
+    expect(chinese.monthlyReturn.issuedShares.classes.map((shareClass) => shareClass.stockCode)).toEqual([null]);
+    expect(chinese.flags).toEqual([]);
+    expect(chinese.flags).toEqual(english.flags);
+    expect(chinese.monthlyReturn).toEqual(english.monthlyReturn);
+  });
 });

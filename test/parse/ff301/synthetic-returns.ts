@@ -156,6 +156,9 @@ function optionHeadingsV10(top: number): TextItem[] {
   ];
 }
 
+/** The cells of the seed's III(A) line "Other type (Please specify) | Class B ordinary shares". */
+export const SEED_OTHER_TYPE = ['Other type (Please specify)', 'Class B ordinary shares'] as const;
+
 export function twoClassReturn(): ExtractedDocument {
   const version = '1.0.2';
   const partI = authorisedClass(263.3, CLASS_B, '1,992,000,000,000', '0.000000025', '49,800', 'USD');
@@ -206,6 +209,9 @@ export function twoClassReturn(): ExtractedDocument {
     at(267.3, 101.5, 'Type of shares'),
     at(479.9, 101.5, 'Shares issuable to be listed on SEHK (Note 1)'),
     at(676.9, 101.5, 'Yes'),
+    // The seed's line 54: the type of the shares issuable is another type, which the filer names.
+    at(22.1, 110.6, SEED_OTHER_TYPE[0]),
+    at(141.2, 110.6, SEED_OTHER_TYPE[1]),
     at(22.1, 119.7, 'Stock code of shares issuable (if listed on SEHK) (Note 1)'),
     at(265.9, 119.7, '00020'),
     at(22.1, 128.5, 'Multi-counter stock code'),

@@ -1,12 +1,19 @@
 /**
  * Layouts the corpus does not have, on returns of our own making (see synthetic-returns.ts).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/errors.js';
-import type { ExtractedPage, TextItem } from '../../../src/domain/extracted-document.js';
+import type { ExtractedDocument, ExtractedPage, TextItem } from '../../../src/domain/extracted-document.js';
 import { parseMonthlyReturn } from '../../../src/parse/index.js';
+import { FILINGS_DIR } from '../../helpers/corpus.js';
 import { at, documentOf, ff301Furniture, rightAt } from '../document-builder.js';
-import { treasuryReturn, twoClassReturn } from './synthetic-returns.js';
+import { SEED_OTHER_TYPE, treasuryReturn, twoClassReturn } from './synthetic-returns.js';
+
+/** SenseTime's November 2023 return as an extractor gave it, beside the corpus (../shared/seed). */
+const SEED = path.join(FILINGS_DIR, '..', 'seed', '00020_2023-11.extracted.txt');
+if (!existsSync(SEED)) console.warn(`Skipping the seed text check: ${SEED} not found`);
 
 describe('a v1.0.2 return with two classes and a multi-counter code', () => {
   const { monthlyReturn, flags } = parseMonthlyReturn(twoClassReturn(), 'two-classes.pdf');
@@ -42,6 +49,48 @@ describe('a v1.0.2 return with two classes and a multi-counter code', () => {
     expect(monthlyReturn.issuedShares.classes.map((c) => c.issuedShares)).toEqual([
       { preceding: 25_948_809_928, movement: null, closing: 25_948_809_928 },
       { preceding: 7_520_115_072, movement: null, closing: 7_520_115_072 },
+    ]);
+  });
+
+  it('reads the type of the shares issuable printed "Other type (Please specify) | Class B ordinary shares"', () => {
+    const [group] = monthlyReturn.detailsOfMovements.shareOptions.classes;
+    expect(group).toMatchObject({
+      className: 'Ordinary shares',
+      typeOfShares: 'Other type (Please specify)',
+      description: 'Class B ordinary shares',
+      stockCode: '00020',
+    });
+    // "Total A (Ordinary shares Class B ordinary shares)" names that class with its description.
+    expect(monthlyReturn.detailsOfMovements.shareOptions.totals.map((total) => total.className)).toEqual([
+      'Ordinary shares Class B ordinary shares',
+    ]);
+    expect(flags).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(SEED))('reads that line as the seed text gives it, in one piece (seed line 54)', () => {
+    const lines = readFileSync(SEED, 'utf8').split('\n');
+    const printed = lines.find((line) => line.startsWith(SEED_OTHER_TYPE[0]))?.trim() ?? '';
+    expect([lines.indexOf(lines.find((line) => line.trim() === printed) ?? ''), printed]).toEqual([
+      53,
+      'Other type (Please specify) Class B ordinary shares',
+    ]);
+    const doc = twoClassReturn();
+    const asSeed = {
+      pages: doc.pages.map((page) => {
+        const label = page.items.find((item) => item.text === SEED_OTHER_TYPE[0]);
+        return {
+          ...page,
+          items: page.items.flatMap((item) => {
+            if (item === label) return [{ ...item, text: printed }];
+            return item.text === SEED_OTHER_TYPE[1] && item.y === label?.y ? [] : [item];
+          }),
+        };
+      }),
+    };
+    const [group] = parseMonthlyReturn(asSeed, 'seed.pdf').monthlyReturn.detailsOfMovements.shareOptions.classes;
+    expect([group?.typeOfShares, group?.description]).toEqual([
+      'Other type (Please specify)',
+      'Class B ordinary shares',
     ]);
   });
 
@@ -199,6 +248,46 @@ describe('a v1.1.1 return with treasury shares and an option table over two page
   });
 
   it('finds every figure placed and adding up', () => {
+    expect(flags).toEqual([]);
+  });
+});
+
+describe('totals printed N/A on the e-form', () => {
+  /** The document with "N/A" set where a total's figure would stand, on the line of `label`. */
+  function withNotApplicable(doc: ExtractedDocument, label: string, right: number): ExtractedDocument {
+    return {
+      pages: doc.pages.map((page) => {
+        const line = page.items.find((item) => item.text === label);
+        return line ? { ...page, items: [...page.items, rightAt(right, line.y, 'N/A')] } : page;
+      }),
+    };
+  }
+
+  it('keeps "Total A (...): N/A" (v1.0.2) as N/A, not as a figure or part of the class name', () => {
+    const doc = withNotApplicable(twoClassReturn(), 'Total A (Ordinary shares Class B ordinary shares):', 700);
+    const { monthlyReturn, flags } = parseMonthlyReturn(doc, 'n-a.pdf');
+    expect(monthlyReturn.detailsOfMovements.shareOptions.totals).toEqual([
+      {
+        className: 'Ordinary shares Class B ordinary shares',
+        increaseInIssuedShares: null,
+        decreaseInTreasuryShares: null,
+        printedInstead: { increaseInIssuedShares: 'N/A' },
+      },
+    ]);
+    expect(flags).toEqual([]);
+  });
+
+  it('keeps "... (excluding treasury shares): N/A Ordinary shares (EE1)" (v1.1.1) apart from its class', () => {
+    const label = 'Increase / decrease (-) in issued shares (excluding treasury shares):';
+    const { monthlyReturn, flags } = parseMonthlyReturn(withNotApplicable(treasuryReturn(), label, 580), 'n-a.pdf');
+    expect(monthlyReturn.detailsOfMovements.otherMovements.totals).toEqual([
+      {
+        className: 'Ordinary shares',
+        increaseInIssuedShares: null,
+        decreaseInTreasuryShares: 300_000,
+        printedInstead: { increaseInIssuedShares: 'N/A' },
+      },
+    ]);
     expect(flags).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@
  * The Traditional-Chinese pre-2021 returns of 01149 in ../shared/filings/zh-legacy (2009-2013), read by the same
  * reader as their English twins with the Chinese template's labels, and compared with their truth and their twins.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareBothWays } from '../../../scripts/accuracy/corpus.js';
@@ -12,8 +14,12 @@ import type { ParsedFiling } from '../../../src/domain/parsed-filing.js';
 import { parseMonthlyReturn } from '../../../src/parse/index.js';
 import { extractText } from '../../../src/pdf/extract-text.js';
 import { FILINGS_DIR } from '../../helpers/corpus.js';
+import { isInstalled } from '../../helpers/installed-command.js';
 
 const ZH_DIR = path.join(FILINGS_DIR, 'zh-legacy');
+
+const qpdf = isInstalled('qpdf');
+if (!qpdf) console.warn('Skipping the 30-page Chinese return: qpdf is not installed (apt-get install qpdf)');
 const available = existsSync(ZH_DIR);
 if (!available) console.warn(`Skipping the Chinese pre-2021 corpus tests: ${ZH_DIR} not found (set HKEX_FILINGS_DIR)`);
 
@@ -138,13 +144,46 @@ describe.skipIf(!available)('Chinese pre-2021 returns of 01149', () => {
     const { monthlyReturn, flags } = read('01149_2013-05_zh_resubmitted');
     const otherMovements = monthlyReturn.detailsOfMovements.otherMovements;
     expect(otherMovements.totals).toEqual([
-      { className: '普通股', increaseInIssuedShares: null, decreaseInTreasuryShares: null },
+      {
+        className: '普通股',
+        increaseInIssuedShares: null,
+        decreaseInTreasuryShares: null,
+        printedInstead: { increaseInIssuedShares: '不適用' },
+      },
     ]);
     expect(otherMovements.classes[0]?.items[0]?.changeInIssuedShares).toBe(-2200000);
-    expect(flags.map((flag) => [flag.code, flag.section, flag.subject])).toEqual([
-      ['uncertain-figure', 'III(E)', '購回股份'],
-      ['subtotal-mismatch', 'III(E)', '普通股'],
+    // Each flag quotes the form as printed: 不適用, never "N/A" or 0.
+    expect(flags.map((flag) => [flag.code, flag.section, flag.subject, flag.message])).toEqual([
+      [
+        'uncertain-figure',
+        'III(E)',
+        '購回股份',
+        'III(E) 購回股份: the class of shares is printed as "不適用"; read as 普通股, the issuer\'s only class',
+      ],
+      [
+        'subtotal-mismatch',
+        'III(E)',
+        '普通股',
+        '普通股, increase in issued shares: the figures add up to -2,200,000, but the form prints 不適用',
+      ],
     ]);
+  });
+
+  it('reads "Nil" printed in English inside the Chinese form as 0, as it reads 無 (2011-08)', () => {
+    // 2011-08 prints 無 for the repurchase's shares issuable at close; filers also write the English word there.
+    const doc = extracted.get('01149_2011-08_zh') as ExtractedDocument;
+    const withNil: ExtractedDocument = {
+      pages: doc.pages.map((page) => ({
+        ...page,
+        items: page.items.map((item) => (item.text.trim() === '無' ? { ...item, text: 'Nil' } : item)),
+      })),
+    };
+    expect(withNil.pages.flatMap((page) => page.items).filter((item) => item.text === 'Nil')).toHaveLength(1);
+    const parsed = parseMonthlyReturn(withNil, 'nil.pdf');
+    const [repurchase] = parsed.monthlyReturn.detailsOfMovements.otherMovements.classes[0]?.items ?? [];
+    expect(repurchase?.sharesIssuableAtClose).toBe(0);
+    expect(parsed.monthlyReturn).toEqual(read('01149_2011-08_zh').monthlyReturn);
+    expect(parsed.flags).toEqual([]);
   });
 
   it('reads prices whose currency follows the figure, and keeps wrapped Chinese text unspaced (2013-09)', () => {
@@ -155,6 +194,26 @@ describe.skipIf(!available)('Chinese pre-2021 returns of 01149', () => {
     ]);
     expect(items[0]?.note).toBe('(根據一般授權配發及發行) 備註一');
   });
+
+  it.skipIf(!qpdf)(
+    'reads a 30-page PDF file holding the same return three times as that one return',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'zh-thrice-'));
+      try {
+        const once = path.join(ZH_DIR, '01149_2011-08_zh.pdf');
+        const thrice = path.join(dir, 'thrice.pdf');
+        execFileSync('qpdf', ['--empty', '--pages', once, once, once, '--', thrice]);
+        const parsed = await parse(thrice);
+        const single = read('01149_2011-08_zh');
+        expect(parsed.monthlyReturn.form.pages).toBe(30);
+        expect({ ...parsed.monthlyReturn, form: single.monthlyReturn.form }).toEqual(single.monthlyReturn);
+        expect(parsed.flags).toEqual(single.flags);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('reads a PDF that holds the same return three times (30 pages) as that one return', () => {
     const doc = extracted.get('01149_2011-08_zh') as ExtractedDocument;

@@ -119,7 +119,7 @@ describe.skipIf(!available)('pre-2021 returns of 01149', () => {
     ]);
   });
 
-  it('is what parseMonthlyReturn reads the 01149 returns with, and the checks flag the subtotal the filer left out', () => {
+  it('is what parseMonthlyReturn reads the 01149 returns with, and the checks flag the subtotal the filer left N/A', () => {
     const parsed = parseMonthlyReturn(extracted.get('01149_2013-05') as ExtractedDocument, '01149_2013-05.pdf');
     expect(parsed.monthlyReturn.form.kind).toBe('legacy');
     expect(parsed.flags.map((flag) => [flag.code, flag.section, flag.message])).toEqual([
@@ -131,9 +131,36 @@ describe.skipIf(!available)('pre-2021 returns of 01149', () => {
       [
         'subtotal-mismatch',
         'III(E)',
-        'Ordinary shares, increase in issued shares: the figures add up to -2,200,000, but the form says 0',
+        'Ordinary shares, increase in issued shares: the figures add up to -2,200,000, but the form prints N/A',
       ],
     ]);
+  });
+
+  it('keeps "Total E. (Ordinary shares) N/A" apart from a printed 0, and says N/A in its flag (2013-05 resubmitted)', () => {
+    const parsed = parseMonthlyReturn(
+      extracted.get('01149_2013-05_resubmitted') as ExtractedDocument,
+      '01149_2013-05_resubmitted.pdf',
+    );
+    const details = parsed.monthlyReturn.detailsOfMovements;
+    expect(details.otherMovements.totals).toEqual([
+      {
+        className: 'Ordinary shares',
+        increaseInIssuedShares: null,
+        decreaseInTreasuryShares: null,
+        printedInstead: { increaseInIssuedShares: 'N/A' },
+      },
+    ]);
+    // "Total A. (Ordinary shares) 1,230,000" is a figure: nothing printed instead.
+    expect(details.shareOptions.totals[0]).toEqual({
+      className: 'Ordinary shares',
+      increaseInIssuedShares: 1230000,
+      decreaseInTreasuryShares: null,
+    });
+    const subtotal = parsed.flags.find((flag) => flag.code === 'subtotal-mismatch');
+    expect(subtotal).toMatchObject({ expected: '-2200000', actual: null });
+    expect(subtotal?.message).toBe(
+      'Ordinary shares, increase in issued shares: the figures add up to -2,200,000, but the form prints N/A',
+    );
   });
 
   it('raises no flag on the returns whose figures add up', () => {

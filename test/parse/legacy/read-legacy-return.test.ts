@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/domain/errors.js';
 import type { ExtractedDocument } from '../../../src/domain/extracted-document.js';
+import type { ShareClass } from '../../../src/domain/monthly-return.js';
 import { readLegacyFiling } from '../../../src/parse/legacy/index.js';
 import { extractText } from '../../../src/pdf/extract-text.js';
 import { drawLegacyReturn, type LegacyFormSpec } from '../../helpers/legacy-form-pdf.js';
@@ -180,9 +181,51 @@ describe('readLegacyReturn: header and parts I and II', () => {
     ]);
     expect(monthlyReturn.detailsOfMovements.totals).toEqual([
       { className: 'Ordinary shares (1)', changeInIssuedShares: 10, changeInTreasuryShares: null },
-      { className: 'Ordinary shares (2)', changeInIssuedShares: null, changeInTreasuryShares: null },
+      {
+        className: 'Ordinary shares (2)',
+        changeInIssuedShares: null,
+        changeInTreasuryShares: null,
+        printedInstead: { changeInIssuedShares: 'N/A' },
+      },
       { className: 'Preference shares', changeInIssuedShares: -10, changeInTreasuryShares: null },
     ]);
+  });
+
+  it("keeps an A+H issuer's Shanghai code of six digits in slot (2) as SSE 601338, never as an HKEX code", async () => {
+    const { monthlyReturn, flags } = await read({
+      authorised: [
+        {
+          slot: 'ordinary1',
+          stockCode: '1338',
+          description: 'H shares',
+          rows: [
+            ['2,000,000', '1.00', '2,000,000.00'],
+            ['N/A', '', 'N/A'],
+            ['2,000,000', '1.00', '2,000,000.00'],
+          ],
+        },
+        {
+          slot: 'ordinary2',
+          stockCode: '601338',
+          description: 'A shares',
+          rows: [
+            ['6,000,000', '1.00', '6,000,000.00'],
+            ['N/A', '', 'N/A'],
+            ['6,000,000', '1.00', '6,000,000.00'],
+          ],
+        },
+      ],
+      issued: { ordinary1: ['1,600,000', 'N/A', '1,600,000'], ordinary2: ['4,800,000', 'N/A', '4,800,000'] },
+    });
+    expect(monthlyReturn.stockCodes).toEqual(['01338']);
+    const codes = (classes: readonly ShareClass[]) => classes.map((c) => [c.stockCode, c.otherExchangeCode ?? null]);
+    const expected = [
+      ['01338', null],
+      [null, { exchange: 'SSE', stockCode: '601338' }],
+    ];
+    expect(codes(monthlyReturn.authorisedShareCapital.classes)).toEqual(expected);
+    expect(codes(monthlyReturn.issuedShares.classes)).toEqual(expected);
+    expect(flags.filter((flag) => flag.code === 'uncertain-figure' || flag.code === 'stock-code-mismatch')).toEqual([]);
   });
 });
 

@@ -13,6 +13,7 @@ import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import type { StockCode } from '../../../src/domain/stock-code.js';
 import type { DigestRecord, StoredReturn, Watchlist } from '../../../src/domain/stored-return.js';
 import type { FilingStore } from '../../../src/store/filing-store.js';
+import { loadFixtureReturn } from '../../helpers/fixture-specs.js';
 import { makeSaveInput, sha256Of } from '../store-fixtures.js';
 
 export interface StoreUnderTest {
@@ -80,6 +81,21 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
     };
 
     describe('saving', () => {
+      it("keeps an A share's Shanghai code and part IV's depositary, ratio and underlying class, across a restart", async (ctx) => {
+        const fixtures = { 'a-plus-h': '01338_2025-09_a-plus-h-sse', hdr: '06288_2025-08_hdr-depositary' } as const;
+        for (const [file, name] of Object.entries(fixtures)) {
+          await store.save({ ...makeSaveInput({ file }), monthlyReturn: loadFixtureReturn(name) });
+        }
+        const heldAsSaved = async () => {
+          for (const [file, name] of Object.entries(fixtures)) {
+            expect((await store.findBySha256(sha256Of(file)))?.monthlyReturn).toEqual(loadFixtureReturn(name));
+          }
+        };
+        await heldAsSaved();
+        await reopen(ctx);
+        await heldAsSaved();
+      });
+
       it('keeps a return with its provenance and flags', async () => {
         const flag = {
           code: 'balance-mismatch' as const,
@@ -783,6 +799,52 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         await store.recordDigest(digest('C1', '2023-11', ['1']));
         await reopen(ctx);
         expect((await store.findDigestRecord('C1', '2023-11'))?.messageTs).toEqual(['1']);
+      });
+    });
+
+    describe('claims on HKEXnews work', () => {
+      const key = 'hkexnews-document http://127.0.0.1/listedco/a110907.pdf';
+
+      it('are won by one of two claims at the same time; the other finds the work in hand', async () => {
+        const { fetchClaims } = store;
+        const claims = await Promise.all([fetchClaims.claim(key, 60_000), fetchClaims.claim(key, 60_000)]);
+        expect(claims.map((claim) => claim.outcome).sort()).toEqual(['claimed', 'in-hand']);
+        expect((await fetchClaims.claim(key, 60_000)).outcome).toBe('in-hand');
+      });
+
+      it('are claimed again at once when finished without a result, and renewed only by their holder', async () => {
+        const { fetchClaims } = store;
+        const first = await fetchClaims.claim(key, 60_000);
+        if (first.outcome !== 'claimed') throw new Error(`claimed expected, got ${first.outcome}`);
+        expect(await fetchClaims.renew(key, first.token, 60_000)).toBe(true);
+        expect(await fetchClaims.renew(key, 'someone else', 60_000)).toBe(false);
+        await fetchClaims.finish(key, 'someone else', null);
+        expect((await fetchClaims.claim(key, 60_000)).outcome).toBe('in-hand');
+        await fetchClaims.finish(key, first.token, null);
+        expect((await fetchClaims.claim(key, 60_000)).outcome).toBe('claimed');
+      });
+
+      it('are taken over by one claim once their lease has run out, as a holder that died leaves them', async () => {
+        const { fetchClaims } = store;
+        const dead = await fetchClaims.claim(key, 0);
+        const takers = await Promise.all([fetchClaims.claim(key, 60_000), fetchClaims.claim(key, 60_000)]);
+        expect(takers.map((claim) => claim.outcome).sort()).toEqual(['claimed', 'in-hand']);
+        if (dead.outcome !== 'claimed') throw new Error(`claimed expected, got ${dead.outcome}`);
+        expect(await fetchClaims.renew(key, dead.token, 60_000)).toBe(false);
+      });
+
+      it('keep the result they finished with for the next to ask, until one replaces it', async () => {
+        const { fetchClaims } = store;
+        const first = await fetchClaims.claim('hkexnews-fill 2023-11', 60_000);
+        if (first.outcome !== 'claimed') throw new Error(`claimed expected, got ${first.outcome}`);
+        await fetchClaims.finish('hkexnews-fill 2023-11', first.token, { checked: ['00020'] });
+        expect(await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).toEqual({
+          outcome: 'done',
+          result: { checked: ['00020'] },
+        });
+        const again = await fetchClaims.claim('hkexnews-fill 2023-11', 60_000, { replaceDone: true });
+        expect(again.outcome).toBe('claimed');
+        expect((await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).outcome).toBe('in-hand');
       });
     });
 
