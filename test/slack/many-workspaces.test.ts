@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KnownBlock } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDigestPoster } from '../../src/slack/digest-poster.js';
+import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
+import { createFakeClock, runUntil, startSchedulerOn } from '../digest/fake-clock.js';
 import { type FakeHkexnews, fixtureDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
 import type { FakeWorkspace } from '../helpers/fake-slack.js';
 import { renderPlainText } from '../helpers/plain-text.js';
@@ -125,6 +128,30 @@ describe('the app installed in two workspaces through OAuth', () => {
     expect((await app.store.getWatchlist(GENERAL, A))?.stockCodes).toEqual(['00020']);
     expect((await app.store.getWatchlist(GENERAL, B))?.stockCodes).toEqual(['00700', '03388']);
     expect(await app.store.getWatchlist(GENERAL)).toBeNull();
+  });
+
+  it('posts each workspace’s scheduled digest with that workspace’s token, and records them apart', async () => {
+    const clock = createFakeClock(new Date('2023-12-01T00:00:00Z'));
+    const app = await start({ now: () => clock.now() });
+    for (const spec of NOVEMBER_RETURNS) await app.store.save(saveInputFor(spec));
+    await ask(app, 'watch 00020', A);
+    await ask(app, 'watch 00020 00700', B);
+    const scheduler = startSchedulerOn(clock, {
+      store: app.store,
+      poster: createDigestPoster(app.app.client),
+      postersOf: async (teamId) => ({ poster: createDigestPoster((await app.app.workspaces.of(teamId)).client) }),
+    });
+    // November 2023's digest is due on Thu 7 Dec 2023 at 10:00 in Hong Kong.
+    await runUntil(clock, scheduler, new Date('2023-12-07T02:00:00Z'));
+    scheduler.stop();
+    const posts = app.fakeSlack.callsTo('chat.postMessage').filter((c) => c.body.channel === GENERAL);
+    expect(posts.map((c) => [c.teamId, String(c.body.text).slice(0, 58)])).toEqual([
+      [A, 'November 2023 digest: 1 of 1 watched companies have filed;'],
+      [B, 'November 2023 digest: 2 of 2 watched companies have filed;'],
+    ]);
+    expect((await app.store.findDigestRecord(GENERAL, '2023-11', A))?.teamId).toBe(A);
+    expect((await app.store.findDigestRecord(GENERAL, '2023-11', B))?.teamId).toBe(B);
+    expect(await app.store.findDigestRecord(GENERAL, '2023-11')).toBeNull();
   });
 
   it('answers a workspace that never installed the app with nothing from another', async () => {
