@@ -71,6 +71,8 @@ export interface StoreContents {
   digestRecords(): Promise<DigestRecord[]>;
   /** Every claimed Slack upload, answered or not. */
   slackUploads(): Promise<SlackUpload[]>;
+  /** The app's installation in each workspace, where it is installed in many. */
+  installations(): Promise<WorkspaceInstallation[]>;
 }
 
 export interface DamagedMonth {

@@ -231,6 +231,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
         watchlists: async () => [...watchlists.values()].map(copy),
         digestRecords: async () => [...digests.values()].map(copy),
         slackUploads: async () => [...uploads.values()].map(copy),
+        installations: async () => [...installations.values()].map(copy),
       };
     },
     async close() {},

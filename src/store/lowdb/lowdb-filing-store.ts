@@ -413,6 +413,7 @@ export class LowdbFilingStore implements FilingStore {
       watchlists: () => settings.listWatchlists(),
       digestRecords: () => settings.listDigestRecords(),
       slackUploads: () => settings.listSlackUploads(),
+      installations: () => settings.listInstallations(),
     };
   }
 

@@ -83,6 +83,10 @@ export class SettingsFiles {
     await file.write();
   }
 
+  async listInstallations(): Promise<WorkspaceInstallation[]> {
+    return structuredClone(Object.values((await this.#installations.get()).data.installations));
+  }
+
   async findInstallation(teamId: string): Promise<WorkspaceInstallation | null> {
     return structuredClone((await this.#installations.get()).data.installations[teamId] ?? null);
   }

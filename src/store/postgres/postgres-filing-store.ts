@@ -323,6 +323,10 @@ export class PostgresFilingStore implements FilingStore {
         const rows = await this.#query('SELECT record FROM slack_uploads ORDER BY claimed_at, claim_order');
         return rows.map((row) => parseHeld(SlackUploadSchema, row.record, 'Slack upload'));
       },
+      installations: async () => {
+        const rows = await this.#query('SELECT record FROM installations ORDER BY team_id');
+        return rows.map((row) => parseHeld(WorkspaceInstallationSchema, row.record, 'installation'));
+      },
     };
   }
 
