@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KnownBlock } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CARD_ACTIONS, encodeReturnRef } from '../../src/format/card-actions.js';
 import { createDigestPoster } from '../../src/slack/digest-poster.js';
 import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
 import { createFakeClock, runUntil, startSchedulerOn } from '../digest/fake-clock.js';
@@ -109,6 +110,14 @@ describe('the app installed in two workspaces through OAuth', () => {
     expect(inB).not.toContain('25,948,809,928');
     expect(inB).toMatch(/No .*00020/);
     expect(await ask(app, 'list', B)).not.toContain('00020');
+    // A button of A's card, clicked in B's channel of the same id: not held there either.
+    const value = encodeReturnRef({ stockCode: '00020', month: '2023-11' });
+    const click = await app.clickButton({ actionId: CARD_ACTIONS.history, value, channel: GENERAL, team: B });
+    await app.idle();
+    const clicked = app.fakeSlack.callsTo('response_url').filter((c) => c.url === click.responseUrl);
+    const answer = clicked.map((c) => renderPlainText(c.body as { text: string })).join('\n');
+    expect(answer).not.toContain('25,948,809,928');
+    expect(answer).toMatch(/No .*00020/);
 
     // Fetched from HKEXnews when B asks: everyone's, so A sees it too, from the store.
     expect(await ask(app, '03388', B)).toContain('Issued: 995,500,000');
