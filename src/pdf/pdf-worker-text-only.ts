@@ -1,9 +1,10 @@
 /**
  * pdf.js's worker (the part that parses a document; in Node it runs in the calling process), changed for a process
- * that only ever reads text: in three places for speed, and in one for the text of a kind of font pdf.js misreads. pdf.js has no option for either (its getDocument options, checked in
- * pdfjs-dist 5.4's sources: disableFontFace, fontExtraProperties, useSystemFonts, isEvalSupported, cMapUrl /
- * cMapPacked and standardFontDataUrl all act after, or beside, the work below), and on a Chinese FF301 the two are
- * most of the extraction: the e-form sets its Chinese in a CID-keyed CFF font (AdobeHeitiStd) with no ToUnicode map.
+ * that only ever reads text: in three places for speed (1, 2 and 4 below), and in one (3) for the text of a kind of
+ * font pdf.js misreads. pdf.js has no option for any of them (its getDocument options, checked in pdfjs-dist 5.4's
+ * sources: disableFontFace, fontExtraProperties, useSystemFonts, isEvalSupported, cMapUrl / cMapPacked and
+ * standardFontDataUrl all act after, or beside, the work below), and on a Chinese FF301 the first two are most of
+ * the extraction: the e-form sets its Chinese in a CID-keyed CFF font (AdobeHeitiStd) with no ToUnicode map.
  *
  * 1. A CFF font program is compiled anew into a CFF table for the OpenType font pdf.js builds to draw with
  *    (`CFFCompiler.compile`, about a quarter of a Chinese FF301's extraction). Text never draws: the font's
@@ -13,7 +14,6 @@
  *    codes to itself, and each is looked up in the collection's UCS2 map, parsed per document from the packed
  *    character maps (about a sixth). For an Identity CMap the result depends on the collection alone
  *    ("Adobe-GB1-UCS2"), so it is kept for the process and each document is given a copy, which pdf.js may amend.
- *
  * 3. A symbolic TrueType font with neither /Encoding nor ToUnicode is read by pdf.js through MacRoman, and through
  *    WinAnsi only where every record of the font's name table is a Windows one (pdf.js PR 15934, issue 15910).
  *    Ghostscript's pdfwrite rewrites a WinAnsi TrueType font that way, keeping its WinAnsi bytes and writing both

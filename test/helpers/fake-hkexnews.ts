@@ -423,15 +423,21 @@ interface FixtureSpec {
   };
 }
 
-/** The project's own fixture returns, each listed as HKEXnews lists a monthly return. */
+/**
+ * The project's own fixture returns, each listed as HKEXnews lists a monthly return. A document is numbered among
+ * those released the same day (its path and release minute), so that a fixture added for another day moves no other.
+ */
 export function fixtureDocuments(dir: string = FIXTURES_DIR): FakeDocument[] {
+  const releasedThatDay = new Map<string, number>();
   return safeList(path.join(dir, 'specs'))
     .filter((n) => n.endsWith('.json'))
-    .map((specFile, index) => {
+    .map((specFile) => {
       const spec = JSON.parse(readFileSync(path.join(dir, 'specs', specFile), 'utf8')) as FixtureSpec;
       const { monthlyReturn } = spec;
       const language = monthlyReturn.form.language === 'en' ? 'en' : 'zh';
       const submitted = monthlyReturn.dateSubmitted ?? monthlyReturn.monthEnded;
+      const index = releasedThatDay.get(submitted) ?? 0;
+      releasedThatDay.set(submitted, index + 1);
       const releasedAt = `${submitted} 17:${String(index).padStart(2, '0')}`;
       const bytes = readFileSync(path.join(dir, specFile.replace(/\.json$/, '.pdf')));
       return {

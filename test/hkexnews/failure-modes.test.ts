@@ -67,8 +67,8 @@ const failures: [string, FailureMode, Endpoint, string][] = [
     'HKEXnews sent something other than a JSONP answer where the stock look-up was expected',
   ],
   ['a 403', 'forbidden', 'prefix', 'HKEXnews refused the look-up of 08425 (refused: 403 Forbidden)'],
-  ['a 404 document', 'missing', 'document', 'HKEXnews has no document at 2024110400013.pdf'],
-  ['a web page for the PDF', 'html', 'document', 'HKEXnews sent a web page in place of 2024110400013.pdf'],
+  ['a 404 document', 'missing', 'document', 'HKEXnews has no document at 2024110400001.pdf'],
+  ['a web page for the PDF', 'html', 'document', 'HKEXnews sent a web page in place of 2024110400001.pdf'],
   ['a slow site', 'slow', 'prefix', 'HKEXnews did not answer within 0.3 s (2 tries)'],
   ['a dead site', 'dead', 'prefix', 'HKEXnews could not be reached (2 tries)'],
 ];

@@ -88,7 +88,7 @@ describe('fetchMonthlyReturns', () => {
       );
       const kinds = summary.outcomes.map((o) => [o.file.split('/').at(-1), o.kind]);
       expect(kinds).toEqual([
-        ['2024100400011.pdf', 'saved'],
+        ['2024100400001.pdf', 'saved'],
         ['2024110400999.pdf', 'not-a-monthly-return'],
       ]);
       expect(await store.monthsHeld('03388')).toEqual(['2024-09']);
@@ -153,9 +153,9 @@ describe('fetchMonthlyReturns', () => {
         expect(summary.outcomes).toEqual([
           {
             kind: 'unreadable',
-            file: expect.stringMatching(/\/2024110400013\.pdf$/),
+            file: expect.stringMatching(/\/2024110400001\.pdf$/),
             code: 'hkexnews-failure',
-            message: 'HKEXnews has no document at 2024110400013.pdf',
+            message: 'HKEXnews has no document at 2024110400001.pdf',
           },
         ]);
         expect(summary.codeProblems).toEqual([

@@ -63,13 +63,13 @@ describe('the look-up and the search', () => {
       category: 'monthlyReturns',
     });
     expect(documents.map((d) => [d.releasedAt, d.headline])).toEqual([
-      ['2025-04-09T17:07+08:00', 'Monthly Returns'],
-      ['2025-04-02T17:06+08:00', 'Monthly Returns'],
+      ['2025-04-09T17:00+08:00', 'Monthly Returns'],
+      ['2025-04-02T17:00+08:00', 'Monthly Returns'],
     ]);
     expect(documents[0]?.title).toBe(
       'Monthly Return of Equity Issuer on Movements in Securities for the month ended 31 March 2025',
     );
-    expect(documents[0]?.url).toBe(`${fake.url}/listedco/listconews/sehk/2025/0409/2025040900008.pdf`);
+    expect(documents[0]?.url).toBe(`${fake.url}/listedco/listconews/sehk/2025/0409/2025040900001.pdf`);
     const search = fake.requestsTo('search').at(-1);
     expect(search?.query).toMatchObject({
       stockId: String(stockId),

@@ -30,7 +30,7 @@ describe('/shares for a code nobody shared', () => {
     expect(card).toContain('Harbourfront Digital Holdings Limited (03388) · September 2024');
     expect(card).toContain('Issued: *995,500,000*');
     expect(card).toContain(
-      `<${fake.url}/listedco/listconews/sehk/2024/1004/2024100400011.pdf|HKEXnews, released 2024-10-04 17:10 HKT>`,
+      `<${fake.url}/listedco/listconews/sehk/2024/1004/2024100400001.pdf|HKEXnews, released 2024-10-04 17:00 HKT>`,
     );
     expect(await t.store.monthsHeld('03388')).toEqual(['2024-09']);
   });
@@ -98,7 +98,7 @@ describe('/shares CODE history', () => {
 
 describe('an HKEXnews link pasted in a channel', () => {
   it('is unfurled with the card of the return, stored with the site listing as provenance', async () => {
-    const url = `${fake.url}/listedco/listconews/sehk/2024/1104/2024110400013.pdf`;
+    const url = `${fake.url}/listedco/listconews/sehk/2024/1104/2024110400001.pdf`;
     const other = 'https://example.com/report.pdf';
     await t.sendEvent({
       type: 'link_shared',
@@ -122,7 +122,7 @@ describe('an HKEXnews link pasted in a channel', () => {
       'Kowloon Smart Logistics Holdings Limited (08425) · October 2024',
     );
     const stored = await t.store.forMonth('08425', '2024-10');
-    expect(stored?.provenance.source).toMatchObject({ kind: 'hkexnews', url, releasedAt: '2024-11-04T17:12+08:00' });
+    expect(stored?.provenance.source).toMatchObject({ kind: 'hkexnews', url, releasedAt: '2024-11-04T17:00+08:00' });
   });
 });
 
@@ -146,11 +146,11 @@ describe('a return shared in Slack, later seen on HKEXnews', () => {
     await t.idle();
     const linked = await t.store.forMonth('01892', '2023-06');
     expect(linked?.provenance.source).toMatchObject({ kind: 'slack', fileId: file.id });
-    expect(linked?.hkexnews).toMatchObject({ url, releasedAt: '2023-07-05T17:04+08:00' });
+    expect(linked?.hkexnews).toMatchObject({ url, releasedAt: '2023-07-05T17:00+08:00' });
     expect(await t.store.submissions('01892', '2023-06')).toHaveLength(1);
 
     const answers = await ask('01892 2023-06');
     const card = JSON.stringify(answers[0]?.body.blocks);
-    expect(card).toContain(`01892 June.pdf> · <${url}|HKEXnews, released 2023-07-05 17:04 HKT>`);
+    expect(card).toContain(`01892 June.pdf> · <${url}|HKEXnews, released 2023-07-05 17:00 HKT>`);
   });
 });

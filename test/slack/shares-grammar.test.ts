@@ -78,6 +78,15 @@ describe('/shares in any accepted form', () => {
     expect(card).toContain('Ordinary shares – A Shares · SSE 601338\nIssued: 4,803,600,000 · +3,600,000 in the month');
   });
 
+  it("answers an HDR issuer's code with its card naming the depositary, the ratio and the underlying class", async () => {
+    await saveFixture(t.store, '06288_2025-08_hdr-depositary', { sha256: 'b'.repeat(64) });
+    const card = (await ask('6288')).plain;
+    expect(card).toContain('Aurora Pacific Minerals Ltd. (06288) · August 2025');
+    expect(card).toContain(
+      'Depositary: Harbour Trust Depositary Limited · Ratio: 1 HDR : 2 shares · Underlying: Ordinary shares, not listed on SEHK',
+    );
+  });
+
   it('refuses a 4,000-character query at once, saying how long one may be', async () => {
     const answer = await ask(`x${' sensetme'.repeat(444)}`);
     expect(answer.responseType).toBe('ephemeral');
