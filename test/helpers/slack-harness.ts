@@ -57,6 +57,8 @@ export interface TestAppOptions {
    * app's port, the fake Slack's authorize page and oauth.v2.access (TEST_OAUTH's credentials).
    */
   readonly oauth?: boolean;
+  /** A fake Slack to share with another app (a restart on the same store): closed by its owner, not by this app. */
+  readonly fakeSlack?: FakeSlack;
 }
 
 /** The app's OAuth credentials in tests, as the fake Slack's oauth.v2.access knows them. */
@@ -243,10 +245,12 @@ export async function askShares(app: TestApp, text: string, options?: CommandOpt
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const fakeSlack = await startFakeSlack({
-    botToken: options.botToken,
-    oauthClient: { id: TEST_OAUTH.clientId, secret: TEST_OAUTH.clientSecret },
-  });
+  const fakeSlack =
+    options.fakeSlack ??
+    (await startFakeSlack({
+      botToken: options.botToken,
+      oauthClient: { id: TEST_OAUTH.clientId, secret: TEST_OAUTH.clientSecret },
+    }));
   const { store, remove: removeStore } = options.store
     ? { store: options.store, remove: async () => {} }
     : await openTempFilingStore();
@@ -428,7 +432,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     idle: () => app.idle(),
     async close() {
       await app.stop();
-      await fakeSlack.close();
+      if (!options.fakeSlack) await fakeSlack.close();
       await removeStore();
       // Every test and demo run that sent a message Slack would refuse fails here, naming the limit.
       if (fakeSlack.limitProblems.length > 0) {

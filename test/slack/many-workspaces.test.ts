@@ -14,8 +14,15 @@ import { NOVEMBER_RETURNS, saveInputFor } from '../digest/digest-returns.js';
 import { createFakeClock, runUntil, startSchedulerOn } from '../digest/fake-clock.js';
 import { type FakeHkexnews, fixtureDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
 import type { FakeWorkspace } from '../helpers/fake-slack.js';
+import { startFakeSlack } from '../helpers/fake-slack.js';
 import { renderPlainText } from '../helpers/plain-text.js';
-import { startTestApp, type TestApp, type TestAppOptions } from '../helpers/slack-harness.js';
+import {
+  openTempFilingStore,
+  startTestApp,
+  TEST_OAUTH,
+  type TestApp,
+  type TestAppOptions,
+} from '../helpers/slack-harness.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/00020_2023-11.pdf');
 const GENERAL = 'C0GENERAL';
@@ -161,6 +168,44 @@ describe('the app installed in two workspaces through OAuth', () => {
     expect((await app.store.findDigestRecord(GENERAL, '2023-11', A))?.teamId).toBe(A);
     expect((await app.store.findDigestRecord(GENERAL, '2023-11', B))?.teamId).toBe(B);
     expect(await app.store.findDigestRecord(GENERAL, '2023-11')).toBeNull();
+  });
+
+  it('resumes an upload a stopped app left unanswered with the token of the workspace it was shared in', async () => {
+    const fakeSlack = await startFakeSlack({
+      oauthClient: { id: TEST_OAUTH.clientId, secret: TEST_OAUTH.clientSecret },
+    });
+    const { store, remove } = await openTempFilingStore();
+    try {
+      const first = await start({ fakeSlack, store });
+      const bytes = readFileSync(FIXTURE);
+      // The download trickles, so that the first app is stopped with the upload in hand.
+      const file = fakeSlack.addFile({ name: 'nov.pdf', bytes, trickle: { bytes: 16_384, everyMs: 20 } });
+      const downloading = fakeSlack.downloadStarted(file.id);
+      fakeSlack.addShare(file.id, { channel: GENERAL, ts: '1700001000.000001' });
+      await first.sendEvent(
+        { type: 'file_shared', file_id: file.id, channel_id: GENERAL, user_id: 'U0001', event_ts: '1700001000.000001' },
+        { team: A },
+      );
+      await downloading;
+      expect(await first.app.stop(0)).toEqual([expect.stringContaining(file.id)]);
+      await first.close();
+      t = null;
+      expect((await store.unfinishedSlackUploads()).map((u) => u.teamId)).toEqual([A]);
+
+      const second = await startTestApp({ oauth: true, fakeSlack, store });
+      t = second;
+      await second.idle();
+      const card = fakeSlack.callsTo('chat.postMessage').filter((c) => c.body.channel === GENERAL);
+      expect(card.map((c) => c.teamId)).toEqual([A]);
+      expect(await store.unfinishedSlackUploads()).toEqual([]);
+      expect((await store.latest('00020', { kind: 'workspace', teamId: A }))?.reportMonth).toBe('2023-11');
+      expect(await store.latest('00020', { kind: 'workspace', teamId: B })).toBeNull();
+    } finally {
+      await t?.close();
+      t = null;
+      await fakeSlack.close();
+      await remove();
+    }
   });
 
   it('answers a workspace that never installed the app with nothing from another', async () => {
