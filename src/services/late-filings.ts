@@ -11,6 +11,7 @@ import { viewerIn } from '../domain/audience.js';
 import { type LateFilingAttempt, LateFilingAttemptSchema } from '../domain/late-filing-attempt.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
+import { channelKeyOf } from '../domain/stored-return.js';
 import type { WatchlistFill } from '../domain/watchlist-fill.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { seenBy } from '../store/seen-by.js';
@@ -26,6 +27,8 @@ export interface LateFilingDeps {
   readonly now: () => Date;
   /** When a follow-up Slack refused is tried again; never, without it. */
   readonly retryAt?: (failedAt: Date) => Date;
+  /** With the app installed in many workspaces: the poster of a watchlist's workspace (its token). */
+  readonly postersOf?: (teamId: string) => Promise<{ readonly poster: DigestPoster }>;
 }
 
 /** The claim on one channel's follow-up about one code's return for one month. */
@@ -56,25 +59,33 @@ async function storedAfter(
   return after;
 }
 
-/** A channel whose digest of the month has gone out, with the codes it watches whose return was read after it. */
+/**
+ * A channel whose digest of the month has gone out, with the codes it watches whose return was read after it, the
+ * store as it sees it, and its workspace's poster. `channelKey` names it in claims (channelKeyOf).
+ */
 interface Told {
   readonly channelId: string;
+  readonly channelKey: string;
   readonly view: FilingStore;
+  readonly poster: DigestPoster;
   readonly codes: readonly StockCode[];
 }
 
-async function readAfterDigest(store: FilingStore, month: ReportMonth, among: readonly StockCode[]): Promise<Told[]> {
+async function readAfterDigest(deps: LateFilingDeps, month: ReportMonth, among: readonly StockCode[]): Promise<Told[]> {
+  const { store } = deps;
   const told: Told[] = [];
   for (const watchlist of await store.listWatchlists()) {
-    const { channelId } = watchlist;
+    const { channelId, teamId } = watchlist;
     const watched = among.filter((code) => watchlist.stockCodes.includes(code));
     if (!watchlist.digestEnabled || watched.length === 0) continue;
     // Not sent yet (or refused, to be tried again): the digest itself will name the company as filed.
-    const record = await store.findDigestRecord(channelId, month);
+    const record = await store.findDigestRecord(channelId, month, teamId);
     if (!record || record.messageTs.length === 0) continue;
-    const view = seenBy(store, viewerIn(channelId));
+    const view = seenBy(store, viewerIn(channelId, teamId));
     const codes = await storedAfter(view, watched, month, record.sentAt);
-    if (codes.length > 0) told.push({ channelId, view, codes });
+    if (codes.length === 0) continue;
+    const { poster } = teamId && deps.postersOf ? await deps.postersOf(teamId) : deps;
+    told.push({ channelId, channelKey: channelKeyOf(watchlist), view, poster, codes });
   }
   return told;
 }
@@ -83,10 +94,10 @@ async function readAfterDigest(store: FilingStore, month: ReportMonth, among: re
 async function postUnderClaim(
   deps: LateFilingDeps,
   claim: { readonly key: string; readonly token: string; readonly what: string; readonly retry: boolean },
-  channelId: string,
+  { channelId, poster }: Told,
   filing: LateFiling,
 ): Promise<boolean> {
-  const { store, poster, log } = deps;
+  const { store, log } = deps;
   try {
     const { ts } = await poster.postMessage(channelId, poster.renderLateFiling(filing));
     await store.fetchClaims.finish(claim.key, claim.token, { ts } satisfies LateFilingAttempt);
@@ -111,15 +122,16 @@ export async function postLateFilings(deps: LateFilingDeps, fill: WatchlistFill)
   const { store } = deps;
   if (fill.found.length === 0) return 0;
   let posted = 0;
-  for (const { channelId, view, codes } of await readAfterDigest(store, fill.month, fill.found)) {
+  for (const told of await readAfterDigest(deps, fill.month, fill.found)) {
+    const { channelId, channelKey, view, codes } = told;
     const digest = await loadDigest(view, codes, fill.month);
     for (const company of [...digest.moved, ...digest.quiet]) {
-      const key = lateFilingClaimKey(channelId, fill.month, company.stockCode);
+      const key = lateFilingClaimKey(channelKey, fill.month, company.stockCode);
       const claim = await store.fetchClaims.claim(key, CLAIM_LEASE_MS);
       if (claim.outcome !== 'claimed') continue;
       const what = `${channelId} ${fill.month}: follow-up for ${company.stockCode}`;
       const filing = { month: fill.month, deadline: digest.deadline, company };
-      if (await postUnderClaim(deps, { key, token: claim.token, what, retry: false }, channelId, filing)) posted += 1;
+      if (await postUnderClaim(deps, { key, token: claim.token, what, retry: false }, told, filing)) posted += 1;
     }
   }
   return posted;
@@ -133,11 +145,12 @@ export async function retryLateFilings(deps: LateFilingDeps, month: ReportMonth)
   const { store } = deps;
   let later: Date | null = null;
   const watched = new Set((await store.listWatchlists()).flatMap((watchlist) => watchlist.stockCodes));
-  for (const { channelId, view, codes } of await readAfterDigest(store, month, [...watched])) {
+  for (const told of await readAfterDigest(deps, month, [...watched])) {
+    const { channelId, channelKey, view, codes } = told;
     const due: StockCode[] = [];
     for (const code of codes) {
       const kept = LateFilingAttemptSchema.safeParse(
-        await store.fetchClaims.kept(lateFilingClaimKey(channelId, month, code)),
+        await store.fetchClaims.kept(lateFilingClaimKey(channelKey, month, code)),
       );
       if (!kept.success || !('retryAt' in kept.data) || kept.data.retryAt === undefined) continue;
       const retryAt = new Date(kept.data.retryAt);
@@ -147,12 +160,12 @@ export async function retryLateFilings(deps: LateFilingDeps, month: ReportMonth)
     if (due.length === 0) continue;
     const digest = await loadDigest(view, due, month);
     for (const company of [...digest.moved, ...digest.quiet]) {
-      const key = lateFilingRetryKey(channelId, month, company.stockCode);
+      const key = lateFilingRetryKey(channelKey, month, company.stockCode);
       const claim = await store.fetchClaims.claim(key, CLAIM_LEASE_MS);
       if (claim.outcome !== 'claimed') continue;
       const what = `${channelId} ${month}: follow-up for ${company.stockCode}, tried again,`;
       const filing = { month, deadline: digest.deadline, company };
-      await postUnderClaim(deps, { key, token: claim.token, what, retry: true }, channelId, filing);
+      await postUnderClaim(deps, { key, token: claim.token, what, retry: true }, told, filing);
     }
   }
   return later;
