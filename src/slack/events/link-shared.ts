@@ -5,6 +5,7 @@
  * unfurled once however many times, and to however many instances, Slack delivers its event (unfurlOnce).
  */
 
+import { channelKeyOf } from '../../domain/stored-return.js';
 import { renderFilingCard } from '../../format/filing-card.js';
 import { unfurlOnce } from '../../services/unfurl-hkexnews.js';
 import type { FilingStore } from '../../store/filing-store.js';
@@ -19,10 +20,12 @@ export interface LinkSharedDeps {
 }
 
 export function registerLinkShared(app: App, deps: LinkSharedDeps): void {
-  app.event('link_shared', async ({ event, client, logger }) => {
+  app.event('link_shared', async ({ event, client, logger, context }) => {
     const unfurl = deps.unfurlHkexnewsLink;
     if (!unfurl) return;
-    const message = { channel: event.channel, messageTs: event.message_ts };
+    // Channel ids are a workspace's own: with many workspaces the claim names the workspace too.
+    const channel = channelKeyOf({ channelId: event.channel, teamId: context.teamId });
+    const message = { channel, messageTs: event.message_ts };
     const unfurled = await unfurlOnce(deps.store, message, async () => {
       const unfurls: Record<string, { blocks: ReturnType<typeof renderFilingCard>['blocks'] }> = {};
       for (const link of event.links) {
