@@ -230,6 +230,14 @@ function readCodeAlone(word: string, rest: readonly string[]): IssuerRef {
   );
 }
 
+/** A code as written on its own (the command line's): an HKEX code, or six digits of Shanghai or Shenzhen; else null. */
+export function readCodeWord(word: string): Exclude<IssuerRef, { kind: 'name' }> | null {
+  const elsewhere = readOtherExchangeCode(word);
+  if (elsewhere) return { kind: 'other-exchange-code', code: elsewhere };
+  const code = readStockCode(word);
+  return code ? { kind: 'code', code } : null;
+}
+
 /**
  * Six bare digits as Shanghai or Shenzhen number their listings ("600036" -> SSE 600036); null for anything else,
  * "HK600036" and "600036.HK" included (those are written as HKEX codes, and wrongly).

@@ -116,10 +116,18 @@ describe('hkex-shares fetch usage', () => {
   it('refuses a code that is not one and a month that is not one, with exit 2', async () => {
     const run = await fetchCommand(['tencent']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"tencent" is not a stock code (one to five digits, such as 700 or 00700)');
+    expect(run.stderr).toContain('tencent is not a stock code: HKEX codes have one to five digits, such as 00020.');
     const month = await fetchCommand(['700', '--since', '2024-13']);
     expect(month.code).toBe(2);
     expect(month.stderr).toContain('--since must be a month such as 2011-01 or "Jan 2011", not "2024-13"');
+  });
+
+  it('says what a Shanghai code is where no held return prints it, as /shares does, with exit 2', async () => {
+    const run = await fetchCommand(['600036', '--data', path.join(dir, 'data-a-share')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'hkex-shares fetch: 600036 is a Shanghai Stock Exchange code (six digits, as A and B shares are numbered there), not an HKEX one',
+    );
   });
 
   it('does nothing when HKEXnews is turned off', async () => {
