@@ -21,13 +21,15 @@ const positiveInt = (fallback: number, unit: string) =>
   );
 
 const EnvSchema = z.object({
+  // Required unless the app is installed in many workspaces (SLACK_CLIENT_ID…): see credentialsOf.
   SLACK_BOT_TOKEN: z.preprocess(
     blankAsMissing,
-    z
-      .string({ error: 'is missing: the Bot User OAuth Token (xoxb-…) from the app’s OAuth & Permissions page' })
-      .trim()
-      .startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
+    z.string().trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
   ),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_REDIRECT_URI: z.preprocess(blankAsMissing, z.url({ error: 'must be a URL' }).optional()),
   SLACK_APP_TOKEN: z.preprocess(
     blankAsMissing,
     z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
@@ -110,8 +112,19 @@ export type SlackConnection =
       readonly host?: string;
     };
 
+/** The app installed in many workspaces through Slack's OAuth flow (SLACK_CLIENT_ID, …_SECRET, SLACK_STATE_SECRET). */
+export interface OAuthSettings {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly stateSecret: string;
+  /** SLACK_REDIRECT_URI: the public URL of /slack/oauth_redirect, as the app's settings list it. */
+  readonly redirectUri: string | null;
+}
+
 export interface Config {
-  readonly botToken: string;
+  /** The single workspace's bot token; null when the app is installed in many (`oauth`). */
+  readonly botToken: string | null;
+  readonly oauth: OAuthSettings | null;
   readonly connection: SlackConnection;
   readonly slackApiUrl: string | null;
   /** Origins the bot token may be sent to when downloading a file, e.g. "https://files.slack.com". */
@@ -168,11 +181,41 @@ function connectionOf(env: ConnectionSettings, problems: string[]): SlackConnect
   return null;
 }
 
+const MISSING_BOT_TOKEN =
+  'is missing: the Bot User OAuth Token (xoxb-…) from the app’s OAuth & Permissions page (or, to install in many workspaces, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)';
+const OAUTH_KEYS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** A bot token for one workspace, or the three OAuth settings for many: all three or none. */
+function credentialsOf(
+  env: Record<string, string | undefined>,
+  problems: string[],
+): { botToken: string | null; oauth: OAuthSettings | null } {
+  const given = OAUTH_KEYS.filter((key) => blankAsMissing(env[key]) !== undefined);
+  if (given.length > 0 && given.length < OAUTH_KEYS.length) {
+    for (const key of OAUTH_KEYS.filter((k) => !given.includes(k))) {
+      problems.push(problem(key, `is missing: installing in many workspaces needs ${OAUTH_KEYS.join(', ')}`));
+    }
+    return { botToken: null, oauth: null };
+  }
+  const [clientId, clientSecret, stateSecret] = OAUTH_KEYS.map((key) => env[key]?.trim() ?? '');
+  if (given.length === OAUTH_KEYS.length && clientId && clientSecret && stateSecret) {
+    const redirectUri = blankAsMissing(env.SLACK_REDIRECT_URI);
+    return {
+      botToken: null,
+      oauth: { clientId, clientSecret, stateSecret, redirectUri: typeof redirectUri === 'string' ? redirectUri : null },
+    };
+  }
+  const token = blankAsMissing(env.SLACK_BOT_TOKEN);
+  if (typeof token !== 'string') problems.push(problem('SLACK_BOT_TOKEN', MISSING_BOT_TOKEN));
+  return { botToken: typeof token === 'string' ? token.trim() : null, oauth: null };
+}
+
 /** Reads the settings from `env` (process.env by default); throws AppError('config-invalid') naming every bad key. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => problem(String(issue.path[0] ?? 'setting'), issue.message));
+    if (!problems.some((p) => p.startsWith('SLACK_BOT_TOKEN '))) credentialsOf(env, problems);
     // Say what the connection lacks too, so that one run lists every setting to fix.
     const connection = EnvSchema.pick({
       SLACK_MODE: true,
@@ -186,7 +229,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const values = parsed.data;
   const problems: string[] = [];
+  const { botToken, oauth } = credentialsOf(env, problems);
   const connection = connectionOf(values, problems);
+  if (oauth && connection?.mode === 'socket') {
+    problems.push(
+      problem('SLACK_MODE', 'must be http to install in many workspaces: Slack redirects to /slack/oauth_redirect'),
+    );
+  }
   const hosts = values.SLACK_FILE_HOSTS.split(',')
     .map((h) => h.trim())
     .filter(Boolean);
@@ -196,7 +245,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (!connection || problems.length > 0) throw configError(problems);
   return {
-    botToken: values.SLACK_BOT_TOKEN,
+    botToken,
+    oauth,
     connection,
     slackApiUrl: values.SLACK_API_URL ?? null,
     fileOrigins: fileOrigins.filter((o): o is string => o !== null),

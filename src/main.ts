@@ -16,6 +16,7 @@ import { createHkexnewsUnfurl } from './services/unfurl-hkexnews.js';
 import { fillWatchlists } from './services/watchlist-fill.js';
 import { checkBotToken, createSlackApp } from './slack/create-app.js';
 import { createDigestPoster, createOwnerTeller } from './slack/digest-poster.js';
+import { botScopes } from './slack/web-api-scopes.js';
 import { openFilingStore } from './store/index.js';
 
 /** A claimed upload is its worker's for the longest a download and a read may take, and a minute more. */
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const now = () => new Date();
-  await checkBotToken(config.botToken, config.slackApiUrl ?? undefined);
+  // Installed in many workspaces, each workspace's token is checked by the install that stored it.
+  if (config.botToken !== null) await checkBotToken(config.botToken, config.slackApiUrl ?? undefined);
   const store = await openStore(config, now);
   // PDFs are read in reader processes: a long read must not hold up the acknowledgements Slack waits 3 seconds for,
   // nor a PDF bomb take the bot's memory; warmed up on the fixtures, so that the first upload reads as fast as the rest.
@@ -63,6 +65,17 @@ async function main(): Promise<void> {
   const app = createSlackApp(
     {
       botToken: config.botToken,
+      ...(config.oauth
+        ? {
+            oauth: {
+              clientId: config.oauth.clientId,
+              clientSecret: config.oauth.clientSecret,
+              stateSecret: config.oauth.stateSecret,
+              scopes: botScopes(),
+              ...(config.oauth.redirectUri ? { redirectUri: config.oauth.redirectUri } : {}),
+            },
+          }
+        : {}),
       transport: connection,
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       logLevel: config.logLevel,
@@ -105,6 +118,11 @@ async function main(): Promise<void> {
     store,
     poster: createDigestPoster(app.client),
     tellOwner: createOwnerTeller(app.client),
+    // Installed in many workspaces: each watchlist's digest goes out with its own workspace's token.
+    postersOf: async (teamId: string) => {
+      const { client } = await app.workspaces.of(teamId);
+      return { poster: createDigestPoster(client), tellOwner: createOwnerTeller(client) };
+    },
     now,
     schedule: config.digest,
     log: (message) => logger.info(message),

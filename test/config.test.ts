@@ -26,6 +26,37 @@ describe('loadConfig', () => {
     expect(config.connection).toEqual({ mode: 'http', signingSecret: 'secret', port: 8080 });
   });
 
+  it('installs in many workspaces with the three OAuth settings and no bot token, over HTTP', () => {
+    const config = loadConfig({
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'state-secret',
+      SLACK_REDIRECT_URI: 'https://shares.example.com/slack/oauth_redirect',
+      SLACK_SIGNING_SECRET: 'secret',
+    });
+    expect(config.botToken).toBeNull();
+    expect(config.oauth).toEqual({
+      clientId: '1111.2222',
+      clientSecret: 'client-secret',
+      stateSecret: 'state-secret',
+      redirectUri: 'https://shares.example.com/slack/oauth_redirect',
+    });
+    expect(config.connection.mode).toBe('http');
+  });
+
+  it('names the OAuth settings missing from a partial set, and refuses Socket Mode with them', () => {
+    const partial = problems({ SLACK_CLIENT_ID: '1111.2222', SLACK_SIGNING_SECRET: 'secret' });
+    expect(partial).toContain('SLACK_CLIENT_SECRET is missing: installing in many workspaces needs');
+    expect(partial).toContain('SLACK_STATE_SECRET is missing');
+    const socket = problems({
+      SLACK_CLIENT_ID: '1',
+      SLACK_CLIENT_SECRET: '2',
+      SLACK_STATE_SECRET: '3',
+      SLACK_APP_TOKEN: 'xapp-1',
+    });
+    expect(socket).toContain('SLACK_MODE must be http to install in many workspaces');
+  });
+
   it('names every missing setting at once', () => {
     const message = problems({});
     expect(message).toContain('SLACK_BOT_TOKEN is missing');

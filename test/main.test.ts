@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { botScopes } from '../src/slack/web-api-scopes.js';
 import { openFilingStore } from '../src/store/index.js';
 import { freePort, httpBotEnv, postSharesCommand, spawnBot, waitUntilListening } from './helpers/bot-process.js';
 import { type FakeSlack, startFakeSlack } from './helpers/fake-slack.js';
@@ -51,6 +52,33 @@ describe('npm start', () => {
     const answer = await fakeSlack.waitFor(() => fakeSlack?.calls.find((c) => c.url === responseUrl));
     expect(String(answer.body.text)).toContain('/shares 00020 history');
 
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+  });
+});
+
+describe('npm start installed in many workspaces', () => {
+  it('serves the install page, asking Slack for the manifest’s bot scopes, with no bot token', async () => {
+    fakeSlack = await startFakeSlack();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'hkex-shares-oauth-'));
+    folders.push(dataDir);
+    const port = await freePort();
+    const { SLACK_BOT_TOKEN: _token, ...env } = httpBotEnv(fakeSlack, { port, dataDir, secret: 'main-secret' });
+    const app = await start({
+      ...env,
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'state-secret',
+    });
+    await waitUntilListening(fakeSlack, app, port);
+    const page = await fetch(`http://127.0.0.1:${port}/slack/install`, { redirect: 'manual' });
+    expect(page.status).toBe(200);
+    const href = /<a href="([^"]+)"/.exec(await page.text())?.[1]?.replaceAll('&amp;', '&') ?? '';
+    const authorize = new URL(href);
+    expect(authorize.origin + authorize.pathname).toBe('https://slack.com/oauth/v2/authorize');
+    expect(authorize.searchParams.get('client_id')).toBe('1111.2222');
+    expect(authorize.searchParams.get('scope')?.split(',')).toEqual(botScopes());
+    expect(fakeSlack.callsTo('auth.test')).toEqual([]);
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
   });

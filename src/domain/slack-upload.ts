@@ -21,6 +21,8 @@ export const SlackShareSchema = z.object({
   /** Where the answer goes: the share's own thread, or the thread it was shared in. */
   threadTs: z.string().min(1),
   userId: z.string().nullable(),
+  /** The workspace it was shared in, where the app is installed in many (absent for a single bot token). */
+  teamId: z.string().min(1).optional(),
 });
 export type SlackShare = z.infer<typeof SlackShareSchema>;
 
@@ -62,8 +64,9 @@ export type SlackUploadClaim =
   /** Answered already: nothing to do. */
   | { readonly outcome: 'answered'; readonly upload: SlackUpload | null };
 
-export function slackUploadKey(share: Pick<SlackShare, 'fileId' | 'channelId' | 'shareTs'>): string {
-  return `${share.fileId}:${share.channelId}:${share.shareTs}`;
+export function slackUploadKey(share: Pick<SlackShare, 'fileId' | 'channelId' | 'shareTs' | 'teamId'>): string {
+  const channel = share.teamId ? `${share.teamId}/${share.channelId}` : share.channelId;
+  return `${share.fileId}:${channel}:${share.shareTs}`;
 }
 
 /** The record of a share claimed for the first time at `at`. */

@@ -105,8 +105,20 @@ export function toHistoryEntry(stored: StoredReturn): HistoryEntry {
   };
 }
 
+/** The workspace a channel's watchlist or digest belongs to, where the app is installed in many. */
+const TeamIdSchema = z.string().min(1).optional();
+
+/**
+ * How the stores key a channel's watchlist and digests: channel ids are a workspace's own, so with many workspaces
+ * the same id in two of them is two channels.
+ */
+export function channelKeyOf(record: { readonly channelId: string; readonly teamId?: string | undefined }): string {
+  return record.teamId ? `${record.teamId}/${record.channelId}` : record.channelId;
+}
+
 export const WatchlistSchema = z.object({
   channelId: z.string(),
+  teamId: TeamIdSchema,
   stockCodes: z.array(StockCodeSchema),
   /** `/shares digest off` keeps the list but stops the scheduled digest. */
   digestEnabled: z.boolean(),
@@ -125,6 +137,7 @@ export type Watchlist = z.infer<typeof WatchlistSchema>;
 /** A digest that went out: the record that makes "exactly once per channel and month" hold across restarts. */
 export const DigestRecordSchema = z.object({
   channelId: z.string(),
+  teamId: TeamIdSchema,
   reportMonth: ReportMonthSchema,
   sentAt: z.string(),
   /** Message timestamps of the posted messages. */

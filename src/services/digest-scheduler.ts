@@ -31,6 +31,7 @@ import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import type { Watchlist } from '../domain/stored-return.js';
 import type { FilingStore } from '../store/filing-store.js';
+import { inWorkspace } from '../store/in-workspace.js';
 import type { DigestFailure } from '../view-models/digest.js';
 import { type DigestPoster, type SendDigestResult, sendDigest } from './digest-sending.js';
 import { postLateFilings } from './late-filings.js';
@@ -55,6 +56,11 @@ export interface DigestSchedulerDeps {
   readonly retryDelayMs?: number;
   /** Fetches the month's returns of the watched codes from HKEXnews (watchlist-fill.ts); absent when HKEXNEWS=off. */
   readonly fill?: (month: ReportMonth) => Promise<WatchlistFill>;
+  /**
+   * With the app installed in many workspaces: how a watchlist of workspace `teamId` is posted (with that
+   * workspace's token) and its owner told. A watchlist with no team id is posted by `poster`.
+   */
+  readonly postersOf?: (teamId: string) => Promise<Pick<DigestSchedulerDeps, 'poster' | 'tellOwner'>>;
 }
 
 export interface RunningScheduler {
@@ -122,9 +128,12 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
         const failed = fill.problems.map((p) => `; ${p.stockCode}: ${p.message}`).join('');
         log(`HKEXnews fill ${month}: asked about ${fill.checked.length} code(s), found ${found}${failed}`);
       }
-      await postLateFilings({ store, poster: deps.poster, log }, fill).catch((error: unknown) => {
-        log(`follow-ups for ${month}'s late filers failed: ${describe(error)}`);
-      });
+      const postersOf = deps.postersOf;
+      await postLateFilings({ store, poster: deps.poster, log, ...(postersOf ? { postersOf } : {}) }, fill).catch(
+        (error: unknown) => {
+          log(`follow-ups for ${month}'s late filers failed: ${describe(error)}`);
+        },
+      );
       return fill.checked;
     } catch (error) {
       log(`HKEXnews fill ${month} failed, digests go out without it: ${describe(error)}`);
@@ -144,8 +153,16 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
     for (const watchlist of await store.listWatchlists()) {
       if (stopped) break;
       if (!isDueFor(watchlist, due.at)) continue;
+      const teamId = watchlist.teamId ?? null;
+      const { poster, tellOwner } = teamId && deps.postersOf ? await deps.postersOf(teamId) : deps;
       const result = await sendDigest(
-        { store, poster: deps.poster, now, log, retryAt: (failedAt) => nextBusinessDayAt(failedAt, schedule) },
+        {
+          store: inWorkspace(store, teamId),
+          poster,
+          now,
+          log,
+          retryAt: (failedAt) => nextBusinessDayAt(failedAt, schedule),
+        },
         {
           channelId: watchlist.channelId,
           stockCodes: watchlist.stockCodes,
@@ -159,15 +176,20 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
       if (result.status === 'already-recorded' && result.record.failure) later(new Date(result.record.failure.retryAt));
       if (result.status === 'post-failed') {
         if (result.retryAt) later(result.retryAt);
-        if (result.attempts === 1) await tellOwnerOf(watchlist, due.month, result);
+        if (result.attempts === 1) await tellOwnerOf(watchlist, due.month, result, tellOwner);
       }
     }
     return { soon, at };
   }
 
-  async function tellOwnerOf(watchlist: Watchlist, month: ReportMonth, result: FailedPost): Promise<void> {
+  async function tellOwnerOf(
+    watchlist: Watchlist,
+    month: ReportMonth,
+    result: FailedPost,
+    tellOwner: DigestSchedulerDeps['tellOwner'],
+  ): Promise<void> {
     const userId = watchlist.ownerUserId;
-    if (!userId || !deps.tellOwner) return;
+    if (!userId || !tellOwner) return;
     const failure: DigestFailure = {
       channelId: watchlist.channelId,
       month,
@@ -175,7 +197,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): RunningSchedule
       retry: result.retryAt ? { date: localDateOf(result.retryAt, schedule.timeZone), ...schedule } : null,
     };
     try {
-      await deps.tellOwner(userId, failure);
+      await tellOwner(userId, failure);
       log(`${watchlist.channelId} ${month}: told ${userId} in a DM why the digest was not posted`);
     } catch (error) {
       log(`${watchlist.channelId} ${month}: could not tell ${userId} in a DM: ${describe(error)}`);

@@ -8,6 +8,7 @@
 import { viewerIn } from '../domain/audience.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
+import { channelKeyOf } from '../domain/stored-return.js';
 import type { WatchlistFill } from '../domain/watchlist-fill.js';
 import type { FilingStore } from '../store/filing-store.js';
 import { seenBy } from '../store/seen-by.js';
@@ -19,6 +20,8 @@ export interface LateFilingDeps {
   readonly store: FilingStore;
   readonly poster: DigestPoster;
   readonly log: (message: string) => void;
+  /** With the app installed in many workspaces: the poster of a watchlist's workspace (its token). */
+  readonly postersOf?: (teamId: string) => Promise<{ readonly poster: DigestPoster }>;
 }
 
 /** The claim on one channel's follow-up about one code's return for one month. */
@@ -46,22 +49,23 @@ async function storedAfter(
 
 /** Posts the follow-ups a fill calls for; answers how many this process posted. */
 export async function postLateFilings(deps: LateFilingDeps, fill: WatchlistFill): Promise<number> {
-  const { store, poster, log } = deps;
+  const { store, log } = deps;
   if (fill.found.length === 0) return 0;
   let posted = 0;
   for (const watchlist of await store.listWatchlists()) {
-    const { channelId } = watchlist;
+    const { channelId, teamId } = watchlist;
     const watched = fill.found.filter((code) => watchlist.stockCodes.includes(code));
     if (!watchlist.digestEnabled || watched.length === 0) continue;
     // Not sent yet (or refused, to be tried again): the digest itself will name the company as filed.
-    const record = await store.findDigestRecord(channelId, fill.month);
+    const record = await store.findDigestRecord(channelId, fill.month, teamId);
     if (!record || record.messageTs.length === 0) continue;
-    const view = seenBy(store, viewerIn(channelId));
+    const view = seenBy(store, viewerIn(channelId, teamId));
+    const { poster } = teamId && deps.postersOf ? await deps.postersOf(teamId) : deps;
     const codes = await storedAfter(view, watched, fill.month, record.sentAt);
     if (codes.length === 0) continue;
     const digest = await loadDigest(view, codes, fill.month);
     for (const company of [...digest.moved, ...digest.quiet]) {
-      const key = lateFilingClaimKey(channelId, fill.month, company.stockCode);
+      const key = lateFilingClaimKey(channelKeyOf(watchlist), fill.month, company.stockCode);
       const claim = await store.fetchClaims.claim(key, CLAIM_LEASE_MS);
       if (claim.outcome !== 'claimed') continue;
       const filing = { month: fill.month, deadline: digest.deadline, company };

@@ -8,7 +8,7 @@
  * Answers are kept briefly (a minute): an upload, its answer and the next command in the same conversation ask
  * once. An answer that the bot is not a member is never kept, so an invitation counts at once.
  */
-import { type Audience, onlyIn, WORKSPACE } from '../domain/audience.js';
+import { type Audience, onlyIn, WORKSPACE, wholeWorkspace } from '../domain/audience.js';
 import type { App, Logger } from './bolt.js';
 
 export type ConversationKind = 'public-channel' | 'private-channel' | 'group-dm' | 'dm' | 'unknown';
@@ -33,6 +33,8 @@ export interface ConversationsOptions {
   readonly ttlMs?: number;
   readonly now?: () => number;
   readonly logger?: Logger;
+  /** The workspace the client's token is for, where the app is installed in many. */
+  readonly teamId?: string | null;
 }
 
 const DEFAULT_TTL_MS = 60_000;
@@ -60,8 +62,13 @@ export function toConversationInfo(channel: SlackConversation): ConversationInfo
   return { kind, externallyShared: channel.is_ext_shared === true, botIsMember, error: null };
 }
 
-export function audienceOfConversation(channelId: string, info: ConversationInfo): Audience {
-  return info.kind === 'public-channel' && !info.externallyShared ? WORKSPACE : onlyIn(channelId);
+/**
+ * With a single bot token a public channel shares with everyone the store serves; with the app installed in many
+ * workspaces (`teamId`), with that workspace only, and a private conversation is named with its workspace.
+ */
+export function audienceOfConversation(channelId: string, info: ConversationInfo, teamId?: string | null): Audience {
+  if (info.kind === 'public-channel' && !info.externallyShared) return teamId ? wholeWorkspace(teamId) : WORKSPACE;
+  return onlyIn(channelId, teamId);
 }
 
 export function createConversations(client: App['client'], options: ConversationsOptions = {}): Conversations {
@@ -92,7 +99,7 @@ export function createConversations(client: App['client'], options: Conversation
   return {
     describe,
     async audienceOf(channelId) {
-      return audienceOfConversation(channelId, await describe(channelId));
+      return audienceOfConversation(channelId, await describe(channelId), options.teamId);
     },
   };
 }

@@ -12,17 +12,48 @@ import type { FilingStore } from '../store/filing-store.js';
 import { acknowledgeAfterListeners } from './ack-after-listener.js';
 import { registerCardActions } from './actions/card-actions.js';
 import { createAnswerTurns } from './answer-turns.js';
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, webApi } from './bolt.js';
+import {
+  App,
+  HTTPReceiver,
+  type InstallationStore,
+  type Logger,
+  LogLevel,
+  SocketModeReceiver,
+  webApi,
+} from './bolt.js';
 import { registerSharesCommand, type SharesCommandDeps } from './commands/shares-command.js';
-import { createConversations } from './conversations.js';
 import { EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, registerFileSharedEvents } from './events/file-shared.js';
 import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
 import { guardRequestBodies } from './guard-request-body.js';
+import { createInstallationStore } from './installation-store.js';
 import type { UploadSettings } from './uploads/upload-context.js';
-import { createUploadRunner } from './uploads/upload-runner.js';
+import { createUploadRunner, type UploadRunner } from './uploads/upload-runner.js';
+import { installedWorkspaces, singleWorkspace, type Workspace, type Workspaces } from './workspaces.js';
+
+/**
+ * The app installed in many workspaces through Slack's OAuth flow (Bolt's installer on the HTTP receiver): the
+ * install page, the redirect Slack returns to, and each workspace's installation kept in the store.
+ */
+export interface SlackOAuthOptions {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the `state` of each install, which the redirect must bring back (with the browser's cookie). */
+  readonly stateSecret: string;
+  /** The bot scopes asked for at install: the manifest's. */
+  readonly scopes: readonly string[];
+  /** The public URL of the redirect path, as the app's OAuth settings list it; Slack's default when absent. */
+  readonly redirectUri?: string;
+  /** Where the install page sends the installer; Slack's own unless given (tests: the fake Slack). */
+  readonly authorizationUrl?: string;
+}
+
+/** Where Bolt's installer serves the install page and takes Slack's redirect back. */
+export const OAUTH_PATHS = { install: '/slack/install', redirect: '/slack/oauth_redirect' } as const;
 
 export interface SlackAppOptions {
-  readonly botToken: string;
+  /** The bot token of the single workspace; null when the app is installed in many (`oauth`). */
+  readonly botToken: string | null;
+  readonly oauth?: SlackOAuthOptions;
   /** Socket Mode, or HTTP on a port: the connection the settings name. */
   readonly transport: SlackConnection;
   /** Default https://slack.com/api/; a local fake in tests and the demo. */
@@ -45,7 +76,10 @@ export interface SlackAppDeps extends UploadDeps, UploadSettings {
 }
 
 export interface SlackApp {
+  /** The single workspace's client; without a token (installed in many workspaces) ask `workspaces`. */
   readonly client: App['client'];
+  /** The workspaces answered, each with its own token where the app is installed in many. */
+  readonly workspaces: Workspaces;
   readonly logger: Logger;
   /**
    * Checks the bot token with auth.test (throws AppError('config-invalid') naming SLACK_BOT_TOKEN when Slack refuses
@@ -64,11 +98,33 @@ export interface SlackApp {
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-function createReceiver(transport: SlackConnection, logger: Logger | undefined) {
+function createReceiver(options: SlackAppOptions, installationStore: InstallationStore | null) {
+  const { transport, logger, oauth } = options;
   if (transport.mode === 'socket') {
+    if (oauth) throw new AppError('config-invalid', 'Installing in many workspaces needs SLACK_MODE=http.', {});
     return new SocketModeReceiver({ appToken: transport.appToken, ...(logger ? { logger } : {}) });
   }
-  const receiver = new HTTPReceiver({ signingSecret: transport.signingSecret, ...(logger ? { logger } : {}) });
+  const receiver = new HTTPReceiver({
+    signingSecret: transport.signingSecret,
+    ...(logger ? { logger } : {}),
+    ...(oauth && installationStore
+      ? {
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          stateSecret: oauth.stateSecret,
+          scopes: [...oauth.scopes],
+          installationStore,
+          ...(oauth.redirectUri ? { redirectUri: oauth.redirectUri } : {}),
+          installerOptions: {
+            installPath: OAUTH_PATHS.install,
+            redirectUriPath: OAUTH_PATHS.redirect,
+            ...(oauth.authorizationUrl ? { authorizationUrl: oauth.authorizationUrl } : {}),
+            // oauth.v2.access and the installer's auth.test go where the rest of the Web API does.
+            ...(options.slackApiUrl ? { clientOptions: { slackApiUrl: options.slackApiUrl } } : {}),
+          },
+        }
+      : {}),
+  });
   guardRequestBodies(receiver);
   return receiver;
 }
@@ -76,12 +132,14 @@ function createReceiver(transport: SlackConnection, logger: Logger | undefined) 
 const STOP_GRACE_MS = 10_000;
 
 export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): SlackApp {
-  const receiver = createReceiver(options.transport, options.logger);
+  const installationStore = options.oauth ? createInstallationStore(deps.store, deps.now) : null;
+  const receiver = createReceiver(options, installationStore);
   acknowledgeAfterListeners(receiver, EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, (error) =>
     app.logger.debug('an event was acknowledged after the receiver had answered it', error),
   );
   const app = new App({
-    token: options.botToken,
+    // Installed in many workspaces, Bolt's installer finds each request's token (authorize) instead.
+    ...(options.botToken !== null ? { token: options.botToken } : {}),
     receiver,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.logLevel ? { logLevel: LOG_LEVELS[options.logLevel] } : {}),
@@ -107,20 +165,50 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
   });
 
   let botUserId: string | null = null;
-  const conversations = createConversations(app.client, { logger: app.logger });
-  const uploads = createUploadRunner({
-    ...deps,
-    client: app.client,
-    botToken: options.botToken,
-    botUserId: () => botUserId,
+  const clientOptions = {
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    ...(options.apiRetries !== undefined ? { retryConfig: { retries: options.apiRetries } } : {}),
     logger: app.logger,
-    conversations,
-  });
-  registerFileSharedEvents(app, uploads);
+  };
+  const workspaces =
+    options.botToken === null
+      ? installedWorkspaces({ store: deps.store, logger: app.logger, clientOptions })
+      : singleWorkspace({
+          client: app.client,
+          botToken: options.botToken,
+          botUserId: () => botUserId,
+          store: deps.store,
+          logger: app.logger,
+        });
+  /** The uploads in hand of each workspace, made when it first shares a file (or has one to resume). */
+  const runners = new Map<string, UploadRunner>();
+  const uploadsOf = (workspace: Workspace): UploadRunner => {
+    const key = workspace.teamId ?? '';
+    let runner = runners.get(key);
+    if (!runner) {
+      runner = createUploadRunner({ ...deps, ...workspace, logger: app.logger });
+      runners.set(key, runner);
+    }
+    return runner;
+  };
+  registerFileSharedEvents(app, async (teamId) => uploadsOf(await workspaces.of(teamId)));
   const turns = createAnswerTurns();
-  registerSharesCommand(app, { ...deps, conversations }, turns);
-  registerCardActions(app, deps, turns);
+  registerSharesCommand(app, { ...deps, workspaces }, turns);
+  registerCardActions(app, { ...deps, manyWorkspaces: workspaces.many }, turns);
   registerLinkShared(app, deps);
+
+  /** At start, every upload a stopped process left unanswered, in the workspace it was shared in. */
+  const resumeUnfinished = async () => {
+    const unfinished = await deps.store.unfinishedSlackUploads();
+    const teams = new Set(unfinished.map((upload) => upload.teamId ?? null));
+    for (const teamId of teams) {
+      if (workspaces.many && teamId === null) {
+        app.logger.warn('an upload from before the app was installed in many workspaces is not resumed');
+        continue;
+      }
+      await uploadsOf(await workspaces.of(teamId)).resumeUnfinished();
+    }
+  };
 
   const idle = async () => {
     // Let work that a request has just started register itself before looking.
@@ -129,14 +217,15 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
       await Promise.allSettled([...running]);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await uploads.idle();
+    await Promise.all([...runners.values()].map((runner) => runner.idle()));
   };
 
   return {
     client: app.client,
     logger: app.logger,
+    workspaces,
     async start() {
-      botUserId = await verifyBotToken(app.client);
+      if (!workspaces.many) botUserId = await verifyBotToken(app.client);
       await prepareAnswers(deps);
       let port: number | null = null;
       if (options.transport.mode === 'socket') {
@@ -146,7 +235,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
         const address = (await app.start({ port: listenPort, ...(host ? { host } : {}) })).address();
         port = typeof address === 'object' && address ? address.port : null;
       }
-      await uploads.resumeUnfinished();
+      await resumeUnfinished();
       return { port };
     },
     async stop(graceMs = STOP_GRACE_MS) {
@@ -154,7 +243,8 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
       await app.stop().catch((error) => app.logger.warn('the Slack receiver did not stop cleanly', error));
       const settled = Promise.allSettled([...running]);
       await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
-      return uploads.stop(Math.max(0, graceMs - (Date.now() - started)));
+      const left = Math.max(0, graceMs - (Date.now() - started));
+      return (await Promise.all([...runners.values()].map((runner) => runner.stop(left)))).flat();
     },
     idle,
   };

@@ -54,3 +54,15 @@ export const OTHER_SCOPES = {
   commands: 'the /shares command',
   'files:read': "downloading a shared file's url_private_download",
 } as const satisfies Record<string, string>;
+
+/** Every bot scope the app needs: what an OAuth install asks for, the same set as the manifests'. */
+export function botScopes(): string[] {
+  const all = [
+    ...Object.values(WEB_API_SCOPES).flatMap((scope: string | readonly string[] | null) =>
+      scope === null ? [] : typeof scope === 'string' ? [scope] : scope,
+    ),
+    ...Object.values(EVENT_SCOPES),
+    ...Object.keys(OTHER_SCOPES),
+  ];
+  return [...new Set(all)].sort();
+}

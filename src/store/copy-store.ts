@@ -4,7 +4,7 @@
  * digest record and Slack upload claim. Safe to run again: what the target already holds is kept and counted as
  * such, so a second run copies nothing and checks everything again.
  */
-import { audienceOf, type StoredReturn } from '../domain/stored-return.js';
+import { audienceOf, channelKeyOf, type StoredReturn } from '../domain/stored-return.js';
 import { canonicalSha256 } from './content-identity.js';
 import type { FilingStore, HeldMonth } from './filing-store.js';
 import type { PostgresFilingStore } from './postgres/postgres-filing-store.js';
@@ -23,6 +23,8 @@ export interface CopySummary {
   readonly watchlists: CopyCount;
   readonly digestRecords: CopyCount;
   readonly slackUploads: CopyCount;
+  /** The app's installations in many workspaces. */
+  readonly installations: CopyCount;
   /** Months of the source that could not be read, each with why: not copied. */
   readonly damagedMonths: readonly string[];
   /** What the check found missing or different in the target; empty when the copy is whole. */
@@ -76,12 +78,20 @@ export async function copyStore(
   const uploads = await source.slackUploads();
   let uploadsCopied = 0;
   for (const upload of uploads) if (await to.importSlackUpload(upload)) uploadsCopied++;
+  const installations = await source.installations();
+  let installationsCopied = 0;
+  for (const installation of installations) {
+    if (await to.findInstallation(installation.team.id)) continue;
+    await to.saveInstallation(installation);
+    installationsCopied++;
+  }
 
   const problems = await checkCopy(to, {
     returns: wanted,
-    watchlists: watchlists.map((w) => w.channelId),
-    digests: digests.map((d) => `${d.channelId} ${d.reportMonth}`),
+    watchlists: watchlists.map(channelKeyOf),
+    digests: digests.map((d) => `${channelKeyOf(d)} ${d.reportMonth}`),
     uploads: uploads.map((u) => u.key),
+    installations: installations.map((i) => i.team.id),
   });
   const count = (total: number, copied: number): CopyCount => ({
     source: total,
@@ -93,6 +103,7 @@ export async function copyStore(
     watchlists: count(watchlists.length, watchlistsCopied),
     digestRecords: count(digests.length, digestsCopied),
     slackUploads: count(uploads.length, uploadsCopied),
+    installations: count(installations.length, installationsCopied),
     damagedMonths,
     problems,
   };
@@ -106,6 +117,7 @@ async function checkCopy(
     watchlists: readonly string[];
     digests: readonly string[];
     uploads: readonly string[];
+    installations: readonly string[];
   },
 ): Promise<string[]> {
   const target = to.contents();
@@ -124,15 +136,16 @@ async function checkCopy(
     const present = new Set(have);
     for (const key of wanted) if (!present.has(key)) problems.push(`${what} ${key} is missing`);
   };
-  missing(
-    'watchlist',
-    expected.watchlists,
-    (await target.watchlists()).map((w) => w.channelId),
-  );
+  missing('watchlist', expected.watchlists, (await target.watchlists()).map(channelKeyOf));
   missing(
     'digest record',
     expected.digests,
-    (await target.digestRecords()).map((d) => `${d.channelId} ${d.reportMonth}`),
+    (await target.digestRecords()).map((d) => `${channelKeyOf(d)} ${d.reportMonth}`),
+  );
+  missing(
+    'installation in workspace',
+    expected.installations,
+    (await target.installations()).map((i) => i.team.id),
   );
   missing(
     'Slack upload',

@@ -4,6 +4,7 @@
  */
 import type { Audience, Viewer } from '../domain/audience.js';
 import type { Flag } from '../domain/flag.js';
+import type { WorkspaceInstallation } from '../domain/installation.js';
 import type { MonthlyReturn, ReportMonth } from '../domain/monthly-return.js';
 import type { SlackShare, SlackUpload, SlackUploadClaim, SlackUploadStep } from '../domain/slack-upload.js';
 import type { OtherExchangeCode, StockCode } from '../domain/stock-code.js';
@@ -70,6 +71,8 @@ export interface StoreContents {
   digestRecords(): Promise<DigestRecord[]>;
   /** Every claimed Slack upload, answered or not. */
   slackUploads(): Promise<SlackUpload[]>;
+  /** The app's installation in each workspace, where it is installed in many. */
+  installations(): Promise<WorkspaceInstallation[]>;
 }
 
 export interface DamagedMonth {
@@ -135,16 +138,24 @@ export interface FilingStore {
    */
   answeredSlackUploads(sha256: string): Promise<SlackUpload[]>;
 
-  getWatchlist(channelId: string): Promise<Watchlist | null>;
+  /** A channel's watchlist; `teamId` names its workspace where the app serves many (the same id is another channel). */
+  getWatchlist(channelId: string, teamId?: string): Promise<Watchlist | null>;
   saveWatchlist(watchlist: Watchlist): Promise<void>;
+  /** Every workspace's. */
   listWatchlists(): Promise<Watchlist[]>;
-  findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null>;
+  findDigestRecord(channelId: string, month: ReportMonth, teamId?: string): Promise<DigestRecord | null>;
   recordDigest(record: DigestRecord): Promise<void>;
   /**
    * Records a digest only if none is held for its channel and month, in one step that every process on the same
    * data sees: null when this call recorded it (the caller posts the digest), else the record already held.
    */
   claimDigest(record: DigestRecord): Promise<DigestRecord | null>;
+
+  /** Keeps the app's installation in a workspace (OAuth), replacing an earlier one of the same workspace. */
+  saveInstallation(installation: WorkspaceInstallation): Promise<void>;
+  /** The installation in a workspace, or null where the app is not installed. */
+  findInstallation(teamId: string): Promise<WorkspaceInstallation | null>;
+  deleteInstallation(teamId: string): Promise<void>;
 
   /** Claims on HKEXnews work, seen by every process on this store: a document is downloaded once (fetch-claims.ts). */
   readonly fetchClaims: FetchClaims;

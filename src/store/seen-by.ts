@@ -25,14 +25,18 @@ export function seenBy(store: FilingStore, viewer: Viewer): FilingStore {
     recordSlackUpload: (key, step, leaseMs) => store.recordSlackUpload(key, step, leaseMs),
     unfinishedSlackUploads: () => store.unfinishedSlackUploads(),
     answeredSlackUploads: (sha256) => store.answeredSlackUploads(sha256),
-    getWatchlist: (channelId) => store.getWatchlist(channelId),
+    getWatchlist: (channelId, teamId) => store.getWatchlist(channelId, teamId),
     saveWatchlist: (watchlist) => store.saveWatchlist(watchlist),
     listWatchlists: () => store.listWatchlists(),
-    findDigestRecord: (channelId, month) => store.findDigestRecord(channelId, month),
+    findDigestRecord: (channelId, month, teamId) => store.findDigestRecord(channelId, month, teamId),
     recordDigest: (record) => store.recordDigest(record),
     claimDigest: (record) => store.claimDigest(record),
     fetchClaims: store.fetchClaims,
     // Copying a store (hkex-shares migrate) is the operator's, not a conversation's: the whole store, as held.
+    // An installation is the workspace's, whoever asks.
+    saveInstallation: (installation) => store.saveInstallation(installation),
+    findInstallation: (teamId) => store.findInstallation(teamId),
+    deleteInstallation: (teamId) => store.deleteInstallation(teamId),
     contents: () => store.contents(),
     // A view does not own the store: closing it is the owner's business.
     close: async () => {},

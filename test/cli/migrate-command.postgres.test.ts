@@ -55,6 +55,11 @@ describe.skipIf(postgresSkipReason !== null)(
       const answered = await store.claimSlackUpload(share('F1'), 60_000);
       await store.recordSlackUpload(answered.upload?.key ?? '', { stage: 'answered', replyTs: '1700000000.000200' }, 0);
       await store.claimSlackUpload(share('F2'), 60_000);
+      await store.saveInstallation({
+        team: { id: 'T1', name: 'Example' },
+        user: { id: 'U1' },
+        bot: { token: 'xoxb-t1', scopes: ['commands'], id: 'B1', userId: 'UBOT' },
+      });
       await store.close();
     });
     afterAll(() => removeTempDir(dir));
@@ -65,6 +70,7 @@ describe.skipIf(postgresSkipReason !== null)(
       expect(run.code).toBe(0);
       expect(run.stdout.split('\n').slice(1, 5)).toEqual(countLines(dir, 'first'));
       expect(run.stdout).toContain('Checked: every return (sha256 and record), watchlist, digest record and claim');
+      expect(run.stdout.split('\n')[5]).toBe(`  installations in workspaces: 1 in ${dir}, 1 copied, 0 held already`);
 
       const store = await openPostgresFilingStore({ url });
       try {
@@ -86,6 +92,7 @@ describe.skipIf(postgresSkipReason !== null)(
         // Slack's redelivery after the move finds the answered upload answered, and the unfinished one in hand.
         expect((await store.claimSlackUpload(share('F1'), 60_000)).outcome).toBe('answered');
         expect((await store.claimSlackUpload(share('F2'), 60_000)).outcome).toBe('in-hand');
+        expect((await store.findInstallation('T1'))?.bot.token).toBe('xoxb-t1');
       } finally {
         await store.close();
       }

@@ -78,7 +78,7 @@ export async function runUntil(clock: FakeClock, scheduler: RunningScheduler, ta
 /** The digest scheduler on the default schedule, run by `clock`, its log kept in `log`. */
 export function startSchedulerOn(
   clock: FakeClock,
-  deps: Pick<DigestSchedulerDeps, 'store' | 'poster' | 'fill'>,
+  deps: Pick<DigestSchedulerDeps, 'store' | 'poster' | 'fill' | 'postersOf'>,
   log: string[] = [],
 ): RunningScheduler {
   return startDigestScheduler({

@@ -29,6 +29,15 @@ export interface FakeSlackOptions {
   readonly botToken?: string;
   readonly botUserId?: string;
   readonly teamId?: string;
+  /** The app's OAuth credentials, which oauth.v2.access checks; installs in many workspaces take them. */
+  readonly oauthClient?: { readonly id: string; readonly secret: string };
+}
+
+/** A workspace of the fake Slack: its bot's token there (given at an OAuth install) and its bot user. */
+export interface FakeWorkspace {
+  readonly teamId: string;
+  readonly botToken: string;
+  readonly botUserId: string;
 }
 
 export interface RecordedCall {
@@ -41,6 +50,8 @@ export interface RecordedCall {
   readonly url?: string;
   /** performance.now() when the call arrived. */
   readonly at: number;
+  /** The workspace whose bot token made a Web API call. */
+  readonly teamId?: string;
 }
 
 export interface FakeFileInput {
@@ -124,6 +135,13 @@ export interface FakeSlack {
   readonly botUserId: string;
   readonly teamId: string;
   readonly calls: RecordedCall[];
+  /**
+   * Adds a workspace that installs the app through OAuth: the authorize page (`/oauth/v2/authorize?team=…`) sends
+   * the installer back to the app's redirect with a code, which oauth.v2.access exchanges for this bot token.
+   */
+  addWorkspace(teamId: string): FakeWorkspace;
+  /** Where the authorize page sends the installer back to: the app's redirect URL (`/slack/oauth_redirect`). */
+  oauthRedirectUrl: string | null;
   callsTo(method: string): RecordedCall[];
   addFile(input: FakeFileInput): FakeFileObject;
   /** A fresh response URL on this server. */
@@ -192,6 +210,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const botUserId = options.botUserId ?? 'UBOT';
   const teamId = options.teamId ?? 'T0001';
   const calls: RecordedCall[] = [];
+  /** Every bot token the fake accepts, with its workspace: the default one's, and each OAuth install's. */
+  const workspaces = new Map<string, FakeWorkspace>([[botToken, { teamId, botToken, botUserId }]]);
+  const byTeam = new Map<string, FakeWorkspace>();
+  /** Codes the authorize page handed out, each for one workspace, good for one exchange. */
+  const codes = new Map<string, FakeWorkspace>();
+  const tokenOf = (req: IncomingMessage, body: Record<string, unknown>) => {
+    const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : null;
+    return [bearer, typeof body.token === 'string' ? body.token : null].find((t) => t && workspaces.has(t)) ?? null;
+  };
   const limitProblems: string[] = [];
   /** Every message the app sends is held to Slack's limits, so no test or demo run can pass a payload Slack refuses. */
   const checkMessage = (method: string, body: Record<string, unknown>) => {
@@ -296,8 +323,36 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return { ok: true, channel };
   }
 
-  function answerApi(method: string, body: Record<string, unknown>, authorised: boolean): Record<string, unknown> {
-    if (!authorised) return { ok: false, error: 'invalid_auth' };
+  /**
+   * oauth.v2.access as Slack's reference shows it: the code from the redirect and the app's client id and secret
+   * (in the body, as @slack/oauth sends them) for the workspace's bot token, scopes, bot user and team.
+   */
+  function exchangeCode(body: Record<string, unknown>): Record<string, unknown> {
+    const client = options.oauthClient;
+    if (!client || body.client_id !== client.id || body.client_secret !== client.secret) {
+      return { ok: false, error: 'invalid_client_id' };
+    }
+    const workspace = codes.get(String(body.code));
+    if (!workspace) return { ok: false, error: 'invalid_code' };
+    codes.delete(String(body.code));
+    return {
+      ok: true,
+      access_token: workspace.botToken,
+      token_type: 'bot',
+      scope: 'commands,chat:write,files:read',
+      bot_user_id: workspace.botUserId,
+      app_id: 'A0SHARES',
+      team: { id: workspace.teamId, name: `Workspace ${workspace.teamId}` },
+      enterprise: null,
+      is_enterprise_install: false,
+      authed_user: { id: 'U0INSTALLER' },
+    };
+  }
+
+  function answerApi(method: string, body: Record<string, unknown>, token: string | null): Record<string, unknown> {
+    if (method === 'oauth.v2.access') return exchangeCode(body);
+    const workspace = token ? workspaces.get(token) : undefined;
+    if (!workspace) return { ok: false, error: 'invalid_auth' };
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
@@ -310,8 +365,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           url: 'https://example.slack.com/',
           team: 'Example',
           user: 'shares',
-          team_id: teamId,
-          user_id: botUserId,
+          team_id: workspace.teamId,
+          user_id: workspace.botUserId,
           bot_id: 'BBOT',
         };
       case 'conversations.info':
@@ -410,19 +465,43 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.byteLength}`);
   }
 
+  /**
+   * Slack's authorize page, once the installer has chosen a workspace (`team`, which a browser would pick) and
+   * allowed the app: back to the app's redirect with a one-time code and the `state` the install page sent.
+   */
+  function authorize(params: URLSearchParams, res: ServerResponse): void {
+    const workspace = byTeam.get(params.get('team') ?? '');
+    const redirect = params.get('redirect_uri') ?? fake.oauthRedirectUrl;
+    if (!workspace || !redirect || params.get('client_id') !== options.oauthClient?.id) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('unknown workspace, app or redirect');
+      return;
+    }
+    const code = `code-${randomUUID()}`;
+    codes.set(code, workspace);
+    const back = new URL(redirect);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', params.get('state') ?? '');
+    res.writeHead(302, { location: back.toString() }).end();
+  }
+
   const server = createServer(async (req, res) => {
     try {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      const authorised = req.headers.authorization === `Bearer ${botToken}`;
+      const authorised = tokenOf(req, {}) !== null;
+      if (req.method === 'GET' && path === '/oauth/v2/authorize') {
+        authorize(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams, res);
+        return;
+      }
       if (req.method === 'POST' && path.startsWith('/api/')) {
         const at = performance.now();
         const method = path.slice('/api/'.length);
         const body = parseApiBody(await readBody(req), req.headers['content-type']);
         // The Web API client may also send the token in the body.
-        const tokenOk = authorised || body.token === botToken;
-        const response = answerApi(method, body, tokenOk);
-        if (tokenOk) checkMessage(method, body);
-        const call = { method, body, response, at };
+        const token = tokenOf(req, body);
+        const response = answerApi(method, body, token);
+        if (token) checkMessage(method, body);
+        const team = token ? workspaces.get(token)?.teamId : undefined;
+        const call = { method, body, response, at, ...(team ? { teamId: team } : {}) };
         calls.push(call);
         fake.onCall?.(call);
         sendJson(res, response);
@@ -483,6 +562,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     limitProblems,
     downloads,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    oauthRedirectUrl: null,
+    addWorkspace(id) {
+      const workspace = { teamId: id, botToken: `xoxb-${id}-${randomUUID()}`, botUserId: `UBOT${id}` };
+      workspaces.set(workspace.botToken, workspace);
+      byTeam.set(id, workspace);
+      return workspace;
+    },
     addFile(input) {
       const id = input.id ?? `F${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
       const download = input.downloadUrl ?? `${url}/files/${id}/${encodeURIComponent(input.name)}`;

@@ -4,6 +4,7 @@
  * the same functions the lowdb store uses, and test/store/contract runs the store contract against both.
  */
 import { isVisibleTo, type Viewer, WORKSPACE } from '../../src/domain/audience.js';
+import { type WorkspaceInstallation, WorkspaceInstallationSchema } from '../../src/domain/installation.js';
 import type { ReportMonth } from '../../src/domain/monthly-return.js';
 import {
   type SlackUpload,
@@ -14,6 +15,7 @@ import {
 import type { StockCode } from '../../src/domain/stock-code.js';
 import {
   audienceOf,
+  channelKeyOf,
   type DigestRecord,
   DigestRecordSchema,
   type HistoryEntry,
@@ -54,6 +56,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
   const uploads = new Map<string, SlackUpload>();
   const watchlists = new Map<string, Watchlist>();
   const digests = new Map<string, DigestRecord>();
+  const installations = new Map<string, WorkspaceInstallation>();
 
   const monthOf = (code: StockCode, month: ReportMonth) => months.get(code)?.get(month) ?? [];
   const currentIn = (code: StockCode, month: ReportMonth | null | undefined, viewer: Viewer) =>
@@ -183,30 +186,40 @@ export function createMemoryFilingStore(): MemoryFilingStore {
       );
       return copy(answered.sort((a, b) => a.claimedAt.localeCompare(b.claimedAt)));
     },
-    async getWatchlist(channelId) {
-      return copy(watchlists.get(channelId) ?? null);
+    async getWatchlist(channelId, teamId) {
+      return copy(watchlists.get(channelKeyOf({ channelId, teamId })) ?? null);
     },
     async saveWatchlist(watchlist) {
       const valid = validateRecord(WatchlistSchema, watchlist, 'watchlist');
-      watchlists.set(valid.channelId, copy(valid));
+      watchlists.set(channelKeyOf(valid), copy(valid));
     },
     async listWatchlists() {
-      return [...watchlists.values()].sort((a, b) => (a.channelId < b.channelId ? -1 : 1)).map(copy);
+      return [...watchlists.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, watchlist]) => copy(watchlist));
     },
-    async findDigestRecord(channelId, month) {
-      return copy(digests.get(`${channelId}/${month}`) ?? null);
+    async findDigestRecord(channelId, month, teamId) {
+      return copy(digests.get(`${channelKeyOf({ channelId, teamId })}:${month}`) ?? null);
     },
     async recordDigest(record) {
       const valid = validateRecord(DigestRecordSchema, record, 'digest record');
-      digests.set(`${valid.channelId}/${valid.reportMonth}`, copy(valid));
+      digests.set(`${channelKeyOf(valid)}:${valid.reportMonth}`, copy(valid));
     },
     async claimDigest(record) {
       const valid = validateRecord(DigestRecordSchema, record, 'digest record');
-      const key = `${valid.channelId}/${valid.reportMonth}`;
+      const key = `${channelKeyOf(valid)}:${valid.reportMonth}`;
       const held = digests.get(key);
       if (held) return copy(held);
       digests.set(key, copy(valid));
       return null;
+    },
+    async saveInstallation(installation) {
+      const valid = validateRecord(WorkspaceInstallationSchema, installation, 'installation');
+      installations.set(valid.team.id, copy(valid));
+    },
+    async findInstallation(teamId) {
+      return copy(installations.get(teamId) ?? null);
+    },
+    async deleteInstallation(teamId) {
+      installations.delete(teamId);
     },
     fetchClaims: createLocalFetchClaims(),
     contents() {
@@ -222,6 +235,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
         watchlists: async () => [...watchlists.values()].map(copy),
         digestRecords: async () => [...digests.values()].map(copy),
         slackUploads: async () => [...uploads.values()].map(copy),
+        installations: async () => [...installations.values()].map(copy),
       };
     },
     async close() {},

@@ -54,7 +54,7 @@ export async function emptyStoreTables(url: string): Promise<void> {
   // DELETE, not TRUNCATE: on tables of a few rows it is the faster of the two by far.
   await cleaner.query(
     'DELETE FROM returns; DELETE FROM issuers; DELETE FROM slack_uploads; DELETE FROM watchlists; DELETE FROM digests; ' +
-      'DELETE FROM hkexnews_claims',
+      'DELETE FROM hkexnews_claims; DELETE FROM installations',
   );
 }
 

@@ -52,7 +52,17 @@ export interface TestAppOptions {
   readonly hkexnewsUrl?: string;
   /** The HKEXnews client's time limit and retries, where a test cannot wait for the real ones. */
   readonly hkexnewsClient?: Pick<HkexnewsClientOptions, 'timeoutMs' | 'retries' | 'backoffMs'>;
+  /**
+   * Installed in many workspaces through the OAuth flow (no bot token): the install page and redirect on the
+   * app's port, the fake Slack's authorize page and oauth.v2.access (TEST_OAUTH's credentials).
+   */
+  readonly oauth?: boolean;
+  /** A fake Slack to share with another app (a restart on the same store): closed by its owner, not by this app. */
+  readonly fakeSlack?: FakeSlack;
 }
+
+/** The app's OAuth credentials in tests, as the fake Slack's oauth.v2.access knows them. */
+export const TEST_OAUTH = { clientId: '1111.2222', clientSecret: 'test-client-secret', stateSecret: 'test-state' };
 
 export interface LogLine {
   readonly level: 'debug' | 'info' | 'warn' | 'error';
@@ -65,6 +75,8 @@ export interface SentRequest {
 }
 
 export interface UploadOptions {
+  /** The workspace it happens in (team id); the fake Slack's default one unless given. */
+  readonly team?: string;
   readonly channel?: string;
   readonly user?: string;
   readonly threadTs?: string;
@@ -74,11 +86,15 @@ export interface UploadOptions {
 }
 
 export interface CommandOptions {
+  /** The workspace it happens in (team id); the fake Slack's default one unless given. */
+  readonly team?: string;
   readonly channel?: string;
   readonly user?: string;
 }
 
 export interface ButtonClick {
+  /** The workspace it happens in (team id); the fake Slack's default one unless given. */
+  readonly team?: string;
   readonly actionId: string;
   readonly value: string;
   readonly channel?: string;
@@ -113,9 +129,14 @@ export interface TestApp {
   readonly app: SlackApp;
   readonly logs: LogLine[];
   readonly signingSecret: string;
+  /** The app's own origin (http://127.0.0.1:port): its install page is `${origin}/slack/install`. */
+  readonly origin: string;
   /** Posts a raw body to the app; signed unless `signature` is given. */
   post(body: string, contentType: string, headers?: Record<string, string>): Promise<SentRequest>;
-  sendEvent(event: Record<string, unknown>, options?: { retryNum?: number; eventId?: string }): Promise<SentRequest>;
+  sendEvent(
+    event: Record<string, unknown>,
+    options?: { retryNum?: number; eventId?: string; team?: string },
+  ): Promise<SentRequest>;
   /** Shares a file in a conversation: registers the file and its share with the fake Slack, sends `file_shared`. */
   uploadFile(
     file: FakeFileInput,
@@ -224,7 +245,12 @@ export async function askShares(app: TestApp, text: string, options?: CommandOpt
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const fakeSlack = await startFakeSlack({ botToken: options.botToken });
+  const fakeSlack =
+    options.fakeSlack ??
+    (await startFakeSlack({
+      botToken: options.botToken,
+      oauthClient: { id: TEST_OAUTH.clientId, secret: TEST_OAUTH.clientSecret },
+    }));
   const { store, remove: removeStore } = options.store
     ? { store: options.store, remove: async () => {} }
     : await openTempFilingStore();
@@ -251,7 +277,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     : null;
   const app = createSlackApp(
     {
-      botToken: fakeSlack.botToken,
+      botToken: options.oauth ? null : fakeSlack.botToken,
+      ...(options.oauth
+        ? {
+            oauth: {
+              ...TEST_OAUTH,
+              scopes: ['commands', 'chat:write', 'files:read'],
+              authorizationUrl: `${fakeSlack.url}/oauth/v2/authorize`,
+            },
+          }
+        : {}),
       transport: { mode: 'http', signingSecret, port: 0, host: '127.0.0.1' },
       slackApiUrl: fakeSlack.apiUrl,
       logger,
@@ -276,7 +311,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   );
   const { port } = await app.start();
-  const appUrl = `http://127.0.0.1:${port}/slack/events`;
+  const origin = `http://127.0.0.1:${port}`;
+  const appUrl = `${origin}/slack/events`;
+  fakeSlack.oauthRedirectUrl = `${origin}/slack/oauth_redirect`;
 
   async function post(body: string, contentType: string, headers: Record<string, string> = {}): Promise<SentRequest> {
     const signed = 'x-slack-signature' in headers ? {} : signSlackRequest(signingSecret, body);
@@ -288,10 +325,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     return { status: response.status, body: await response.text() };
   }
 
-  async function sendEvent(event: Record<string, unknown>, sendOptions: { retryNum?: number; eventId?: string } = {}) {
+  async function sendEvent(
+    event: Record<string, unknown>,
+    sendOptions: { retryNum?: number; eventId?: string; team?: string } = {},
+  ) {
     const envelope = {
       token: 'unused',
-      team_id: fakeSlack.teamId,
+      team_id: sendOptions.team ?? fakeSlack.teamId,
       api_app_id: 'A0001',
       type: 'event_callback',
       event_id: sendOptions.eventId ?? `Ev${randomUUID().slice(0, 8)}`,
@@ -312,6 +352,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     logs,
     signingSecret,
+    origin,
     post,
     sendEvent,
     async uploadFile(input, upload = {}) {
@@ -320,14 +361,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const channel = upload.channel ?? 'C0001';
       fakeSlack.addShare(file.id, { channel, ts, ...(upload.threadTs ? { threadTs: upload.threadTs } : {}) });
       const event = fileSharedEvent(file.id, channel, upload.user ?? 'U0001', ts);
-      const request = await sendEvent(event, { retryNum: upload.retryNum, eventId: `Ev-${file.id}` });
+      const request = await sendEvent(event, {
+        retryNum: upload.retryNum,
+        eventId: `Ev-${file.id}`,
+        ...(upload.team ? { team: upload.team } : {}),
+      });
       return { file, request, event };
     },
     async sendCommand(text, command = {}) {
       const responseUrl = fakeSlack.responseUrl();
       const body = new URLSearchParams({
         token: 'unused',
-        team_id: fakeSlack.teamId,
+        team_id: command.team ?? fakeSlack.teamId,
         team_domain: 'example',
         channel_id: command.channel ?? 'C0001',
         channel_name: 'filings',
@@ -348,8 +393,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const channel = click.channel ?? 'C0001';
       const payload = {
         type: 'block_actions',
-        team: { id: fakeSlack.teamId, domain: 'example' },
-        user: { id: click.user ?? 'U0001', username: 'analyst', team_id: fakeSlack.teamId },
+        team: { id: click.team ?? fakeSlack.teamId, domain: 'example' },
+        user: { id: click.user ?? 'U0001', username: 'analyst', team_id: click.team ?? fakeSlack.teamId },
         api_app_id: 'A0001',
         token: 'unused',
         container: {
@@ -387,7 +432,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     idle: () => app.idle(),
     async close() {
       await app.stop();
-      await fakeSlack.close();
+      if (!options.fakeSlack) await fakeSlack.close();
       await removeStore();
       // Every test and demo run that sent a message Slack would refuse fails here, naming the limit.
       if (fakeSlack.limitProblems.length > 0) {

@@ -55,9 +55,16 @@ function threadOf(body: BlockButtonAction): FileTarget {
  * What a click in a conversation may see: that conversation's view of the store, so a return held only for another
  * conversation is not held here, and nothing of it is posted. Slack names the conversation of every message button.
  */
-function depsFor(deps: AnswerDeps, body: BlockButtonAction): AnswerDeps {
+function depsFor(deps: CardActionDeps, body: BlockButtonAction): AnswerDeps {
   const channelId = body.channel?.id ?? body.container?.channel_id;
-  return channelId ? { ...deps, store: seenBy(deps.store, viewerIn(channelId)) } : deps;
+  // With the app in many workspaces, the clicking conversation is one of its workspace's.
+  const teamId = deps.manyWorkspaces ? (body.team?.id ?? null) : null;
+  return channelId ? { ...deps, store: seenBy(deps.store, viewerIn(channelId, teamId)) } : deps;
+}
+
+export interface CardActionDeps extends AnswerDeps {
+  /** The app is installed in many workspaces: a click sees what its own workspace may. */
+  readonly manyWorkspaces?: boolean;
 }
 
 function audit(logger: Logger, body: BlockButtonAction, button: string, answer: SharesAnswer): void {
@@ -92,7 +99,7 @@ async function postRest(body: BlockButtonAction, client: App['client'], respond:
   }
 }
 
-export function registerCardActions(app: App, deps: AnswerDeps, turns: AnswerTurns): void {
+export function registerCardActions(app: App, deps: CardActionDeps, turns: AnswerTurns): void {
   app.action<BlockButtonAction>(CARD_ACTIONS.showAll, async ({ ack, action, body, client, respond, logger }) => {
     await ack();
     await answerOrExplain(respond, logger, 'the Show all button', async () => {

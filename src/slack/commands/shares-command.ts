@@ -23,12 +23,15 @@ import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryChart } from '../post-history-chart.js';
 import { postHistoryFile } from '../post-history-file.js';
 import { respondInParts } from '../respond-in-parts.js';
+import type { Workspaces } from '../workspaces.js';
 
 export interface SharesCommandDeps extends WatchCommandDeps {
   /** Fetches from HKEXnews what a question needs and the store lacks; absent when HKEXNEWS=off. */
   readonly lookUpOnHkexnews?: (lookUp: LookUp) => Promise<unknown>;
   /** Whether the bot is in a conversation, before a watchlist there is promised digests. */
   readonly conversations?: Conversations;
+  /** The workspace a command comes from: its view of the store and its conversations (workspaces.ts). */
+  readonly workspaces?: Workspaces;
 }
 
 export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: AnswerTurns): void {
@@ -38,12 +41,13 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
     const doing = `/shares by ${command.user_id} in ${command.channel_id}`;
     await answerOrExplain(respond, logger, doing, async () => {
       const query = parseSharesQuery(command.text);
+      const here = deps.workspaces ? await deps.workspaces.of(command.team_id) : deps;
       // The asking conversation sees the workspace's returns and its own; anything else is not held, to it.
-      const seen = { ...deps, store: seenBy(deps.store, viewerIn(command.channel_id)) };
+      const seen = { ...deps, store: seenBy(here.store, viewerIn(command.channel_id)) };
       const audit = (what: string) => logger.info(`${doing}: ${what}`);
       if (isWatchQuery(query)) {
         const input = { channelId: command.channel_id, userId: command.user_id, query };
-        const refused = query.kind === 'watch' ? await cannotPostIn(deps, command) : null;
+        const refused = query.kind === 'watch' ? await cannotPostIn(here.conversations, command) : null;
         const answer = refused ?? (await turns.take(() => runWatchCommand(seen, input)));
         audit(describeWatchAnswer(answer));
         const reply = await turns.take(async () => renderWatchAnswer(answer));
@@ -93,11 +97,11 @@ export function registerSharesCommand(app: App, deps: SharesCommandDeps, turns: 
  * chat.postMessage, which does. So the watch is refused, with how to invite the bot, where the bot is not in.
  */
 async function cannotPostIn(
-  deps: SharesCommandDeps,
+  conversations: Conversations | undefined,
   command: { channel_id: string; channel_name?: string },
 ): Promise<WatchAnswer | null> {
-  if (!deps.conversations) return null;
-  const info = await deps.conversations.describe(command.channel_id);
+  if (!conversations) return null;
+  const info = await conversations.describe(command.channel_id);
   if (info.botIsMember) return null;
   // A DM between people the bot is not part of is not described to it; Slack names such a command's channel so.
   const isDm = info.kind === 'dm' || info.kind === 'group-dm' || command.channel_name === 'directmessage';

@@ -11,8 +11,13 @@ import type { UploadRunner } from '../uploads/upload-runner.js';
 /** The events whose acknowledgement waits for their listener. */
 export const EVENTS_ACKNOWLEDGED_WHEN_CLAIMED: ReadonlySet<string> = new Set(['file_shared']);
 
-export function registerFileSharedEvents(app: App, runner: UploadRunner): void {
+/** `runnerOf` gives the uploads in hand of the workspace the event came from (its team id). */
+export function registerFileSharedEvents(
+  app: App,
+  runnerOf: (teamId: string | undefined) => Promise<UploadRunner>,
+): void {
   app.event('file_shared', async ({ event, context }) => {
+    const runner = await runnerOf(context.teamId);
     const taken = await runner.receive({
       fileId: event.file_id,
       channelId: event.channel_id,

@@ -54,8 +54,9 @@ export async function refreshEarlierCards(
       for (const posted of await context.store.answeredSlackUploads(stored.id)) {
         // A card is updated only where the return that changed it may be seen: a private draft or resubmission
         // says nothing in a channel that cannot see it, and the card is drawn as that channel sees the store.
-        if (!posted.replyTs || !isVisibleTo(audienceOf(result.stored), viewerIn(posted.channelId))) continue;
-        const card = await buildFilingCard(seenBy(context.store, viewerIn(posted.channelId)), stored);
+        if (!posted.replyTs || !isVisibleTo(audienceOf(result.stored), viewerIn(posted.channelId, posted.teamId)))
+          continue;
+        const card = await buildFilingCard(seenBy(context.store, viewerIn(posted.channelId, posted.teamId)), stored);
         const message = renderFilingCard(
           { ...card, ...(reason === 'superseded' && link ? { currentCardLink: link } : {}) },
           { updateNote: noteFor(reason, result.stored) },

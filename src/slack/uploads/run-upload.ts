@@ -78,7 +78,7 @@ async function readAndStore(
   advanced: (upload: SlackUpload) => void,
 ) {
   // The conversation the file was shared in sees what the workspace sees and what was read in it, nothing more.
-  const store = seenBy(context.store, viewerIn(upload.channelId));
+  const store = seenBy(context.store, viewerIn(upload.channelId, upload.teamId));
   const held = await storedOf(store, upload);
   if (held) {
     if (upload.stage === 'read') advanced(await recordStep(context, upload, { stage: 'stored' }));
@@ -112,7 +112,7 @@ async function readAndStore(
   // answered as read here, from this file, saying nothing of there (not that it was held, nor the other file's
   // link), and no card elsewhere is touched.
   const hidden = result.status === 'already-held' ? result.widenedFrom : undefined;
-  if (hidden && !isVisibleTo(hidden, viewerIn(upload.channelId))) {
+  if (hidden && !isVisibleTo(hidden, viewerIn(upload.channelId, upload.teamId))) {
     const stored = result.stored;
     return {
       card: await buildFilingCard(store, { ...stored, provenance: { ...stored.provenance, source } }),

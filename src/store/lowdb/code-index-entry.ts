@@ -1,6 +1,6 @@
 /** Keeping one code's index entry in step with the submissions held for it. */
 
-import type { Viewer } from '../../domain/audience.js';
+import { audienceKeys, keysOf, type Viewer } from '../../domain/audience.js';
 import type { MonthlyReturn, ReportMonth } from '../../domain/monthly-return.js';
 import { formatOtherExchangeCode, type OtherExchangeCode, type StockCode } from '../../domain/stock-code.js';
 import { audienceOf, type IssuerSummary, type StoredReturn } from '../../domain/stored-return.js';
@@ -30,7 +30,8 @@ export function recordMonth(entry: CodeIndexEntry, month: ReportMonth, submissio
   const conversations = entry.conversations;
   for (const held of submissions) {
     const audience = audienceOf(held);
-    if (audience.kind === 'conversations') conversations[held.id] = [...audience.channelIds];
+    const keys = audienceKeys(audience);
+    if (keys) conversations[held.id] = keys;
     else delete conversations[held.id];
   }
   for (const held of submissions) addName(entry, held.monthlyReturn.issuerName);
@@ -82,9 +83,10 @@ export function monthsNewestFirst(entry: CodeIndexEntry, viewer?: Viewer): Repor
 
 /** Whether a viewer may see a submission, by what the entry records of it. */
 export function isVisibleIn(entry: CodeIndexEntry, id: string, viewer: Viewer): boolean {
-  const channelIds = entry.conversations?.[id];
-  if (channelIds === undefined) return true;
-  return viewer.kind === 'conversation' && [channelIds].flat().includes(viewer.channelId);
+  const named = entry.conversations?.[id];
+  if (named === undefined) return true;
+  const keys = [named].flat();
+  return keysOf(viewer).some((key) => keys.includes(key));
 }
 
 export function toIssuerSummary(entry: CodeIndexEntry, viewer?: Viewer): IssuerSummary {

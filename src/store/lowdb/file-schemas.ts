@@ -1,5 +1,7 @@
 /** The layout of each file of the store, checked with zod whenever a file is read (and before it is written). */
+
 import { z } from 'zod';
+import { WorkspaceInstallationSchema } from '../../domain/installation.js';
 import { IsoDateSchema, ReportMonthSchema } from '../../domain/monthly-return.js';
 import { SlackUploadSchema } from '../../domain/slack-upload.js';
 import { StockCodeSchema } from '../../domain/stock-code.js';
@@ -124,3 +126,10 @@ export const SlackFilesFileSchema = z.object({
   claims: z.record(z.string(), z.union([z.string(), SlackUploadSchema])),
 });
 export type SlackFilesFile = z.infer<typeof SlackFilesFileSchema>;
+
+export const InstallationsFileSchema = z.object({
+  schemaVersion: Version1,
+  /** Team id -> the app's installation there. */
+  installations: z.record(z.string(), WorkspaceInstallationSchema),
+});
+export type InstallationsFile = z.infer<typeof InstallationsFileSchema>;

@@ -5,6 +5,7 @@
 
 import { isVisibleTo, type Viewer, WORKSPACE } from '../../domain/audience.js';
 import { AppError, isAppError } from '../../domain/errors.js';
+import type { WorkspaceInstallation } from '../../domain/installation.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { SlackShare, SlackUpload, SlackUploadClaim, SlackUploadStep } from '../../domain/slack-upload.js';
 import type { OtherExchangeCode, StockCode } from '../../domain/stock-code.js';
@@ -365,9 +366,9 @@ export class LowdbFilingStore implements FilingStore {
     return this.parts.settings.answeredSlackUploads(sha256);
   }
 
-  getWatchlist(channelId: string): Promise<Watchlist | null> {
+  getWatchlist(channelId: string, teamId?: string): Promise<Watchlist | null> {
     this.#assertOpen();
-    return this.parts.settings.getWatchlist(channelId);
+    return this.parts.settings.getWatchlist(channelId, teamId);
   }
 
   saveWatchlist(watchlist: Watchlist): Promise<void> {
@@ -380,9 +381,9 @@ export class LowdbFilingStore implements FilingStore {
     return this.parts.settings.listWatchlists();
   }
 
-  findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null> {
+  findDigestRecord(channelId: string, month: ReportMonth, teamId?: string): Promise<DigestRecord | null> {
     this.#assertOpen();
-    return this.parts.settings.findDigestRecord(channelId, month);
+    return this.parts.settings.findDigestRecord(channelId, month, teamId);
   }
 
   recordDigest(record: DigestRecord): Promise<void> {
@@ -395,6 +396,21 @@ export class LowdbFilingStore implements FilingStore {
     return this.#track(this.parts.settings.claimDigest(record));
   }
 
+  saveInstallation(installation: WorkspaceInstallation): Promise<void> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.saveInstallation(installation));
+  }
+
+  findInstallation(teamId: string): Promise<WorkspaceInstallation | null> {
+    this.#assertOpen();
+    return this.parts.settings.findInstallation(teamId);
+  }
+
+  deleteInstallation(teamId: string): Promise<void> {
+    this.#assertOpen();
+    return this.#track(this.parts.settings.deleteInstallation(teamId));
+  }
+
   contents(): StoreContents {
     this.#assertOpen();
     const { settings } = this.parts;
@@ -403,6 +419,7 @@ export class LowdbFilingStore implements FilingStore {
       watchlists: () => settings.listWatchlists(),
       digestRecords: () => settings.listDigestRecords(),
       slackUploads: () => settings.listSlackUploads(),
+      installations: () => settings.listInstallations(),
     };
   }
 

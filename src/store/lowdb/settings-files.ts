@@ -5,6 +5,7 @@
  * next call starts that file afresh.
  */
 import { AppError } from '../../domain/errors.js';
+import { type WorkspaceInstallation, WorkspaceInstallationSchema } from '../../domain/installation.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import {
   type SlackShare,
@@ -16,11 +17,19 @@ import {
   startSlackUpload,
   takeOverSlackUpload,
 } from '../../domain/slack-upload.js';
-import { type DigestRecord, DigestRecordSchema, type Watchlist, WatchlistSchema } from '../../domain/stored-return.js';
+import {
+  channelKeyOf,
+  type DigestRecord,
+  DigestRecordSchema,
+  type Watchlist,
+  WatchlistSchema,
+} from '../../domain/stored-return.js';
 import { validateRecord } from '../validate-record.js';
 import {
   type DigestsFile,
   DigestsFileSchema,
+  type InstallationsFile,
+  InstallationsFileSchema,
   type SlackFilesFile,
   SlackFilesFileSchema,
   type WatchlistsFile,
@@ -42,6 +51,7 @@ export class SettingsFiles {
   readonly #watchlists: LazyJsonFile<WatchlistsFile>;
   readonly #digests: LazyJsonFile<DigestsFile>;
   readonly #slackFiles: LazyJsonFile<SlackFilesFile>;
+  readonly #installations: LazyJsonFile<InstallationsFile>;
 
   constructor(
     layout: StoreLayout,
@@ -60,28 +70,56 @@ export class SettingsFiles {
       schemaVersion: 1,
       claims: {},
     }));
+    this.#installations = new LazyJsonFile(
+      { ...spec, file: layout.installationsFile, schema: InstallationsFileSchema },
+      () => ({ schemaVersion: 1, installations: {} }),
+    );
   }
 
-  async getWatchlist(channelId: string): Promise<Watchlist | null> {
+  async saveInstallation(installation: WorkspaceInstallation): Promise<void> {
+    const valid = validateRecord(WorkspaceInstallationSchema, installation, 'installation');
+    const file = await this.#installations.get();
+    file.data.installations[valid.team.id] = valid;
+    await file.write();
+  }
+
+  async listInstallations(): Promise<WorkspaceInstallation[]> {
+    return structuredClone(Object.values((await this.#installations.get()).data.installations));
+  }
+
+  async findInstallation(teamId: string): Promise<WorkspaceInstallation | null> {
+    return structuredClone((await this.#installations.get()).data.installations[teamId] ?? null);
+  }
+
+  async deleteInstallation(teamId: string): Promise<void> {
+    const file = await this.#installations.get();
+    if (!(teamId in file.data.installations)) return;
+    delete file.data.installations[teamId];
+    await file.write();
+  }
+
+  async getWatchlist(channelId: string, teamId?: string): Promise<Watchlist | null> {
     // A copy: the caller may change what it is given, and the file's document is written as it stands.
-    return structuredClone((await this.#watchlists.get()).data.watchlists[channelId] ?? null);
+    const key = channelKeyOf({ channelId, teamId });
+    return structuredClone((await this.#watchlists.get()).data.watchlists[key] ?? null);
   }
 
   async saveWatchlist(watchlist: Watchlist): Promise<void> {
     const valid = validateRecord(WatchlistSchema, watchlist, 'watchlist');
     const file = await this.#watchlists.get();
-    file.data.watchlists[valid.channelId] = valid;
+    file.data.watchlists[channelKeyOf(valid)] = valid;
     await file.write();
   }
 
   async listWatchlists(): Promise<Watchlist[]> {
     const all = Object.values((await this.#watchlists.get()).data.watchlists);
-    return structuredClone(all.sort((a, b) => (a.channelId < b.channelId ? -1 : 1)));
+    return structuredClone(all.sort((a, b) => (channelKeyOf(a) < channelKeyOf(b) ? -1 : 1)));
   }
 
-  async findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null> {
+  async findDigestRecord(channelId: string, month: ReportMonth, teamId?: string): Promise<DigestRecord | null> {
     const file = await this.#digests.get();
-    return structuredClone(file.data.digests.find((d) => d.channelId === channelId && d.reportMonth === month) ?? null);
+    const key = channelKeyOf({ channelId, teamId });
+    return structuredClone(file.data.digests.find((d) => channelKeyOf(d) === key && d.reportMonth === month) ?? null);
   }
 
   /** One record per channel and month: recording it again replaces the earlier record. */
@@ -89,7 +127,7 @@ export class SettingsFiles {
     const valid = validateRecord(DigestRecordSchema, record, 'digest record');
     const file = await this.#digests.get();
     const others = file.data.digests.filter(
-      (d) => d.channelId !== valid.channelId || d.reportMonth !== valid.reportMonth,
+      (d) => channelKeyOf(d) !== channelKeyOf(valid) || d.reportMonth !== valid.reportMonth,
     );
     file.data.digests = [...others, valid];
     await file.write();
@@ -112,7 +150,9 @@ export class SettingsFiles {
   async claimDigest(record: DigestRecord): Promise<DigestRecord | null> {
     const valid = validateRecord(DigestRecordSchema, record, 'digest record');
     const file = await this.#digests.get();
-    const held = file.data.digests.find((d) => d.channelId === valid.channelId && d.reportMonth === valid.reportMonth);
+    const held = file.data.digests.find(
+      (d) => channelKeyOf(d) === channelKeyOf(valid) && d.reportMonth === valid.reportMonth,
+    );
     if (held) return structuredClone(held);
     file.data.digests = [...file.data.digests, valid];
     await file.write();

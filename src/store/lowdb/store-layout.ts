@@ -7,7 +7,7 @@
  *   returns/00020/2023-11.json submissions of 00020 for November 2023
  *   returns/00020/history.json part II and flags of each month's current return of 00020, newest first
  *   index/codes-20.json        the codes ending in 20: names, months held, sha256 of each submission
- *   watchlists.json, digests.json, slack-files.json
+ *   watchlists.json, digests.json, slack-files.json, installations.json
  *   journal/                   a marker per save in progress, replayed when the store opens after a crash
  *   .tmp/                      temporary copies of files being replaced
  */
@@ -28,6 +28,8 @@ export interface StoreLayout {
   readonly watchlistsFile: string;
   readonly digestsFile: string;
   readonly slackFilesFile: string;
+  /** The app's installation in each workspace, where it is installed through OAuth. */
+  readonly installationsFile: string;
   readonly lockFile: string;
   /** The single file of the version-0 store, migrated when found. */
   readonly legacyDbFile: string;
@@ -45,6 +47,7 @@ export function storeLayout(root: string): StoreLayout {
     watchlistsFile: at('watchlists.json'),
     digestsFile: at('digests.json'),
     slackFilesFile: at('slack-files.json'),
+    installationsFile: at('installations.json'),
     lockFile: at('.lock'),
     legacyDbFile: at('db.json'),
   };

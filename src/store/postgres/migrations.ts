@@ -114,6 +114,19 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: 'the app installed in many workspaces',
+    sql: `
+      -- The app's installation in each workspace (Slack's OAuth flow): the validated record, by team id. From
+      -- here returns.audience_channels may also name TEAM/CHANNEL and TEAM/* (audience.ts audienceKeys): text as
+      -- before, so no column changes.
+      CREATE TABLE installations (
+        team_id text PRIMARY KEY,
+        record jsonb NOT NULL
+      );
+    `,
+  },
+  {
     version: 6,
     name: "other exchanges' codes in the issuer entries",
     sql: `

@@ -7,8 +7,9 @@
  * sha256, one current submission per code and month, one claim per Slack share, one digest per channel and month.
  */
 import type { z } from 'zod';
-import { type Viewer, WORKSPACE } from '../../domain/audience.js';
+import { audienceKeys, keysOf, type Viewer, WORKSPACE } from '../../domain/audience.js';
 import { AppError } from '../../domain/errors.js';
+import { type WorkspaceInstallation, WorkspaceInstallationSchema } from '../../domain/installation.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import {
   type SlackShare,
@@ -23,6 +24,7 @@ import {
 import type { OtherExchangeCode, StockCode } from '../../domain/stock-code.js';
 import {
   audienceOf,
+  channelKeyOf,
   type DigestRecord,
   DigestRecordSchema,
   type HistoryEntry,
@@ -52,9 +54,9 @@ import { PostgresFetchClaims } from './postgres-fetch-claims.js';
 /** The first key of the advisory locks a save takes: one lock per stock code under it. */
 const SAVE_LOCK = 0x73617665;
 
-/** Rows a viewer may see: `$n` is its channel, or null for the workspace (which sees only public rows). */
-const visibleTo = (n: number) => `(audience_channels IS NULL OR $${n} = ANY (audience_channels))`;
-const channelOf = (viewer: Viewer): string | null => (viewer.kind === 'conversation' ? viewer.channelId : null);
+/** Rows a viewer may see: `$n` is what it is named by (audience.ts keysOf); public rows name no one. */
+const visibleTo = (n: number) => `(audience_channels IS NULL OR audience_channels && $${n}::text[])`;
+const channelOf = (viewer: Viewer): string[] => keysOf(viewer);
 
 /** A history entry built in the database from the current return's record: only the fields history keeps. */
 const HISTORY_ENTRY = `jsonb_build_object(
@@ -257,8 +259,10 @@ export class PostgresFilingStore implements FilingStore {
     return rows.map((row) => parseHeld(SlackUploadSchema, row.record, 'Slack upload'));
   }
 
-  async getWatchlist(channelId: string): Promise<Watchlist | null> {
-    const rows = await this.#query('SELECT record FROM watchlists WHERE channel_id = $1', [channelId]);
+  /** The rows are keyed by channelKeyOf (`TEAM/CHANNEL` where the app serves many workspaces). */
+  async getWatchlist(channelId: string, teamId?: string): Promise<Watchlist | null> {
+    const key = channelKeyOf({ channelId, teamId });
+    const rows = await this.#query('SELECT record FROM watchlists WHERE channel_id = $1', [key]);
     return rows[0] ? parseHeld(WatchlistSchema, rows[0].record, 'watchlist') : null;
   }
 
@@ -267,7 +271,7 @@ export class PostgresFilingStore implements FilingStore {
     await this.#query(
       `INSERT INTO watchlists (channel_id, record) VALUES ($1, $2)
        ON CONFLICT (channel_id) DO UPDATE SET record = EXCLUDED.record`,
-      [valid.channelId, JSON.stringify(valid)],
+      [channelKeyOf(valid), JSON.stringify(valid)],
     );
   }
 
@@ -276,9 +280,9 @@ export class PostgresFilingStore implements FilingStore {
     return rows.map((row) => parseHeld(WatchlistSchema, row.record, 'watchlist'));
   }
 
-  async findDigestRecord(channelId: string, month: ReportMonth): Promise<DigestRecord | null> {
+  async findDigestRecord(channelId: string, month: ReportMonth, teamId?: string): Promise<DigestRecord | null> {
     const rows = await this.#query('SELECT record FROM digests WHERE channel_id = $1 AND report_month = $2', [
-      channelId,
+      channelKeyOf({ channelId, teamId }),
       month,
     ]);
     return rows[0] ? parseHeld(DigestRecordSchema, rows[0].record, 'digest record') : null;
@@ -289,7 +293,7 @@ export class PostgresFilingStore implements FilingStore {
     await this.#query(
       `INSERT INTO digests (channel_id, report_month, record) VALUES ($1, $2, $3)
        ON CONFLICT (channel_id, report_month) DO UPDATE SET record = EXCLUDED.record`,
-      [valid.channelId, valid.reportMonth, JSON.stringify(valid)],
+      [channelKeyOf(valid), valid.reportMonth, JSON.stringify(valid)],
     );
   }
 
@@ -298,9 +302,27 @@ export class PostgresFilingStore implements FilingStore {
     const inserted = await this.#query(
       `INSERT INTO digests (channel_id, report_month, record) VALUES ($1, $2, $3)
        ON CONFLICT (channel_id, report_month) DO NOTHING RETURNING channel_id`,
-      [valid.channelId, valid.reportMonth, JSON.stringify(valid)],
+      [channelKeyOf(valid), valid.reportMonth, JSON.stringify(valid)],
     );
-    return inserted.length > 0 ? null : this.findDigestRecord(valid.channelId, valid.reportMonth);
+    return inserted.length > 0 ? null : this.findDigestRecord(valid.channelId, valid.reportMonth, valid.teamId);
+  }
+
+  async saveInstallation(installation: WorkspaceInstallation): Promise<void> {
+    const valid = validateRecord(WorkspaceInstallationSchema, installation, 'installation');
+    await this.#query(
+      `INSERT INTO installations (team_id, record) VALUES ($1, $2)
+       ON CONFLICT (team_id) DO UPDATE SET record = EXCLUDED.record`,
+      [valid.team.id, JSON.stringify(valid)],
+    );
+  }
+
+  async findInstallation(teamId: string): Promise<WorkspaceInstallation | null> {
+    const rows = await this.#query('SELECT record FROM installations WHERE team_id = $1', [teamId]);
+    return rows[0] ? parseHeld(WorkspaceInstallationSchema, rows[0].record, 'installation') : null;
+  }
+
+  async deleteInstallation(teamId: string): Promise<void> {
+    await this.#query('DELETE FROM installations WHERE team_id = $1', [teamId]);
   }
 
   contents(): StoreContents {
@@ -315,6 +337,10 @@ export class PostgresFilingStore implements FilingStore {
       slackUploads: async () => {
         const rows = await this.#query('SELECT record FROM slack_uploads ORDER BY claimed_at, claim_order');
         return rows.map((row) => parseHeld(SlackUploadSchema, row.record, 'Slack upload'));
+      },
+      installations: async () => {
+        const rows = await this.#query('SELECT record FROM installations ORDER BY team_id');
+        return rows.map((row) => parseHeld(WorkspaceInstallationSchema, row.record, 'installation'));
       },
     };
   }
@@ -355,7 +381,7 @@ export class PostgresFilingStore implements FilingStore {
     const valid = validateRecord(WatchlistSchema, watchlist, 'watchlist');
     const inserted = await this.#query(
       'INSERT INTO watchlists (channel_id, record) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING channel_id',
-      [valid.channelId, JSON.stringify(valid)],
+      [channelKeyOf(valid), JSON.stringify(valid)],
     );
     return inserted.length > 0;
   }
@@ -486,7 +512,7 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
         monthlyReturn.dateSubmitted,
         monthlyReturn.status,
         contentIdentityOf(monthlyReturn),
-        audience.kind === 'conversations' ? audience.channelIds : null,
+        audienceKeys(audience),
         position,
         held.supersededBy,
         JSON.stringify(held),

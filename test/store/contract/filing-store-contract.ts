@@ -926,5 +926,70 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect(await store.damagedMonths('00020')).toEqual([]);
       });
     });
+
+    describe('with the app installed in many workspaces', () => {
+      const installation = (teamId: string, token: string) => ({
+        team: { id: teamId, name: `Team ${teamId}` },
+        user: { id: 'U1' },
+        bot: { token, scopes: ['commands'], id: 'B1', userId: 'UBOT' },
+        tokenType: 'bot' as const,
+        isEnterpriseInstall: false as const,
+        authVersion: 'v2' as const,
+      });
+
+      it('keeps each workspace’s installation, and replaces it at a reinstall', async (ctx) => {
+        await store.saveInstallation(installation('T1', 'xoxb-1'));
+        await store.saveInstallation(installation('T2', 'xoxb-2'));
+        await store.saveInstallation(installation('T1', 'xoxb-1-again'));
+        await reopen(ctx);
+        expect((await store.findInstallation('T1'))?.bot.token).toBe('xoxb-1-again');
+        expect((await store.findInstallation('T2'))?.bot.token).toBe('xoxb-2');
+        expect(await store.findInstallation('T3')).toBeNull();
+        await store.deleteInstallation('T2');
+        expect(await store.findInstallation('T2')).toBeNull();
+      });
+
+      it('keeps the watchlists, digests and upload claims of the same channel id in two workspaces apart', async () => {
+        await store.saveWatchlist({ ...watchlist('C1', ['00020']), teamId: 'T1' });
+        await store.saveWatchlist({ ...watchlist('C1', ['00700']), teamId: 'T2' });
+        expect((await store.getWatchlist('C1', 'T1'))?.stockCodes).toEqual(['00020']);
+        expect((await store.getWatchlist('C1', 'T2'))?.stockCodes).toEqual(['00700']);
+        expect(await store.getWatchlist('C1')).toBeNull();
+        expect((await store.listWatchlists()).map((w) => [w.teamId, w.stockCodes])).toEqual([
+          ['T1', ['00020']],
+          ['T2', ['00700']],
+        ]);
+        expect(await store.claimDigest({ ...digest('C1', '2023-11', []), teamId: 'T1' })).toBeNull();
+        expect(await store.claimDigest({ ...digest('C1', '2023-11', []), teamId: 'T2' })).toBeNull();
+        expect((await store.claimDigest({ ...digest('C1', '2023-11', []), teamId: 'T2' }))?.teamId).toBe('T2');
+        expect(await store.findDigestRecord('C1', '2023-11')).toBeNull();
+        const share = {
+          fileId: 'F1',
+          fileName: 'a.pdf',
+          channelId: 'C1',
+          shareTs: '1.1',
+          threadTs: '1.1',
+          userId: 'U1',
+        };
+        expect((await store.claimSlackUpload({ ...share, teamId: 'T1' }, 60_000)).outcome).toBe('claimed');
+        expect((await store.claimSlackUpload({ ...share, teamId: 'T2' }, 60_000)).outcome).toBe('claimed');
+        expect((await store.claimSlackUpload({ ...share, teamId: 'T2' }, 60_000)).outcome).toBe('in-hand');
+      });
+
+      it('shows a return read in a public channel of one workspace there only, and one from HKEXnews everywhere', async () => {
+        await store.save({
+          ...makeSaveInput({ file: 'in T1' }),
+          audience: { kind: 'conversations', channelIds: [], teamIds: ['T1'] },
+        });
+        await store.save(makeSaveInput({ stockCode: '00700', file: 'from HKEXnews' }));
+        expect((await store.latest('00020', viewerIn('C9', 'T1')))?.id).toBe(sha256Of('in T1'));
+        expect((await store.latest('00020', { kind: 'workspace', teamId: 'T1' }))?.id).toBe(sha256Of('in T1'));
+        for (const viewer of [viewerIn('C9', 'T2'), viewerIn('C9'), WORKSPACE]) {
+          expect(await store.latest('00020', viewer)).toBeNull();
+          expect((await store.listIssuers(viewer)).map((i) => i.stockCode)).toEqual(['00700']);
+        }
+        expect((await store.listIssuers(viewerIn('C9', 'T1'))).map((i) => i.stockCode)).toEqual(['00020', '00700']);
+      });
+    });
   });
 }
