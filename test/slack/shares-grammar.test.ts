@@ -90,6 +90,13 @@ describe('/shares in any accepted form', () => {
     const history = await ask('601338 history');
     expect(history.plain).toContain('ℹ 601338 is SSE 601338, the Shanghai Stock Exchange code of');
     expect(history.plain).toContain('Donghai Port Machinery Co., Ltd. (01338) · issued shares by month');
+    expect(history.plain).toMatch(/Sep 2025 {2}H Shares {15}1,600,000,000 {3}no change/);
+    expect(history.plain).toMatch(
+      /Sep 2025 {2}A Shares \(SSE 601338\) {2}4,803,600,000 {2}\+3,600,000 {9}0 {2}4,803,600,000/,
+    );
+    expect(history.text).toContain(
+      'A Shares (SSE 601338) 4,803,600,000 (+3,600,000 in the month, treasury 0, total 4,803,600,000)',
+    );
   });
 
   it("answers an HDR issuer's code with its card naming the depositary, the ratio and the underlying class", async () => {
