@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFilingStore } from '../../src/store/index.js';
 import { type FakeHkexnews, FILINGS_DIR, sharedFilingDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
+import { saveFixture } from '../helpers/fixture-specs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'hkex-shares.js');
@@ -128,6 +129,18 @@ describe('hkex-shares fetch usage', () => {
     expect(run.stderr).toContain(
       'hkex-shares fetch: 600036 is a Shanghai Stock Exchange code (six digits, as A and B shares are numbered there), not an HKEX one',
     );
+  });
+
+  it('asks HKEXnews for the held A+H issuer whose returns print a Shanghai code, saying which class it is', async () => {
+    const data = path.join(dir, 'data-a-plus-h');
+    const store = await openFilingStore({ dir: data });
+    await saveFixture(store, '01338_2025-09_a-plus-h-sse', { sha256: 'c'.repeat(64) });
+    await store.close();
+    const run = await fetchCommand(['601338', '--since', '2025-09', '--until', '2025-09', '--data', data]);
+    expect(run.stderr).toContain(
+      "601338 is SSE 601338, the Shanghai Stock Exchange code of Donghai Port Machinery Co., Ltd.'s Ordinary shares – A Shares; the issuer files its returns with HKEX under 01338.",
+    );
+    expect(run.stderr).toContain('for the returns of 01338, 2025-09 to 2025-09');
   });
 
   it('does nothing when HKEXnews is turned off', async () => {
