@@ -1,8 +1,8 @@
 /**
  * The first upload after the bot starts against a warm one: a reader pool started as the bot starts it (compiled,
- * dist/, with the thorough warm-up of main.ts), the first real return read once the readers say they are ready,
- * then the same return WARM_READS times more (each with its own bytes, as a new upload). Several fresh pools per
- * file, an English and a Chinese FF301 from the corpus (fixtures where it is absent). Target: the first read at most
+ * dist/, with the thorough warm-up of main.ts), the first real return read once the readers say they have warmed up
+ * (in the background, once ready), then the same return WARM_READS times more (each with its own bytes, as a new
+ * upload). Several fresh pools per file, an English and a Chinese FF301 from the corpus (fixtures where it is absent). Target: the first read at most
  * 1.5 times the warm median. `npm run build` first.
  *
  *   npm run bench -- first-read          (BENCH_ROUNDS: fresh pools per file, default 5)
@@ -47,7 +47,7 @@ for (const [group, file] of files) {
   for (let round = 0; round < rounds; round++) {
     const pool = createReadPool({ size: 1, thoroughWarmUp: true });
     try {
-      await pool.ready();
+      await pool.warmed();
       const time = async () => {
         const started = performance.now();
         await pool.read(upload(bytes), { fileName: path.basename(file) });

@@ -29,6 +29,7 @@ function rowsOf(month: ReportMonth, index: number): HistoryExportRow[] {
       month,
       class: name,
       stockCode: c === 2 ? null : String(9_000 + c).padStart(5, '0'),
+      otherExchangeCode: null,
       preceding: closing - 1_250_000 * (c + 1),
       movement: 1_250_000 * (c + 1),
       closing,

@@ -11,6 +11,7 @@ import { formatShortMonth } from '../domain/month-names.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import type { StockCode } from '../domain/stock-code.js';
 import { escapeMrkdwn } from '../format/blocks.js';
+import { withOtherExchangeCode } from '../format/class-label.js';
 import { shortIssuerName } from '../format/filing-card.js';
 import type { HistoryExport, HistoryExportRow } from '../view-models/history-export.js';
 
@@ -66,7 +67,10 @@ const PANEL_HEIGHT = 80;
 const MONTHS_WITH_POINTS = 36;
 
 function panelOf(row: HistoryExportRow, words: string): string {
-  return `${row.class}${row.stockCode ? ` (${row.stockCode})` : ''}: ${words}`;
+  const listed = row.stockCode
+    ? `${row.class} (${row.stockCode})`
+    : withOtherExchangeCode(row.class, row.otherExchangeCode);
+  return `${listed}: ${words}`;
 }
 
 function pointsOf(rows: readonly HistoryExportRow[]): ChartPoint[] {

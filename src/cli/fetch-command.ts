@@ -11,7 +11,7 @@ import { loadDataDir, loadDotEnv, loadHkexnewsSettings } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import { parseReportMonth } from '../domain/report-month-words.js';
-import { parseStockCodes } from '../domain/shares-query.js';
+import type { StockCode } from '../domain/stock-code.js';
 import { createHkexnewsClient } from '../hkexnews/hkexnews-client.js';
 import {
   addMonths,
@@ -21,6 +21,7 @@ import {
   type PassedOver,
 } from '../services/fetch-returns.js';
 import { ingestFailed, renderIngestSummary, summaryAsJson } from './ingest-summary.js';
+import { type CodeWord, readCodeArgument, resolveCodeArgument } from './resolve-code.js';
 import { EXIT, readCommandLine, runOnStore } from './store-command.js';
 
 const USAGE = `Usage: hkex-shares fetch [options] CODE...
@@ -51,11 +52,24 @@ export async function run(args: string[]): Promise<number> {
   }
   const stopping = 'Stopping after the document in hand (Ctrl-C again to quit at once; nothing saved is lost).';
   return runOnStore('fetch', options.dataDir, stopping, async ({ stopProgress, note, ...hooks }) => {
+    const stockCodes: StockCode[] = [];
+    for (const given of options.codes) {
+      try {
+        const resolved = await resolveCodeArgument(hooks.store, given);
+        if (resolved.note) note(resolved.note);
+        if (!stockCodes.includes(resolved.stockCode)) stockCodes.push(resolved.stockCode);
+      } catch (error) {
+        if (!isAppError(error, 'bad-input')) throw error;
+        stopProgress();
+        console.error(`hkex-shares fetch: ${error.message}`);
+        return EXIT.usage;
+      }
+    }
     const client = createHkexnewsClient({ baseUrl: hkexnewsUrl, maxBytes: settings.maxBytes });
     note(
-      `Asking HKEXnews (${client.origin}) for the returns of ${options.stockCodes.join(', ')}, ${options.since} to ${options.until}`,
+      `Asking HKEXnews (${client.origin}) for the returns of ${stockCodes.join(', ')}, ${options.since} to ${options.until}`,
     );
-    const summary = await fetchMonthlyReturns({ ...hooks, client, now: () => new Date() }, options);
+    const summary = await fetchMonthlyReturns({ ...hooks, client, now: () => new Date() }, { ...options, stockCodes });
     stopProgress();
     console.log(
       options.json
@@ -125,17 +139,16 @@ function parseOptions(args: string[]) {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const { codes: stockCodes, malformed } = parseStockCodes(positionals);
-  const [notCode] = malformed;
-  if (notCode !== undefined)
-    throw new Error(`"${notCode}" is not a stock code (one to five digits, such as 700 or 00700)`);
-  if (!values.help && stockCodes.length === 0) throw new Error('Give at least one stock code.');
+  const codes: CodeWord[] = positionals
+    .flatMap((words) => words.split(/[\s,;]+/).filter(Boolean))
+    .map(readCodeArgument);
+  if (!values.help && codes.length === 0) throw new Error('Give at least one stock code.');
   const defaults = lastTwelveMonths(new Date());
   const until = monthOption('until', values.until) ?? defaults.until;
   const since = monthOption('since', values.since) ?? (values.until ? addMonths(until, -11) : defaults.since);
   if (since > until) throw new Error(`--since ${since} is after --until ${until}`);
   return {
-    stockCodes,
+    codes,
     since,
     until,
     dataDir: values.data ?? loadDataDir(),

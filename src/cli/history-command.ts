@@ -9,12 +9,13 @@ import { loadDatabaseUrl, loadDataDir, loadDotEnv } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import { checkMonthRange, type MonthRange } from '../domain/month-range.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
-import { readStockCode, type StockCode } from '../domain/stock-code.js';
+import type { StockCode } from '../domain/stock-code.js';
 import { renderHistoryCsv, renderHistoryJson } from '../format/history-export.js';
 import { renderShareHistoryText } from '../format/share-history-text.js';
 import { buildHistoryExport } from '../services/history-export.js';
 import { buildShareHistory } from '../services/share-history.js';
 import { openFilingStore } from '../store/index.js';
+import { type CodeWord, readCodeArgument, resolveCodeArgument } from './resolve-code.js';
 
 const USAGE = `Usage: hkex-shares history [options] CODE
   Prints the history of a stock code held in the store: issued shares per class, month by month.
@@ -27,7 +28,8 @@ const USAGE = `Usage: hkex-shares history [options] CODE
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 interface Options {
-  readonly stockCode: StockCode;
+  /** An HKEX code, or an A share's six-digit code, found through the store. */
+  readonly code: CodeWord;
   readonly format: 'table' | 'csv' | 'json';
   readonly range: MonthRange | null;
   readonly dataDir: string;
@@ -57,9 +59,18 @@ export async function run(args: string[]): Promise<number> {
     return fail(error);
   }
   try {
-    const printed = await renderHistory(store, options);
+    let resolved: Awaited<ReturnType<typeof resolveCodeArgument>>;
+    try {
+      resolved = await resolveCodeArgument(store, options.code);
+    } catch (error) {
+      if (!isAppError(error, 'bad-input')) throw error;
+      console.error(`hkex-shares history: ${error.message}`);
+      return EXIT.usage;
+    }
+    if (resolved.note) console.error(`hkex-shares history: ${resolved.note}`);
+    const printed = await renderHistory(store, resolved.stockCode, options);
     if (printed === null) {
-      console.error(`hkex-shares history: nothing is held for ${options.stockCode} in ${options.dataDir}`);
+      console.error(`hkex-shares history: nothing is held for ${resolved.stockCode} in ${options.dataDir}`);
       return EXIT.failed;
     }
     process.stdout.write(printed.endsWith('\n') ? printed : `${printed}\n`);
@@ -73,14 +84,15 @@ export async function run(args: string[]): Promise<number> {
 
 async function renderHistory(
   store: Awaited<ReturnType<typeof openFilingStore>>,
+  stockCode: StockCode,
   options: Options,
 ): Promise<string | null> {
   if (options.format === 'table') {
     // Every month held (or in the range): a terminal scrolls.
-    const history = await buildShareHistory(store, options.stockCode, { months: 100_000, range: options.range });
+    const history = await buildShareHistory(store, stockCode, { months: 100_000, range: options.range });
     return history ? renderShareHistoryText(history) : null;
   }
-  const history = await buildHistoryExport(store, options.stockCode, { range: options.range });
+  const history = await buildHistoryExport(store, stockCode, { range: options.range });
   if (!history) return null;
   if (history.damagedMonths.length > 0) {
     console.error(`hkex-shares history: left out, damaged in the store: ${history.damagedMonths.join(', ')}`);
@@ -112,9 +124,7 @@ function parseOptions(args: string[]): Options | 'help' {
   if (values.help) return 'help';
   if (values.csv && values.json) throw new Error('Give --csv or --json, not both.');
   if (positionals.length !== 1) throw new Error('Give exactly one stock code.');
-  const given = positionals[0] as string;
-  const stockCode = readStockCode(given);
-  if (!stockCode) throw new Error(`"${given}" is not a stock code (one to five digits, such as 20 or 00020)`);
+  const code = readCodeArgument(positionals[0] ?? '');
   const since = monthOption('since', values.since);
   const until = monthOption('until', values.until);
   let range: MonthRange | null = null;
@@ -126,7 +136,7 @@ function parseOptions(args: string[]): Options | 'help' {
     }
   }
   return {
-    stockCode,
+    code,
     format: values.csv ? 'csv' : values.json ? 'json' : 'table',
     range,
     dataDir: values.data ?? loadDataDir(),

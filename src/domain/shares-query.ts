@@ -13,6 +13,7 @@ import {
   exchangeOfSixDigitCode,
   looksLikeStockCode,
   OTHER_EXCHANGE_NAMES,
+  type OtherExchangeCode,
   readStockCode,
   type StockCode,
 } from './stock-code.js';
@@ -27,6 +28,8 @@ type Keyword = (typeof SHARES_KEYWORDS)[number];
 
 export type IssuerRef =
   | { readonly kind: 'code'; readonly code: StockCode }
+  /** Six bare digits: an A+H issuer's A (or B) shares as Shanghai or Shenzhen number them, found by the class held. */
+  | { readonly kind: 'other-exchange-code'; readonly code: OtherExchangeCode }
   | { readonly kind: 'name'; readonly text: string };
 
 /** A question answered from the store alone. */
@@ -195,7 +198,7 @@ function readIssuer(words: readonly string[], asked: 'latest' | 'month' | 'histo
   if (first === '') {
     throw new AppError('bad-input', `Name a stock code or an issuer, for example \`/shares 00020 ${asked}\`.`);
   }
-  if (looksLikeStockCode(first)) return { kind: 'code', code: readCodeAlone(first, rest) };
+  if (looksLikeStockCode(first)) return readCodeAlone(first, rest);
   const last = words.at(-1) ?? '';
   const code = words.length === 2 && looksLikeStockCode(last) ? readStockCode(last) : null;
   const meant = code ? suggestKeyword(first, AFTER_CODE) : null;
@@ -212,10 +215,11 @@ function readIssuer(words: readonly string[], asked: 'latest' | 'month' | 'histo
   return { kind: 'name', text: name };
 }
 
-function readCodeAlone(word: string, rest: readonly string[]): StockCode {
-  const code = readStockCode(word);
+function readCodeAlone(word: string, rest: readonly string[]): IssuerRef {
+  const elsewhere = readOtherExchangeCode(word);
+  const code = elsewhere ? elsewhere.stockCode : readStockCode(word);
   if (!code) throw new AppError('bad-input', notAStockCode(word), { word });
-  if (rest.length === 0) return code;
+  if (rest.length === 0) return elsewhere ? { kind: 'other-exchange-code', code: elsewhere } : { kind: 'code', code };
   const meant = rest.length === 1 ? suggestKeyword(rest[0] ?? '', AFTER_CODE) : null;
   if (meant)
     throw new AppError('bad-input', `Did you mean \`/shares ${code} ${meant}\`?`, { code, words: rest.join(' ') });
@@ -226,12 +230,30 @@ function readCodeAlone(word: string, rest: readonly string[]): StockCode {
   );
 }
 
+/** A code as written on its own (the command line's): an HKEX code, or six digits of Shanghai or Shenzhen; else null. */
+export function readCodeWord(word: string): Exclude<IssuerRef, { kind: 'name' }> | null {
+  const elsewhere = readOtherExchangeCode(word);
+  if (elsewhere) return { kind: 'other-exchange-code', code: elsewhere };
+  const code = readStockCode(word);
+  return code ? { kind: 'code', code } : null;
+}
+
 /**
- * Why a word written as a code names no HKEX issuer. Six bare digits are how Shanghai and Shenzhen number their
- * listings (an A+H issuer's A shares: 600036): said so, rather than read as a mistyped HKEX code, whose near misses
- * would name an unrelated issuer.
+ * Six bare digits as Shanghai or Shenzhen number their listings ("600036" -> SSE 600036); null for anything else,
+ * "HK600036" and "600036.HK" included (those are written as HKEX codes, and wrongly).
  */
-function notAStockCode(word: string): string {
+export function readOtherExchangeCode(word: string): OtherExchangeCode | null {
+  const stockCode = word.trim();
+  const exchange = exchangeOfSixDigitCode(stockCode);
+  return exchange ? { exchange, stockCode } : null;
+}
+
+/**
+ * Why a word written as a code names no HKEX issuer held. Six bare digits are how Shanghai and Shenzhen number their
+ * listings (an A+H issuer's A shares: 600036): said so, rather than read as a mistyped HKEX code, whose near misses
+ * would name an unrelated issuer. `/shares` and the command line say it in the same words.
+ */
+export function notAStockCode(word: string): string {
   const exchange = exchangeOfSixDigitCode(word);
   if (exchange) {
     return `${word} is a ${OTHER_EXCHANGE_NAMES[exchange]} code (six digits, as A and B shares are numbered there), not an HKEX one: HKEX codes have one to five digits, such as 00020. Ask with the issuer's HKEX code (its H shares') or a word of its name, for example \`/shares sensetime\`.`;

@@ -6,7 +6,7 @@
  * is not listed in Hong Kong, so a class is never called unlisted outright.
  */
 import type { ShareClass } from '../domain/monthly-return.js';
-import { formatOtherExchangeCode } from '../domain/stock-code.js';
+import { formatOtherExchangeCode, type OtherExchangeCode } from '../domain/stock-code.js';
 
 const DESCRIPTION_LENGTH = 60;
 
@@ -64,4 +64,12 @@ export function describeListing(
 /** "Ordinary shares – A shares · Shanghai 605988". */
 export function describeShareClass(shareClass: ShareClass): string {
   return `${describeClassName(shareClass)} · ${describeListing(shareClass)}`;
+}
+
+/**
+ * A class's label in the history, its chart and its file, with the code another exchange lists it under where the
+ * form prints one ("A Shares (SSE 601338)"): the HKEX code alone would leave an A+H issuer's A shares unplaced.
+ */
+export function withOtherExchangeCode(label: string, code: OtherExchangeCode | null): string {
+  return code ? `${label} (${formatOtherExchangeCode(code)})` : label;
 }

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { describeMonthRange } from '../domain/month-range.js';
+import { formatOtherExchangeCode } from '../domain/stock-code.js';
 import type { HistoryExport, HistoryExportRow } from '../view-models/history-export.js';
 import { escapeMrkdwn, SLACK_LIMITS, section, truncate } from './blocks.js';
 import { shortIssuerName } from './filing-card.js';
@@ -15,6 +16,7 @@ const COLUMNS = [
   ['month', 'month'],
   ['class', 'class'],
   ['stockCode', 'stock code'],
+  ['otherExchangeCode', 'other exchange code'],
   ['preceding', 'preceding'],
   ['movement', 'movement'],
   ['closing', 'closing'],
@@ -33,6 +35,7 @@ function cells(row: HistoryExportRow): (string | number)[] {
   const flags = row.resubmitted ? ['resubmission', ...row.flags] : row.flags;
   return COLUMNS.map(([key]) => {
     if (key === 'flags') return flags.join('; ');
+    if (key === 'otherExchangeCode') return row.otherExchangeCode ? formatOtherExchangeCode(row.otherExchangeCode) : '';
     const value = row[key];
     return value === null ? '' : (value as string | number);
   });

@@ -9,6 +9,7 @@ import type { HistoryClassRow, HistoryMonth, ShareHistory } from '../view-models
 import type { KnownBlock, RawTextElement, TableBlock } from './block-kit.js';
 import { context, escapeMrkdwn, header, SLACK_LIMITS, truncate } from './blocks.js';
 import { historyCommandText, postAnswerActions } from './card-actions.js';
+import { withOtherExchangeCode } from './class-label.js';
 import { formatChange, formatComparedWith, formatCount, formatShortMonth } from './figures.js';
 import { shortIssuerName } from './filing-card.js';
 import type { SlackMessage } from './message.js';
@@ -53,7 +54,7 @@ export function historyTableRows(
     for (const row of month.classes) {
       rows.push([
         formatShortMonth(month.month),
-        truncate(row.label, 40),
+        truncate(withOtherExchangeCode(row.label, row.otherExchangeCode), 40),
         formatCount(row.issued),
         changeOf(row.change),
         ...(treasury ? [formatCount(row.treasury), formatCount(row.total)] : []),
@@ -88,7 +89,7 @@ function fallbackLines(history: ShareHistory): string {
   const single = history.months.every((m) => m.classes.length === 1);
   const lines = history.months.map((month) => {
     const figures = month.classes.map((row) => {
-      const label = single ? '' : `${escapeMrkdwn(row.label)} `;
+      const label = single ? '' : `${escapeMrkdwn(withOtherExchangeCode(row.label, row.otherExchangeCode))} `;
       const against = row.change !== null && row.comparedWith.kind === 'preceding-balance' ? ' in the month' : '';
       const treasury = row.treasury === null ? '' : `, treasury ${formatCount(row.treasury)}`;
       const total = row.total === null ? '' : `, total ${formatCount(row.total)}`;

@@ -8,17 +8,22 @@ import { renderHistoryExportNote } from './history-export.js';
 import { renderIssuerList } from './issuer-list.js';
 import type { SlackMessage } from './message.js';
 import { renderNotHeld } from './not-held.js';
+import { withOtherExchangeClass } from './other-exchange-class.js';
 import { renderShareHistory } from './share-history.js';
 import { renderSharesHelp } from './shares-help.js';
 
 export function renderSharesAnswer(answer: SharesAnswer, options: FilingCardOptions = {}): SlackMessage {
+  return withOtherExchangeClass(renderAnswer(answer, options), answer.askedAs);
+}
+
+function renderAnswer(answer: SharesAnswer, options: FilingCardOptions): SlackMessage {
   switch (answer.kind) {
     case 'help':
       return renderSharesHelp();
     case 'card':
       return renderFilingCard(answer.card, options);
     case 'full-return':
-      return renderSharesAnswerMessages(answer)[0] ?? renderFilingCard(answer.card, options);
+      return renderFullReturn(answer)[0] ?? renderFilingCard(answer.card, options);
     case 'history':
       return renderShareHistory(answer.history, options);
     case 'history-export':
@@ -33,6 +38,14 @@ export function renderSharesAnswer(answer: SharesAnswer, options: FilingCardOpti
 /** An answer as the messages it takes: the whole return may need several, every other answer is one. */
 export function renderSharesAnswerMessages(answer: SharesAnswer, options: FilingCardOptions = {}): SlackMessage[] {
   if (answer.kind !== 'full-return') return [renderSharesAnswer(answer, options)];
+  const [first, ...rest] = renderFullReturn(answer, options);
+  return first ? [withOtherExchangeClass(first, answer.askedAs), ...rest] : rest;
+}
+
+function renderFullReturn(
+  answer: Extract<SharesAnswer, { kind: 'full-return' }>,
+  options: FilingCardOptions = {},
+): SlackMessage[] {
   const { filing, name } = returnOfCard(answer.card);
   const messages = renderFullReturnMessages(filing, name);
   if (!options.postToChannel) return messages;

@@ -10,6 +10,7 @@ const USAGE = [
   ['`/shares 00020 history`', 'issued shares month by month, with the changes'],
   ['`/shares 00020 history 2024-01..2025-06`', 'the months of a range; add `csv` for a CSV file posted here'],
   ['`/shares 00020 history fetch 36`', 'first fills in from HKEXnews the months missing from the last 36 (default 12)'],
+  ['`/shares 601338`', 'an A share’s Shanghai or Shenzhen code: the card of the issuer held whose returns print it'],
   ['`/shares sensetime`', 'search by issuer name'],
   ['`/shares list`', 'every stock code held'],
   ['`/shares watch 00020 700`', 'add codes to this channel’s monthly digest (`unwatch`, `watchlist`, `digest`)'],

@@ -90,6 +90,14 @@ export const PDFJS_RESOURCES = {
   cMapPacked: true,
 } as const;
 
+/**
+ * The TrueType fonts pdfjs-dist installs beside itself (standard_fonts/): the e-form embeds these same LiberationSans
+ * faces, so the readers' warm-up page (warm-up-page.ts) embeds them without the project carrying a font of its own.
+ */
+export const PDFJS_LIBERATION_SANS = ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf'].map((name) =>
+  path.join(PDFJS_DIR, 'standard_fonts', name),
+);
+
 /** The parts of pdf.js's document that we use, typed structurally so that pdf.js stays an implementation detail. */
 export interface PdfTextContentItem {
   str?: string;

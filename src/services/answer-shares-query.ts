@@ -8,11 +8,13 @@ import { monthBefore } from '../domain/check-continuity.js';
 import { suggestKeyword } from '../domain/edit-distance.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
 import { type IssuerRef, type LookupQuery, SHARES_KEYWORDS } from '../domain/shares-query.js';
-import type { StockCode } from '../domain/stock-code.js';
+import { formatOtherExchangeCode, type StockCode } from '../domain/stock-code.js';
 import type { FilingStore } from '../store/filing-store.js';
+import type { OtherExchangeClass } from '../view-models/other-exchange-class.js';
 import type { SharesAnswer } from '../view-models/shares-answer.js';
 import { buildFilingCard } from './filing-card.js';
 import { buildHistoryExport } from './history-export.js';
+import { findOtherExchangeClasses } from './other-exchange-class.js';
 import { buildShareHistory } from './share-history.js';
 import { prepareNameSuggestions, suggestCodes, suggestNames } from './suggest.js';
 
@@ -21,7 +23,7 @@ export interface AnswerDeps {
 }
 
 type Resolved =
-  | { readonly kind: 'code'; readonly code: StockCode }
+  | { readonly kind: 'code'; readonly code: StockCode; readonly askedAs?: OtherExchangeClass }
   | { readonly kind: 'answer'; readonly answer: SharesAnswer };
 
 function notHeld(
@@ -37,6 +39,12 @@ async function resolveIssuer(store: FilingStore, ref: IssuerRef): Promise<Resolv
     if ((await store.monthsHeld(ref.code)).length > 0) return { kind: 'code', code: ref.code };
     const suggestions = suggestCodes(ref.code, await store.listIssuers());
     return { kind: 'answer', answer: notHeld(ref.code, { suggestions }) };
+  }
+  if (ref.kind === 'other-exchange-code') {
+    const [first, ...others] = await findOtherExchangeClasses(store, ref.code);
+    if (others.length === 0) return { kind: 'code', code: first.stockCode, askedAs: first };
+    const issuers = await store.findByOtherExchangeCode(ref.code);
+    return { kind: 'answer', answer: { kind: 'issuers', issuers, query: formatOtherExchangeCode(ref.code) } };
   }
   const matches = await store.searchIssuers(ref.text, { limit: 25 });
   const exact = matches.filter((m) => m.issuerName.toLowerCase() === ref.text.toLowerCase());
@@ -57,8 +65,15 @@ export async function answerSharesQuery(deps: AnswerDeps, query: LookupQuery): P
 
   const resolved = await resolveIssuer(store, query.issuer);
   if (resolved.kind === 'answer') return resolved.answer;
-  const { code } = resolved;
+  const answer = await answerForCode(store, query, resolved.code);
+  return resolved.askedAs ? { ...answer, askedAs: resolved.askedAs } : answer;
+}
 
+async function answerForCode(
+  store: FilingStore,
+  query: Exclude<LookupQuery, { kind: 'help' | 'list' }>,
+  code: StockCode,
+): Promise<SharesAnswer> {
   if (query.kind === 'history' && query.export) {
     const history = await buildHistoryExport(store, code, { range: query.months ?? null });
     return history ? { kind: 'history-export', format: query.export, history } : notHeld(code);

@@ -39,6 +39,7 @@ export function rowsOfReturn(stored: StoredReturn, before: HistoryEntry | null):
     month: stored.reportMonth,
     class: shareClassLabel(shareClass),
     stockCode: shareClass.stockCode,
+    otherExchangeCode: shareClass.otherExchangeCode ?? null,
     preceding: shareClass.issuedShares.preceding,
     movement: shareClass.issuedShares.movement,
     closing: shareClass.issuedShares.closing,

@@ -10,9 +10,14 @@ export interface ReadRequest {
   readonly limits?: ExtractLimits;
 }
 
-/** Sent once the reader has loaded (and warmed up) pdf.js, so that a file's time limit counts reading only. */
+/** Sent once the reader has loaded pdf.js (one read), so that a file's time limit counts reading only. */
 export interface ReaderReady {
   readonly ready: true;
+}
+
+/** Sent once a reader asked for the thorough warm-up has finished it, between the files it was given meanwhile. */
+export interface ReaderWarmed {
+  readonly warmed: true;
 }
 
 export type ReadReply =

@@ -12,14 +12,19 @@ import { fileURLToPath } from 'node:url';
 import { AppError, type AppErrorCode } from '../domain/errors.js';
 import type { ParsedFiling } from '../domain/parsed-filing.js';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../pdf/extract-text.js';
-import type { ReaderReady, ReadReply, ReadRequest } from './ingest-worker-messages.js';
+import type { ReaderReady, ReaderWarmed, ReadReply, ReadRequest } from './ingest-worker-messages.js';
 
 export interface ReadPool {
   readonly size: number;
   /** Same contract as readFiling: a parsed, checked return, or an AppError. */
   read(bytes: Uint8Array, options: { fileName: string; limits?: ExtractLimits }): Promise<ParsedFiling>;
-  /** Resolves once every reader has loaded and warmed up (a bench times the first file from there). */
+  /** Resolves once every reader has loaded pdf.js and takes files. */
   ready(): Promise<void>;
+  /**
+   * Resolves once every reader has also finished the thorough warm-up, which runs after ready() between the files
+   * it is given (a bench times the first file from there); at once without thoroughWarmUp, or once closed.
+   */
+  warmed(): Promise<void>;
   /** Stops the readers; reads still waiting are rejected. */
   close(): Promise<void>;
 }
@@ -31,7 +36,10 @@ export interface ReadPoolOptions {
   readonly graceMs?: number;
   /** Memory each reader may use, in megabytes (READ_MEMORY_MB); default 512. */
   readonly memoryMb?: number;
-  /** Warm each reader up on every fixture before it takes a file, so that the first reads as fast as the tenth. */
+  /**
+   * Warm each reader up on the warm-up page and every fixture, so that the first upload reads as fast as the tenth:
+   * in the background once it is ready, stepping aside for each file it is given.
+   */
   readonly thoroughWarmUp?: boolean;
 }
 
@@ -88,6 +96,8 @@ interface Slot {
   child: ChildProcess;
   /** Loaded and waiting for work; a file's time limit starts only then. */
   ready: boolean;
+  /** Done with the thorough warm-up, or never given one. */
+  warmed: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | undefined;
   /** The last few kilobytes the reader wrote to standard error: why it died, if it does. */
@@ -118,7 +128,9 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
   let closed = false;
   let broken: string | undefined;
   const readyWaiters: (() => void)[] = [];
+  const warmedWaiters: (() => void)[] = [];
   const allReady = () => slots.length > 0 && slots.every((slot) => slot.ready);
+  const allWarmed = () => slots.length > 0 && slots.every((slot) => slot.warmed);
 
   function spawnReader(): Slot {
     const child = spawn(command, args, {
@@ -126,13 +138,23 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
-    const slot: Slot = { child, ready: false, task: null, timer: undefined, stderr: '' };
+    const slot: Slot = {
+      child,
+      ready: false,
+      warmed: !options.thoroughWarmUp,
+      task: null,
+      timer: undefined,
+      stderr: '',
+    };
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       slot.stderr = (slot.stderr + chunk).slice(-4096);
     });
-    child.on('message', (message: ReadReply | ReaderReady) => {
-      if ('ready' in message) {
+    child.on('message', (message: ReadReply | ReaderReady | ReaderWarmed) => {
+      if ('warmed' in message) {
+        slot.warmed = true;
+        if (allWarmed()) for (const resolve of warmedWaiters.splice(0)) resolve();
+      } else if ('ready' in message) {
         slot.ready = true;
         if (allReady()) for (const resolve of readyWaiters.splice(0)) resolve();
         pump();
@@ -225,9 +247,12 @@ export function createReadPool(options: ReadPoolOptions = {}): ReadPool {
     ready() {
       return allReady() ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
     },
+    warmed() {
+      return allWarmed() || closed ? Promise.resolve() : new Promise((resolve) => warmedWaiters.push(resolve));
+    },
     async close() {
       closed = true;
-      for (const resolve of readyWaiters.splice(0)) resolve();
+      for (const resolve of [...readyWaiters.splice(0), ...warmedWaiters.splice(0)]) resolve();
       for (const task of queue.splice(0)) {
         task.reject(new AppError('unreadable-filing', `${task.request.fileName}: not read, the readers were closed`));
       }

@@ -14,6 +14,7 @@ function classRow(comparison: ClassComparison): HistoryClassRow {
   return {
     label: comparison.label,
     stockCode: comparison.shareClass.stockCode,
+    otherExchangeCode: comparison.shareClass.otherExchangeCode ?? null,
     issued: comparison.closing,
     treasury: comparison.treasuryClosing,
     total: comparison.shareClass.totalIssuedShares?.closing ?? null,

@@ -26,6 +26,8 @@ export interface WarmUpOptions {
    */
   readonly thorough?: boolean;
   readonly dir?: string;
+  /** Awaited before each warm-up read: a reader warming up between real files waits here while one is read. */
+  readonly beforeEachRead?: () => Promise<void>;
 }
 
 /** True when every fixture read was a monthly return; false (never a throw) if any was not. */
@@ -38,11 +40,14 @@ export async function warmUpReading(options: WarmUpOptions = {}): Promise<boolea
   if (files.length === 0) return false;
   let readable = true;
   const page = renderWarmUpPage();
+  const idle = options.beforeEachRead ?? (() => Promise.resolve());
   for (let pass = 0; pass < (options.thorough ? WARM_UP_PAGE_READS : 0); pass++) {
+    await idle();
     await extractText(page).catch(() => undefined);
   }
   for (let pass = 0; pass < (options.thorough ? 2 : 1); pass++) {
     for (const bytes of files) {
+      await idle();
       const parsed = await readFiling(bytes, { fileName: 'warm-up.pdf' }).catch(() => undefined);
       readable &&= parsed !== undefined;
     }

@@ -7,7 +7,7 @@ import type { Flag } from '../domain/flag.js';
 import type { WorkspaceInstallation } from '../domain/installation.js';
 import type { MonthlyReturn, ReportMonth } from '../domain/monthly-return.js';
 import type { SlackShare, SlackUpload, SlackUploadClaim, SlackUploadStep } from '../domain/slack-upload.js';
-import type { StockCode } from '../domain/stock-code.js';
+import type { OtherExchangeCode, StockCode } from '../domain/stock-code.js';
 import type {
   DigestRecord,
   HistoryEntry,
@@ -117,6 +117,11 @@ export interface FilingStore {
   listIssuers(viewer?: Viewer): Promise<IssuerSummary[]>;
   /** Case-insensitive search on issuer names (and codes); best matches first. */
   searchIssuers(query: string, options?: { limit?: number; viewer?: Viewer }): Promise<IssuerSummary[]>;
+  /**
+   * The codes held whose returns list a class under another exchange's code (an A+H issuer's A shares: SSE 601338),
+   * sorted by code: how a six-digit code finds its HKEX issuer. Kept in the code index, as the names are.
+   */
+  findByOtherExchangeCode(code: OtherExchangeCode, viewer?: Viewer): Promise<IssuerSummary[]>;
 
   /**
    * Claims one share of a Slack file before any work on it (Slack redelivers events): the first claim wins; an

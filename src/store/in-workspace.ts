@@ -24,6 +24,7 @@ export function inWorkspace(store: FilingStore, teamId: string | null): FilingSt
     forReportMonth: (month, viewer) => store.forReportMonth(month, from(viewer)),
     listIssuers: (viewer) => store.listIssuers(from(viewer)),
     searchIssuers: (query, options = {}) => store.searchIssuers(query, { ...options, viewer: from(options.viewer) }),
+    findByOtherExchangeCode: (code, viewer) => store.findByOtherExchangeCode(code, from(viewer)),
     claimSlackUpload: (share, leaseMs) => store.claimSlackUpload({ ...share, teamId }, leaseMs),
     recordSlackUpload: (key, step, leaseMs) => store.recordSlackUpload(key, step, leaseMs),
     unfinishedSlackUploads: async () => (await store.unfinishedSlackUploads()).filter(ours),

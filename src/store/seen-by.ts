@@ -20,6 +20,7 @@ export function seenBy(store: FilingStore, viewer: Viewer): FilingStore {
     forReportMonth: (month) => store.forReportMonth(month, viewer),
     listIssuers: () => store.listIssuers(viewer),
     searchIssuers: (query, options = {}) => store.searchIssuers(query, { ...options, viewer }),
+    findByOtherExchangeCode: (code) => store.findByOtherExchangeCode(code, viewer),
     claimSlackUpload: (share, leaseMs) => store.claimSlackUpload(share, leaseMs),
     recordSlackUpload: (key, step, leaseMs) => store.recordSlackUpload(key, step, leaseMs),
     unfinishedSlackUploads: () => store.unfinishedSlackUploads(),

@@ -5,7 +5,7 @@
  */
 import type { MonthRange } from '../domain/month-range.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
-import type { StockCode } from '../domain/stock-code.js';
+import type { OtherExchangeCode, StockCode } from '../domain/stock-code.js';
 
 export interface HistoryExportRow {
   readonly month: ReportMonth;
@@ -13,6 +13,8 @@ export interface HistoryExportRow {
   readonly class: string;
   /** The class's own listed code; null for an unlisted class. */
   readonly stockCode: StockCode | null;
+  /** The code another exchange lists the class under, where the form prints one (an A share's SSE 601338). */
+  readonly otherExchangeCode: OtherExchangeCode | null;
   /** Issued shares (excluding treasury shares on v1.1+ forms): balance at close of the preceding month, as printed. */
   readonly preceding: number | null;
   readonly movement: number | null;

@@ -5,12 +5,14 @@
 import type { ComparedWith } from '../domain/compare-with-previous.js';
 import type { MonthRange } from '../domain/month-range.js';
 import type { ReportMonth } from '../domain/monthly-return.js';
-import type { StockCode } from '../domain/stock-code.js';
+import type { OtherExchangeCode, StockCode } from '../domain/stock-code.js';
 
 export interface HistoryClassRow {
   /** How the class is named to a reader. */
   readonly label: string;
   readonly stockCode: StockCode | null;
+  /** The code another exchange lists the class under, where the form prints one (an A share's SSE 601338). */
+  readonly otherExchangeCode: OtherExchangeCode | null;
   readonly issued: number | null;
   /** v1.1+: treasury shares at close of the month; null on forms without the column. */
   readonly treasury: number | null;

@@ -4,9 +4,15 @@ import type { HistoryExportFormat } from '../domain/shares-query.js';
 import type { IssuerSummary } from '../domain/stored-return.js';
 import type { FilingCard } from './filing-card.js';
 import type { HistoryExport } from './history-export.js';
+import type { OtherExchangeClass } from './other-exchange-class.js';
 import type { ShareHistory } from './share-history.js';
 
-export type SharesAnswer =
+export type SharesAnswer = SharesAnswerOf & {
+  /** Asked for by another exchange's code (`/shares 601338`): the class of the issuer answered that carries it. */
+  readonly askedAs?: OtherExchangeClass;
+};
+
+type SharesAnswerOf =
   | { readonly kind: 'help' }
   | { readonly kind: 'card'; readonly card: FilingCard }
   /** `/shares 00020 2023-11 full` and the card's "Show all": the whole return the card is about. */

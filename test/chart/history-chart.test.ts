@@ -73,6 +73,21 @@ describe('buildHistoryChart', () => {
     expect(plotted(chart, 'Ordinary shares (03388): total issued shares')).toEqual([['2024-09', 1_000_000_000]]);
   });
 
+  it("names an A+H issuer's A shares by their Shanghai code, beside the H shares' HKEX code (01338)", async () => {
+    const chart = await chartOf(['01338_2025-09_a-plus-h-sse'], '01338');
+    expect(chart.panels).toEqual([
+      'H Shares (01338): issued shares',
+      'H Shares (01338): treasury shares',
+      'H Shares (01338): total issued shares',
+      'A Shares (SSE 601338): issued shares',
+      'A Shares (SSE 601338): treasury shares',
+      'A Shares (SSE 601338): total issued shares',
+      'A Shares (SSE 601338): options outstanding',
+    ]);
+    expect(plotted(chart, 'A Shares (SSE 601338): issued shares')).toEqual([['2025-09', 4_803_600_000]]);
+    expect(plotted(chart, 'A Shares (SSE 601338): options outstanding')).toEqual([['2025-09', 8_650_000]]);
+  });
+
   it('marks the month of a resubmission in every panel (02288, March 2025 filed again)', async () => {
     const chart = await chartOf(['02288_2025-03', '02288_2025-03_resubmitted'], '02288');
     expect(chart.marks).toEqual([{ month: '2025-03', kind: 'resubmission' }]);

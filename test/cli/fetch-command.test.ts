@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFilingStore } from '../../src/store/index.js';
 import { type FakeHkexnews, FILINGS_DIR, sharedFilingDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
+import { saveFixture } from '../helpers/fixture-specs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'hkex-shares.js');
@@ -116,10 +117,30 @@ describe('hkex-shares fetch usage', () => {
   it('refuses a code that is not one and a month that is not one, with exit 2', async () => {
     const run = await fetchCommand(['tencent']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"tencent" is not a stock code (one to five digits, such as 700 or 00700)');
+    expect(run.stderr).toContain('tencent is not a stock code: HKEX codes have one to five digits, such as 00020.');
     const month = await fetchCommand(['700', '--since', '2024-13']);
     expect(month.code).toBe(2);
     expect(month.stderr).toContain('--since must be a month such as 2011-01 or "Jan 2011", not "2024-13"');
+  });
+
+  it('says what a Shanghai code is where no held return prints it, as /shares does, with exit 2', async () => {
+    const run = await fetchCommand(['600036', '--data', path.join(dir, 'data-a-share')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'hkex-shares fetch: 600036 is a Shanghai Stock Exchange code (six digits, as A and B shares are numbered there), not an HKEX one',
+    );
+  });
+
+  it('asks HKEXnews for the held A+H issuer whose returns print a Shanghai code, saying which class it is', async () => {
+    const data = path.join(dir, 'data-a-plus-h');
+    const store = await openFilingStore({ dir: data });
+    await saveFixture(store, '01338_2025-09_a-plus-h-sse', { sha256: 'c'.repeat(64) });
+    await store.close();
+    const run = await fetchCommand(['601338', '--since', '2025-09', '--until', '2025-09', '--data', data]);
+    expect(run.stderr).toContain(
+      "601338 is SSE 601338, the Shanghai Stock Exchange code of Donghai Port Machinery Co., Ltd.'s Ordinary shares – A Shares; the issuer files its returns with HKEX under 01338.",
+    );
+    expect(run.stderr).toContain('for the returns of 01338, 2025-09 to 2025-09');
   });
 
   it('does nothing when HKEXnews is turned off', async () => {

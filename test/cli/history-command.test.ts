@@ -16,7 +16,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { saveSample } from '../helpers/sample-returns.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const FIXTURES = ['00020_2023-10', '00020_2023-11', '03388_2024-09_treasury'];
+const FIXTURES = ['00020_2023-10', '00020_2023-11', '03388_2024-09_treasury', '01338_2025-09_a-plus-h-sse'];
 
 function cli(args: readonly string[]) {
   return runCli(args, { cwd: dir });
@@ -128,6 +128,52 @@ describe('hkex-shares history --csv', () => {
   it('keeps to the months asked for', async () => {
     const run = await cli(['history', '--data', data, '--csv', '--since', '2023-11', '--until', '2023-11', '00020']);
     expect(csvRecords(run.stdout).map((r) => r.month)).toEqual(['2023-11', '2023-11']);
+  });
+});
+
+describe("hkex-shares history of an A+H issuer's A shares", () => {
+  const NOTE =
+    "hkex-shares history: 601338 is SSE 601338, the Shanghai Stock Exchange code of Donghai Port Machinery Co., Ltd.'s Ordinary shares – A Shares; the issuer files its returns with HKEX under 01338.";
+
+  it('answers 601338 with the history of 01338, and carries SSE 601338 in its own column beside the HKEX code', async () => {
+    const run = await cli(['history', '--data', data, '--csv', '601338']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.trim()).toBe(NOTE);
+    expect(run.stdout).toBe((await cli(['history', '--data', data, '--csv', '1338'])).stdout);
+    const records = csvRecords(run.stdout);
+    expect(records.map((r) => [r.class, r['stock code'], r['other exchange code']])).toEqual([
+      ['H Shares', '01338', ''],
+      ['A Shares', '', 'SSE 601338'],
+    ]);
+    // The fixture's A shares: 4,800,000,000 + 3,600,000 exercised = 4,803,600,000; 8,650,000 options outstanding.
+    expect(records[1]).toMatchObject({
+      month: '2025-09',
+      preceding: '4800000000',
+      movement: '3600000',
+      closing: '4803600000',
+      'options outstanding': '8650000',
+    });
+    const json = JSON.parse((await cli(['history', '--data', data, '--json', '601338'])).stdout);
+    expect(json[1].otherExchangeCode).toEqual({ exchange: 'SSE', stockCode: '601338' });
+    expect(json[0].otherExchangeCode).toBeNull();
+  });
+
+  it("names the A shares' class by SSE 601338 in the table", async () => {
+    const run = await cli(['history', '--data', data, '601338']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Sep 2025\s+H Shares\s+1,600,000,000\s/);
+    expect(run.stdout).toMatch(/Sep 2025\s+A Shares \(SSE 601338\)\s+4,803,600,000\s+\+3,600,000\s/);
+  });
+
+  it('says what a Shanghai code no held return prints is, as /shares does, with exit 2', async () => {
+    const run = await cli(['history', '--data', data, '600036']);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain(
+      'hkex-shares history: 600036 is a Shanghai Stock Exchange code (six digits, as A and B shares are numbered there), not an HKEX one',
+    );
+    const word = await cli(['history', '--data', data, 'tencent']);
+    expect(word.code).toBe(2);
+    expect(word.stderr).toContain('tencent is not a stock code: HKEX codes have one to five digits, such as 00020.');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/domain/errors.js';
 import { parseReportMonth } from '../../src/domain/report-month-words.js';
-import { MAX_NAME_CHARS, parseSharesQuery, parseStockCodes } from '../../src/domain/shares-query.js';
+import { MAX_NAME_CHARS, notAStockCode, parseSharesQuery, parseStockCodes } from '../../src/domain/shares-query.js';
 import { readStockCode } from '../../src/domain/stock-code.js';
 
 function badInput(text: string): string {
@@ -158,13 +158,22 @@ describe('parseSharesQuery: name search, list and help', () => {
     expect(badInput('000020.HK history')).toContain('000020.HK is not a stock code');
   });
 
-  it('names six bare digits as a Shanghai or Shenzhen code, never as a mistyped HKEX code', () => {
-    expect(badInput('600036')).toBe(
+  it('reads six bare digits as a Shanghai or Shenzhen code, never as a mistyped HKEX code', () => {
+    const sse = { kind: 'other-exchange-code', code: { exchange: 'SSE', stockCode: '600036' } };
+    expect(parseSharesQuery('600036')).toEqual({ kind: 'latest', issuer: sse });
+    expect(parseSharesQuery('000333 2024-01')).toEqual({
+      kind: 'month',
+      issuer: { kind: 'other-exchange-code', code: { exchange: 'SZSE', stockCode: '000333' } },
+      month: '2024-01',
+    });
+    expect(parseSharesQuery('history 900901')).toMatchObject({
+      kind: 'history',
+      issuer: { code: { exchange: 'SSE' } },
+    });
+    expect(badInput('830799')).toContain('830799 is not a stock code');
+    expect(notAStockCode('600036')).toBe(
       "600036 is a Shanghai Stock Exchange code (six digits, as A and B shares are numbered there), not an HKEX one: HKEX codes have one to five digits, such as 00020. Ask with the issuer's HKEX code (its H shares') or a word of its name, for example `/shares sensetime`.",
     );
-    expect(badInput('000333 2024-01')).toContain('000333 is a Shenzhen Stock Exchange code');
-    expect(badInput('history 900901')).toContain('900901 is a Shanghai Stock Exchange code');
-    expect(badInput('830799')).toContain('830799 is not a stock code');
   });
 
   it('says what it does not understand after a code', () => {

@@ -28,6 +28,7 @@ import { createLocalFetchClaims } from '../../src/store/fetch-claims.js';
 import type { FilingStore, SaveInput, SaveResult } from '../../src/store/filing-store.js';
 import {
   emptyCodeIndexEntry,
+  issuersListing,
   monthsNewestFirst,
   recordMonth,
   toIssuerSummary,
@@ -153,6 +154,9 @@ export function createMemoryFilingStore(): MemoryFilingStore {
         const entry = entries.get(found.stockCode);
         return entry ? toIssuerSummary(entry, viewer) : found;
       });
+    },
+    async findByOtherExchangeCode(code, viewer = WORKSPACE) {
+      return issuersListing(entries.values(), code, viewer);
     },
     async claimSlackUpload(share, leaseMs) {
       const key = slackUploadKey(share);

@@ -92,6 +92,25 @@ describe('createReadPool', () => {
   });
 });
 
+describe('createReadPool with the thorough warm-up', () => {
+  it('takes a file once ready and reads it while the warm-up goes on in the background', async () => {
+    const warming = createReadPool({ size: 1, graceMs: 0, thoroughWarmUp: true });
+    try {
+      const events: string[] = [];
+      const warmed = warming.warmed().then(() => events.push('warmed'));
+      await warming.ready();
+      const parsed = await warming.read(quietMonth, { fileName: 'early.pdf' });
+      events.push('read');
+      await warmed;
+      // The warm-up's page and fixtures take dozens of reads: the file given meanwhile came back before they ended.
+      expect(events).toEqual(['read', 'warmed']);
+      expect(parsed.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing).toBe(500000000);
+    } finally {
+      await warming.close();
+    }
+  });
+});
+
 describe('poolSizeFor', () => {
   it('starts one reader per core for a large run, one for a handful of files, and never more readers than files', () => {
     expect(poolSizeFor(200)).toBe(defaultPoolSize());

@@ -78,6 +78,27 @@ describe('/shares in any accepted form', () => {
     expect(card).toContain('Ordinary shares – A Shares · SSE 601338\nIssued: 4,803,600,000 · +3,600,000 in the month');
   });
 
+  it("answers the Shanghai code of a held A+H issuer's A shares with that issuer's card, saying which class it is", async () => {
+    await saveFixture(t.store, '01338_2025-09_a-plus-h-sse', { sha256: 'a'.repeat(64) });
+    const answer = await ask('601338');
+    expect(answer.responseType).toBe('ephemeral');
+    const [note, ...card] = answer.plain.split('\n');
+    expect(note).toBe(
+      "ℹ 601338 is SSE 601338, the Shanghai Stock Exchange code of Donghai Port Machinery Co., Ltd.'s Ordinary shares – A Shares; the issuer files its returns with HKEX under 01338.",
+    );
+    expect(card.join('\n')).toBe((await ask('01338')).plain);
+    const history = await ask('601338 history');
+    expect(history.plain).toContain('ℹ 601338 is SSE 601338, the Shanghai Stock Exchange code of');
+    expect(history.plain).toContain('Donghai Port Machinery Co., Ltd. (01338) · issued shares by month');
+    expect(history.plain).toMatch(/Sep 2025 {2}H Shares {15}1,600,000,000 {3}no change/);
+    expect(history.plain).toMatch(
+      /Sep 2025 {2}A Shares \(SSE 601338\) {2}4,803,600,000 {2}\+3,600,000 {9}0 {2}4,803,600,000/,
+    );
+    expect(history.text).toContain(
+      'A Shares (SSE 601338) 4,803,600,000 (+3,600,000 in the month, treasury 0, total 4,803,600,000)',
+    );
+  });
+
   it("answers an HDR issuer's code with its card naming the depositary, the ratio and the underlying class", async () => {
     await saveFixture(t.store, '06288_2025-08_hdr-depositary', { sha256: 'b'.repeat(64) });
     const card = (await ask('6288')).plain;

@@ -1,8 +1,8 @@
 /** Keeping one code's index entry in step with the submissions held for it. */
 
 import { audienceKeys, keysOf, type Viewer } from '../../domain/audience.js';
-import type { ReportMonth } from '../../domain/monthly-return.js';
-import type { StockCode } from '../../domain/stock-code.js';
+import type { MonthlyReturn, ReportMonth } from '../../domain/monthly-return.js';
+import { formatOtherExchangeCode, type OtherExchangeCode, type StockCode } from '../../domain/stock-code.js';
 import { audienceOf, type IssuerSummary, type StoredReturn } from '../../domain/stored-return.js';
 import { currentOf } from '../submissions.js';
 import type { CodeIndexEntry } from './file-schemas.js';
@@ -16,6 +16,7 @@ export function emptyCodeIndexEntry(stockCode: StockCode): CodeIndexEntry {
     months: {},
     setAside: {},
     conversations: {},
+    otherExchangeCodes: [],
   };
 }
 
@@ -34,6 +35,11 @@ export function recordMonth(entry: CodeIndexEntry, month: ReportMonth, submissio
     else delete conversations[held.id];
   }
   for (const held of submissions) addName(entry, held.monthlyReturn.issuerName);
+  const codes = new Set([
+    ...(entry.otherExchangeCodes ?? []),
+    ...submissions.flatMap((held) => otherCodesOf(held.monthlyReturn)),
+  ]);
+  entry.otherExchangeCodes = [...codes].sort();
   if (month === latestMonthOf(entry)) {
     entry.issuerName = current.monthlyReturn.issuerName;
     entry.latestDateSubmitted = current.monthlyReturn.dateSubmitted;
@@ -92,6 +98,27 @@ export function toIssuerSummary(entry: CodeIndexEntry, viewer?: Viewer): IssuerS
     returnsHeld: months ? months.length : Object.keys(entry.months).length,
     latestDateSubmitted: entry.latestDateSubmitted,
   };
+}
+
+/** The codes of other exchanges that parts I and II print for the return's classes ("SSE 601338"). */
+function otherCodesOf(monthlyReturn: MonthlyReturn): string[] {
+  const classes = [...monthlyReturn.authorisedShareCapital.classes, ...monthlyReturn.issuedShares.classes];
+  return classes.flatMap((shareClass) =>
+    shareClass.otherExchangeCode ? [formatOtherExchangeCode(shareClass.otherExchangeCode)] : [],
+  );
+}
+
+/** The codes whose submissions list a class under that code of another exchange, as a viewer sees them, by code. */
+export function issuersListing(
+  entries: Iterable<CodeIndexEntry>,
+  code: OtherExchangeCode,
+  viewer: Viewer,
+): IssuerSummary[] {
+  const written = formatOtherExchangeCode(code);
+  return [...entries]
+    .filter((entry) => entry.otherExchangeCodes?.includes(written) && monthsNewestFirst(entry, viewer).length > 0)
+    .map((entry) => toIssuerSummary(entry, viewer))
+    .sort((a, b) => (a.stockCode < b.stockCode ? -1 : a.stockCode > b.stockCode ? 1 : 0));
 }
 
 function addName(entry: CodeIndexEntry, name: string): void {

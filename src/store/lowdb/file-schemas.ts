@@ -91,6 +91,11 @@ export const CodeIndexEntrySchema = z.object({
    * Absent in an index written before audiences were recorded: the code's entry is rebuilt at open.
    */
   conversations: z.record(Sha256Schema, z.union([z.string(), z.array(z.string())])).optional(),
+  /**
+   * Every other exchange's code a submission held lists for a class ("SSE 601338"), sorted: what finds the issuer
+   * from an A share's code. Absent in an index written before these codes were read: the entry is rebuilt at open.
+   */
+  otherExchangeCodes: z.array(z.string().regex(/^(SSE|SZSE) \d{6}$/, 'expected "SSE 601338"')).optional(),
 });
 export type CodeIndexEntry = z.infer<typeof CodeIndexEntrySchema>;
 

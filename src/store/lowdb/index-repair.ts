@@ -71,12 +71,17 @@ function listsMonth(entry: CodeIndexEntry | undefined, month: ReportMonth): bool
 }
 
 /**
- * An index written before audiences were recorded says nothing of who may see each return: each such entry is
- * rebuilt from its month files, where a return without an audience is given one conservatively (audience.ts).
+ * An index written before audiences were recorded says nothing of who may see each return, and one written before
+ * other exchanges' codes were read lists none: each such entry is rebuilt from its month files, where a return
+ * without an audience is given one conservatively (audience.ts) and each class keeps the code it was read with.
  */
 async function recordAudiences(parts: IndexRepairParts): Promise<void> {
-  const codes = [...parts.index.entries()].filter((entry) => entry.conversations === undefined).map((e) => e.stockCode);
+  const codes = [...parts.index.entries()]
+    .filter((entry) => entry.conversations === undefined || entry.otherExchangeCodes === undefined)
+    .map((e) => e.stockCode);
   if (codes.length === 0) return;
-  parts.log(`recording who may see each return of ${codes.length.toLocaleString('en')} codes (index written before)`);
+  parts.log(
+    `recording who may see each return and other exchanges' codes of ${codes.length.toLocaleString('en')} codes (index written before)`,
+  );
   for (const stockCode of codes) await repairCode(parts, stockCode, null);
 }

@@ -8,7 +8,7 @@ import { AppError, isAppError } from '../../domain/errors.js';
 import type { WorkspaceInstallation } from '../../domain/installation.js';
 import type { ReportMonth } from '../../domain/monthly-return.js';
 import type { SlackShare, SlackUpload, SlackUploadClaim, SlackUploadStep } from '../../domain/slack-upload.js';
-import type { StockCode } from '../../domain/stock-code.js';
+import type { OtherExchangeCode, StockCode } from '../../domain/stock-code.js';
 import {
   audienceOf,
   type DigestRecord,
@@ -31,6 +31,7 @@ import {
 import type { ReturnLocation } from './code-index.js';
 import {
   emptyCodeIndexEntry,
+  issuersListing,
   isVisibleIn,
   monthsNewestFirst,
   recordMonth,
@@ -294,6 +295,11 @@ export class LowdbFilingStore implements FilingStore {
       const entry = this.parts.index.get(found.stockCode);
       return entry ? toIssuerSummary(entry, viewer) : found;
     });
+  }
+
+  async findByOtherExchangeCode(code: OtherExchangeCode, viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {
+    this.#assertOpen();
+    return issuersListing(this.parts.index.entries(), code, viewer);
   }
 
   /**

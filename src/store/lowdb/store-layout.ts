@@ -6,7 +6,8 @@
  *   store.json                 layout version
  *   returns/00020/2023-11.json submissions of 00020 for November 2023
  *   returns/00020/history.json part II and flags of each month's current return of 00020, newest first
- *   index/codes-20.json        the codes ending in 20: names, months held, sha256 of each submission
+ *   index/codes-20.json        the codes ending in 20: names, months held, sha256 of each submission, other
+ *                              exchanges' codes their classes are listed under
  *   watchlists.json, digests.json, slack-files.json, installations.json
  *   journal/                   a marker per save in progress, replayed when the store opens after a crash
  *   .tmp/                      temporary copies of files being replaced

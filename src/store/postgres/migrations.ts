@@ -126,6 +126,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: "other exchanges' codes in the issuer entries",
+    sql: `
+      -- Each issuer entry lists the other exchanges' codes its returns print for a class ("SSE 601338", sorted), as
+      -- recordMonth (code-index-entry.ts) keeps them from here: filled in from the returns held, parts I and II.
+      UPDATE issuers SET revision = nextval('issuer_revisions'), entry = jsonb_set(entry, '{otherExchangeCodes}', (
+        SELECT coalesce(jsonb_agg(code ORDER BY code COLLATE "C"), '[]'::jsonb) FROM (
+          SELECT DISTINCT (c->'otherExchangeCode'->>'exchange') || ' ' || (c->'otherExchangeCode'->>'stockCode') AS code
+          FROM returns r, jsonb_array_elements(
+            (r.record->'monthlyReturn'->'authorisedShareCapital'->'classes')
+            || (r.record->'monthlyReturn'->'issuedShares'->'classes')) AS c
+          WHERE r.stock_code = issuers.stock_code AND c ? 'otherExchangeCode'
+        ) AS listed));
+    `,
+  },
 ];
 
 /** Any number; the same for every process of this app, so that they queue behind each other. */

@@ -21,7 +21,7 @@ import {
   startSlackUpload,
   takeOverSlackUpload,
 } from '../../domain/slack-upload.js';
-import type { StockCode } from '../../domain/stock-code.js';
+import type { OtherExchangeCode, StockCode } from '../../domain/stock-code.js';
 import {
   audienceOf,
   channelKeyOf,
@@ -37,7 +37,13 @@ import {
 } from '../../domain/stored-return.js';
 import { contentIdentityOf } from '../content-identity.js';
 import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
-import { emptyCodeIndexEntry, monthsNewestFirst, recordMonth, toIssuerSummary } from '../lowdb/code-index-entry.js';
+import {
+  emptyCodeIndexEntry,
+  issuersListing,
+  monthsNewestFirst,
+  recordMonth,
+  toIssuerSummary,
+} from '../lowdb/code-index-entry.js';
 import { CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
 import { prepareName, type SearchableIssuer, searchIssuerIndex } from '../lowdb/issuer-search.js';
 import { addSubmission, findSameReturn, linkSubmissions, savedAgain, toValidStoredReturn } from '../submissions.js';
@@ -180,6 +186,15 @@ export class PostgresFilingStore implements FilingStore {
       const entry = byCode.get(found.stockCode);
       return entry ? toIssuerSummary(entry, viewer) : found;
     });
+  }
+
+  /** From the issuer entries kept in memory, as lists and name searches are: a revision check, no scan of returns. */
+  async findByOtherExchangeCode(code: OtherExchangeCode, viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {
+    return issuersListing(
+      (await this.#entries()).map(({ entry }) => entry),
+      code,
+      viewer,
+    );
   }
 
   async claimSlackUpload(share: SlackShare, leaseMs: number): Promise<SlackUploadClaim> {

@@ -492,6 +492,35 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect(await store.searchIssuers('   ')).toEqual([]);
       });
 
+      it('are found by the Shanghai code their returns print for a class, by no other code, across a restart', async (ctx) => {
+        await saveSomeReturns();
+        await store.save({
+          ...makeSaveInput({ file: 'a-plus-h' }),
+          monthlyReturn: loadFixtureReturn('01338_2025-09_a-plus-h-sse'),
+        });
+        const found = async () => ({
+          sse: await store.findByOtherExchangeCode({ exchange: 'SSE', stockCode: '601338' }),
+          szse: await store.findByOtherExchangeCode({ exchange: 'SZSE', stockCode: '601338' }),
+          other: await store.findByOtherExchangeCode({ exchange: 'SSE', stockCode: '600036' }),
+        });
+        const expected = {
+          sse: [
+            {
+              stockCode: '01338',
+              issuerName: 'Donghai Port Machinery Co., Ltd.',
+              latestMonth: '2025-09',
+              returnsHeld: 1,
+              latestDateSubmitted: '2025-10-06',
+            },
+          ],
+          szse: [],
+          other: [],
+        };
+        expect(await found()).toEqual(expected);
+        await reopen(ctx);
+        expect(await found()).toEqual(expected);
+      });
+
       it('are found by a name they filed under before', async () => {
         await store.save(makeSaveInput({ month: '2023-11', issuerName: 'Old Name Limited' }));
         await store.save(makeSaveInput({ month: '2023-12', issuerName: 'New Name Limited' }));
@@ -530,6 +559,15 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
           expect(await store.findBySha256(sha256Of('draft'), elsewhere)).toBeNull();
           expect(await store.submissions('00020', '2023-11', elsewhere)).toEqual([]);
         }
+      });
+
+      it("finds a private return's issuer by its Shanghai code only where the return may be seen", async () => {
+        const monthlyReturn = loadFixtureReturn('01338_2025-09_a-plus-h-sse');
+        await store.save({ ...makeSaveInput({ file: 'a-plus-h' }), monthlyReturn, audience: inPrivate });
+        const code = { exchange: 'SSE', stockCode: '601338' } as const;
+        expect((await store.findByOtherExchangeCode(code, privateChannel)).map((i) => i.stockCode)).toEqual(['01338']);
+        expect(await store.findByOtherExchangeCode(code, viewerIn('C0PUBLIC'))).toEqual([]);
+        expect(await store.findByOtherExchangeCode(code)).toEqual([]);
       });
 
       it('shows the returns of the workspace in every conversation, and a private draft only where it was read', async () => {

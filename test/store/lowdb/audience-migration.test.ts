@@ -41,7 +41,9 @@ describe('a store written before audiences were recorded', () => {
     });
     const logged: string[] = [];
     await temp.reopen({ log: (message) => logged.push(message) });
-    expect(logged).toEqual(['recording who may see each return of 1 codes (index written before)']);
+    expect(logged).toEqual([
+      "recording who may see each return and other exchanges' codes of 1 codes (index written before)",
+    ]);
     expect(await temp.store.monthsHeld('00020', WORKSPACE)).toEqual(['2023-10']);
     expect(await temp.store.monthsHeld('00020', viewerIn('C0SOMEWHERE'))).toEqual(['2023-11', '2023-10']);
   });

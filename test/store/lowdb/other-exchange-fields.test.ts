@@ -70,6 +70,18 @@ describe('returns stored before other exchanges and HDR terms were read', () => 
     expect(await temp.store.damagedMonths('06288')).toEqual([]);
   });
 
+  it("finds 01338 by SSE 601338 after a reopen of an index written before it listed other exchanges' codes", async () => {
+    await saveFixture(temp.store, '01338_2025-09_a-plus-h-sse', { sha256: '1'.repeat(64) });
+    const shard = path.join(temp.dir, 'index', 'codes-38.json');
+    const json = JSON.parse(await readFile(shard, 'utf8')) as { codes: Record<string, Record<string, unknown>> };
+    expect(json.codes['01338']?.otherExchangeCodes).toEqual(['SSE 601338']);
+    delete json.codes['01338']?.otherExchangeCodes;
+    await writeFile(shard, JSON.stringify(json));
+    await temp.reopen();
+    const found = await temp.store.findByOtherExchangeCode({ exchange: 'SSE', stockCode: '601338' });
+    expect(found.map((issuer) => issuer.stockCode)).toEqual(['01338']);
+  });
+
   it('gives a return that prints none of the fields the content identity it had before they existed', () => {
     const quiet = loadFixtureReturn('06863_2025-05_hdr');
     const asStoredBefore = JSON.parse(JSON.stringify(quiet));
