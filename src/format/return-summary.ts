@@ -225,8 +225,10 @@ export function describeFlags(flags: readonly Flag[]): string[] {
   return [`Flags (${flags.length}):`, ...flags.map((flag) => `  ${describeFlag(flag)}`)];
 }
 
+/** A flag's section, its subject unless the message names it already (most do: "Ordinary shares: …"), its message. */
 function describeFlag(flag: Flag): string {
-  return `[${flag.severity}] ${flag.section}${flag.subject ? ` ${flag.subject}` : ''}: ${flag.message}`;
+  const subject = flag.subject && !flag.message.includes(flag.subject) ? ` ${flag.subject}` : '';
+  return `[${flag.severity}] ${flag.section}${subject} · ${flag.message}`;
 }
 
 /**

@@ -90,7 +90,7 @@ describe('Show all on a large return', () => {
     for (let i = 1; i <= 30; i++) {
       expect(text).toContain(`Share Option Scheme ${i} (adopted on ${(i % 28) + 1} June 2019): outstanding`);
     }
-    for (let i = 1; i <= 15; i++) expect(text).toContain(`[error] III(A) Scheme ${i}: Scheme ${i}: 1,000 + 5`);
+    for (let i = 1; i <= 15; i++) expect(text).toContain(`[error] III(A) · Scheme ${i}: 1,000 + 5`);
     expect(text).toContain('Share Option Scheme 30 (adopted on 3 June 2019): outstanding 1,000,030 -> 970,000');
   });
 
@@ -105,7 +105,7 @@ describe('Show all on a large return', () => {
     expect(modal.rest.length).toBeGreaterThan(1);
     for (const message of modal.rest) expect(checkBlockKit({ ...message })).toEqual([]);
     const text = reachable(modal);
-    for (let i = 1; i <= 120; i++) expect(text).toContain(`Scheme ${i}: Flag ${i}. xxx`);
+    for (let i = 1; i <= 120; i++) expect(text).toContain(`Scheme ${i} · Flag ${i}. xxx`);
   });
 
   it('splits a remark longer than a section over sections, keeping every character', () => {

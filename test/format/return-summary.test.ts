@@ -46,7 +46,7 @@ describe('the whole return as text', () => {
         .slice(-2),
     ).toEqual([
       'Flags (1):',
-      '  [error] II Ordinary shares: Ordinary shares: part II gives stock code 01724, but part I gives 01723',
+      '  [error] II · Ordinary shares: part II gives stock code 01724, but part I gives 01723',
     ]);
   });
 });

@@ -106,7 +106,7 @@ describe('the card buttons', () => {
       renderPlainText({ text: '', blocks: view.blocks }),
       ...rest.map((c) => renderPlainText({ text: '', blocks: c.body.blocks as KnownBlock[] })),
     ].join('\n');
-    for (let i = 1; i <= 120; i++) expect(reachable).toContain(`Scheme ${i}: Flag ${i}. x`);
+    for (let i = 1; i <= 120; i++) expect(reachable).toContain(`Scheme ${i} · Flag ${i}. x`);
     expect(reachable).toContain('Share Option Scheme 30 (adopted on 3 June 2019)');
   });
 

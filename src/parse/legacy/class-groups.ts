@@ -59,7 +59,7 @@ function classOf(
     notes.uncertain(
       section,
       subject,
-      `${section} ${subject}: the class of shares is ${as}; read as ${only.shareClass.className}, the issuer's only class`,
+      `${subject}: the class of shares is ${as}; read as ${only.shareClass.className}, the issuer's only class`,
     );
     return only.shareClass;
   }
@@ -67,8 +67,8 @@ function classOf(
     section,
     subject,
     shown === undefined
-      ? `${section} ${subject}: the class of shares is left blank, and the issuer has more than one class`
-      : `${section} ${subject}: the class of shares "${shown}" matches no class of part II`,
+      ? `${subject}: the class of shares is left blank, and the issuer has more than one class`
+      : `${subject}: the class of shares "${shown}" matches no class of part II`,
   );
   return {
     className: printed ?? 'Class not stated',

@@ -83,7 +83,7 @@ function pickOne<T>(
   const values: T[] = [];
   for (const text of texts) {
     const value = parse(text);
-    if (value === undefined) notes.uncertain(section, subject, `${section} ${subject}: "${text}" is not a figure`);
+    if (value === undefined) notes.uncertain(section, subject, `${subject}: "${text}" is not a figure`);
     else if (value !== null) values.push(value);
   }
   const distinct = [...new Set(values)];
@@ -91,7 +91,7 @@ function pickOne<T>(
     notes.uncertain(
       section,
       subject,
-      `${section} ${subject}: one cell holds ${distinct.join(' and ')}; neither is used`,
+      `${subject}: one cell holds ${distinct.join(' and ')}; neither is used`,
     );
     return null;
   }

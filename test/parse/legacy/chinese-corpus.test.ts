@@ -158,7 +158,7 @@ describe.skipIf(!available)('Chinese pre-2021 returns of 01149', () => {
         'uncertain-figure',
         'III(E)',
         '購回股份',
-        'III(E) 購回股份: the class of shares is printed as "不適用"; read as 普通股, the issuer\'s only class',
+        '購回股份: the class of shares is printed as "不適用"; read as 普通股, the issuer\'s only class',
       ],
       [
         'subtotal-mismatch',

@@ -115,7 +115,7 @@ describe.skipIf(!available)('pre-2021 returns of 01149', () => {
   it('flags the repurchase row whose class of shares is printed N/A (2013-05)', () => {
     const flags = read.get('01149_2013-05')?.flags ?? [];
     expect(flags.map((flag) => flag.message)).toEqual([
-      'III(E) Repurchase of shares: the class of shares is printed as "N/A"; read as Ordinary shares, the issuer\'s only class',
+      'Repurchase of shares: the class of shares is printed as "N/A"; read as Ordinary shares, the issuer\'s only class',
     ]);
   });
 
@@ -126,7 +126,7 @@ describe.skipIf(!available)('pre-2021 returns of 01149', () => {
       [
         'uncertain-figure',
         'III(E)',
-        'III(E) Repurchase of shares: the class of shares is printed as "N/A"; read as Ordinary shares, the issuer\'s only class',
+        'Repurchase of shares: the class of shares is printed as "N/A"; read as Ordinary shares, the issuer\'s only class',
       ],
       [
         'subtotal-mismatch',
