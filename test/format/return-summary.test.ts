@@ -44,9 +44,6 @@ describe('the whole return as text', () => {
       renderFullReturnText({ monthlyReturn, flags: [flag] })
         .split('\n')
         .slice(-2),
-    ).toEqual([
-      'Flags (1):',
-      '  [error] II · Ordinary shares: part II gives stock code 01724, but part I gives 01723',
-    ]);
+    ).toEqual(['Flags (1):', '  [error] II · Ordinary shares: part II gives stock code 01724, but part I gives 01723']);
   });
 });

@@ -88,11 +88,7 @@ function pickOne<T>(
   }
   const distinct = [...new Set(values)];
   if (distinct.length > 1) {
-    notes.uncertain(
-      section,
-      subject,
-      `${subject}: one cell holds ${distinct.join(' and ')}; neither is used`,
-    );
+    notes.uncertain(section, subject, `${subject}: one cell holds ${distinct.join(' and ')}; neither is used`);
     return null;
   }
   return distinct[0] ?? null;
