@@ -4,12 +4,12 @@
  * of the same channel id in another workspace. With a single bot token there is one workspace and no team id: the
  * store itself, unchanged.
  */
-import type { Viewer } from '../domain/audience.js';
+import { type Viewer, WORKSPACE } from '../domain/audience.js';
 import type { FilingStore } from './filing-store.js';
 
 export function inWorkspace(store: FilingStore, teamId: string | null): FilingStore {
   if (teamId === null) return store;
-  const from = (viewer: Viewer | undefined): Viewer => ({ ...(viewer ?? { kind: 'workspace' }), teamId });
+  const from = (viewer: Viewer | undefined): Viewer => ({ ...(viewer ?? WORKSPACE), teamId });
   const ours = <T extends { teamId?: string | undefined }>(record: T) => record.teamId === teamId;
   return {
     save: (input) => store.save(input),

@@ -32,11 +32,11 @@ export function seenBy(store: FilingStore, viewer: Viewer): FilingStore {
     recordDigest: (record) => store.recordDigest(record),
     claimDigest: (record) => store.claimDigest(record),
     fetchClaims: store.fetchClaims,
-    // Copying a store (hkex-shares migrate) is the operator's, not a conversation's: the whole store, as held.
     // An installation is the workspace's, whoever asks.
     saveInstallation: (installation) => store.saveInstallation(installation),
     findInstallation: (teamId) => store.findInstallation(teamId),
     deleteInstallation: (teamId) => store.deleteInstallation(teamId),
+    // Copying a store (hkex-shares migrate) is the operator's, not a conversation's: the whole store, as held.
     contents: () => store.contents(),
     // A view does not own the store: closing it is the owner's business.
     close: async () => {},

@@ -15,6 +15,9 @@ import { type FakeDocument, type FakeHkexnews, startFakeHkexnews } from './fake-
 import { marchNextDayDisclosure, marchReturn } from './march-returns.js';
 import { startTestApp, type TestApp } from './slack-harness.js';
 
+/** The channel that watches March 2012. */
+export const WATCH_CHANNEL = 'C0WATCH';
+
 export interface LateFilingScenario {
   readonly t: TestApp;
   readonly fake: FakeHkexnews;
@@ -24,6 +27,8 @@ export interface LateFilingScenario {
   readonly log: string[];
   /** Runs the clock to `target`, firing every timer due by then and letting both schedulers finish their runs. */
   runBothUntil(target: Date): Promise<void>;
+  /** What the bot posted to the watching channel, in order. */
+  channelPosts(): ReturnType<TestApp['botMessages']>;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ export async function startLateFilingScenario(): Promise<LateFilingScenario> {
     fake,
     gamma,
     log,
+    channelPosts: () => t.botMessages().filter((m) => m.via === 'chat.postMessage' && m.channel === WATCH_CHANNEL),
     async runBothUntil(target) {
       for (;;) {
         await Promise.all(schedulers.map((scheduler) => scheduler.idle()));

@@ -6,9 +6,12 @@
  * business day, Fri 13 April, by one scheduler, and never again after; refused then too, it is left.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LateFilingScenario, startLateFilingScenario } from '../helpers/late-filing-scenario.js';
+import {
+  WATCH_CHANNEL as CHANNEL,
+  type LateFilingScenario,
+  startLateFilingScenario,
+} from '../helpers/late-filing-scenario.js';
 
-const CHANNEL = 'C0WATCH';
 let scenario: LateFilingScenario;
 
 beforeAll(async () => {
@@ -19,8 +22,7 @@ afterAll(async () => {
   await scenario?.close();
 });
 
-const channelPosts = () =>
-  scenario.t.botMessages().filter((m) => m.via === 'chat.postMessage' && m.channel === CHANNEL);
+const channelPosts = () => scenario.channelPosts();
 /** The texts of the channel's posts that Slack took (ok) or refused. */
 const answered = (ok: boolean, { t } = scenario) =>
   t.fakeSlack

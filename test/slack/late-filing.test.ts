@@ -5,9 +5,12 @@
  * names Gamma (01003) as late; Gamma files the next morning, and the channel is told once, in one short message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LateFilingScenario, startLateFilingScenario } from '../helpers/late-filing-scenario.js';
+import {
+  WATCH_CHANNEL as CHANNEL,
+  type LateFilingScenario,
+  startLateFilingScenario,
+} from '../helpers/late-filing-scenario.js';
 
-const CHANNEL = 'C0WATCH';
 let scenario: LateFilingScenario;
 
 beforeAll(async () => {
@@ -18,8 +21,7 @@ afterAll(async () => {
   await scenario?.close();
 });
 
-const channelPosts = () =>
-  scenario.t.botMessages().filter((m) => m.via === 'chat.postMessage' && m.channel === CHANNEL);
+const channelPosts = () => scenario.channelPosts();
 describe('a late filer after the digest', () => {
   it('is named late in the digest at the deadline', async () => {
     const watch = await scenario.t.sendCommand('watch 01001 01003', { channel: CHANNEL, user: 'U0001' });
