@@ -117,22 +117,38 @@ async function postUnderClaim(
   }
 }
 
+/**
+ * Posts the follow-up of each of `codes` whose return the channel may see, each under its own claim (`keyOf`: the
+ * first post's, or its retry's); answers how many this process posted.
+ */
+async function postEachClaimed(
+  deps: LateFilingDeps,
+  told: Told,
+  month: ReportMonth,
+  codes: readonly StockCode[],
+  keyOf: (code: StockCode) => string,
+  retry: boolean,
+): Promise<number> {
+  const digest = await loadDigest(told.view, codes, month);
+  let posted = 0;
+  for (const company of [...digest.moved, ...digest.quiet]) {
+    const key = keyOf(company.stockCode);
+    const claim = await deps.store.fetchClaims.claim(key, CLAIM_LEASE_MS);
+    if (claim.outcome !== 'claimed') continue;
+    const what = `${told.channelId} ${month}: follow-up for ${company.stockCode}${retry ? ', tried again,' : ''}`;
+    const filing = { month, deadline: digest.deadline, company };
+    if (await postUnderClaim(deps, { key, token: claim.token, what, retry }, told, filing)) posted += 1;
+  }
+  return posted;
+}
+
 /** Posts the follow-ups a fill calls for; answers how many this process posted. */
 export async function postLateFilings(deps: LateFilingDeps, fill: WatchlistFill): Promise<number> {
-  const { store } = deps;
   if (fill.found.length === 0) return 0;
   let posted = 0;
   for (const told of await readAfterDigest(deps, fill.month, fill.found)) {
-    const { channelId, channelKey, view, codes } = told;
-    const digest = await loadDigest(view, codes, fill.month);
-    for (const company of [...digest.moved, ...digest.quiet]) {
-      const key = lateFilingClaimKey(channelKey, fill.month, company.stockCode);
-      const claim = await store.fetchClaims.claim(key, CLAIM_LEASE_MS);
-      if (claim.outcome !== 'claimed') continue;
-      const what = `${channelId} ${fill.month}: follow-up for ${company.stockCode}`;
-      const filing = { month: fill.month, deadline: digest.deadline, company };
-      if (await postUnderClaim(deps, { key, token: claim.token, what, retry: false }, told, filing)) posted += 1;
-    }
+    const keyOf = (code: StockCode) => lateFilingClaimKey(told.channelKey, fill.month, code);
+    posted += await postEachClaimed(deps, told, fill.month, told.codes, keyOf, false);
   }
   return posted;
 }
@@ -146,7 +162,7 @@ export async function retryLateFilings(deps: LateFilingDeps, month: ReportMonth)
   let later: Date | null = null;
   const watched = new Set((await store.listWatchlists()).flatMap((watchlist) => watchlist.stockCodes));
   for (const told of await readAfterDigest(deps, month, [...watched])) {
-    const { channelId, channelKey, view, codes } = told;
+    const { channelKey, codes } = told;
     const due: StockCode[] = [];
     for (const code of codes) {
       const kept = LateFilingAttemptSchema.safeParse(
@@ -158,15 +174,7 @@ export async function retryLateFilings(deps: LateFilingDeps, month: ReportMonth)
       else if (later === null || retryAt < later) later = retryAt;
     }
     if (due.length === 0) continue;
-    const digest = await loadDigest(view, due, month);
-    for (const company of [...digest.moved, ...digest.quiet]) {
-      const key = lateFilingRetryKey(channelKey, month, company.stockCode);
-      const claim = await store.fetchClaims.claim(key, CLAIM_LEASE_MS);
-      if (claim.outcome !== 'claimed') continue;
-      const what = `${channelId} ${month}: follow-up for ${company.stockCode}, tried again,`;
-      const filing = { month, deadline: digest.deadline, company };
-      await postUnderClaim(deps, { key, token: claim.token, what, retry: true }, told, filing);
-    }
+    await postEachClaimed(deps, told, month, due, (code) => lateFilingRetryKey(channelKey, month, code), true);
   }
   return later;
 }
