@@ -1,5 +1,5 @@
 /**
- * A one-page PDF shaped like what the HKEX e-form gives pdf.js, for a reader to warm up on: the project's fixtures
+ * A PDF shaped like what the HKEX e-form gives pdf.js, for a reader to warm up on: the project's fixtures
  * are drawn by pdfkit, whose TrueType fonts carry their own ToUnicode maps and whose lines are one TJ each, so a
  * reader warmed on them alone read its first real return three to five times slower than its tenth. This page has
  *  - lines set as the e-form sets them (a word per Tj, moved by Td, a font at size 1 scaled by the text matrix),
@@ -18,7 +18,9 @@
  *    in Adobe-GB1 without a ToUnicode map setting the Chinese form's labels a line per Tj, one in Adobe-Identity with
  *    a ToUnicode map setting a tick in a box, as the e-form sets both, so that pdf.js's CFF parser (its INDEXes,
  *    DICTs, FDArray, FDSelect, charset and charstring checks) and its conversion of the font are compiled before the
- *    first real return, whose fonts these are.
+ *    first real return, whose fonts these are;
+ *  - the e-form's file around them: an image where its logo is, and a cross-reference stream with the file's /ID
+ *    (pdfkit writes a table and no /ID).
  */
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -266,8 +268,8 @@ function cidFontLines(): string[] {
   );
   const tick = [
     '1 1 1 rg 1 i 456.363 336.471 10 10 re f 0 i 456.363 336.471 10 10 re S',
-    `BT 0 0 0 rg 1 i /TT0 1 Tf 9 0 0 9 487.685 338.865 Tm (has been complied with)Tj /H1 1 Tf 7 0 0 7 458.402 338.943 Tm <${TICK_CID.toString(16).padStart(4, '0')}>Tj`,
-    `/H0 1 Tf 0 -2.028 TD <${hex('．')}>Tj /TT0 1 Tf 3.15 -0.133 Td (the same nominal value)Tj ET`,
+    `BT 0 0 0 rg /RelativeColorimetric ri 1 i /TT0 1 Tf 9 0 0 9 487.685 338.865 Tm (has been complied with)Tj /H1 1 Tf 7 0 0 7 458.402 338.943 Tm <${TICK_CID.toString(16).padStart(4, '0')}>Tj`,
+    `/H0 1 Tf 0 -2.028 TD <${hex('．')}>Tj /TT0 1 Tf 3.15 -0.133 Td (the same nominal value)Tj 0 -1.2 TD (paid up)Tj T* (and)Tj ET`,
   ];
   return [...labels, ...tick];
 }
@@ -301,6 +303,8 @@ export function renderWarmUpPage(): Uint8Array {
         ...fonts.map(
           (font, i) => `BT /${font.name} 12 Tf 72 ${585 - i * 12} Td <${hex(`WARM${font.ordering}`)}> Tj ET`,
         ),
+        // The exchange's logo heads each page of the e-form: an image, which text extraction looks up and skips.
+        'q 76.5013733 0 0 41.5506134 20.6929932 516.0249939 cm /Im0 Do Q',
         ...eFormShapedLines(),
         ...cidFontLines(),
       ].join('\n'),
@@ -310,7 +314,8 @@ export function renderWarmUpPage(): Uint8Array {
   const trueTypeFirst = 3 + fonts.length * 3;
   const embedded = embeddedCidFonts(trueTypeFirst + 6);
   const contentObject = trueTypeFirst + 6 + embedded.objects.length;
-  const firstPage = contentObject + 1;
+  const imageObject = contentObject + 1;
+  const firstPage = imageObject + 1;
   const pages = Array.from({ length: PAGES }, (_, i) => `${firstPage + i} 0 R`);
   const objects: PdfObject[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -324,7 +329,7 @@ export function renderWarmUpPage(): Uint8Array {
     );
   }
   objects.push(...trueTypeFonts(trueTypeFirst), ...embedded.objects);
-  objects.push({ dict: `<< /Length ${content.length} /Filter /FlateDecode >>`, stream: content });
+  objects.push({ dict: `<< /Length ${content.length} /Filter /FlateDecode >>`, stream: content }, logoImage());
   const fontRefs = [
     ...fonts.map((font) => `/${font.name} ${font.first} 0 R`),
     `/TT0 ${trueTypeFirst + 2} 0 R /TT1 ${trueTypeFirst + 5} 0 R`,
@@ -332,13 +337,26 @@ export function renderWarmUpPage(): Uint8Array {
   ].join(' ');
   for (let i = 0; i < PAGES; i++) {
     objects.push(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 841.89 595.276] /Resources << /Font << ${fontRefs} >> >> /Contents ${contentObject} 0 R >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 841.89 595.276] /Resources << /Font << ${fontRefs} >> /XObject << /Im0 ${imageObject} 0 R >> >> /Contents ${contentObject} 0 R >>`,
     );
   }
   return new Uint8Array(writePdf(objects));
 }
 
-/** The file around its objects: header, each object at the offset its cross-reference table gives, trailer. */
+/** A small RGB image, drawn where the e-form draws the exchange's logo. */
+function logoImage(): PdfObject {
+  const stream = deflateSync(Buffer.from([0, 51, 102, 255, 255, 255, 255, 255, 255, 0, 51, 102]));
+  return {
+    dict: `<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Decode [0.0 1.0 0.0 1.0 0.0 1.0] /Filter /FlateDecode /Length ${stream.length} >>`,
+    stream,
+  };
+}
+
+/**
+ * The file around its objects: header, each object at the offset its cross-reference stream gives (a type byte and a
+ * three-byte offset per object, as the e-form writes it, where pdfkit's fixtures have a cross-reference table), and
+ * the file's identifier in the stream's dictionary.
+ */
 function writePdf(objects: readonly PdfObject[]): Buffer {
   const parts: Buffer[] = [Buffer.from('%PDF-1.7\n', 'latin1')];
   let length = parts[0]?.length ?? 0;
@@ -356,9 +374,19 @@ function writePdf(objects: readonly PdfObject[]): Buffer {
     parts.push(part);
     length += part.length;
   }
-  let trailer = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) trailer += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  trailer += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
-  parts.push(Buffer.from(trailer, 'latin1'));
+  const xrefObject = objects.length + 1;
+  const entries = Buffer.alloc(4 * (xrefObject + 1));
+  for (const [i, offset] of [...offsets, length].entries())
+    entries.writeUInt32BE(((1 << 24) | offset) >>> 0, 4 * (i + 1));
+  const xref = deflateSync(entries);
+  const id = '5741524D55502D504147452D30303031';
+  parts.push(
+    Buffer.from(
+      `${xrefObject} 0 obj\n<< /Type /XRef /Size ${xrefObject + 1} /Index [0 ${xrefObject + 1}] /W [1 3 0] /Root 1 0 R /ID [<${id}> <${id}>] /Filter /FlateDecode /Length ${xref.length} >>\nstream\n`,
+      'latin1',
+    ),
+    xref,
+    Buffer.from(`\nendstream\nendobj\nstartxref\n${length}\n%%EOF\n`, 'latin1'),
+  );
   return Buffer.concat(parts);
 }

@@ -34,7 +34,7 @@ describe('renderWarmUpPage', () => {
     ]);
     // The two embedded LiberationSans faces, regular and bold by turns: pdf.js names a font by its load order.
     expect(new Set(items.slice(2, 2 + 60 * 8).map((item) => item.fontName)).size).toBe(2);
-    expect(items).toHaveLength(2 + 60 * 8 + 9);
+    expect(items).toHaveLength(2 + 60 * 8 + 11);
   });
 
   it('reads the Chinese labels and the tick set in its embedded CID-keyed CFF fonts', async () => {
@@ -51,6 +51,9 @@ describe('renderWarmUpPage', () => {
       ['✔', 458, 256],
       ['．', 458, 271],
       ['the same nominal value', 480, 271],
+      // TD sets the leading that T* then moves by.
+      ['paid up', 480, 280],
+      ['and', 480, 288],
     ]);
   });
 
