@@ -153,8 +153,8 @@ function fdSelectRanges(glyphs: readonly CffGlyph[]): number[] {
   return [3, ...uint16(ranges.length), ...ranges.flat(), ...uint16(glyphs.length)];
 }
 
-/** A charstring, as the steps that make it: a Type 2 operator and its operands, a hint mask's bytes where one. */
-export interface CharstringStep {
+/** A charstring, as the steps that make it: a Type 2 operator and its operands (a mask's bytes are worked out). */
+interface CharstringStep {
   readonly op: keyof typeof CHARSTRING_OPERATORS;
   readonly args: readonly number[];
 }
@@ -183,7 +183,7 @@ const CHARSTRING_OPERATORS = {
 } as const;
 
 /** Encodes the steps; each hint or counter mask gets a bit per stem declared so far, all set. */
-export function encodeCharstring(steps: readonly CharstringStep[]): Uint8Array {
+function encodeCharstring(steps: readonly CharstringStep[]): Uint8Array {
   const bytes: number[] = [];
   let stems = 0;
   for (const step of steps) {
