@@ -7,6 +7,7 @@
  * Run by `npm run build`, after tsc.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 let build;
 try {
@@ -48,3 +49,37 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+/**
+ * `parse` once more, as one classic script with everything it needs bundled in, pdf-parse and pdf.js's display layer
+ * too, and V8's code cache beside it (src/cli/cached-script.ts says why), which bin/hkex-shares.js runs for `parse`.
+ * Only the canvas addon stays outside: pdf-library.ts keeps it unloaded, and pdf.js asks for it by path.
+ */
+const PARSE_SCRIPT = 'dist/bundle/parse.js';
+const parse = await build({
+  entryPoints: ['src/cli/parse-script.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['@napi-rs/canvas'],
+  // What import.meta.url is in a module, a parameter of the script: pdf-library.ts finds node_modules and dist/pdf/
+  // from it, as from dist/bundle/'s other files (the same depth).
+  define: { 'import.meta.url': '__bundleUrl' },
+  minify: true,
+  metafile: true,
+  write: false,
+  logLevel: 'warning',
+});
+const { writeCachedScript } = await import('../dist/cli/cached-script.js');
+await writeCachedScript(PARSE_SCRIPT, parse.outputFiles[0].text, '.', packageJsonsIn(parse.metafile));
+
+/** The package.json of every library a build took a file from (node_modules/NAME or node_modules/@SCOPE/NAME). */
+function packageJsonsIn(metafile) {
+  const packages = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) packages.add(path.join(match[1], 'package.json'));
+  }
+  return [...packages].sort();
+}
