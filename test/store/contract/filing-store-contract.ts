@@ -900,6 +900,29 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
           result: { failed: 'not_in_channel' },
         });
       });
+      it('forget the finished claims of a kind past their age, never one in hand nor one of another kind', async () => {
+        const { fetchClaims } = store;
+        const finish = async (claimKey: string, result: unknown) => {
+          const claim = await fetchClaims.claim(claimKey, 60_000);
+          if (claim.outcome !== 'claimed') throw new Error(`claimed expected, got ${claim.outcome}`);
+          await fetchClaims.finish(claimKey, claim.token, result);
+        };
+        await finish('hkexnews-fill 2023-10', { checked: ['00020'] });
+        await finish('late-filing C1 2023-10 00020', { ts: '1.1' });
+        expect((await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).outcome).toBe('claimed');
+        // Finished moments ago: younger than an hour.
+        expect(await fetchClaims.prune('hkexnews-fill', 3_600_000)).toBe(0);
+        expect(await fetchClaims.kept('hkexnews-fill 2023-10')).toEqual({ checked: ['00020'] });
+        // Every finished fill, however young: the one in hand stays, and so does the other kind's.
+        expect(await fetchClaims.prune('hkexnews-fill', 0)).toBe(1);
+        expect(await fetchClaims.kept('hkexnews-fill 2023-10')).toBeNull();
+        expect((await fetchClaims.claim('hkexnews-fill 2023-10', 60_000)).outcome).toBe('claimed');
+        expect((await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).outcome).toBe('in-hand');
+        expect(await fetchClaims.kept('late-filing C1 2023-10 00020')).toEqual({ ts: '1.1' });
+        // A kind is a key's whole first word: "late" is not "late-filing".
+        expect(await fetchClaims.prune('late', 0)).toBe(0);
+        expect(await fetchClaims.kept('late-filing C1 2023-10 00020')).toEqual({ ts: '1.1' });
+      });
     });
 
     describe('a damaged month', () => {
