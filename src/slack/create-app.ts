@@ -26,6 +26,7 @@ import { EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, registerFileSharedEvents } from './ev
 import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
 import { guardRequestBodies } from './guard-request-body.js';
 import { createInstallationStore } from './installation-store.js';
+import { refuseOrgWideInstalls } from './org-install-refusal.js';
 import type { UploadSettings } from './uploads/upload-context.js';
 import { createUploadRunner, type UploadRunner } from './uploads/upload-runner.js';
 import {
@@ -104,7 +105,11 @@ export interface SlackApp {
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-function createReceiver(options: SlackAppOptions, installationStore: InstallationStore | null) {
+function createReceiver(
+  options: SlackAppOptions,
+  installationStore: InstallationStore | null,
+  appLogger: () => Logger,
+) {
   const { transport, logger, oauth } = options;
   if (transport.mode === 'socket') {
     if (oauth) throw new AppError('config-invalid', 'Installing in many workspaces needs SLACK_MODE=http.', {});
@@ -127,6 +132,12 @@ function createReceiver(options: SlackAppOptions, installationStore: Installatio
             ...(oauth.authorizationUrl ? { authorizationUrl: oauth.authorizationUrl } : {}),
             // oauth.v2.access and the installer's auth.test go where the rest of the Web API does.
             ...(options.slackApiUrl ? { clientOptions: { slackApiUrl: options.slackApiUrl } } : {}),
+            callbackOptions: {
+              afterInstallation: refuseOrgWideInstalls({
+                logger: appLogger,
+                ...(options.slackApiUrl ? { clientOptions: { slackApiUrl: options.slackApiUrl } } : {}),
+              }),
+            },
           },
         }
       : {}),
@@ -139,7 +150,7 @@ const STOP_GRACE_MS = 10_000;
 
 export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): SlackApp {
   const installationStore = options.oauth ? createInstallationStore(deps.store, deps.now) : null;
-  const receiver = createReceiver(options, installationStore);
+  const receiver = createReceiver(options, installationStore, () => app.logger);
   acknowledgeAfterListeners(receiver, EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, (error) =>
     app.logger.debug('an event was acknowledged after the receiver had answered it', error),
   );
