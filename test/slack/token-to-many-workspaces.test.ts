@@ -98,6 +98,9 @@ describe('a store of a single bot token, then installed in many workspaces', () 
     await withToken.uploadFile({ name: 'nov.pdf', bytes: readFileSync(FIXTURE) }, { channel: GENERAL });
     await withToken.idle();
     expect(withToken.botMessages().at(-1)?.plain).toContain('November 2023');
+    expect(withToken.logs.some((l) => l.text.includes(`in ${GENERAL}, visible to only workspace ${TOKEN_TEAM}`))).toBe(
+      true,
+    );
     await ask(withToken, 'watch 00020', TOKEN_TEAM);
     await withToken.close();
     // A second start with the token stamps nothing, and says nothing of it.

@@ -113,18 +113,17 @@ export class SettingsFiles {
     if (watchlists > 0) await watchlistsFile.write();
 
     const digestsFile = await this.#digests.get();
-    const stampedDigests = digestsFile.data.digests.map((held) => adoptedChannelRecord(held, teamId) ?? held);
-    const digestRecords = digestsFile.data.digests.filter((held) => held.teamId === undefined).length;
-    if (digestRecords > 0) {
-      const seen = new Set<string>();
-      digestsFile.data.digests = stampedDigests.filter((record) => {
-        const key = `${channelKeyOf(record)} ${record.reportMonth}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
+    const teamless = digestsFile.data.digests.filter((held) => held.teamId === undefined);
+    if (teamless.length > 0) {
+      const stamped = digestsFile.data.digests.filter((held) => held.teamId !== undefined);
+      const keyOf = (record: DigestRecord) => `${channelKeyOf(record)} ${record.reportMonth}`;
+      const held = new Set(stamped.map(keyOf));
+      // As for watchlists, a record the workspace holds already for the channel and month stays.
+      const adopted = teamless.map((record) => ({ ...record, teamId })).filter((record) => !held.has(keyOf(record)));
+      digestsFile.data.digests = [...stamped, ...adopted];
       await digestsFile.write();
     }
+    const digestRecords = teamless.length;
 
     const slackFile = await this.#slackFiles.get();
     let slackUploads = 0;
