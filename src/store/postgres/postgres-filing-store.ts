@@ -32,6 +32,7 @@ import {
   type IssuerSummary,
   type StoredReturn,
   StoredReturnSchema,
+  toHistoryEntry,
   type Watchlist,
   WatchlistSchema,
 } from '../../domain/stored-return.js';
@@ -57,15 +58,6 @@ const SAVE_LOCK = 0x73617665;
 /** Rows a viewer may see: `$n` is what it is named by (audience.ts keysOf); public rows name no one. */
 const visibleTo = (n: number) => `(audience_channels IS NULL OR audience_channels && $${n}::text[])`;
 const channelOf = (viewer: Viewer): string[] => keysOf(viewer);
-
-/** A history entry built in the database from the current return's record: only the fields history keeps. */
-const HISTORY_ENTRY = `jsonb_build_object(
-  'id', sha256, 'stockCode', stock_code, 'reportMonth', report_month,
-  'monthlyReturn', jsonb_build_object(
-    'issuerName', record->'monthlyReturn'->'issuerName',
-    'dateSubmitted', record->'monthlyReturn'->'dateSubmitted',
-    'issuedShares', record->'monthlyReturn'->'issuedShares'),
-  'flags', record->'flags', 'supersedes', record->'supersedes') AS entry`;
 
 export interface PostgresStoreOptions {
   readonly now: () => Date;
@@ -125,12 +117,14 @@ export class PostgresFilingStore implements FilingStore {
   async history(stockCode: StockCode, options?: { limit?: number; viewer?: Viewer }): Promise<HistoryEntry[]> {
     const limit = Math.max(0, options?.limit ?? Number.MAX_SAFE_INTEGER);
     if (limit === 0) return [];
+    // Each month's first row the viewer may see is its current one: read in the index's order, the entries written
+    // at save (migrations.ts, version 7), and only as many months as asked for.
     const rows = await this.#query(
-      `SELECT DISTINCT ON (report_month) ${HISTORY_ENTRY} FROM returns
+      `SELECT DISTINCT ON (report_month) history_entry FROM returns
        WHERE stock_code = $1 AND ${visibleTo(2)} ORDER BY report_month DESC, position LIMIT $3`,
       [stockCode, channelOf(options?.viewer ?? WORKSPACE), Math.min(limit, 1_000_000)],
     );
-    return rows.map((row) => parseHeld(HistoryEntrySchema, row.entry, 'history entry'));
+    return rows.map((row) => parseHeld(HistoryEntrySchema, row.history_entry, 'history entry'));
   }
 
   /** A row is validated as it is written, and the database keeps it whole: no month is found damaged. */
@@ -501,10 +495,11 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
     const audience = audienceOf(held);
     await sql.query(
       `INSERT INTO returns (sha256, stock_code, report_month, date_submitted, status, content_identity,
-         audience_channels, position, superseded_by, record)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         audience_channels, position, superseded_by, record, history_entry)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (sha256) DO UPDATE SET audience_channels = EXCLUDED.audience_channels,
-         position = EXCLUDED.position, superseded_by = EXCLUDED.superseded_by, record = EXCLUDED.record`,
+         position = EXCLUDED.position, superseded_by = EXCLUDED.superseded_by, record = EXCLUDED.record,
+         history_entry = EXCLUDED.history_entry`,
       [
         held.id,
         held.stockCode,
@@ -516,6 +511,7 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
         position,
         held.supersededBy,
         JSON.stringify(held),
+        JSON.stringify(toHistoryEntry(held)),
       ],
     );
   }
