@@ -38,18 +38,13 @@ import {
 } from '../../domain/stored-return.js';
 import { contentIdentityOf } from '../content-identity.js';
 import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
-import {
-  emptyCodeIndexEntry,
-  issuersListing,
-  monthsNewestFirst,
-  recordMonth,
-  toIssuerSummary,
-} from '../lowdb/code-index-entry.js';
+import { emptyCodeIndexEntry, recordMonth } from '../lowdb/code-index-entry.js';
 import { CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
-import { prepareName, type SearchableIssuer, searchIssuerIndex } from '../lowdb/issuer-search.js';
+import { prepareName, rankIssuers, type SearchableIssuer } from '../lowdb/issuer-search.js';
 import { addSubmission, findSameReturn, linkSubmissions, savedAgain, toValidStoredReturn } from '../submissions.js';
 import { validateRecord } from '../validate-record.js';
 import { type Database, type Sql, sqlStateOf } from './database.js';
+import { type ListedIssuer, listedUnder, summaryFor, toListedIssuer } from './listed-issuer.js';
 import { PostgresFetchClaims } from './postgres-fetch-claims.js';
 
 /** The first key of the advisory locks a save takes: one lock per stock code under it. */
@@ -65,8 +60,8 @@ export interface PostgresStoreOptions {
 
 export class PostgresFilingStore implements FilingStore {
   #closed = false;
-  /** The issuer entries read so far, with the revision each was read at (see #entries). */
-  readonly #issuers = new Map<StockCode, { revision: string; searchable: SearchableIssuer }>();
+  /** The issuers read so far, with the revision of the entry each was read from (see #listed). */
+  readonly #issuers = new Map<StockCode, { revision: string; listed: SearchableIssuer<ListedIssuer> }>();
   readonly fetchClaims: PostgresFetchClaims;
 
   constructor(
@@ -169,23 +164,19 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async listIssuers(viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {
-    return (await this.#visibleEntries(viewer)).map(({ entry }) => toIssuerSummary(entry, viewer));
+    return (await this.#listed()).flatMap(({ entry }) => summaryFor(entry, viewer) ?? []);
   }
 
   async searchIssuers(query: string, options?: { limit?: number; viewer?: Viewer }): Promise<IssuerSummary[]> {
     const viewer = options?.viewer ?? WORKSPACE;
-    const searchable = await this.#visibleEntries(viewer);
-    const byCode = new Map(searchable.map(({ entry }) => [entry.stockCode, entry]));
-    return searchIssuerIndex(searchable, query, options?.limit ?? 10).map((found) => {
-      const entry = byCode.get(found.stockCode);
-      return entry ? toIssuerSummary(entry, viewer) : found;
-    });
+    const visible = (await this.#listed()).filter(({ entry }) => summaryFor(entry, viewer) !== null);
+    return rankIssuers(visible, query, options?.limit ?? 10).flatMap((issuer) => summaryFor(issuer, viewer) ?? []);
   }
 
-  /** From the issuer entries kept in memory, as lists and name searches are: a revision check, no scan of returns. */
+  /** From the issuers kept in memory, as lists and name searches are: a revision check, no scan of returns. */
   async findByOtherExchangeCode(code: OtherExchangeCode, viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {
-    return issuersListing(
-      (await this.#entries()).map(({ entry }) => entry),
+    return listedUnder(
+      (await this.#listed()).map(({ entry }) => entry),
       code,
       viewer,
     );
@@ -415,16 +406,12 @@ export class PostgresFilingStore implements FilingStore {
     }
   }
 
-  async #visibleEntries(viewer: Viewer): Promise<SearchableIssuer[]> {
-    return (await this.#entries()).filter(({ entry }) => monthsNewestFirst(entry, viewer).length > 0);
-  }
-
   /**
-   * Every issuer entry, by code. The revisions are read each time (a few bytes a code) and only the entries whose
-   * revision differs from the one kept are read again, so another process's save is seen at the next call. An
-   * equality of revisions, not an order, decides: transactions commit in any order.
+   * Every issuer, by code, as listed-issuer.ts keeps it. The revisions are read each time (a few bytes a code) and
+   * only the entries whose revision differs from the one kept are read again, so another process's save is seen at
+   * the next call. An equality of revisions, not an order, decides: transactions commit in any order.
    */
-  async #entries(): Promise<SearchableIssuer[]> {
+  async #listed(): Promise<SearchableIssuer<ListedIssuer>[]> {
     const revisions = await this.#query('SELECT stock_code, revision::text AS revision FROM issuers');
     const changed = revisions
       .filter((row) => this.#issuers.get(String(row.stock_code))?.revision !== row.revision)
@@ -436,15 +423,15 @@ export class PostgresFilingStore implements FilingStore {
       );
       for (const row of rows) {
         const entry = parseHeld(CodeIndexEntrySchema, row.entry, 'issuer entry');
-        const searchable = { entry, names: entry.names.map(prepareName) };
-        this.#issuers.set(entry.stockCode, { revision: String(row.revision), searchable });
+        const listed = { entry: toListedIssuer(entry), names: entry.names.map(prepareName) };
+        this.#issuers.set(entry.stockCode, { revision: String(row.revision), listed });
       }
     }
     const held = new Set(revisions.map((row) => String(row.stock_code)));
     return [...this.#issuers.entries()]
       .filter(([code]) => held.has(code))
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, kept]) => kept.searchable);
+      .map(([, kept]) => kept.listed);
   }
 
   #query(text: string, params?: readonly unknown[]) {

@@ -607,6 +607,22 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect((await store.previous('00020', '2023-12', privateChannel))?.id).toBe(sha256Of('draft'));
       });
 
+      it('lists and finds an issuer with the months each viewer may see: its latest, and how many', async () => {
+        await store.save(makeSaveInput({ month: '2023-10', closing: 100 }));
+        await store.save(makeSaveInput({ file: 'public', closing: 200 }));
+        const correction = makeSaveInput({ file: 'draft', status: 'resubmission', dateSubmitted: '2023-12-20' });
+        await store.save({ ...correction, audience: inPrivate });
+        await store.save({ ...makeSaveInput({ month: '2023-12', file: 'december' }), audience: inPrivate });
+        const seen = (issuers: { latestMonth: string; returnsHeld: number }[]) =>
+          issuers.map((i) => [i.latestMonth, i.returnsHeld]);
+        expect(seen(await store.listIssuers(privateChannel))).toEqual([['2023-12', 3]]);
+        expect(seen(await store.searchIssuers('example', { viewer: privateChannel }))).toEqual([['2023-12', 3]]);
+        for (const elsewhere of [WORKSPACE, viewerIn('G0OTHER')]) {
+          expect(seen(await store.listIssuers(elsewhere))).toEqual([['2023-11', 2]]);
+          expect(seen(await store.searchIssuers('example holdings', { viewer: elsewhere }))).toEqual([['2023-11', 2]]);
+        }
+      });
+
       it('makes a private return public when the same return is later read in a public place', async () => {
         await store.save(draft());
         const shared = { ...draft(), audience: WORKSPACE };
