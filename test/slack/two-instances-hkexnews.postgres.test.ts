@@ -7,17 +7,13 @@
  * `npm run build` first.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClaimKey } from '../../src/services/fetch-returns.js';
-import type { FilingStore } from '../../src/store/filing-store.js';
-import { openPostgresFilingStore } from '../../src/store/postgres/open-postgres-store.js';
-import { killBots, postSharesCommand, type RunningBot, startHttpBot } from '../helpers/bot-process.js';
+import { postSharesCommand, type RunningBot } from '../helpers/bot-process.js';
 import { type FakeHkexnews, FILINGS_DIR, sharedFilingDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
-import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
-import { postgresSkipReason, testDatabaseUrl } from '../helpers/postgres-database.js';
+import { postgresSkipReason } from '../helpers/postgres-database.js';
+import { startTwoBots, type TwoBots } from '../helpers/two-bots.js';
 
 const SECRET = 'two-instances-hkexnews-secret';
 const corpusAvailable = existsSync(path.join(FILINGS_DIR, '01149_2011-08.pdf'));
@@ -27,17 +23,12 @@ if (!corpusAvailable) console.warn(`Skipping two bots fetching from HKEXnews: ${
 describe.skipIf(skipReason !== null)(
   `two bots fetching from HKEXnews on one PostgreSQL database${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
-    let fakeSlack: FakeSlack;
     let fake: FakeHkexnews;
-    let store: FilingStore;
-    let cwd: string;
-    let bots: RunningBot[] = [];
-
-    const startBot = (url: string) =>
-      startHttpBot(fakeSlack, { dataDir: cwd, secret: SECRET, env: { DATABASE_URL: url, HKEXNEWS_URL: fake.url } });
+    let two: TwoBots;
 
     /** Asks one bot, and resolves with its answers once the card (the second: "Looking up…" first) is in. */
     const ask = async ({ port }: RunningBot, text: string) => {
+      const { fakeSlack } = two;
       const { status, responseUrl } = await postSharesCommand(fakeSlack, { port, secret: SECRET }, text);
       expect(status).toBe(200);
       const answers = () => fakeSlack.callsTo('response_url').filter((c) => c.url === responseUrl);
@@ -55,22 +46,17 @@ describe.skipIf(skipReason !== null)(
     };
 
     beforeAll(async () => {
-      fakeSlack = await startFakeSlack();
       fake = await startFakeHkexnews({ documents: sharedFilingDocuments().filter((d) => d.stockCode === '01149') });
-      cwd = await mkdtemp(path.join(tmpdir(), 'hkex-shares-two-fetch-'));
-      const url = await testDatabaseUrl();
-      store = await openPostgresFilingStore({ url });
-      bots = await Promise.all([startBot(url), startBot(url)]);
+      two = await startTwoBots({ secret: SECRET, env: { HKEXNEWS_URL: fake.url } });
     }, 90_000);
 
     afterAll(async () => {
-      await killBots(bots);
-      await Promise.all([store?.close(), fakeSlack?.close(), fake?.close()]);
-      await rm(cwd, { recursive: true, force: true });
+      await two?.close();
+      await fake?.close();
     });
 
     it('download a return both are asked for at once a single time, and answer both with its card', async () => {
-      const [first, second] = bots as [RunningBot, RunningBot];
+      const [first, second] = two.bots;
       const [here, there] = await Promise.all([ask(first, '01149 2011-08'), ask(second, '01149 2011-08')]);
       for (const answers of [here, there]) {
         expect(answers[0]?.text).toBe('Looking up 01149 on HKEXnews…');
@@ -87,7 +73,7 @@ describe.skipIf(skipReason !== null)(
       ]);
       expect(fake.downloads.get(documentOf('31 August 2011'))).toBe(1);
       expect(fake.requestsTo('document')).toHaveLength(1);
-      const stored = await store.submissions('01149', '2011-08');
+      const stored = await two.store.submissions('01149', '2011-08');
       expect(stored.map((s) => s.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing)).toEqual([2_586_597_458]);
     });
 
@@ -96,9 +82,10 @@ describe.skipIf(skipReason !== null)(
       const leaseMs = 3_000;
       // A holder that claimed the document and died: its claim stays until the lease runs out.
       const claimedAt = performance.now();
+      const { store, bots } = two;
       const dead = await store.fetchClaims.claim(documentClaimKey(`${fake.url}${june}`), leaseMs);
       expect(dead.outcome).toBe('claimed');
-      const answers = await ask(bots[0] as RunningBot, '01149 2012-06');
+      const answers = await ask(bots[0], '01149 2012-06');
       const card = JSON.stringify(answers[1]?.blocks);
       expect(card).toContain('Anxin-China Holdings Limited (01149) · June 2012');
       // Hand-checked on the PDF: 2,713,226,598 at the close of May, 2,732,226,598 at the close of June.

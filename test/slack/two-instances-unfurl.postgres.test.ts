@@ -4,16 +4,11 @@
  * balancer, Slack's retry of a delivery it thought unanswered lands on the other instance), then once more as a
  * later retry. The document is downloaded once and the message unfurled once. `npm run build` first.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FilingStore } from '../../src/store/filing-store.js';
-import { openPostgresFilingStore } from '../../src/store/postgres/open-postgres-store.js';
-import { killBots, postEvent, type RunningBot, startHttpBot } from '../helpers/bot-process.js';
+import { postEvent, type RunningBot } from '../helpers/bot-process.js';
 import { type FakeDocument, type FakeHkexnews, fixtureDocuments, startFakeHkexnews } from '../helpers/fake-hkexnews.js';
-import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
-import { postgresSkipReason, testDatabaseUrl } from '../helpers/postgres-database.js';
+import { postgresSkipReason } from '../helpers/postgres-database.js';
+import { startTwoBots, type TwoBots } from '../helpers/two-bots.js';
 
 const SECRET = 'two-instances-unfurl-secret';
 const ALREADY = 'link_shared in C0FILINGS at 1733200000.000300: unfurled already';
@@ -21,33 +16,25 @@ const ALREADY = 'link_shared in C0FILINGS at 1733200000.000300: unfurled already
 describe.skipIf(postgresSkipReason !== null)(
   `two bots unfurling one HKEXnews link on one PostgreSQL database${postgresSkipReason ? ` (skipped: ${postgresSkipReason})` : ''}`,
   () => {
-    let fakeSlack: FakeSlack;
     let fake: FakeHkexnews;
-    let store: FilingStore;
-    let cwd: string;
-    let bots: RunningBot[] = [];
+    let two: TwoBots;
     let kowloon: FakeDocument;
 
     beforeAll(async () => {
       const found = fixtureDocuments().find((d) => d.stockCode === '08425');
       if (!found) throw new Error('the fixture return of 08425 is missing');
       kowloon = found;
-      fakeSlack = await startFakeSlack();
       fake = await startFakeHkexnews({ documents: [kowloon] });
-      cwd = await mkdtemp(path.join(tmpdir(), 'hkex-shares-two-unfurl-'));
-      const url = await testDatabaseUrl();
-      store = await openPostgresFilingStore({ url });
-      const env = { DATABASE_URL: url, HKEXNEWS_URL: fake.url };
-      bots = await Promise.all([0, 1].map(() => startHttpBot(fakeSlack, { dataDir: cwd, secret: SECRET, env })));
+      two = await startTwoBots({ secret: SECRET, env: { HKEXNEWS_URL: fake.url } });
     }, 90_000);
 
     afterAll(async () => {
-      await killBots(bots);
-      await Promise.all([store?.close(), fakeSlack?.close(), fake?.close()]);
-      await rm(cwd, { recursive: true, force: true });
+      await two?.close();
+      await fake?.close();
     });
 
     it('download the document once and unfurl the message once, whichever of them Slack delivers it to', async () => {
+      const { fakeSlack, store, bots } = two;
       const link = `${fake.url}${kowloon.path}`;
       const event = {
         type: 'link_shared',
@@ -58,7 +45,7 @@ describe.skipIf(postgresSkipReason !== null)(
       };
       const deliver = (bot: RunningBot, retryNum: number) =>
         postEvent(fakeSlack, { port: bot.port, secret: SECRET }, event, { eventId: 'EvLINK0001', retryNum });
-      const [first, second] = bots as [RunningBot, RunningBot];
+      const [first, second] = bots;
       const acks = await Promise.all([deliver(first, 0), deliver(second, 1)]);
       expect(acks.map((ack) => ack?.status)).toEqual([200, 200]);
       const saidAlready = () => bots.filter(({ bot }) => bot.output().includes(ALREADY)).length;

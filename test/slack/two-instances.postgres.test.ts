@@ -4,16 +4,12 @@
  * the digest both schedulers find due at start-up goes out once. `npm run build` first.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestDueDigest } from '../../src/digest/digest-schedule.js';
-import type { FilingStore } from '../../src/store/filing-store.js';
-import { openPostgresFilingStore } from '../../src/store/postgres/open-postgres-store.js';
-import { killBots, postFileShared, type RunningBot, startHttpBot } from '../helpers/bot-process.js';
-import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
-import { postgresSkipReason, testDatabaseUrl } from '../helpers/postgres-database.js';
+import { postFileShared, type RunningBot } from '../helpers/bot-process.js';
+import { postgresSkipReason } from '../helpers/postgres-database.js';
+import { startTwoBots, type TwoBots } from '../helpers/two-bots.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/00020_2023-11.pdf');
 const SECRET = 'two-instances-secret';
@@ -31,43 +27,32 @@ async function until(done: () => Promise<boolean>): Promise<void> {
 describe.skipIf(postgresSkipReason !== null)(
   `two bots on one PostgreSQL database${postgresSkipReason ? ` (skipped: ${postgresSkipReason})` : ''}`,
   () => {
-    let fakeSlack: FakeSlack;
-    let store: FilingStore;
-    let cwd: string;
-    let bots: RunningBot[] = [];
-
-    const startBot = (url: string) =>
-      startHttpBot(fakeSlack, { dataDir: cwd, secret: SECRET, env: { DATABASE_URL: url } });
+    let two: TwoBots;
 
     beforeAll(async () => {
-      fakeSlack = await startFakeSlack();
-      cwd = await mkdtemp(path.join(tmpdir(), 'hkex-shares-two-'));
-      const url = await testDatabaseUrl();
-      store = await openPostgresFilingStore({ url });
-      // Watched before either bot starts: each one's scheduler finds the digest due and unsent at start-up.
-      await store.saveWatchlist({
-        channelId: DIGEST_CHANNEL,
-        stockCodes: ['00020'],
-        digestEnabled: true,
-        updatedAt: '2023-01-01T00:00:00.000Z',
+      two = await startTwoBots({
+        secret: SECRET,
+        // Watched before either bot starts: each one's scheduler finds the digest due and unsent at start-up.
+        before: (store) =>
+          store.saveWatchlist({
+            channelId: DIGEST_CHANNEL,
+            stockCodes: ['00020'],
+            digestEnabled: true,
+            updatedAt: '2023-01-01T00:00:00.000Z',
+          }),
       });
-      bots = await Promise.all([startBot(url), startBot(url)]);
     }, 90_000);
 
-    afterAll(async () => {
-      await killBots(bots);
-      await store?.close();
-      await fakeSlack?.close();
-      await rm(cwd, { recursive: true, force: true });
-    });
+    afterAll(() => two?.close());
 
     it('store an upload delivered to both, and retried, once, and answer it with one card', async () => {
+      const { fakeSlack, store, bots } = two;
       const file = fakeSlack.addFile({ name: '00020_2023-11.pdf', bytes: readFileSync(FIXTURE) });
       const ts = '1700030000.000100';
       fakeSlack.addShare(file.id, { channel: 'C1', ts });
       const deliver = ({ port }: RunningBot, retryNum: number) =>
         postFileShared(fakeSlack, { port, secret: SECRET }, { fileId: file.id, channel: 'C1', ts, retryNum });
-      const [first, second] = bots as [RunningBot, RunningBot];
+      const [first, second] = bots;
       const responses = await Promise.all([deliver(first, 0), deliver(second, 0), deliver(first, 1)]);
       // Each bot acknowledges once the claim is in the database: the one that won it, and the ones that found it.
       expect(responses.map((response) => response?.status)).toEqual([200, 200, 200]);
@@ -83,6 +68,7 @@ describe.skipIf(postgresSkipReason !== null)(
     });
 
     it('post the digest both schedulers find due once, and record it once', async () => {
+      const { fakeSlack, store, bots } = two;
       const month = latestDueDigest(new Date(), { timeOfDay: '10:00', timeZone: 'Asia/Hong_Kong' }).month;
       const digestPosts = () => fakeSlack.callsTo('chat.postMessage').filter((c) => c.body.channel === DIGEST_CHANNEL);
       await fakeSlack.waitFor(() => digestPosts().length > 0, 60_000);
