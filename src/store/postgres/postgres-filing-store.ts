@@ -84,7 +84,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async findBySha256(sha256: string, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
-    const rows = await this.#query(`SELECT record FROM returns WHERE sha256 = $1 AND ${visibleTo(2)}`, [
+    const rows = await this.#lookup(`SELECT record FROM returns WHERE sha256 = $1 AND ${visibleTo(2)}`, [
       sha256,
       channelOf(viewer),
     ]);
@@ -92,7 +92,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async latest(stockCode: StockCode, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT record FROM returns WHERE stock_code = $1 AND ${visibleTo(2)}
        ORDER BY report_month DESC, position LIMIT 1`,
       [stockCode, channelOf(viewer)],
@@ -101,7 +101,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async forMonth(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 AND ${visibleTo(3)}
        ORDER BY position LIMIT 1`,
       [stockCode, month, channelOf(viewer)],
@@ -114,7 +114,7 @@ export class PostgresFilingStore implements FilingStore {
     if (limit === 0) return [];
     // Each month's first row the viewer may see is its current one: read in the index's order, the entries written
     // at save (migrations.ts, version 7), and only as many months as asked for.
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT DISTINCT ON (report_month) history_entry FROM returns
        WHERE stock_code = $1 AND ${visibleTo(2)} ORDER BY report_month DESC, position LIMIT $3`,
       [stockCode, channelOf(options?.viewer ?? WORKSPACE), Math.min(limit, 1_000_000)],
@@ -129,7 +129,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async monthsHeld(stockCode: StockCode, viewer: Viewer = WORKSPACE): Promise<ReportMonth[]> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT DISTINCT report_month FROM returns WHERE stock_code = $1 AND ${visibleTo(2)}
        ORDER BY report_month DESC`,
       [stockCode, channelOf(viewer)],
@@ -138,7 +138,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async submissions(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn[]> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 AND ${visibleTo(3)} ORDER BY position`,
       [stockCode, month, channelOf(viewer)],
     );
@@ -146,7 +146,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async previous(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT record FROM returns WHERE stock_code = $1 AND report_month < $2 AND ${visibleTo(3)}
        ORDER BY report_month DESC, position LIMIT 1`,
       [stockCode, month, channelOf(viewer)],
@@ -155,7 +155,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async forReportMonth(month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn[]> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT DISTINCT ON (stock_code) record FROM returns WHERE report_month = $1 AND ${visibleTo(2)}
        ORDER BY stock_code, position`,
       [month, channelOf(viewer)],
@@ -412,7 +412,7 @@ export class PostgresFilingStore implements FilingStore {
    * the next call. An equality of revisions, not an order, decides: transactions commit in any order.
    */
   async #listed(): Promise<SearchableIssuer<ListedIssuer>[]> {
-    const revisions = await this.#query('SELECT stock_code, revision::text AS revision FROM issuers');
+    const revisions = await this.#lookup('SELECT stock_code, revision::text AS revision FROM issuers');
     const changed = revisions
       .filter((row) => this.#issuers.get(String(row.stock_code))?.revision !== row.revision)
       .map((row) => String(row.stock_code));
@@ -437,6 +437,12 @@ export class PostgresFilingStore implements FilingStore {
   #query(text: string, params?: readonly unknown[]) {
     this.#assertOpen();
     return this.db.query(text, params);
+  }
+
+  /** A lookup the bot makes at every card and command: prepared once per connection (database.ts). */
+  #lookup(text: string, params?: readonly unknown[]) {
+    this.#assertOpen();
+    return this.db.prepared(text, params);
   }
 
   #assertOpen(): void {
