@@ -6,7 +6,8 @@
  * imported with `import()` only when that import runs), so `parse` still evaluates neither the store nor HKEXnews.
  * Run by `npm run build`, after tsc.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 let build;
 try {
@@ -48,3 +49,54 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+/**
+ * `parse` once more, as one classic script with everything it needs bundled in, pdf-parse and pdf.js's display layer
+ * too, and V8's code cache beside it (src/cli/cached-script.ts says why), which bin/hkex-shares.js runs for `parse`.
+ * Only the canvas addon stays outside: pdf-library.ts keeps it unloaded, and pdf.js asks for it by path.
+ */
+const PARSE_SCRIPT = 'dist/bundle/parse.js';
+const parse = await build({
+  entryPoints: ['src/cli/parse-script.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['@napi-rs/canvas'],
+  // What import.meta.url is in a module, a parameter of the script: pdf-library.ts finds node_modules and dist/pdf/
+  // from it, as from dist/bundle/'s other files (the same depth).
+  define: { 'import.meta.url': '__bundleUrl' },
+  // No import() in the script: V8's code cache drops the callback a vm.Script's import() needs (Node 20), so the
+  // bundle's few dynamic imports become require(), which Node 20.19+ also takes for an ES module. They are pdf.js's
+  // fallbacks for a missing text-only worker (which the script's stamp rules out) and the worker's WebAssembly image
+  // decoders, which text never uses.
+  supported: { 'dynamic-import': false },
+  minify: true,
+  metafile: true,
+  write: false,
+  logLevel: 'warning',
+});
+const { writeCachedScript } = await import('../dist/cli/cached-script.js');
+const { BUILT_WORKER_NAME } = await import('../dist/pdf/built-worker.js');
+const builtWorker = path.join('dist', 'pdf', BUILT_WORKER_NAME);
+// pdf.js's display layer, bundled, takes the worker of the same pdf.js; the built worker is made from it.
+const pdfjsWorker = Object.keys(parse.metafile.inputs)
+  .filter((input) => input.endsWith('/pdfjs-dist/legacy/build/pdf.mjs'))
+  .map((input) => path.join(path.dirname(input), 'pdf.worker.mjs'));
+if (existsSync(builtWorker) && pdfjsWorker.length === 1) {
+  const dependencies = [...packageJsonsIn(parse.metafile), ...pdfjsWorker, builtWorker];
+  await writeCachedScript(PARSE_SCRIPT, parse.outputFiles[0].text, '.', dependencies);
+} else {
+  // pdf.js's own worker, its fallback, is an ES module the script would have to import.
+  console.log(`bundle-cli: no ${builtWorker}; ${PARSE_SCRIPT} not built (parse runs from the ES module bundle)`);
+}
+
+/** The package.json of every library a build took a file from (node_modules/NAME or node_modules/@SCOPE/NAME). */
+function packageJsonsIn(metafile) {
+  const packages = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) packages.add(path.join(match[1], 'package.json'));
+  }
+  return [...packages].sort();
+}

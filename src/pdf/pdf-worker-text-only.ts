@@ -1,7 +1,7 @@
 /**
  * pdf.js's worker (the part that parses a document; in Node it runs in the calling process), changed for a process
- * that only ever reads text: in three places for speed (1, 2 and 4 below), and in one (3) for the text of a kind of
- * font pdf.js misreads. pdf.js has no option for any of them (its getDocument options, checked in pdfjs-dist 5.4's
+ * that only ever reads text: in seven places for speed (1, 2 and 4 to 8 below), and in one (3) for the text of a kind
+ * of font pdf.js misreads. pdf.js has no option for any of them (its getDocument options, checked in pdfjs-dist 5.4's
  * sources: disableFontFace, fontExtraProperties, useSystemFonts, isEvalSupported, cMapUrl / cMapPacked and
  * standardFontDataUrl all act after, or beside, the work below), and on a Chinese FF301 the first two are most of
  * the extraction: the e-form sets its Chinese in a CID-keyed CFF font (AdobeHeitiStd) with no ToUnicode map.
@@ -27,6 +27,20 @@
  *    30-60 ms per font per document, a fifth of such a read. A byte per glyph answers the one question asked of it
  *    (is glyph n missing; both give nothing for a number beyond the count) in about half the time.
  *
+ * 5-8 (pdf-worker-font-changes.ts) stop what pdf.js does with an embedded font for its font loader and renderer
+ *    only: the OpenType file it builds to draw with (`Font.data`) and the glyph mapping inside it (`toFontChar`).
+ *    Text takes a font's codes, widths, font matrix and Unicode, all worked out before or beside that work; a
+ *    glyph's place in the drawn font (`fontChar`, `isInFont`) is never read for text. What could make pdf.js give
+ *    up on a font (an error thrown, after which it reads the font as a system font) is kept. 5: a TrueType font's
+ *    hinting programs are sanitised and its glyphs copied into a new glyph table only where its glyph locations do
+ *    not run in order (no real font of the corpus; in order, neither step can fail). 6: a TrueType font's post,
+ *    cmap, OS/2 and name tables, its glyph mapping and the file are not made. 7: nor the OpenType file around a
+ *    CFF or Type 1 font program. 8: an Identity CMap read through a character collection looks up only the CIDs
+ *    the collection's UCS2 map holds (30,000 of Adobe-GB1's 65,536 codes), once per process. Measured on one
+ *    English FF301 (5-8 together): a warm read 35 -> 29 ms of CPU, and the first read of a process about 80 ms
+ *    less; a pre-2021 Chinese return, whose subset CJK TrueType fonts keep 22,000-51,000 glyph numbers: 109 -> 68 ms
+ *    warm, 679 -> 419 ms first (5 alone); a Chinese FF301 40 -> 25 ms warm.
+ *
  * Everything else is pdf.js's own. Every text item pdf.js gives (str, dir, transform, width, height, hasEOL) for
  * every PDF of the corpus and the fixtures is the same with and without these changes (`npm run extraction-dump`,
  * and test/pdf/pdf-worker-text-only.test.ts on the fixtures); a ghostscript re-save of 01477 differs in its quotes
@@ -36,14 +50,9 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isWorkerModule, keyOf, loadBuiltWorker, type WorkerModule, writeBuiltWorker } from './built-worker.js';
+import { FONT_FILE_CHANGES, FONT_FILE_PREAMBLE, type WorkerChange } from './pdf-worker-font-changes.js';
 
-interface Change {
-  readonly why: string;
-  readonly find: string;
-  readonly replace: string;
-}
-
-const CHANGES: readonly Change[] = [
+const CHANGES: readonly WorkerChange[] = [
   {
     why: 'no compiled CFF table for drawing',
     find: `    const compiler = new CFFCompiler(this.cff);
@@ -101,9 +110,10 @@ const CHANGES: readonly Change[] = [
     replace: `      const missingGlyphs = new Uint8Array(numGlyphs);
       let writeOffset = 0;`,
   },
+  ...FONT_FILE_CHANGES,
 ];
 
-const PREAMBLE = 'const TEXT_ONLY_TO_UNICODE = new Map();\n';
+const PREAMBLE = `const TEXT_ONLY_TO_UNICODE = new Map();\n${FONT_FILE_PREAMBLE}`;
 
 /** The worker's source with every change made, or why it could not be (a change's text not found exactly once). */
 export function changeWorkerSource(source: string): { source: string } | { missing: string } {
