@@ -14,6 +14,8 @@ import { renderHistoryCsv, renderHistoryJson } from '../format/history-export.js
 import { renderShareHistoryText } from '../format/share-history-text.js';
 import { buildHistoryExport } from '../services/history-export.js';
 import { buildShareHistory } from '../services/share-history.js';
+import type { FilingStore } from '../store/filing-store.js';
+import { inWorkspace } from '../store/in-workspace.js';
 import { openFilingStore } from '../store/index.js';
 import { type CodeWord, readCodeArgument, resolveCodeArgument } from './resolve-code.js';
 
@@ -59,16 +61,18 @@ export async function run(args: string[]): Promise<number> {
     return fail(error);
   }
   try {
+    // As the single bot token's workspace sees it, where the store records one: its Slack returns with the filings.
+    const seen = inWorkspace(store, (await store.contents().tokenWorkspace())?.teamId ?? null);
     let resolved: Awaited<ReturnType<typeof resolveCodeArgument>>;
     try {
-      resolved = await resolveCodeArgument(store, options.code);
+      resolved = await resolveCodeArgument(seen, options.code);
     } catch (error) {
       if (!isAppError(error, 'bad-input')) throw error;
       console.error(`hkex-shares history: ${error.message}`);
       return EXIT.usage;
     }
     if (resolved.note) console.error(`hkex-shares history: ${resolved.note}`);
-    const printed = await renderHistory(store, resolved.stockCode, options);
+    const printed = await renderHistory(seen, resolved.stockCode, options);
     if (printed === null) {
       console.error(`hkex-shares history: nothing is held for ${resolved.stockCode} in ${options.dataDir}`);
       return EXIT.failed;
@@ -82,11 +86,7 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-async function renderHistory(
-  store: Awaited<ReturnType<typeof openFilingStore>>,
-  stockCode: StockCode,
-  options: Options,
-): Promise<string | null> {
+async function renderHistory(store: FilingStore, stockCode: StockCode, options: Options): Promise<string | null> {
   if (options.format === 'table') {
     // Every month held (or in the range): a terminal scrolls.
     const history = await buildShareHistory(store, stockCode, { months: 100_000, range: options.range });

@@ -83,6 +83,8 @@ export function renderCopySummary(summary: CopySummary, options: { from: string;
   ];
   // Only a store of the app installed in many workspaces holds any: a line of zeros would say nothing.
   if (summary.installations.source > 0) lines.push(line('installations in workspaces', summary.installations));
+  const token = summary.tokenWorkspace;
+  if (token) lines.push(`  the bot token's workspace: ${token.teamId}, ${token.copied ? 'copied' : 'held already'}`);
   for (const damaged of summary.damagedMonths) lines.push(`  not copied, damaged: ${damaged}`);
   if (summary.problems.length === 0) {
     lines.push('Checked: every return (sha256 and record), watchlist, digest record and claim is in the database.');

@@ -114,10 +114,14 @@ export function readerOf(audience: Audience): Viewer {
   return slash < 0 ? viewerIn(first) : viewerIn(first.slice(slash + 1), first.slice(0, slash));
 }
 
-/** Who may see it, in words for the log: `the workspace`, or `only C1` / `only C1, C2` / `only T1/*`. */
+/**
+ * Who may see it, in words for the log: `the workspace` (everyone), or `only C1` / `only C1, C2` / `only workspace
+ * T1` (read in a public channel of T1, the bot's workspace or one of many).
+ */
 export function describeAudience(audience: Audience): string {
-  const keys = audienceKeys(audience);
-  return keys === null ? 'the workspace' : `only ${keys.join(', ')}`;
+  if (audience.kind === 'workspace') return 'the workspace';
+  const teams = (audience.teamIds ?? []).map((teamId) => `workspace ${teamId}`);
+  return `only ${[...audience.channelIds, ...teams].join(', ')}`;
 }
 
 /**

@@ -26,9 +26,16 @@ import { EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, registerFileSharedEvents } from './ev
 import { type LinkSharedDeps, registerLinkShared } from './events/link-shared.js';
 import { guardRequestBodies } from './guard-request-body.js';
 import { createInstallationStore } from './installation-store.js';
+import { refuseOrgWideInstalls } from './org-install-refusal.js';
 import type { UploadSettings } from './uploads/upload-context.js';
 import { createUploadRunner, type UploadRunner } from './uploads/upload-runner.js';
-import { installedWorkspaces, singleWorkspace, type Workspace, type Workspaces } from './workspaces.js';
+import {
+  adoptTokenWorkspace,
+  installedWorkspaces,
+  singleWorkspace,
+  type Workspace,
+  type Workspaces,
+} from './workspaces.js';
 
 /**
  * The app installed in many workspaces through Slack's OAuth flow (Bolt's installer on the HTTP receiver): the
@@ -98,7 +105,11 @@ export interface SlackApp {
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-function createReceiver(options: SlackAppOptions, installationStore: InstallationStore | null) {
+function createReceiver(
+  options: SlackAppOptions,
+  installationStore: InstallationStore | null,
+  appLogger: () => Logger,
+) {
   const { transport, logger, oauth } = options;
   if (transport.mode === 'socket') {
     if (oauth) throw new AppError('config-invalid', 'Installing in many workspaces needs SLACK_MODE=http.', {});
@@ -121,6 +132,12 @@ function createReceiver(options: SlackAppOptions, installationStore: Installatio
             ...(oauth.authorizationUrl ? { authorizationUrl: oauth.authorizationUrl } : {}),
             // oauth.v2.access and the installer's auth.test go where the rest of the Web API does.
             ...(options.slackApiUrl ? { clientOptions: { slackApiUrl: options.slackApiUrl } } : {}),
+            callbackOptions: {
+              afterInstallation: refuseOrgWideInstalls({
+                logger: appLogger,
+                ...(options.slackApiUrl ? { clientOptions: { slackApiUrl: options.slackApiUrl } } : {}),
+              }),
+            },
           },
         }
       : {}),
@@ -133,7 +150,7 @@ const STOP_GRACE_MS = 10_000;
 
 export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): SlackApp {
   const installationStore = options.oauth ? createInstallationStore(deps.store, deps.now) : null;
-  const receiver = createReceiver(options, installationStore);
+  const receiver = createReceiver(options, installationStore, () => app.logger);
   acknowledgeAfterListeners(receiver, EVENTS_ACKNOWLEDGED_WHEN_CLAIMED, (error) =>
     app.logger.debug('an event was acknowledged after the receiver had answered it', error),
   );
@@ -165,6 +182,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
   });
 
   let botUserId: string | null = null;
+  let tokenTeamId: string | null = null;
   const clientOptions = {
     ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
     ...(options.apiRetries !== undefined ? { retryConfig: { retries: options.apiRetries } } : {}),
@@ -177,6 +195,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
           client: app.client,
           botToken: options.botToken,
           botUserId: () => botUserId,
+          teamId: () => tokenTeamId,
           store: deps.store,
           logger: app.logger,
         });
@@ -194,7 +213,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
   registerFileSharedEvents(app, async (teamId) => uploadsOf(await workspaces.of(teamId)));
   const turns = createAnswerTurns();
   registerSharesCommand(app, { ...deps, workspaces }, turns);
-  registerCardActions(app, { ...deps, manyWorkspaces: workspaces.many }, turns);
+  registerCardActions(app, { ...deps, workspaces }, turns);
   registerLinkShared(app, deps);
 
   /** At start, every upload a stopped process left unanswered, in the workspace it was shared in. */
@@ -225,7 +244,10 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Sl
     logger: app.logger,
     workspaces,
     async start() {
-      if (!workspaces.many) botUserId = await verifyBotToken(app.client);
+      if (!workspaces.many) {
+        ({ userId: botUserId, teamId: tokenTeamId } = await verifyBotToken(app.client));
+        if (tokenTeamId) await adoptTokenWorkspace(deps.store, tokenTeamId, app.logger);
+      }
       await prepareAnswers(deps);
       let port: number | null = null;
       if (options.transport.mode === 'socket') {
@@ -263,11 +285,14 @@ export async function checkBotToken(botToken: string, slackApiUrl?: string): Pro
   await verifyBotToken(client as unknown as App['client']);
 }
 
-/** The bot's user id, if Slack accepts the token; a refused token is a setting to fix, named as such. */
-async function verifyBotToken(client: App['client']): Promise<string | null> {
+/**
+ * The bot's user id and its workspace's team id, if Slack accepts the token; a refused token is a setting to fix,
+ * named as such.
+ */
+async function verifyBotToken(client: App['client']): Promise<{ userId: string | null; teamId: string | null }> {
   try {
     const auth = await client.auth.test();
-    return auth.user_id ?? null;
+    return { userId: auth.user_id ?? null, teamId: auth.team_id ?? null };
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {

@@ -1,7 +1,8 @@
 /**
  * Bolt's installation store over the app's own store (lowdb files or PostgreSQL, as the returns): Bolt's installer
  * stores what `oauth.v2.access` answered for a workspace, and its authorize finds the workspace's bot token for
- * every request. One workspace per installation: an Enterprise Grid org-wide install is refused.
+ * every request. One workspace per installation: an Enterprise Grid org-wide install is refused, at the redirect
+ * already (org-install-refusal.ts), and here again should one reach the store another way.
  */
 import { AppError } from '../domain/errors.js';
 import { type WorkspaceInstallation, WorkspaceInstallationSchema } from '../domain/installation.js';

@@ -6,6 +6,8 @@
 export const WEB_API_SCOPES = {
   /** Start-up: the token is checked, and the bot learns its own user id. */
   'auth.test': null,
+  /** The token of an org-wide install, refused (org-install-refusal.ts; Slack's reference: no scope required). */
+  'auth.revoke': null,
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   /** A posted card marked superseded, or drawn again once the month before it arrives. */

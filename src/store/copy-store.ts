@@ -25,6 +25,11 @@ export interface CopySummary {
   readonly slackUploads: CopyCount;
   /** The app's installations in many workspaces. */
   readonly installations: CopyCount;
+  /**
+   * The workspace of the single bot token the source was used with (team-adoption.ts), whether this run recorded it
+   * in the target; null where the source records none.
+   */
+  readonly tokenWorkspace: { readonly teamId: string; readonly copied: boolean } | null;
   /** Months of the source that could not be read, each with why: not copied. */
   readonly damagedMonths: readonly string[];
   /** What the check found missing or different in the target; empty when the copy is whole. */
@@ -86,12 +91,17 @@ export async function copyStore(
     installationsCopied++;
   }
 
+  // Copied with the records it stamped, so that the target is not adopted again by whichever token starts first.
+  const tokenWorkspace = await source.tokenWorkspace();
+  const tokenWorkspaceCopied = tokenWorkspace ? await to.importTokenWorkspace(tokenWorkspace) : false;
+
   const problems = await checkCopy(to, {
     returns: wanted,
     watchlists: watchlists.map(channelKeyOf),
     digests: digests.map((d) => `${channelKeyOf(d)} ${d.reportMonth}`),
     uploads: uploads.map((u) => u.key),
     installations: installations.map((i) => i.team.id),
+    tokenWorkspace: tokenWorkspace?.teamId ?? null,
   });
   const count = (total: number, copied: number): CopyCount => ({
     source: total,
@@ -104,6 +114,7 @@ export async function copyStore(
     digestRecords: count(digests.length, digestsCopied),
     slackUploads: count(uploads.length, uploadsCopied),
     installations: count(installations.length, installationsCopied),
+    tokenWorkspace: tokenWorkspace ? { teamId: tokenWorkspace.teamId, copied: tokenWorkspaceCopied } : null,
     damagedMonths,
     problems,
   };
@@ -118,6 +129,7 @@ async function checkCopy(
     digests: readonly string[];
     uploads: readonly string[];
     installations: readonly string[];
+    tokenWorkspace: string | null;
   },
 ): Promise<string[]> {
   const target = to.contents();
@@ -152,5 +164,11 @@ async function checkCopy(
     expected.uploads,
     (await target.slackUploads()).map((u) => u.key),
   );
+  const tokenTeam = (await target.tokenWorkspace())?.teamId ?? null;
+  if (expected.tokenWorkspace !== null && tokenTeam !== expected.tokenWorkspace) {
+    problems.push(
+      `the bot token's workspace is ${expected.tokenWorkspace}, but ${tokenTeam ?? 'none'} in the database`,
+    );
+  }
   return problems;
 }

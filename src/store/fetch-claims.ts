@@ -35,6 +35,11 @@ export interface FetchClaims {
   finish(key: string, token: string, result: unknown): Promise<void>;
   /** The result a finished claim keeps, without claiming anything; null when none is kept (absent or in hand). */
   kept(key: string): Promise<unknown>;
+  /**
+   * Forgets the finished claims of one kind (the keys that begin with `kind` and a space) that finished `maxAgeMs`
+   * or longer ago, and answers how many. A claim in hand, its lease running or not, is never touched.
+   */
+  prune(kind: string, maxAgeMs: number): Promise<number>;
 }
 
 export function newClaimToken(): string {
@@ -45,6 +50,8 @@ interface LocalClaim {
   readonly token: string;
   leaseUntil: number;
   done: boolean;
+  /** When it was finished with its result (epoch ms); 0 while in hand. */
+  doneAt: number;
   result: unknown;
 }
 
@@ -62,7 +69,7 @@ export function createLocalFetchClaims(now: () => Date = () => new Date()): Fetc
       if (held?.done && !options.replaceDone) return { outcome: 'done', result: structuredClone(held.result) };
       if (held && !held.done && held.leaseUntil > at) return { outcome: 'in-hand' };
       const token = newClaimToken();
-      claims.set(key, { token, leaseUntil: at + leaseMs, done: false, result: null });
+      claims.set(key, { token, leaseUntil: at + leaseMs, done: false, doneAt: 0, result: null });
       return { outcome: 'claimed', token };
     },
     async renew(key, token, leaseMs) {
@@ -75,11 +82,24 @@ export function createLocalFetchClaims(now: () => Date = () => new Date()): Fetc
       const held = heldBy(key, token);
       if (!held) return;
       if (result === null) claims.delete(key);
-      else claims.set(key, { token, leaseUntil: 0, done: true, result: structuredClone(result) });
+      else {
+        const doneAt = now().getTime();
+        claims.set(key, { token, leaseUntil: 0, done: true, doneAt, result: structuredClone(result) });
+      }
     },
     async kept(key) {
       const held = claims.get(key);
       return held?.done ? structuredClone(held.result) : null;
+    },
+    async prune(kind, maxAgeMs) {
+      const before = now().getTime() - maxAgeMs;
+      let forgotten = 0;
+      for (const [key, held] of claims) {
+        if (!held.done || held.doneAt > before || !key.startsWith(`${kind} `)) continue;
+        claims.delete(key);
+        forgotten++;
+      }
+      return forgotten;
     },
   };
 }

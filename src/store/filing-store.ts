@@ -17,6 +17,7 @@ import type {
   Watchlist,
 } from '../domain/stored-return.js';
 import type { FetchClaims } from './fetch-claims.js';
+import type { TeamAdoption, TokenWorkspace } from './team-adoption.js';
 
 export interface SaveInput {
   readonly monthlyReturn: MonthlyReturn;
@@ -73,6 +74,8 @@ export interface StoreContents {
   slackUploads(): Promise<SlackUpload[]>;
   /** The app's installation in each workspace, where it is installed in many. */
   installations(): Promise<WorkspaceInstallation[]>;
+  /** The workspace of the single bot token the store was used with (team-adoption.ts), where one was recorded. */
+  tokenWorkspace(): Promise<TokenWorkspace | null>;
 }
 
 export interface DamagedMonth {
@@ -156,6 +159,13 @@ export interface FilingStore {
   /** The installation in a workspace, or null where the app is not installed. */
   findInstallation(teamId: string): Promise<WorkspaceInstallation | null>;
   deleteInstallation(teamId: string): Promise<void>;
+
+  /**
+   * Stamps with workspace `teamId` (a single bot token's, as auth.test names it) the Slack records held from before
+   * the bot knew its workspace, and records it as the store's token workspace (team-adoption.ts). Once: after the
+   * first call, it answers the workspace recorded then and stamps nothing.
+   */
+  adoptTeamless(teamId: string): Promise<TeamAdoption>;
 
   /** Claims on HKEXnews work, seen by every process on this store: a document is downloaded once (fetch-claims.ts). */
   readonly fetchClaims: FetchClaims;

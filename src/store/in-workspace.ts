@@ -39,6 +39,8 @@ export function inWorkspace(store: FilingStore, teamId: string | null): FilingSt
     saveInstallation: (installation) => store.saveInstallation(installation),
     findInstallation: (teamId) => store.findInstallation(teamId),
     deleteInstallation: (teamId) => store.deleteInstallation(teamId),
+    // Done once for the whole store, at the start of a bot with a single token.
+    adoptTeamless: (tokenTeamId) => store.adoptTeamless(tokenTeamId),
     // HKEXnews work is everyone's: a document fetched for one workspace is fetched once for all.
     fetchClaims: store.fetchClaims,
     contents: () => store.contents(),

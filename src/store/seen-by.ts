@@ -36,6 +36,8 @@ export function seenBy(store: FilingStore, viewer: Viewer): FilingStore {
     saveInstallation: (installation) => store.saveInstallation(installation),
     findInstallation: (teamId) => store.findInstallation(teamId),
     deleteInstallation: (teamId) => store.deleteInstallation(teamId),
+    // Done once for the whole store, at the start of a bot with a single token.
+    adoptTeamless: (teamId) => store.adoptTeamless(teamId),
     // Copying a store (hkex-shares migrate) is the operator's, not a conversation's: the whole store, as held.
     contents: () => store.contents(),
     // A view does not own the store: closing it is the owner's business.

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthlyReturn } from '../../src/domain/monthly-return.js';
 import { HISTORY_CSV_HEADINGS } from '../../src/format/history-export.js';
 import { openFilingStore } from '../../src/store/index.js';
-import { makeIssuedShareClass, makeMonthlyReturn } from '../helpers/factories.js';
+import { makeIssuedShareClass, makeMonthlyReturn, makeProvenance } from '../helpers/factories.js';
 import { runCli } from '../helpers/run-cli.js';
 import { saveSample } from '../helpers/sample-returns.js';
 
@@ -209,5 +209,26 @@ describe('hkex-shares history --json and the table', () => {
     expect(both.code).toBe(2);
     const backwards = await cli(['history', '--data', data, '--since', '2024-01', '--until', '2023-01', '00020']);
     expect(backwards.stderr).toContain('--since 2024-01 is after --until 2023-01');
+  });
+});
+
+describe('hkex-shares history of a single bot token’s store', () => {
+  it('prints what the token’s workspace sees: its Slack returns from public channels too', async () => {
+    const tokenData = path.join(dir, 'token-data');
+    const store = await openFilingStore({ dir: tokenData, durable: false });
+    const source = { kind: 'slack' as const, fileId: 'F1', fileName: 'a.pdf', channelId: 'C1', userId: null };
+    await store.save({
+      monthlyReturn: makeMonthlyReturn({ stockCodes: ['08888'] }),
+      flags: [],
+      provenance: makeProvenance({ source: { ...source, permalink: null } }),
+      audience: { kind: 'workspace' },
+    });
+    await store.adoptTeamless('T0TOKEN');
+    // Stamped with the token's workspace: no longer public, so the store's public view holds nothing of 08888.
+    expect(await store.latest('08888')).toBeNull();
+    await store.close();
+    const run = await cli(['history', '--data', tokenData, '--json', '08888']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toHaveLength(1);
   });
 });

@@ -136,6 +136,32 @@ describe.skipIf(postgresSkipReason !== null)(
       expect(notPostgres.stderr).toContain('Usage: hkex-shares migrate --from DIR --to postgres://');
     });
 
+    it('copies the bot token’s workspace with the records stamped with it, so the database is not adopted again', async () => {
+      const tokenDir = await makeTempDir();
+      try {
+        const folder = await openFilingStore({ dir: tokenDir, durable: false });
+        await folder.saveWatchlist({ channelId: 'C2', stockCodes: ['00005'], digestEnabled: true, updatedAt: 'x' });
+        expect((await folder.adoptTeamless('T0TOKEN')).stamped?.watchlists).toBe(1);
+        await folder.close();
+        const run = await runCli(['migrate', '--from', tokenDir, '--to', url], { cwd: tokenDir });
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain("  the bot token's workspace: T0TOKEN, copied\n");
+        const store = await openPostgresFilingStore({ url });
+        try {
+          expect((await store.getWatchlist('C2', 'T0TOKEN'))?.stockCodes).toEqual(['00005']);
+          expect((await store.adoptTeamless('T0TOKEN')).stamped).toBeNull();
+          // The folder's team-less watchlist copied before keeps naming no workspace: this store was adopted already.
+          expect((await store.getWatchlist('C1'))?.stockCodes).toEqual(['00020', '00700']);
+        } finally {
+          await store.close();
+        }
+        const again = await runCli(['migrate', '--from', tokenDir, '--to', url], { cwd: tokenDir });
+        expect(again.stdout).toContain("  the bot token's workspace: T0TOKEN, held already\n");
+      } finally {
+        await removeTempDir(tokenDir);
+      }
+    });
+
     it('says in one line that a database cannot be reached, and copies nothing', async () => {
       const run = await runCli(['migrate', '--from', dir, '--to', 'postgres://nobody@127.0.0.1:1/none'], { cwd: dir });
       expect(run.code).toBe(1);

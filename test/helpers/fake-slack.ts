@@ -38,6 +38,8 @@ export interface FakeWorkspace {
   readonly teamId: string;
   readonly botToken: string;
   readonly botUserId: string;
+  /** An Enterprise Grid organisation installing the app org-wide (addOrganization): its id, and no workspace. */
+  readonly enterpriseId?: string;
 }
 
 export interface RecordedCall {
@@ -140,6 +142,12 @@ export interface FakeSlack {
    * the installer back to the app's redirect with a code, which oauth.v2.access exchanges for this bot token.
    */
   addWorkspace(teamId: string): FakeWorkspace;
+  /**
+   * Adds an Enterprise Grid organisation whose admin installs the app org-wide: chosen on the authorize page as a
+   * workspace is (`team=E…`), its code is exchanged for an org token, as Slack's org-wide apps reference shows
+   * oauth.v2.access answering (`team: null`, `enterprise`, `is_enterprise_install: true`). auth.revoke forgets it.
+   */
+  addOrganization(enterpriseId: string): FakeWorkspace;
   /** Where the authorize page sends the installer back to: the app's redirect URL (`/slack/oauth_redirect`). */
   oauthRedirectUrl: string | null;
   callsTo(method: string): RecordedCall[];
@@ -212,6 +220,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: RecordedCall[] = [];
   /** Every bot token the fake accepts, with its workspace: the default one's, and each OAuth install's. */
   const workspaces = new Map<string, FakeWorkspace>([[botToken, { teamId, botToken, botUserId }]]);
+  /** Tokens auth.revoke was called with: refused from then on. */
+  const revoked = new Set<string>();
   const byTeam = new Map<string, FakeWorkspace>();
   /** Codes the authorize page handed out, each for one workspace, good for one exchange. */
   const codes = new Map<string, FakeWorkspace>();
@@ -342,23 +352,30 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       scope: 'commands,chat:write,files:read',
       bot_user_id: workspace.botUserId,
       app_id: 'A0SHARES',
-      team: { id: workspace.teamId, name: `Workspace ${workspace.teamId}` },
-      enterprise: null,
-      is_enterprise_install: false,
+      ...(workspace.enterpriseId
+        ? { team: null, enterprise: { id: workspace.enterpriseId, name: 'Starship' }, is_enterprise_install: true }
+        : {
+            team: { id: workspace.teamId, name: `Workspace ${workspace.teamId}` },
+            enterprise: null,
+            is_enterprise_install: false,
+          }),
       authed_user: { id: 'U0INSTALLER' },
     };
   }
 
   function answerApi(method: string, body: Record<string, unknown>, token: string | null): Record<string, unknown> {
     if (method === 'oauth.v2.access') return exchangeCode(body);
-    const workspace = token ? workspaces.get(token) : undefined;
-    if (!workspace) return { ok: false, error: 'invalid_auth' };
+    const workspace = token && !revoked.has(token) ? workspaces.get(token) : undefined;
+    if (!workspace) return { ok: false, error: token && revoked.has(token) ? 'token_revoked' : 'invalid_auth' };
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
       return { ok: false, error: failure.error };
     }
     switch (method) {
+      case 'auth.revoke':
+        if (token) revoked.add(token);
+        return { ok: true, revoked: true };
       case 'auth.test':
         return {
           ok: true,
@@ -568,6 +585,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       workspaces.set(workspace.botToken, workspace);
       byTeam.set(id, workspace);
       return workspace;
+    },
+    addOrganization(enterpriseId) {
+      const org = {
+        teamId: enterpriseId,
+        enterpriseId,
+        botToken: `xoxb-${enterpriseId}-${randomUUID()}`,
+        botUserId: 'UBOTORG',
+      };
+      workspaces.set(org.botToken, org);
+      byTeam.set(enterpriseId, org);
+      return org;
     },
     addFile(input) {
       const id = input.id ?? `F${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;

@@ -42,6 +42,12 @@ import {
   savedAgain,
   toValidStoredReturn,
 } from '../../src/store/submissions.js';
+import {
+  adoptedChannelRecord,
+  adoptedMonth,
+  adoptedSlackUpload,
+  type TokenWorkspace,
+} from '../../src/store/team-adoption.js';
 import { validateRecord } from '../../src/store/validate-record.js';
 
 /** What a test may inspect besides the interface: every submission held, in no particular order. */
@@ -57,6 +63,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
   const watchlists = new Map<string, Watchlist>();
   const digests = new Map<string, DigestRecord>();
   const installations = new Map<string, WorkspaceInstallation>();
+  let tokenWorkspace: TokenWorkspace | null = null;
 
   const monthOf = (code: StockCode, month: ReportMonth) => months.get(code)?.get(month) ?? [];
   const currentIn = (code: StockCode, month: ReportMonth | null | undefined, viewer: Viewer) =>
@@ -221,6 +228,45 @@ export function createMemoryFilingStore(): MemoryFilingStore {
     async deleteInstallation(teamId) {
       installations.delete(teamId);
     },
+    async adoptTeamless(teamId) {
+      if (tokenWorkspace) return { workspace: copy(tokenWorkspace), stamped: null };
+      let returns = 0;
+      for (const [code, byMonth] of months) {
+        for (const [month, held] of byMonth) {
+          const adopted = adoptedMonth(held, teamId);
+          if (adopted) keep(code, month, adopted.submissions);
+          returns += adopted?.stamped ?? 0;
+        }
+      }
+      /** Re-keys each record a stamp changed the key of, keeping a record held under the new key already. */
+      const stampAll = <T>(map: Map<string, T>, stamp: (held: T) => T | null, keyOf: (record: T) => string) => {
+        let stamped = 0;
+        for (const [key, held] of [...map]) {
+          const adopted = stamp(held);
+          if (!adopted) continue;
+          map.delete(key);
+          if (!map.has(keyOf(adopted))) map.set(keyOf(adopted), adopted);
+          stamped++;
+        }
+        return stamped;
+      };
+      const stamped = {
+        returns,
+        watchlists: stampAll(watchlists, (w) => adoptedChannelRecord(w, teamId), channelKeyOf),
+        digestRecords: stampAll(
+          digests,
+          (d) => adoptedChannelRecord(d, teamId),
+          (d) => `${channelKeyOf(d)}:${d.reportMonth}`,
+        ),
+        slackUploads: stampAll(
+          uploads,
+          (u) => adoptedSlackUpload(u, teamId),
+          (u) => u.key,
+        ),
+      };
+      tokenWorkspace = { teamId, adoptedAt: new Date().toISOString() };
+      return { workspace: copy(tokenWorkspace), stamped };
+    },
     fetchClaims: createLocalFetchClaims(),
     contents() {
       return {
@@ -236,6 +282,7 @@ export function createMemoryFilingStore(): MemoryFilingStore {
         digestRecords: async () => [...digests.values()].map(copy),
         slackUploads: async () => [...uploads.values()].map(copy),
         installations: async () => [...installations.values()].map(copy),
+        tokenWorkspace: async () => copy(tokenWorkspace),
       };
     },
     async close() {},

@@ -20,6 +20,7 @@ import { createHkexnewsUnfurl } from '../../src/services/unfurl-hkexnews.js';
 import { type Logger, LogLevel } from '../../src/slack/bolt.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { FilingStore, SaveResult } from '../../src/store/filing-store.js';
+import { inWorkspace } from '../../src/store/in-workspace.js';
 import { openFilingStore } from '../../src/store/index.js';
 import {
   type FakeFileInput,
@@ -125,6 +126,10 @@ export interface BotMessage {
 export interface TestApp {
   readonly appUrl: string;
   readonly fakeSlack: FakeSlack;
+  /**
+   * The app's store as its single token's workspace (the fake Slack's) sees it, which stamps what it saves with
+   * that workspace; the whole store where the app is installed in many (`oauth`).
+   */
   readonly store: FilingStore;
   readonly app: SlackApp;
   readonly logs: LogLine[];
@@ -348,7 +353,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     appUrl,
     fakeSlack,
-    store,
+    store: options.oauth ? store : inWorkspace(store, fakeSlack.teamId),
     app,
     logs,
     signingSecret,

@@ -134,7 +134,7 @@ describe('the scheduled digest over Slack', () => {
       ['C0001', 'November 2023 digest: 2 of 3 watched companies have filed; lar'],
     ]);
     expect(clock.now().toISOString()).toBe('2023-12-07T02:00:00.000Z');
-    const record = await store.findDigestRecord('C0001', '2023-11');
+    const record = await startedApp().store.findDigestRecord('C0001', '2023-11');
     expect(record?.messageTs).toHaveLength(1);
     expect(log).toEqual(['C0001 2023-11: sent (1 message(s))']);
 
@@ -215,7 +215,7 @@ describe('a scheduled digest Slack refuses', () => {
     t.fakeSlack.addConversation('C0TEAM', { type: 'public' });
     await command(t, 'watch 20 700', 'C0TEAM', 'U0OWNER');
     await command(t, 'watch 5', 'C0TEAM', 'U0OTHER');
-    expect((await store.getWatchlist('C0TEAM'))?.ownerUserId).toBe('U0OWNER');
+    expect((await startedApp().store.getWatchlist('C0TEAM'))?.ownerUserId).toBe('U0OWNER');
     // Then someone removes the bot from the channel.
     t.fakeSlack.addConversation('C0TEAM', { type: 'public', botIsMember: false });
 
@@ -250,7 +250,7 @@ describe('a scheduled digest Slack refuses', () => {
       'November 2023 digest: 3 of 3 watched companies h',
     ]);
     expect(t.fakeSlack.callsTo('conversations.open')).toHaveLength(1);
-    const record = await store.findDigestRecord('C0TEAM', '2023-11');
+    const record = await startedApp().store.findDigestRecord('C0TEAM', '2023-11');
     expect(record?.messageTs).toHaveLength(1);
     expect(record?.failure).toBeUndefined();
   });

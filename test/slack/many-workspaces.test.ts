@@ -41,6 +41,13 @@ afterEach(async () => {
 /** An install as a browser makes it: the install page, Slack's authorize page, back to the redirect with the cookie. */
 async function install(app: TestApp, teamId: string): Promise<FakeWorkspace> {
   const workspace = app.fakeSlack.addWorkspace(teamId);
+  const done = await installAs(app, teamId);
+  expect(done.status).toBe(200);
+  return workspace;
+}
+
+/** The install's steps for what the installer chose on Slack's page (a workspace, or an organisation): the last page. */
+async function installAs(app: TestApp, teamId: string): Promise<Response> {
   const page = await fetch(`${app.origin}/slack/install`, { redirect: 'manual' });
   expect(page.status).toBe(200);
   const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -54,9 +61,7 @@ async function install(app: TestApp, teamId: string): Promise<FakeWorkspace> {
   expect(consent.status).toBe(302);
   const back = new URL(consent.headers.get('location') ?? '');
   expect(back.pathname).toBe('/slack/oauth_redirect');
-  const done = await fetch(back, { headers: { cookie }, redirect: 'manual' });
-  expect(done.status).toBe(200);
-  return workspace;
+  return fetch(back, { headers: { cookie }, redirect: 'manual' });
 }
 
 /** The app, installed in workspaces A and B, each with a public #general of the same channel id. */
@@ -206,6 +211,25 @@ describe('the app installed in two workspaces through OAuth', () => {
       await fakeSlack.close();
       await remove();
     }
+  });
+
+  it('refuses an Enterprise Grid org-wide install, saying why to the installer, and revokes its token', async () => {
+    const app = await startTestApp({ oauth: true });
+    t = app;
+    const org = app.fakeSlack.addOrganization('E0STARSHIP');
+    const done = await installAs(app, org.teamId);
+    expect(done.status).toBe(403);
+    const page = await done.text();
+    expect(page).toContain('This app is installed one workspace at a time: an org-wide install');
+    expect(page).toContain('nothing was installed');
+    expect(await app.store.contents().installations()).toEqual([]);
+    expect(app.fakeSlack.callsTo('auth.revoke').map((c) => c.teamId)).toEqual([org.teamId]);
+    expect(app.logs.map((l) => l.text)).toContain(
+      'an org-wide install in Enterprise Grid organisation E0STARSHIP was refused',
+    );
+    // A workspace installs as before.
+    await install(app, A);
+    expect((await app.store.findInstallation(A))?.team.id).toBe(A);
   });
 
   it('answers a workspace that never installed the app with nothing from another', async () => {

@@ -9,7 +9,7 @@ import { runWatchCommand } from '../../src/services/watch-commands.js';
 import type { FilingStore } from '../../src/store/filing-store.js';
 import { makeMonthlyReturn } from '../helpers/factories.js';
 import { saveSample, saveSenseTimeOctoberAndNovember } from '../helpers/sample-returns.js';
-import { startTestApp, type TestApp } from '../helpers/slack-harness.js';
+import { openTempFilingStore, startTestApp, type TestApp } from '../helpers/slack-harness.js';
 
 let t: TestApp;
 
@@ -133,8 +133,9 @@ describe('/shares', () => {
 
 describe('/shares when something breaks', () => {
   it('apologises without details, logs the error, and keeps answering', async () => {
-    const app = await startTestApp();
-    const { store } = app;
+    // The app's own store, whose look-up breaks (the harness's `store` is a view of it).
+    const { store, remove } = await openTempFilingStore();
+    const app = await startTestApp({ store });
     await holdReturns(store);
     let broken = true;
     const latest = store.latest.bind(store);
@@ -157,6 +158,7 @@ describe('/shares when something breaks', () => {
       expect(app.botMessages()[1]?.plain).toContain('SenseTime Group Inc. (00020) · November 2023');
     } finally {
       await app.close();
+      await remove();
     }
   });
 });

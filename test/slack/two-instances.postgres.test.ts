@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestDueDigest } from '../../src/digest/digest-schedule.js';
+import type { Viewer } from '../../src/domain/audience.js';
 import { postFileShared, type RunningBot } from '../helpers/bot-process.js';
 import { postgresSkipReason } from '../helpers/postgres-database.js';
 import { startTwoBots, type TwoBots } from '../helpers/two-bots.js';
@@ -32,7 +33,9 @@ describe.skipIf(postgresSkipReason !== null)(
     beforeAll(async () => {
       two = await startTwoBots({
         secret: SECRET,
-        // Watched before either bot starts: each one's scheduler finds the digest due and unsent at start-up.
+        // Watched before either bot starts, with no workspace named (as a store of a bot that did not know its
+        // workspace holds it): the first bot to start stamps it with the token's workspace, the second finds that
+        // done, and each one's scheduler finds the digest due and unsent at start-up.
         before: (store) =>
           store.saveWatchlist({
             channelId: DIGEST_CHANNEL,
@@ -63,7 +66,9 @@ describe.skipIf(postgresSkipReason !== null)(
       await until(async () => (await store.unfinishedSlackUploads()).length === 0);
       expect(cards()).toHaveLength(1);
       expect(String(cards()[0]?.body.text)).toContain('00020');
-      expect(await store.submissions('00020', '2023-11')).toHaveLength(1);
+      // Read in a channel of the token's workspace: that workspace's.
+      const inWorkspace: Viewer = { kind: 'workspace', teamId: fakeSlack.teamId };
+      expect(await store.submissions('00020', '2023-11', inWorkspace)).toHaveLength(1);
       expect(fakeSlack.downloads.get(file.id)).toBe(1);
     });
 
@@ -79,8 +84,9 @@ describe.skipIf(postgresSkipReason !== null)(
           await bot.exited;
         }),
       );
-      const record = await store.findDigestRecord(DIGEST_CHANNEL, month);
+      const record = await store.findDigestRecord(DIGEST_CHANNEL, month, fakeSlack.teamId);
       expect(record?.trigger).toBe('catch-up');
+      expect(await store.listWatchlists()).toMatchObject([{ channelId: DIGEST_CHANNEL, teamId: fakeSlack.teamId }]);
       expect(digestPosts().map((post) => post.response?.ts)).toEqual(record?.messageTs);
       expect(digestPosts()).toHaveLength(1);
     });

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inWorkspace } from '../../src/store/in-workspace.js';
 import { openFilingStore } from '../../src/store/index.js';
 import {
   freePort,
@@ -142,10 +143,12 @@ describe('a bot killed with uploads in flight', () => {
     const store = await openFilingStore({ dir: dataDir });
     try {
       expect(await store.unfinishedSlackUploads()).toEqual([]);
+      // Read in a channel of the bot token's workspace: that workspace's returns.
+      const seen = inWorkspace(store, fakeSlack.teamId);
       // Every return once: copies of one return are the same return, and a resubmission is the one other.
-      expect(await store.submissions('02288', '2025-03')).toHaveLength(2);
-      expect(await store.submissions('00020', '2023-11')).toHaveLength(1);
-      const issuers = await store.listIssuers();
+      expect(await seen.submissions('02288', '2025-03')).toHaveLength(2);
+      expect(await seen.submissions('00020', '2023-11')).toHaveLength(1);
+      const issuers = await seen.listIssuers();
       expect(issuers.reduce((n, issuer) => n + issuer.returnsHeld, 0)).toBe(originals.length - 1);
     } finally {
       await store.close();

@@ -20,6 +20,11 @@ const DRAFTS = 'C0DRAFTS';
 const PUBLIC = 'C0GENERAL';
 const OTHER_PUBLIC = 'C0MARKETS';
 const OTHER_PRIVATE = 'C0BOARD';
+/** The fake Slack's workspace, which auth.test names as the bot token's: what the bot saves is stamped with it. */
+const TEAM = 'T0001';
+const inTeam = (channel: string) => `${TEAM}/${channel}`;
+/** Read in a public channel of the token's workspace: every conversation of it. */
+const WHOLE_TEAM = { kind: 'conversations', channelIds: [], teamIds: [TEAM] };
 
 let t: TestApp | null = null;
 let hkexnews: FakeHkexnews | null = null;
@@ -78,11 +83,13 @@ describe('a return shared in a private channel', () => {
     expect(card?.plain).toContain(HARBOURFRONT);
     expect((await app.store.latest('03388', viewerIn(DRAFTS)))?.audience).toEqual({
       kind: 'conversations',
-      channelIds: [DRAFTS],
+      channelIds: [inTeam(DRAFTS)],
     });
     expect(await app.store.latest('03388')).toBeNull();
     expect(await ask(app, '03388', DRAFTS)).toContain('Issued: 995,500,000');
-    expect(app.logs.some((l) => l.text.includes(`shared by U0001 in ${DRAFTS}, visible to only ${DRAFTS}`))).toBe(true);
+    expect(
+      app.logs.some((l) => l.text.includes(`shared by U0001 in ${DRAFTS}, visible to only ${inTeam(DRAFTS)}`)),
+    ).toBe(true);
   });
 
   it('is not held in a public channel, nor in another private one: card, month, history, csv, list, name', async () => {
@@ -152,7 +159,8 @@ describe('a return shared in a private channel', () => {
     await share(app, DRAFTS);
     const card = await share(app, PUBLIC);
     expect(card?.plain).toContain(HARBOURFRONT);
-    expect((await app.store.latest('03388'))?.audience).toEqual({ kind: 'workspace' });
+    // Every conversation of the token's workspace, and no other workspace it may later be installed in.
+    expect((await app.store.latest('03388'))?.audience).toEqual({ ...WHOLE_TEAM, channelIds: [inTeam(DRAFTS)] });
     expect(await ask(app, '03388', OTHER_PUBLIC)).toContain('Issued: 995,500,000');
   });
 
@@ -180,9 +188,11 @@ describe('a return shared in one private channel, then in another', () => {
     expect(card?.plain).not.toMatch(/already held/i);
     expect((await app.store.latest('03388', viewerIn(BOARD)))?.audience).toEqual({
       kind: 'conversations',
-      channelIds: [DRAFTS, BOARD],
+      channelIds: [inTeam(DRAFTS), inTeam(BOARD)],
     });
-    expect(app.logs.some((l) => l.text.includes(`in ${BOARD}, visible to only ${DRAFTS}, ${BOARD}`))).toBe(true);
+    expect(
+      app.logs.some((l) => l.text.includes(`in ${BOARD}, visible to only ${inTeam(DRAFTS)}, ${inTeam(BOARD)}`)),
+    ).toBe(true);
 
     for (const channel of [DRAFTS, BOARD]) {
       expect(await ask(app, '03388', channel)).toContain('Issued: 995,500,000');
@@ -217,7 +227,10 @@ describe('a return shared in one private channel, then in another', () => {
     expect(JSON.stringify(posted?.body)).toContain('Issued: *995,500,000*');
 
     await share(app, OTHER_PUBLIC);
-    expect((await app.store.latest('03388'))?.audience).toEqual({ kind: 'workspace' });
+    expect((await app.store.latest('03388'))?.audience).toEqual({
+      ...WHOLE_TEAM,
+      channelIds: [inTeam(DRAFTS), inTeam(BOARD)],
+    });
     expect(await ask(app, '03388', PUBLIC)).toContain('Issued: 995,500,000');
     expect(await ask(app, '03388', OTHER_PRIVATE)).toContain('Issued: 995,500,000');
   });

@@ -26,6 +26,7 @@ import { answerOrExplain, toPayload } from '../log-error.js';
 import { postHistoryChart } from '../post-history-chart.js';
 import type { FileTarget } from '../post-history-file.js';
 import { respondInParts } from '../respond-in-parts.js';
+import type { Workspaces } from '../workspaces.js';
 
 function staleButton(value: string | undefined): AppError {
   return new AppError('bad-input', 'That button no longer works: ask again with /shares.', { value: value ?? '' });
@@ -55,16 +56,16 @@ function threadOf(body: BlockButtonAction): FileTarget {
  * What a click in a conversation may see: that conversation's view of the store, so a return held only for another
  * conversation is not held here, and nothing of it is posted. Slack names the conversation of every message button.
  */
-function depsFor(deps: CardActionDeps, body: BlockButtonAction): AnswerDeps {
+async function depsFor(deps: CardActionDeps, body: BlockButtonAction): Promise<AnswerDeps> {
   const channelId = body.channel?.id ?? body.container?.channel_id;
-  // With the app in many workspaces, the clicking conversation is one of its workspace's.
-  const teamId = deps.manyWorkspaces ? (body.team?.id ?? null) : null;
-  return channelId ? { ...deps, store: seenBy(deps.store, viewerIn(channelId, teamId)) } : deps;
+  // The clicking conversation is one of its workspace's: the workspace's view of the store.
+  const store = deps.workspaces ? (await deps.workspaces.of(body.team?.id)).store : deps.store;
+  return channelId ? { ...deps, store: seenBy(store, viewerIn(channelId)) } : deps;
 }
 
 export interface CardActionDeps extends AnswerDeps {
-  /** The app is installed in many workspaces: a click sees what its own workspace may. */
-  readonly manyWorkspaces?: boolean;
+  /** The workspace a click comes from, whose view of the store it sees (workspaces.ts). */
+  readonly workspaces?: Workspaces;
 }
 
 function audit(logger: Logger, body: BlockButtonAction, button: string, answer: SharesAnswer): void {
@@ -106,7 +107,7 @@ export function registerCardActions(app: App, deps: CardActionDeps, turns: Answe
       const { stockCode, month } = refOf(action.value);
       const query = { kind: 'month', issuer: { kind: 'code', code: stockCode }, month, full: true } as const;
       // Posted in the card's thread: only what that conversation may see.
-      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      const answer = await answerSharesQuery(await depsFor(deps, body), query);
       audit(logger, body, 'Show all', answer);
       if (answer.kind !== 'full-return') {
         await respond({
@@ -127,7 +128,7 @@ export function registerCardActions(app: App, deps: CardActionDeps, turns: Answe
     await ack();
     await answerOrExplain(respond, logger, 'the Chart button', async () => {
       const { stockCode } = refOf(action.value);
-      const seen = depsFor(deps, body);
+      const seen = await depsFor(deps, body);
       const posted = await postHistoryChart(client, seen.store, turns, threadOf(body), { stockCode, range: null });
       logger.info(
         `Chart button by ${body.user.id} in ${body.channel?.id ?? 'unknown'}: ${stockCode}, posted ${posted}`,
@@ -148,7 +149,7 @@ export function registerCardActions(app: App, deps: CardActionDeps, turns: Answe
     await answerOrExplain(respond, logger, 'the History button', async () => {
       const { stockCode } = refOf(action.value);
       const query = { kind: 'history', issuer: { kind: 'code', code: stockCode } } as const;
-      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      const answer = await answerSharesQuery(await depsFor(deps, body), query);
       audit(logger, body, 'History', answer);
       const message = renderSharesAnswer(answer, { postToChannel: true });
       await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(message) });
@@ -159,7 +160,7 @@ export function registerCardActions(app: App, deps: CardActionDeps, turns: Answe
     await ack();
     await answerOrExplain(respond, logger, 'the Previous month button', async () => {
       const { stockCode, month } = refOf(action.value);
-      const answer = await answerPreviousMonth(depsFor(deps, body), stockCode, month);
+      const answer = await answerPreviousMonth(await depsFor(deps, body), stockCode, month);
       audit(logger, body, 'Previous month', answer);
       const message = renderSharesAnswer(answer, { postToChannel: true });
       await respond({ response_type: 'ephemeral', replace_original: false, ...toPayload(message) });
@@ -172,7 +173,7 @@ export function registerCardActions(app: App, deps: CardActionDeps, turns: Answe
       const { stockCode, month } = refOf(action.value);
       // Asked again as the conversation it is posted into sees it: a private return elsewhere is not held.
       const query = { kind: 'month', issuer: { kind: 'code', code: stockCode }, month } as const;
-      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      const answer = await answerSharesQuery(await depsFor(deps, body), query);
       audit(logger, body, 'Post to channel', answer);
       await postForEveryone(respond, answer);
     });
@@ -184,7 +185,7 @@ export function registerCardActions(app: App, deps: CardActionDeps, turns: Answe
       const query = parseSharesQuery(action.value ?? '');
       // The renderers write only lookups here; a value that asks for anything else is not one of theirs.
       if (isWatchQuery(query) || (query.kind === 'history' && query.export)) throw staleButton(action.value);
-      const answer = await answerSharesQuery(depsFor(deps, body), query);
+      const answer = await answerSharesQuery(await depsFor(deps, body), query);
       audit(logger, body, 'Post to channel', answer);
       await postForEveryone(respond, answer);
     });

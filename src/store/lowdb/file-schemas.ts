@@ -11,6 +11,7 @@ import {
   StoredReturnSchema,
   WatchlistSchema,
 } from '../../domain/stored-return.js';
+import { TokenWorkspaceSchema } from '../team-adoption.js';
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256');
 const Version1 = z.literal(1);
@@ -133,3 +134,10 @@ export const InstallationsFileSchema = z.object({
   installations: z.record(z.string(), WorkspaceInstallationSchema),
 });
 export type InstallationsFile = z.infer<typeof InstallationsFileSchema>;
+
+export const TokenWorkspaceFileSchema = z.object({
+  schemaVersion: Version1,
+  /** Null until the first start with a bot token has stamped the store's team-less records. */
+  workspace: TokenWorkspaceSchema.nullable(),
+});
+export type TokenWorkspaceFile = z.infer<typeof TokenWorkspaceFileSchema>;

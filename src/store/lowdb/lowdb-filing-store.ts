@@ -28,6 +28,7 @@ import {
   savedAgain,
   toValidStoredReturn,
 } from '../submissions.js';
+import { adoptedMonth, type TeamAdoption } from '../team-adoption.js';
 import type { ReturnLocation } from './code-index.js';
 import {
   emptyCodeIndexEntry,
@@ -411,6 +412,43 @@ export class LowdbFilingStore implements FilingStore {
     return this.#track(this.parts.settings.deleteInstallation(teamId));
   }
 
+  /**
+   * Reads every month file once (the index does not say which returns came from Slack), at the first start with a
+   * token; the settings files are stamped after the returns and the workspace recorded last, so a start stopped
+   * half-way does it again.
+   */
+  async adoptTeamless(teamId: string): Promise<TeamAdoption> {
+    this.#assertOpen();
+    const { settings, index } = this.parts;
+    const held = await settings.tokenWorkspace();
+    if (held) return { workspace: held, stamped: null };
+    let returns = 0;
+    for (const { stockCode, months, setAside } of [...index.entries()]) {
+      for (const month of Object.keys(months)) {
+        if (setAside[month] !== undefined) continue;
+        returns += await this.#saves.run(`${stockCode}/${month}`, () => this.#adoptMonth(stockCode, month, teamId));
+      }
+    }
+    const counts = await this.#track(settings.adoptTeamless(teamId));
+    const workspace = await this.#track(settings.recordTokenWorkspace(teamId));
+    return { workspace, stamped: { returns, ...counts } };
+  }
+
+  async #adoptMonth(stockCode: StockCode, month: ReportMonth, teamId: string): Promise<number> {
+    let file: JsonFile<MonthFile>;
+    try {
+      file = await this.parts.monthFiles.open(stockCode, month, false);
+    } catch (error) {
+      if (!isAppError(error, 'store-corrupt')) throw error;
+      this.parts.onCorrupt(error);
+      return 0;
+    }
+    const adopted = adoptedMonth(file.data.submissions, teamId);
+    if (!adopted) return 0;
+    await this.#write(file, adopted.submissions);
+    return adopted.stamped;
+  }
+
   contents(): StoreContents {
     this.#assertOpen();
     const { settings } = this.parts;
@@ -420,6 +458,7 @@ export class LowdbFilingStore implements FilingStore {
       digestRecords: () => settings.listDigestRecords(),
       slackUploads: () => settings.listSlackUploads(),
       installations: () => settings.listInstallations(),
+      tokenWorkspace: () => settings.tokenWorkspace(),
     };
   }
 

@@ -24,6 +24,7 @@ import {
   type Watchlist,
   WatchlistSchema,
 } from '../../domain/stored-return.js';
+import { type AdoptedCounts, adoptedChannelRecord, adoptedSlackUpload, type TokenWorkspace } from '../team-adoption.js';
 import { validateRecord } from '../validate-record.js';
 import {
   type DigestsFile,
@@ -32,6 +33,8 @@ import {
   InstallationsFileSchema,
   type SlackFilesFile,
   SlackFilesFileSchema,
+  type TokenWorkspaceFile,
+  TokenWorkspaceFileSchema,
   type WatchlistsFile,
   WatchlistsFileSchema,
 } from './file-schemas.js';
@@ -52,6 +55,7 @@ export class SettingsFiles {
   readonly #digests: LazyJsonFile<DigestsFile>;
   readonly #slackFiles: LazyJsonFile<SlackFilesFile>;
   readonly #installations: LazyJsonFile<InstallationsFile>;
+  readonly #tokenWorkspace: LazyJsonFile<TokenWorkspaceFile>;
 
   constructor(
     layout: StoreLayout,
@@ -74,6 +78,65 @@ export class SettingsFiles {
       { ...spec, file: layout.installationsFile, schema: InstallationsFileSchema },
       () => ({ schemaVersion: 1, installations: {} }),
     );
+    this.#tokenWorkspace = new LazyJsonFile(
+      { ...spec, file: layout.tokenWorkspaceFile, schema: TokenWorkspaceFileSchema },
+      () => ({ schemaVersion: 1, workspace: null }),
+    );
+  }
+
+  async tokenWorkspace(): Promise<TokenWorkspace | null> {
+    return structuredClone((await this.#tokenWorkspace.get()).data.workspace);
+  }
+
+  /** Records the store's token workspace, unless one is recorded already; answers the one held. */
+  async recordTokenWorkspace(teamId: string): Promise<TokenWorkspace> {
+    const file = await this.#tokenWorkspace.get();
+    if (!file.data.workspace) {
+      file.data.workspace = { teamId, adoptedAt: this.options.now().toISOString() };
+      await file.write();
+    }
+    return structuredClone(file.data.workspace);
+  }
+
+  /** Stamps the watchlists, digest records and upload claims that name no workspace (team-adoption.ts). */
+  async adoptTeamless(teamId: string): Promise<Omit<AdoptedCounts, 'returns'>> {
+    const watchlistsFile = await this.#watchlists.get();
+    let watchlists = 0;
+    for (const [key, held] of Object.entries(watchlistsFile.data.watchlists)) {
+      const adopted = adoptedChannelRecord(held, teamId);
+      if (!adopted) continue;
+      delete watchlistsFile.data.watchlists[key];
+      // Where the workspace's own list of the channel is held already, that one stays.
+      watchlistsFile.data.watchlists[channelKeyOf(adopted)] ??= adopted;
+      watchlists++;
+    }
+    if (watchlists > 0) await watchlistsFile.write();
+
+    const digestsFile = await this.#digests.get();
+    const teamless = digestsFile.data.digests.filter((held) => held.teamId === undefined);
+    if (teamless.length > 0) {
+      const stamped = digestsFile.data.digests.filter((held) => held.teamId !== undefined);
+      const keyOf = (record: DigestRecord) => `${channelKeyOf(record)} ${record.reportMonth}`;
+      const held = new Set(stamped.map(keyOf));
+      // As for watchlists, a record the workspace holds already for the channel and month stays.
+      const adopted = teamless.map((record) => ({ ...record, teamId })).filter((record) => !held.has(keyOf(record)));
+      digestsFile.data.digests = [...stamped, ...adopted];
+      await digestsFile.write();
+    }
+    const digestRecords = teamless.length;
+
+    const slackFile = await this.#slackFiles.get();
+    let slackUploads = 0;
+    for (const [key, held] of Object.entries(slackFile.data.claims)) {
+      // A bare time names no share: it only stops a redelivery long past.
+      const adopted = typeof held === 'string' ? null : adoptedSlackUpload(held, teamId);
+      if (!adopted) continue;
+      delete slackFile.data.claims[key];
+      slackFile.data.claims[adopted.key] ??= adopted;
+      slackUploads++;
+    }
+    if (slackUploads > 0) await slackFile.write();
+    return { watchlists, digestRecords, slackUploads };
   }
 
   async saveInstallation(installation: WorkspaceInstallation): Promise<void> {

@@ -29,6 +29,7 @@ const WRITERS = new Set<keyof FilingStore>([
   'claimDigest',
   'claimSlackUpload',
   'recordSlackUpload',
+  'adoptTeamless',
 ]);
 
 /** The store, with every file-system failure of every method turned into AppError('store-failure'). */

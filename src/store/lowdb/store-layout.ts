@@ -9,6 +9,7 @@
  *   index/codes-20.json        the codes ending in 20: names, months held, sha256 of each submission, other
  *                              exchanges' codes their classes are listed under
  *   watchlists.json, digests.json, slack-files.json, installations.json
+ *   workspace.json             the single bot token's workspace, once its team-less records were stamped with it
  *   journal/                   a marker per save in progress, replayed when the store opens after a crash
  *   .tmp/                      temporary copies of files being replaced
  */
@@ -31,6 +32,8 @@ export interface StoreLayout {
   readonly slackFilesFile: string;
   /** The app's installation in each workspace, where it is installed through OAuth. */
   readonly installationsFile: string;
+  /** The workspace of the single bot token the store was used with (team-adoption.ts). */
+  readonly tokenWorkspaceFile: string;
   readonly lockFile: string;
   /** The single file of the version-0 store, migrated when found. */
   readonly legacyDbFile: string;
@@ -49,6 +52,7 @@ export function storeLayout(root: string): StoreLayout {
     digestsFile: at('digests.json'),
     slackFilesFile: at('slack-files.json'),
     installationsFile: at('installations.json'),
+    tokenWorkspaceFile: at('workspace.json'),
     lockFile: at('.lock'),
     legacyDbFile: at('db.json'),
   };

@@ -144,6 +144,20 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
+    name: "the single bot token's workspace",
+    sql: `
+      -- The workspace of the single bot token the database was used with (auth.test's team_id), recorded at the
+      -- first start with a token, once the Slack records written without a workspace were stamped with it
+      -- (team-adoption.ts): one row at most. Those records are jsonb and text keys as before: no column changes.
+      CREATE TABLE token_workspace (
+        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        team_id text NOT NULL,
+        adopted_at timestamptz NOT NULL
+      );
+    `,
+  },
+  {
+    version: 8,
     name: 'history entries written beside the record, and an index in history order',
     sql: `
       -- Each submission's history entry (toHistoryEntry in stored-return.ts: a sixth of the record), written at each

@@ -63,4 +63,15 @@ export class PostgresFetchClaims implements FetchClaims {
     );
     return rows[0]?.result ?? null;
   }
+
+  async prune(kind: string, maxAgeMs: number): Promise<number> {
+    const rows = await this.sql.query<{ forgotten: string }>(
+      `WITH gone AS (
+         DELETE FROM hkexnews_claims WHERE done_at IS NOT NULL AND done_at <= $2 AND starts_with(key, $1 || ' ')
+         RETURNING 1)
+       SELECT count(*)::text AS forgotten FROM gone`,
+      [kind, new Date(this.now().getTime() - maxAgeMs)],
+    );
+    return Number(rows[0]?.forgotten ?? 0);
+  }
 }

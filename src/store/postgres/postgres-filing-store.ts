@@ -42,6 +42,13 @@ import { emptyCodeIndexEntry, recordMonth } from '../lowdb/code-index-entry.js';
 import { CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
 import { prepareName, rankIssuers, type SearchableIssuer } from '../lowdb/issuer-search.js';
 import { addSubmission, findSameReturn, linkSubmissions, savedAgain, toValidStoredReturn } from '../submissions.js';
+import {
+  adoptedChannelRecord,
+  adoptedMonth,
+  adoptedSlackUpload,
+  type TeamAdoption,
+  type TokenWorkspace,
+} from '../team-adoption.js';
 import { validateRecord } from '../validate-record.js';
 import { type Database, type Sql, sqlStateOf } from './database.js';
 import { type ListedIssuer, listedUnder, summaryFor, toListedIssuer } from './listed-issuer.js';
@@ -49,6 +56,9 @@ import { PostgresFetchClaims } from './postgres-fetch-claims.js';
 
 /** The first key of the advisory locks a save takes: one lock per stock code under it. */
 const SAVE_LOCK = 0x73617665;
+
+/** Held by the one start that stamps the store's team-less records (adoptTeamless). */
+const ADOPTION_LOCK = 0x61646f70;
 
 /** Rows a viewer may see: `$n` is what it is named by (audience.ts keysOf); public rows name no one. */
 const visibleTo = (n: number) => `(audience_channels IS NULL OR audience_channels && $${n}::text[])`;
@@ -113,7 +123,7 @@ export class PostgresFilingStore implements FilingStore {
     const limit = Math.max(0, options?.limit ?? Number.MAX_SAFE_INTEGER);
     if (limit === 0) return [];
     // Each month's first row the viewer may see is its current one: read in the index's order, the entries written
-    // at save (migrations.ts, version 7), and only as many months as asked for.
+    // at save (migrations.ts, version 8), and only as many months as asked for.
     const rows = await this.#lookup(
       `SELECT DISTINCT ON (report_month) history_entry FROM returns
        WHERE stock_code = $1 AND ${visibleTo(2)} ORDER BY report_month DESC, position LIMIT $3`,
@@ -310,6 +320,80 @@ export class PostgresFilingStore implements FilingStore {
     await this.#query('DELETE FROM installations WHERE team_id = $1', [teamId]);
   }
 
+  /**
+   * In one transaction, under a lock that makes two instances starting together take turns: the second finds the
+   * workspace recorded and stamps nothing. Each code's save lock is taken as its months are stamped.
+   */
+  adoptTeamless(teamId: string): Promise<TeamAdoption> {
+    this.#assertOpen();
+    return this.db.transaction(async (sql) => {
+      await sql.query('SELECT pg_advisory_xact_lock($1)', [ADOPTION_LOCK]);
+      const held = await tokenWorkspaceIn(sql);
+      if (held) return { workspace: held, stamped: null };
+      const stamped = {
+        returns: await adoptReturns(sql, teamId),
+        watchlists: 0,
+        digestRecords: 0,
+        slackUploads: 0,
+      };
+      for (const row of await sql.query(`SELECT channel_id, record FROM watchlists WHERE NOT record ? 'teamId'`)) {
+        const adopted = adoptedChannelRecord(parseHeld(WatchlistSchema, row.record, 'watchlist'), teamId);
+        if (!adopted) continue;
+        await sql.query('DELETE FROM watchlists WHERE channel_id = $1', [row.channel_id]);
+        // Where the workspace's own list of the channel is held already, that one stays.
+        await sql.query('INSERT INTO watchlists (channel_id, record) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+          channelKeyOf(adopted),
+          JSON.stringify(adopted),
+        ]);
+        stamped.watchlists++;
+      }
+      const digests = await sql.query(
+        `SELECT channel_id, report_month, record FROM digests WHERE NOT record ? 'teamId'`,
+      );
+      for (const row of digests) {
+        const adopted = adoptedChannelRecord(parseHeld(DigestRecordSchema, row.record, 'digest record'), teamId);
+        if (!adopted) continue;
+        await sql.query('DELETE FROM digests WHERE channel_id = $1 AND report_month = $2', [
+          row.channel_id,
+          row.report_month,
+        ]);
+        await sql.query(
+          'INSERT INTO digests (channel_id, report_month, record) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [channelKeyOf(adopted), adopted.reportMonth, JSON.stringify(adopted)],
+        );
+        stamped.digestRecords++;
+      }
+      for (const row of await sql.query(`SELECT record FROM slack_uploads WHERE NOT record ? 'teamId'`)) {
+        const held = parseHeld(SlackUploadSchema, row.record, 'Slack upload');
+        const adopted = adoptedSlackUpload(held, teamId);
+        if (!adopted) continue;
+        // Its claim order is kept: unfinished uploads resume in the order they were claimed.
+        await sql.query(
+          `UPDATE slack_uploads SET key = $2, record = $3
+           WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM slack_uploads WHERE key = $2)`,
+          [held.key, adopted.key, JSON.stringify(adopted)],
+        );
+        await sql.query('DELETE FROM slack_uploads WHERE key = $1', [held.key]);
+        stamped.slackUploads++;
+      }
+      const workspace = { teamId, adoptedAt: this.options.now().toISOString() };
+      await sql.query('INSERT INTO token_workspace (team_id, adopted_at) VALUES ($1, $2)', [
+        workspace.teamId,
+        workspace.adoptedAt,
+      ]);
+      return { workspace, stamped };
+    });
+  }
+
+  /** Records another store's token workspace (hkex-shares migrate) unless this one has one; true when recorded. */
+  async importTokenWorkspace(workspace: TokenWorkspace): Promise<boolean> {
+    const inserted = await this.#query(
+      'INSERT INTO token_workspace (team_id, adopted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING team_id',
+      [workspace.teamId, workspace.adoptedAt],
+    );
+    return inserted.length > 0;
+  }
+
   contents(): StoreContents {
     this.#assertOpen();
     return {
@@ -327,6 +411,7 @@ export class PostgresFilingStore implements FilingStore {
         const rows = await this.#query('SELECT record FROM installations ORDER BY team_id');
         return rows.map((row) => parseHeld(WorkspaceInstallationSchema, row.record, 'installation'));
       },
+      tokenWorkspace: () => tokenWorkspaceIn(this.db),
     };
   }
 
@@ -518,6 +603,38 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
      ON CONFLICT (stock_code) DO UPDATE SET entry = EXCLUDED.entry, revision = nextval('issuer_revisions')`,
     [first.stockCode, JSON.stringify(entry)],
   );
+}
+
+/** The months holding a Slack return, each stamped as team-adoption.ts says: how many returns were. */
+async function adoptReturns(sql: Sql, teamId: string): Promise<number> {
+  const months = await sql.query(
+    `SELECT DISTINCT stock_code, report_month FROM returns
+     WHERE record->'provenance'->'source'->>'kind' = 'slack' ORDER BY stock_code, report_month`,
+  );
+  let stamped = 0;
+  for (const { stock_code: stockCode, report_month: month } of months) {
+    await sql.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SAVE_LOCK, stockCode]);
+    const rows = await sql.query(
+      'SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 ORDER BY position',
+      [stockCode, month],
+    );
+    const adopted = adoptedMonth(
+      rows.map((row) => toStoredReturn(row.record)),
+      teamId,
+    );
+    if (!adopted) continue;
+    await writeMonth(sql, adopted.submissions);
+    stamped += adopted.stamped;
+  }
+  return stamped;
+}
+
+async function tokenWorkspaceIn(sql: Sql): Promise<TokenWorkspace | null> {
+  const rows = await sql.query<{ team_id: string; adopted_at: Date }>(
+    'SELECT team_id, adopted_at FROM token_workspace',
+  );
+  const [row] = rows;
+  return row ? { teamId: row.team_id, adoptedAt: row.adopted_at.toISOString() } : null;
 }
 
 async function writeUpload(sql: Sql, upload: SlackUpload): Promise<void> {

@@ -12,7 +12,7 @@ import type { MonthlyReturn, ReportMonth } from '../../../src/domain/monthly-ret
 import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import type { StockCode } from '../../../src/domain/stock-code.js';
 import type { DigestRecord, Watchlist } from '../../../src/domain/stored-return.js';
-import type { FilingStore } from '../../../src/store/filing-store.js';
+import type { FilingStore, SaveInput } from '../../../src/store/filing-store.js';
 import { loadFixtureReturn } from '../../helpers/fixture-specs.js';
 import { makeSaveInput, sha256Of } from '../store-fixtures.js';
 
@@ -957,6 +957,29 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
           result: { failed: 'not_in_channel' },
         });
       });
+      it('forget the finished claims of a kind past their age, never one in hand nor one of another kind', async () => {
+        const { fetchClaims } = store;
+        const finish = async (claimKey: string, result: unknown) => {
+          const claim = await fetchClaims.claim(claimKey, 60_000);
+          if (claim.outcome !== 'claimed') throw new Error(`claimed expected, got ${claim.outcome}`);
+          await fetchClaims.finish(claimKey, claim.token, result);
+        };
+        await finish('hkexnews-fill 2023-10', { checked: ['00020'] });
+        await finish('late-filing C1 2023-10 00020', { ts: '1.1' });
+        expect((await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).outcome).toBe('claimed');
+        // Finished moments ago: younger than an hour.
+        expect(await fetchClaims.prune('hkexnews-fill', 3_600_000)).toBe(0);
+        expect(await fetchClaims.kept('hkexnews-fill 2023-10')).toEqual({ checked: ['00020'] });
+        // Every finished fill, however young: the one in hand stays, and so does the other kind's.
+        expect(await fetchClaims.prune('hkexnews-fill', 0)).toBe(1);
+        expect(await fetchClaims.kept('hkexnews-fill 2023-10')).toBeNull();
+        expect((await fetchClaims.claim('hkexnews-fill 2023-10', 60_000)).outcome).toBe('claimed');
+        expect((await fetchClaims.claim('hkexnews-fill 2023-11', 60_000)).outcome).toBe('in-hand');
+        expect(await fetchClaims.kept('late-filing C1 2023-10 00020')).toEqual({ ts: '1.1' });
+        // A kind is a key's whole first word: "late" is not "late-filing".
+        expect(await fetchClaims.prune('late', 0)).toBe(0);
+        expect(await fetchClaims.kept('late-filing C1 2023-10 00020')).toEqual({ ts: '1.1' });
+      });
     });
 
     describe('a damaged month', () => {
@@ -1001,6 +1024,14 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
     });
 
     describe('with the app installed in many workspaces', () => {
+      const share: SlackShare = {
+        fileId: 'F1',
+        fileName: 'a.pdf',
+        channelId: 'C1',
+        shareTs: '1.1',
+        threadTs: '1.1',
+        userId: 'U1',
+      };
       const installation = (teamId: string, token: string) => ({
         team: { id: teamId, name: `Team ${teamId}` },
         user: { id: 'U1' },
@@ -1036,17 +1067,60 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect(await store.claimDigest({ ...digest('C1', '2023-11', []), teamId: 'T2' })).toBeNull();
         expect((await store.claimDigest({ ...digest('C1', '2023-11', []), teamId: 'T2' }))?.teamId).toBe('T2');
         expect(await store.findDigestRecord('C1', '2023-11')).toBeNull();
-        const share = {
-          fileId: 'F1',
-          fileName: 'a.pdf',
-          channelId: 'C1',
-          shareTs: '1.1',
-          threadTs: '1.1',
-          userId: 'U1',
-        };
         expect((await store.claimSlackUpload({ ...share, teamId: 'T1' }, 60_000)).outcome).toBe('claimed');
         expect((await store.claimSlackUpload({ ...share, teamId: 'T2' }, 60_000)).outcome).toBe('claimed');
         expect((await store.claimSlackUpload({ ...share, teamId: 'T2' }, 60_000)).outcome).toBe('in-hand');
+      });
+
+      it('stamps a single token’s team-less records with its workspace, once, and shows them to it alone', async () => {
+        const fromSlack = (file: string, channelId: string, stockCode = '00700'): SaveInput => {
+          const input = makeSaveInput({ stockCode, month: '2023-11', file });
+          const source = { kind: 'slack' as const, fileId: `F-${file}`, fileName: `${file}.pdf`, channelId };
+          return {
+            ...input,
+            provenance: { ...input.provenance, source: { ...source, userId: 'U1', permalink: null } },
+          };
+        };
+        // As a bot that did not know its workspace saved them: public (no audience recorded yet: an older file
+        // read it as public), private to G1, and one read by ingest.
+        await store.save(fromSlack('public', 'C1'));
+        await store.save({ ...fromSlack('private', 'G1', '00005'), audience: onlyIn('G1') });
+        await store.save(makeSaveInput({ stockCode: '00700', month: '2023-12', file: 'ingested' }));
+        await store.save(makeSaveInput({ stockCode: '00020', file: 'from HKEXnews' }));
+        await store.saveWatchlist(watchlist('C1', ['00700']));
+        await store.recordDigest(digest('C1', '2023-11', ['1.1']));
+        await store.claimSlackUpload(share, 60_000);
+
+        const adoption = await store.adoptTeamless('T1');
+        expect(adoption.workspace.teamId).toBe('T1');
+        expect(adoption.stamped).toEqual({ returns: 2, watchlists: 1, digestRecords: 1, slackUploads: 1 });
+        // Kept across a restart, where the backend keeps anything.
+        if (subject?.reopen) store = await subject.reopen();
+        // Once: a second start (with this token or another workspace's) stamps nothing.
+        expect(await store.adoptTeamless('T2')).toEqual({ workspace: adoption.workspace, stamped: null });
+        expect(await store.contents().tokenWorkspace()).toEqual(adoption.workspace);
+
+        const inT1 = viewerIn('C9', 'T1');
+        expect((await store.forMonth('00700', '2023-11', inT1))?.audience).toEqual({
+          kind: 'conversations',
+          channelIds: [],
+          teamIds: ['T1'],
+        });
+        expect(await store.forMonth('00700', '2023-11', viewerIn('C9', 'T2'))).toBeNull();
+        expect(await store.forMonth('00700', '2023-11', WORKSPACE)).toBeNull();
+        expect((await store.latest('00005', viewerIn('G1', 'T1')))?.audience).toEqual(onlyIn('G1', 'T1'));
+        expect(await store.latest('00005', viewerIn('G1', 'T2'))).toBeNull();
+        expect((await store.listIssuers(viewerIn('C9', 'T2'))).map((i) => i.stockCode)).toEqual(['00020', '00700']);
+        // Read from a path (ingest) or HKEXnews: public to every workspace, as before.
+        expect((await store.forMonth('00700', '2023-12', viewerIn('C9', 'T2')))?.audience).toEqual(WORKSPACE);
+        expect((await store.latest('00020', viewerIn('C9', 'T2')))?.audience).toEqual(WORKSPACE);
+        expect((await store.getWatchlist('C1', 'T1'))?.stockCodes).toEqual(['00700']);
+        expect(await store.getWatchlist('C1')).toBeNull();
+        expect((await store.findDigestRecord('C1', '2023-11', 'T1'))?.messageTs).toEqual(['1.1']);
+        expect(await store.findDigestRecord('C1', '2023-11')).toBeNull();
+        expect((await store.unfinishedSlackUploads()).map((u) => [u.key, u.teamId])).toEqual([['F1:T1/C1:1.1', 'T1']]);
+        // A redelivery of the share, now from the known workspace, finds the claim.
+        expect((await store.claimSlackUpload({ ...share, teamId: 'T1' }, 60_000)).outcome).toBe('in-hand');
       });
 
       it('shows a return read in a public channel of one workspace there only, and one from HKEXnews everywhere', async () => {

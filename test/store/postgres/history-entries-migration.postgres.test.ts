@@ -1,5 +1,5 @@
 /**
- * A database written before each submission kept its history entry (schema version 6): migration 7 fills the
+ * A database written before each submission kept its history entry (schema version 7): migration 8 fills the
  * entries in from the records held, so that the history read from them is the one built from the records before.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { postgresSkipReason, testDatabaseUrl } from '../../helpers/postgres-data
 import { makeSaveInput, sha256Of } from '../store-fixtures.js';
 
 describe.skipIf(postgresSkipReason !== null)('a PostgreSQL store written before history entries were kept', () => {
-  it('gives the same history once migration 7 has filled in the entries, and keeps them at the next save', async () => {
+  it('gives the same history once migration 8 has filled in the entries, and keeps them at the next save', async () => {
     const url = await testDatabaseUrl();
     const first = await openPostgresFilingStore({ url });
     let before: Awaited<ReturnType<typeof first.history>>;
@@ -31,7 +31,7 @@ describe.skipIf(postgresSkipReason !== null)('a PostgreSQL store written before 
     try {
       await db.query('DROP INDEX returns_newest_first');
       await db.query('ALTER TABLE returns DROP COLUMN history_entry');
-      await db.query('DELETE FROM schema_migrations WHERE version = 7');
+      await db.query('DELETE FROM schema_migrations WHERE version = 8');
     } finally {
       await db.close();
     }
