@@ -48,6 +48,11 @@ interface Measured {
   history12: [number, number];
   historyAll: [number, number];
   search: [number, number];
+  /**
+   * CPU of the measured (bot's) process per lookup, mean, for latest, history 12 and history all (ms): what a
+   * shared machine's load changes little, where it makes p99s mostly waits for a core. The server's is not in it.
+   */
+  lookupCpu: [number, number, number];
   rssMb: number;
   /** The machine's 1-minute load average as the measuring ended: on a shared machine p99s follow it. */
   load: number;
@@ -200,13 +205,17 @@ async function measure(returns: number, dir: string, url?: string): Promise<void
     }
   }
 
+  const cpuPerCall: number[] = [];
   const timed = async (count: number, run: (i: number) => Promise<unknown>): Promise<[number, number]> => {
     const times: number[] = [];
+    const cpu = process.cpuUsage();
     for (let i = 0; i < count; i++) {
       const t = performance.now();
       await run(i);
       times.push(performance.now() - t);
     }
+    const used = process.cpuUsage(cpu);
+    cpuPerCall.push((used.user + used.system) / 1000 / count);
     return percentiles(times);
   };
 
@@ -249,6 +258,7 @@ async function measure(returns: number, dir: string, url?: string): Promise<void
     history12,
     historyAll,
     search,
+    lookupCpu: [cpuPerCall[0] ?? 0, cpuPerCall[1] ?? 0, cpuPerCall[2] ?? 0],
     rssMb: process.resourceUsage().maxRSS / 1024,
     load: os.loadavg()[0] ?? 0,
   };
@@ -313,6 +323,10 @@ function report(rows: Measured[]): void {
     timing('history 12', (m) => m.history12, TARGET.lookupP99),
     timing('history all', (m) => m.historyAll, TARGET.lookupP99),
     timing('name search', (m) => m.search),
+    {
+      name: 'bot CPU per lookup (ms): latest, history 12, all',
+      cell: (m) => m.lookupCpu.map((v) => v.toFixed(2)).join(' / '),
+    },
     { name: 'peak RSS (MB)', cell: (m) => m.rssMb.toFixed(0), figure: (m) => m.rssMb, target: TARGET.rssMb },
     {
       name: 'two writers at once (returns/s)',

@@ -1,11 +1,11 @@
 /**
- * The text-only worker's changes to what pdf.js does with an embedded font (5 to 8 of the list in
+ * The text-only worker's changes to what pdf.js does with an embedded font (5 to 9 of the list in
  * pdf-worker-text-only.ts, in this order). A text item's str, dir, transform, width, height and hasEOL come from a
  * font's codes (its CMap), widths, font matrix and Unicode (its ToUnicode map, else its encoding or character
  * collection), which pdf.js works out before, or beside, the steps below; those steps make the OpenType file its font
  * loader and renderer draw with (`Font.data`, and the glyph mapping inside it, `toFontChar` and `seacMap`), which
  * text extraction never reads. An error that would make pdf.js give up on a font and read it as a system font
- * instead is still thrown wherever it could be.
+ * instead is still thrown wherever that fallback could change the font's text.
  */
 
 /** One change: `find`, exactly once in pdf.js's worker, becomes `replace`; `why` names it. */
@@ -379,14 +379,53 @@ export const FONT_FILE_CHANGES: readonly WorkerChange[] = [
       };
       textOnlyForEach(function (charcode, cid) {`,
   },
+  {
+    why: 'a simple TrueType font whose file cannot change its text is not read',
+    // Of Font.checkAndRepair, a simple TrueType font's text can take only what a symbolic font without /Encoding
+    // or ToUnicode reads from its name table (adjustTrueTypeToUnicode), the font matrix of a CFF table inside it,
+    // and, where it throws, what the fallback skips: the fallback Unicode (amendFallbackToUnicode) and the widths'
+    // scaling for another font matrix (adjustWidths). Where none of these can apply (its table directory, peeked,
+    // names no CFF table), the font's file is not decoded at all; textContent.styles then gives the descriptor's
+    // ascent and descent for it rather than its hhea table's, which nothing here reads.
+    find: `          data = this.checkAndRepair(name, file, properties);`,
+    replace: `          data = type === "TrueType" && textOnlyTrueTypeUnread(file, properties, this.isSymbolicFont) ? new Uint8Array(0) : this.checkAndRepair(name, file, properties);`,
+  },
 ];
 
 /**
- * Script text the worker starts with, for the changes above: whether a TrueType font's glyph locations (its loca
- * table, read as sanitizeGlyphLocations reads it: offsets past the glyph table taken as its end, bytes past the
- * table's end as 0) never go back, so that each glyph's bytes end where the next glyph's begin.
+ * Script text the worker starts with, for the changes above. textOnlyTrueTypeUnread: whether a simple TrueType
+ * font's text is the same whatever its file holds (see the last change). textOnlyGlyphsInOrder: whether a TrueType
+ * font's glyph locations (its loca table, read as sanitizeGlyphLocations reads it: offsets past the glyph table
+ * taken as its end, bytes past the table's end as 0) never go back, so that each glyph's bytes end where the next
+ * glyph's begin.
  */
-export const FONT_FILE_PREAMBLE = `function textOnlyGlyphsInOrder(loca, glyfLength, numGlyphs, isGlyphLocationsLong) {
+export const FONT_FILE_PREAMBLE = `function textOnlyTrueTypeUnread(file, properties, isSymbolicFont) {
+  if (properties.composite || properties.fallbackToUnicode) {
+    return false;
+  }
+  if (properties.fontMatrix && properties.fontMatrix[0] !== FONT_IDENTITY_MATRIX[0]) {
+    return false;
+  }
+  if (!(properties.isInternalFont || properties.hasIncludedToUnicodeMap || properties.hasEncoding || properties.toUnicode instanceof IdentityToUnicodeMap || !isSymbolicFont)) {
+    return false;
+  }
+  const header = file.peekBytes(12);
+  if (header.length < 12 || !(header[0] === 0 && header[1] === 1 && header[2] === 0 && header[3] === 0 || header[0] === 0x74 && header[1] === 0x72 && header[2] === 0x75 && header[3] === 0x65)) {
+    return false;
+  }
+  const numTables = header[4] << 8 | header[5];
+  const directory = file.peekBytes(12 + 16 * numTables);
+  if (directory.length < 12 + 16 * numTables) {
+    return false;
+  }
+  for (let i = 12; i < directory.length; i += 16) {
+    if (directory[i] === 0x43 && directory[i + 1] === 0x46 && directory[i + 2] === 0x46 && directory[i + 3] === 0x20) {
+      return false;
+    }
+  }
+  return true;
+}
+function textOnlyGlyphsInOrder(loca, glyfLength, numGlyphs, isGlyphLocationsLong) {
   if (numGlyphs === 0) {
     return false;
   }

@@ -1,6 +1,6 @@
 /**
  * pdf.js's worker (the part that parses a document; in Node it runs in the calling process), changed for a process
- * that only ever reads text: in seven places for speed (1, 2 and 4 to 8 below), and in one (3) for the text of a kind
+ * that only ever reads text: in eight places for speed (1, 2 and 4 to 9 below), and in one (3) for the text of a kind
  * of font pdf.js misreads. pdf.js has no option for any of them (its getDocument options, checked in pdfjs-dist 5.4's
  * sources: disableFontFace, fontExtraProperties, useSystemFonts, isEvalSupported, cMapUrl / cMapPacked and
  * standardFontDataUrl all act after, or beside, the work below), and on a Chinese FF301 the first two are most of
@@ -27,19 +27,25 @@
  *    30-60 ms per font per document, a fifth of such a read. A byte per glyph answers the one question asked of it
  *    (is glyph n missing; both give nothing for a number beyond the count) in about half the time.
  *
- * 5-8 (pdf-worker-font-changes.ts) stop what pdf.js does with an embedded font for its font loader and renderer
+ * 5-9 (pdf-worker-font-changes.ts) stop what pdf.js does with an embedded font for its font loader and renderer
  *    only: the OpenType file it builds to draw with (`Font.data`) and the glyph mapping inside it (`toFontChar`).
  *    Text takes a font's codes, widths, font matrix and Unicode, all worked out before or beside that work; a
  *    glyph's place in the drawn font (`fontChar`, `isInFont`) is never read for text. What could make pdf.js give
  *    up on a font (an error thrown, after which it reads the font as a system font) is kept. 5: a TrueType font's
  *    hinting programs are sanitised and its glyphs copied into a new glyph table only where its glyph locations do
- *    not run in order (no real font of the corpus; in order, neither step can fail). 6: a TrueType font's post,
+ *    not run in order (no TrueType font of the corpus or the fixtures; in order, neither can fail). 6: its post,
  *    cmap, OS/2 and name tables, its glyph mapping and the file are not made. 7: nor the OpenType file around a
  *    CFF or Type 1 font program. 8: an Identity CMap read through a character collection looks up only the CIDs
- *    the collection's UCS2 map holds (30,000 of Adobe-GB1's 65,536 codes), once per process. Measured on one
- *    English FF301 (5-8 together): a warm read 35 -> 29 ms of CPU, and the first read of a process about 80 ms
- *    less; a pre-2021 Chinese return, whose subset CJK TrueType fonts keep 22,000-51,000 glyph numbers: 109 -> 68 ms
- *    warm, 679 -> 419 ms first (5 alone); a Chinese FF301 40 -> 25 ms warm.
+ *    the collection's UCS2 map holds (30,284 of Adobe-GB1's 65,536 codes), once per process. CPU per warm read,
+ *    each change added in turn to the first four (6, 7, 8, 5; medians of 7 alternating runs): an English FF301
+ *    34.4 -> 30.2 -> 29.3 -> 28.0 -> 22.0 ms; a Chinese FF301 34.1 -> 34.7 -> 22.1 -> 21.1 -> 20.8 ms; a pre-2021
+ *    Chinese return, whose subset CJK TrueType fonts keep 22,000-51,000 glyph numbers, 108 -> 99 -> 98 -> 93 -> 69 ms
+ *    (its first read in a process 643 -> 405 ms). 8 is for a process's first read: a Chinese FF301's 258 -> 236 ms.
+ * 9. A simple TrueType font whose file cannot change its text (it has an /Encoding or a ToUnicode map, or is not
+ *    symbolic; no fallback Unicode or other font matrix that a failure would skip; no CFF table in its directory)
+ *    is not decoded or checked at all: the e-form's LiberationSans. Warm reads of an English FF301 19.6-23.7 ->
+ *    16.2-16.8 ms, a Chinese FF301 19.7-20.3 -> 17.8-17.9 ms (two runs of 7 and 11, after 5-8); its first read
+ *    within the noise. textContent.styles then gives such a font's descriptor ascent, not its hhea table's.
  *
  * Everything else is pdf.js's own. Every text item pdf.js gives (str, dir, transform, width, height, hasEOL) for
  * every PDF of the corpus and the fixtures is the same with and without these changes (`npm run extraction-dump`,

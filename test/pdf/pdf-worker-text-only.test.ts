@@ -56,6 +56,13 @@ describe('the text-only pdf.js worker', () => {
     expect(changeWorkerSource(moved)).toEqual({
       missing: "a TrueType font's glyphs are rewritten only where pdf.js's rewriting could fail",
     });
+    const unread = readFileSync(WORKER, 'utf8').replace(
+      'data = this.checkAndRepair(name, file, properties);',
+      'data = this.checkAndRepair(name, file, properties, null);',
+    );
+    expect(changeWorkerSource(unread)).toEqual({
+      missing: 'a simple TrueType font whose file cannot change its text is not read',
+    });
   });
 
   it("tells a TrueType font's glyph locations that run in order from those pdf.js must rewrite as before", () => {

@@ -4,7 +4,7 @@
  * "SenseTime Group" and "sense time" all find "SenseTime Group Inc.".
  */
 import { MAX_NAME_CHARS } from '../../domain/shares-query.js';
-import { normaliseStockCode } from '../../domain/stock-code.js';
+import { normaliseStockCode, type StockCode } from '../../domain/stock-code.js';
 import type { IssuerSummary } from '../../domain/stored-return.js';
 import { toIssuerSummary } from './code-index-entry.js';
 import type { CodeIndexEntry } from './file-schemas.js';
@@ -30,9 +30,12 @@ export interface PreparedName {
   readonly words: readonly string[];
 }
 
-/** An index entry with its names prepared (the current name first), as the index keeps them. */
-export interface SearchableIssuer {
-  readonly entry: CodeIndexEntry;
+/**
+ * An index entry with its names prepared (the current name first), as the index keeps them; or, for a store that
+ * keeps less of each issuer in memory, whatever it keeps under its stock code.
+ */
+export interface SearchableIssuer<E extends { readonly stockCode: StockCode } = CodeIndexEntry> {
+  readonly entry: E;
   readonly names: readonly PreparedName[];
 }
 
@@ -42,12 +45,21 @@ export function prepareName(name: string): PreparedName {
 }
 
 export function searchIssuerIndex(issuers: Iterable<SearchableIssuer>, query: string, limit: number): IssuerSummary[] {
+  return rankIssuers(issuers, query, limit).map((entry) => toIssuerSummary(entry));
+}
+
+/** The issuers a query finds, best first, at most `limit`: what searchIssuerIndex summarises. */
+export function rankIssuers<E extends { readonly stockCode: StockCode }>(
+  issuers: Iterable<SearchableIssuer<E>>,
+  query: string,
+  limit: number,
+): E[] {
   // Nothing held is longer than a name may be, and every comparison below grows with the query: refused unread.
   if (query.length > MAX_NAME_CHARS * 4) return [];
   const wanted = prepareName(query);
   if (!wanted.text || wanted.text.length > MAX_NAME_CHARS) return [];
   const code = normaliseStockCode(query);
-  const scored: { entry: CodeIndexEntry; score: number }[] = [];
+  const scored: { entry: E; score: number }[] = [];
   for (const { entry, names } of issuers) {
     let score = entry.stockCode === code ? SCORE.code : 0;
     names.forEach((name, i) => {
@@ -57,7 +69,7 @@ export function searchIssuerIndex(issuers: Iterable<SearchableIssuer>, query: st
     if (score > 0) scored.push({ entry, score });
   }
   scored.sort((a, b) => b.score - a.score || (a.entry.stockCode < b.entry.stockCode ? -1 : 1));
-  return scored.slice(0, Math.max(0, limit)).map(({ entry }) => toIssuerSummary(entry));
+  return scored.slice(0, Math.max(0, limit)).map(({ entry }) => entry);
 }
 
 export function normaliseName(name: string): string {

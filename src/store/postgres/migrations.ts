@@ -156,6 +156,27 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'history entries written beside the record, and an index in history order',
+    sql: `
+      -- Each submission's history entry (toHistoryEntry in stored-return.ts: a sixth of the record), written at each
+      -- save beside the record, so that a history reads no whole record; filled in here as the store built it.
+      ALTER TABLE returns ADD COLUMN history_entry jsonb;
+      UPDATE returns SET history_entry = jsonb_build_object(
+        'id', sha256, 'stockCode', stock_code, 'reportMonth', report_month,
+        'monthlyReturn', jsonb_build_object(
+          'issuerName', record->'monthlyReturn'->'issuerName',
+          'dateSubmitted', record->'monthlyReturn'->'dateSubmitted',
+          'issuedShares', record->'monthlyReturn'->'issuedShares'),
+        'flags', record->'flags', 'supersedes', record->'supersedes');
+      ALTER TABLE returns ALTER COLUMN history_entry SET NOT NULL;
+      -- A code's submissions in the order history, latest and previous read them (months newest first, each month's
+      -- newest first): the first row of each month a viewer may see is its current one, found without a sort, and
+      -- a history of 12 months reads the rows of those months only.
+      CREATE INDEX returns_newest_first ON returns (stock_code, report_month DESC, position);
+    `,
+  },
 ];
 
 /** Any number; the same for every process of this app, so that they queue behind each other. */

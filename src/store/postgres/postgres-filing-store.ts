@@ -32,20 +32,15 @@ import {
   type IssuerSummary,
   type StoredReturn,
   StoredReturnSchema,
+  toHistoryEntry,
   type Watchlist,
   WatchlistSchema,
 } from '../../domain/stored-return.js';
 import { contentIdentityOf } from '../content-identity.js';
 import type { DamagedMonth, FilingStore, HeldMonth, SaveInput, SaveResult, StoreContents } from '../filing-store.js';
-import {
-  emptyCodeIndexEntry,
-  issuersListing,
-  monthsNewestFirst,
-  recordMonth,
-  toIssuerSummary,
-} from '../lowdb/code-index-entry.js';
+import { emptyCodeIndexEntry, recordMonth } from '../lowdb/code-index-entry.js';
 import { CodeIndexEntrySchema } from '../lowdb/file-schemas.js';
-import { prepareName, type SearchableIssuer, searchIssuerIndex } from '../lowdb/issuer-search.js';
+import { prepareName, rankIssuers, type SearchableIssuer } from '../lowdb/issuer-search.js';
 import { addSubmission, findSameReturn, linkSubmissions, savedAgain, toValidStoredReturn } from '../submissions.js';
 import {
   adoptedChannelRecord,
@@ -56,6 +51,7 @@ import {
 } from '../team-adoption.js';
 import { validateRecord } from '../validate-record.js';
 import { type Database, type Sql, sqlStateOf } from './database.js';
+import { type ListedIssuer, listedUnder, summaryFor, toListedIssuer } from './listed-issuer.js';
 import { PostgresFetchClaims } from './postgres-fetch-claims.js';
 
 /** The first key of the advisory locks a save takes: one lock per stock code under it. */
@@ -68,23 +64,14 @@ const ADOPTION_LOCK = 0x61646f70;
 const visibleTo = (n: number) => `(audience_channels IS NULL OR audience_channels && $${n}::text[])`;
 const channelOf = (viewer: Viewer): string[] => keysOf(viewer);
 
-/** A history entry built in the database from the current return's record: only the fields history keeps. */
-const HISTORY_ENTRY = `jsonb_build_object(
-  'id', sha256, 'stockCode', stock_code, 'reportMonth', report_month,
-  'monthlyReturn', jsonb_build_object(
-    'issuerName', record->'monthlyReturn'->'issuerName',
-    'dateSubmitted', record->'monthlyReturn'->'dateSubmitted',
-    'issuedShares', record->'monthlyReturn'->'issuedShares'),
-  'flags', record->'flags', 'supersedes', record->'supersedes') AS entry`;
-
 export interface PostgresStoreOptions {
   readonly now: () => Date;
 }
 
 export class PostgresFilingStore implements FilingStore {
   #closed = false;
-  /** The issuer entries read so far, with the revision each was read at (see #entries). */
-  readonly #issuers = new Map<StockCode, { revision: string; searchable: SearchableIssuer }>();
+  /** The issuers read so far, with the revision of the entry each was read from (see #listed). */
+  readonly #issuers = new Map<StockCode, { revision: string; listed: SearchableIssuer<ListedIssuer> }>();
   readonly fetchClaims: PostgresFetchClaims;
 
   constructor(
@@ -107,7 +94,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async findBySha256(sha256: string, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
-    const rows = await this.#query(`SELECT record FROM returns WHERE sha256 = $1 AND ${visibleTo(2)}`, [
+    const rows = await this.#lookup(`SELECT record FROM returns WHERE sha256 = $1 AND ${visibleTo(2)}`, [
       sha256,
       channelOf(viewer),
     ]);
@@ -115,7 +102,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async latest(stockCode: StockCode, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT record FROM returns WHERE stock_code = $1 AND ${visibleTo(2)}
        ORDER BY report_month DESC, position LIMIT 1`,
       [stockCode, channelOf(viewer)],
@@ -124,7 +111,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async forMonth(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 AND ${visibleTo(3)}
        ORDER BY position LIMIT 1`,
       [stockCode, month, channelOf(viewer)],
@@ -135,12 +122,14 @@ export class PostgresFilingStore implements FilingStore {
   async history(stockCode: StockCode, options?: { limit?: number; viewer?: Viewer }): Promise<HistoryEntry[]> {
     const limit = Math.max(0, options?.limit ?? Number.MAX_SAFE_INTEGER);
     if (limit === 0) return [];
-    const rows = await this.#query(
-      `SELECT DISTINCT ON (report_month) ${HISTORY_ENTRY} FROM returns
+    // Each month's first row the viewer may see is its current one: read in the index's order, the entries written
+    // at save (migrations.ts, version 8), and only as many months as asked for.
+    const rows = await this.#lookup(
+      `SELECT DISTINCT ON (report_month) history_entry FROM returns
        WHERE stock_code = $1 AND ${visibleTo(2)} ORDER BY report_month DESC, position LIMIT $3`,
       [stockCode, channelOf(options?.viewer ?? WORKSPACE), Math.min(limit, 1_000_000)],
     );
-    return rows.map((row) => parseHeld(HistoryEntrySchema, row.entry, 'history entry'));
+    return rows.map((row) => parseHeld(HistoryEntrySchema, row.history_entry, 'history entry'));
   }
 
   /** A row is validated as it is written, and the database keeps it whole: no month is found damaged. */
@@ -150,7 +139,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async monthsHeld(stockCode: StockCode, viewer: Viewer = WORKSPACE): Promise<ReportMonth[]> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT DISTINCT report_month FROM returns WHERE stock_code = $1 AND ${visibleTo(2)}
        ORDER BY report_month DESC`,
       [stockCode, channelOf(viewer)],
@@ -159,7 +148,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async submissions(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn[]> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT record FROM returns WHERE stock_code = $1 AND report_month = $2 AND ${visibleTo(3)} ORDER BY position`,
       [stockCode, month, channelOf(viewer)],
     );
@@ -167,7 +156,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async previous(stockCode: StockCode, month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn | null> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT record FROM returns WHERE stock_code = $1 AND report_month < $2 AND ${visibleTo(3)}
        ORDER BY report_month DESC, position LIMIT 1`,
       [stockCode, month, channelOf(viewer)],
@@ -176,7 +165,7 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async forReportMonth(month: ReportMonth, viewer: Viewer = WORKSPACE): Promise<StoredReturn[]> {
-    const rows = await this.#query(
+    const rows = await this.#lookup(
       `SELECT DISTINCT ON (stock_code) record FROM returns WHERE report_month = $1 AND ${visibleTo(2)}
        ORDER BY stock_code, position`,
       [month, channelOf(viewer)],
@@ -185,23 +174,19 @@ export class PostgresFilingStore implements FilingStore {
   }
 
   async listIssuers(viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {
-    return (await this.#visibleEntries(viewer)).map(({ entry }) => toIssuerSummary(entry, viewer));
+    return (await this.#listed()).flatMap(({ entry }) => summaryFor(entry, viewer) ?? []);
   }
 
   async searchIssuers(query: string, options?: { limit?: number; viewer?: Viewer }): Promise<IssuerSummary[]> {
     const viewer = options?.viewer ?? WORKSPACE;
-    const searchable = await this.#visibleEntries(viewer);
-    const byCode = new Map(searchable.map(({ entry }) => [entry.stockCode, entry]));
-    return searchIssuerIndex(searchable, query, options?.limit ?? 10).map((found) => {
-      const entry = byCode.get(found.stockCode);
-      return entry ? toIssuerSummary(entry, viewer) : found;
-    });
+    const visible = (await this.#listed()).filter(({ entry }) => summaryFor(entry, viewer) !== null);
+    return rankIssuers(visible, query, options?.limit ?? 10).flatMap((issuer) => summaryFor(issuer, viewer) ?? []);
   }
 
-  /** From the issuer entries kept in memory, as lists and name searches are: a revision check, no scan of returns. */
+  /** From the issuers kept in memory, as lists and name searches are: a revision check, no scan of returns. */
   async findByOtherExchangeCode(code: OtherExchangeCode, viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {
-    return issuersListing(
-      (await this.#entries()).map(({ entry }) => entry),
+    return listedUnder(
+      (await this.#listed()).map(({ entry }) => entry),
       code,
       viewer,
     );
@@ -506,17 +491,13 @@ export class PostgresFilingStore implements FilingStore {
     }
   }
 
-  async #visibleEntries(viewer: Viewer): Promise<SearchableIssuer[]> {
-    return (await this.#entries()).filter(({ entry }) => monthsNewestFirst(entry, viewer).length > 0);
-  }
-
   /**
-   * Every issuer entry, by code. The revisions are read each time (a few bytes a code) and only the entries whose
-   * revision differs from the one kept are read again, so another process's save is seen at the next call. An
-   * equality of revisions, not an order, decides: transactions commit in any order.
+   * Every issuer, by code, as listed-issuer.ts keeps it. The revisions are read each time (a few bytes a code) and
+   * only the entries whose revision differs from the one kept are read again, so another process's save is seen at
+   * the next call. An equality of revisions, not an order, decides: transactions commit in any order.
    */
-  async #entries(): Promise<SearchableIssuer[]> {
-    const revisions = await this.#query('SELECT stock_code, revision::text AS revision FROM issuers');
+  async #listed(): Promise<SearchableIssuer<ListedIssuer>[]> {
+    const revisions = await this.#lookup('SELECT stock_code, revision::text AS revision FROM issuers');
     const changed = revisions
       .filter((row) => this.#issuers.get(String(row.stock_code))?.revision !== row.revision)
       .map((row) => String(row.stock_code));
@@ -527,20 +508,26 @@ export class PostgresFilingStore implements FilingStore {
       );
       for (const row of rows) {
         const entry = parseHeld(CodeIndexEntrySchema, row.entry, 'issuer entry');
-        const searchable = { entry, names: entry.names.map(prepareName) };
-        this.#issuers.set(entry.stockCode, { revision: String(row.revision), searchable });
+        const listed = { entry: toListedIssuer(entry), names: entry.names.map(prepareName) };
+        this.#issuers.set(entry.stockCode, { revision: String(row.revision), listed });
       }
     }
     const held = new Set(revisions.map((row) => String(row.stock_code)));
     return [...this.#issuers.entries()]
       .filter(([code]) => held.has(code))
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, kept]) => kept.searchable);
+      .map(([, kept]) => kept.listed);
   }
 
   #query(text: string, params?: readonly unknown[]) {
     this.#assertOpen();
     return this.db.query(text, params);
+  }
+
+  /** A lookup the bot makes at every card and command: prepared once per connection (database.ts). */
+  #lookup(text: string, params?: readonly unknown[]) {
+    this.#assertOpen();
+    return this.db.prepared(text, params);
   }
 
   #assertOpen(): void {
@@ -586,10 +573,11 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
     const audience = audienceOf(held);
     await sql.query(
       `INSERT INTO returns (sha256, stock_code, report_month, date_submitted, status, content_identity,
-         audience_channels, position, superseded_by, record)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         audience_channels, position, superseded_by, record, history_entry)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (sha256) DO UPDATE SET audience_channels = EXCLUDED.audience_channels,
-         position = EXCLUDED.position, superseded_by = EXCLUDED.superseded_by, record = EXCLUDED.record`,
+         position = EXCLUDED.position, superseded_by = EXCLUDED.superseded_by, record = EXCLUDED.record,
+         history_entry = EXCLUDED.history_entry`,
       [
         held.id,
         held.stockCode,
@@ -601,6 +589,7 @@ async function writeMonth(sql: Sql, submissions: readonly StoredReturn[]): Promi
         position,
         held.supersededBy,
         JSON.stringify(held),
+        JSON.stringify(toHistoryEntry(held)),
       ],
     );
   }

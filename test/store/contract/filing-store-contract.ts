@@ -7,11 +7,11 @@
  * crash or a disk fault would) are optional, and the tests that need them are skipped, with a note, without them.
  */
 import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
-import { onlyIn, viewerIn, WORKSPACE } from '../../../src/domain/audience.js';
-import type { ReportMonth } from '../../../src/domain/monthly-return.js';
+import { onlyIn, type Viewer, viewerIn, WORKSPACE } from '../../../src/domain/audience.js';
+import type { MonthlyReturn, ReportMonth } from '../../../src/domain/monthly-return.js';
 import type { SlackShare } from '../../../src/domain/slack-upload.js';
 import type { StockCode } from '../../../src/domain/stock-code.js';
-import type { DigestRecord, StoredReturn, Watchlist } from '../../../src/domain/stored-return.js';
+import type { DigestRecord, Watchlist } from '../../../src/domain/stored-return.js';
 import type { FilingStore, SaveInput } from '../../../src/store/filing-store.js';
 import { loadFixtureReturn } from '../../helpers/fixture-specs.js';
 import { makeSaveInput, sha256Of } from '../store-fixtures.js';
@@ -27,7 +27,7 @@ export interface StoreUnderTest {
 
 export type MakeStore = () => Promise<StoreUnderTest>;
 
-const closingOf = (held: Pick<StoredReturn, 'monthlyReturn'> | null | undefined) =>
+const closingOf = (held: { monthlyReturn: Pick<MonthlyReturn, 'issuedShares'> } | null | undefined) =>
   held?.monthlyReturn.issuedShares.classes[0]?.issuedShares.closing;
 
 const watchlist = (channelId: string, stockCodes: string[]): Watchlist => ({
@@ -363,6 +363,22 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect((await store.previous('00020', '2023-12'))?.id).toBe(sha256Of('corrected'));
       });
 
+      it('give in history the current submission and the one it replaced, however they arrived, across a restart', async (ctx) => {
+        await store.save(corrected());
+        await store.save(original());
+        const middle = makeSaveInput({ file: 'middle', status: 'resubmission', dateSubmitted: '2023-12-10' });
+        await store.save(middle);
+        const current = [[sha256Of('corrected'), sha256Of('middle'), 1200]];
+        const entries = async () => (await store.history('00020')).map((h) => [h.id, h.supersedes, closingOf(h)]);
+        expect(await entries()).toEqual(current);
+        await store.save(
+          makeSaveInput({ file: 'latest', status: 'resubmission', dateSubmitted: '2023-12-28', closing: 1300 }),
+        );
+        expect(await entries()).toEqual([[sha256Of('latest'), sha256Of('corrected'), 1300]]);
+        await reopen(ctx);
+        expect(await entries()).toEqual([[sha256Of('latest'), sha256Of('corrected'), 1300]]);
+      });
+
       it('keep ten submissions of one month saved at the same time, the latest current', async (ctx) => {
         const inputs = Array.from({ length: 10 }, (_, i) =>
           makeSaveInput({ file: `resub-${i}`, status: 'resubmission', dateSubmitted: `2023-12-${10 + i}` }),
@@ -591,6 +607,22 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         expect((await store.previous('00020', '2023-12', privateChannel))?.id).toBe(sha256Of('draft'));
       });
 
+      it('lists and finds an issuer with the months each viewer may see: its latest, and how many', async () => {
+        await store.save(makeSaveInput({ month: '2023-10', closing: 100 }));
+        await store.save(makeSaveInput({ file: 'public', closing: 200 }));
+        const correction = makeSaveInput({ file: 'draft', status: 'resubmission', dateSubmitted: '2023-12-20' });
+        await store.save({ ...correction, audience: inPrivate });
+        await store.save({ ...makeSaveInput({ month: '2023-12', file: 'december' }), audience: inPrivate });
+        const seen = (issuers: { latestMonth: string; returnsHeld: number }[]) =>
+          issuers.map((i) => [i.latestMonth, i.returnsHeld]);
+        expect(seen(await store.listIssuers(privateChannel))).toEqual([['2023-12', 3]]);
+        expect(seen(await store.searchIssuers('example', { viewer: privateChannel }))).toEqual([['2023-12', 3]]);
+        for (const elsewhere of [WORKSPACE, viewerIn('G0OTHER')]) {
+          expect(seen(await store.listIssuers(elsewhere))).toEqual([['2023-11', 2]]);
+          expect(seen(await store.searchIssuers('example holdings', { viewer: elsewhere }))).toEqual([['2023-11', 2]]);
+        }
+      });
+
       it('makes a private return public when the same return is later read in a public place', async () => {
         await store.save(draft());
         const shared = { ...draft(), audience: WORKSPACE };
@@ -601,6 +633,31 @@ export function describeFilingStoreContract(name: string, makeStore: MakeStore):
         });
         expect(closingOf(await store.latest('00020', viewerIn('C0PUBLIC')))).toBe(777);
         expect((await store.listIssuers()).map((i) => i.stockCode)).toEqual(['00020']);
+        expect((await store.history('00020')).map((h) => [h.id, closingOf(h)])).toEqual([[sha256Of('draft'), 777]]);
+      });
+
+      it('gives the history of a month whose correction is private: the correction where it was read, else the public one', async () => {
+        const correction = () =>
+          makeSaveInput({ file: 'draft', status: 'resubmission', dateSubmitted: '2023-12-20', closing: 250 });
+        await store.save(makeSaveInput({ file: 'public', closing: 200 }));
+        await store.save({ ...correction(), audience: inPrivate });
+        await store.save(makeSaveInput({ month: '2023-12', closing: 300 }));
+        const entries = async (viewer: Viewer) =>
+          (await store.history('00020', { viewer })).map((h) => [h.reportMonth, h.supersedes, closingOf(h)]);
+        expect(await entries(privateChannel)).toEqual([
+          ['2023-12', null, 300],
+          ['2023-11', sha256Of('public'), 250],
+        ]);
+        expect(await entries(WORKSPACE)).toEqual([
+          ['2023-12', null, 300],
+          ['2023-11', null, 200],
+        ]);
+        expect((await store.history('00020', { viewer: privateChannel, limit: 1 })).map((h) => h.reportMonth)).toEqual([
+          '2023-12',
+        ]);
+        // Made public by a share in a public place: the correction is the workspace's current one from then.
+        await store.save({ ...correction(), audience: WORKSPACE });
+        expect((await entries(WORKSPACE))[1]).toEqual(['2023-11', sha256Of('public'), 250]);
       });
 
       it('makes it public from another file of the same return too, and keeps that across a restart', async (ctx) => {
