@@ -48,11 +48,16 @@ export function searchIssuerIndex(issuers: Iterable<SearchableIssuer>, query: st
   return rankIssuers(issuers, query, limit).map((entry) => toIssuerSummary(entry));
 }
 
-/** The issuers a query finds, best first, at most `limit`: what searchIssuerIndex summarises. */
+/**
+ * The issuers a query finds, best first, at most `limit`: what searchIssuerIndex summarises. `include` (whether the
+ * asker may see any of an issuer's months, say) is asked only of issuers the query matches: asked of all 2,600 a
+ * market holds, per search, it was most of a search's work and garbage.
+ */
 export function rankIssuers<E extends { readonly stockCode: StockCode }>(
   issuers: Iterable<SearchableIssuer<E>>,
   query: string,
   limit: number,
+  include: (entry: E) => boolean = () => true,
 ): E[] {
   // Nothing held is longer than a name may be, and every comparison below grows with the query: refused unread.
   if (query.length > MAX_NAME_CHARS * 4) return [];
@@ -66,7 +71,7 @@ export function rankIssuers<E extends { readonly stockCode: StockCode }>(
       const nameScore = scoreName(name, wanted);
       if (nameScore > 0) score = Math.max(score, nameScore - (i === 0 ? 0 : SCORE.formerNamePenalty));
     });
-    if (score > 0) scored.push({ entry, score });
+    if (score > 0 && include(entry)) scored.push({ entry, score });
   }
   scored.sort((a, b) => b.score - a.score || (a.entry.stockCode < b.entry.stockCode ? -1 : 1));
   return scored.slice(0, Math.max(0, limit)).map(({ entry }) => entry);

@@ -38,9 +38,9 @@ import {
   recordMonth,
   toIssuerSummary,
 } from './code-index-entry.js';
-import type { MonthFile } from './file-schemas.js';
+import type { CodeIndexEntry, MonthFile } from './file-schemas.js';
 import { agreesWithIndex, type IndexRepairParts, repairCode } from './index-repair.js';
-import { searchIssuerIndex } from './issuer-search.js';
+import { rankIssuers } from './issuer-search.js';
 import type { JsonFile } from './json-file.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { damagedFileError } from './quarantine.js';
@@ -289,13 +289,10 @@ export class LowdbFilingStore implements FilingStore {
   async searchIssuers(query: string, options: { limit?: number; viewer?: Viewer } = {}): Promise<IssuerSummary[]> {
     this.#assertOpen();
     const viewer = options.viewer ?? WORKSPACE;
-    const visible = [...this.parts.index.searchable()].filter(
-      ({ entry }) => monthsNewestFirst(entry, viewer).length > 0,
+    const visible = (entry: CodeIndexEntry) => monthsNewestFirst(entry, viewer).length > 0;
+    return rankIssuers(this.parts.index.searchable(), query, options.limit ?? 10, visible).map((entry) =>
+      toIssuerSummary(entry, viewer),
     );
-    return searchIssuerIndex(visible, query, options.limit ?? 10).map((found) => {
-      const entry = this.parts.index.get(found.stockCode);
-      return entry ? toIssuerSummary(entry, viewer) : found;
-    });
   }
 
   async findByOtherExchangeCode(code: OtherExchangeCode, viewer: Viewer = WORKSPACE): Promise<IssuerSummary[]> {

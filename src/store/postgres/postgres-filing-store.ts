@@ -179,8 +179,10 @@ export class PostgresFilingStore implements FilingStore {
 
   async searchIssuers(query: string, options?: { limit?: number; viewer?: Viewer }): Promise<IssuerSummary[]> {
     const viewer = options?.viewer ?? WORKSPACE;
-    const visible = (await this.#listed()).filter(({ entry }) => summaryFor(entry, viewer) !== null);
-    return rankIssuers(visible, query, options?.limit ?? 10).flatMap((issuer) => summaryFor(issuer, viewer) ?? []);
+    const visible = (issuer: ListedIssuer) => summaryFor(issuer, viewer) !== null;
+    return rankIssuers(await this.#listed(), query, options?.limit ?? 10, visible).flatMap(
+      (issuer) => summaryFor(issuer, viewer) ?? [],
+    );
   }
 
   /** From the issuers kept in memory, as lists and name searches are: a revision check, no scan of returns. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCodeIndexEntry } from '../../../src/store/lowdb/code-index-entry.js';
-import { prepareName, type SearchableIssuer, searchIssuerIndex } from '../../../src/store/lowdb/issuer-search.js';
+import { prepareName, rankIssuers, type SearchableIssuer, searchIssuerIndex } from '../../../src/store/lowdb/issuer-search.js';
 
 function issuer(stockCode: string, ...names: string[]): SearchableIssuer {
   const entry = { ...emptyCodeIndexEntry(stockCode), issuerName: names[0] ?? '', names, months: { '2024-01': [] } };
@@ -51,6 +51,16 @@ describe('searching issuers by name', () => {
       10,
     );
     expect(found.map((f) => f.stockCode)).toEqual(['00002', '00001']);
+  });
+
+  it('asks whether an issuer may be shown only of those the query finds, and fills the limit from the rest', () => {
+    const asked: string[] = [];
+    const found = rankIssuers(market, 'holdings', 2, (entry) => {
+      asked.push(entry.stockCode);
+      return entry.stockCode !== '00005';
+    });
+    expect(found.map((entry) => entry.stockCode)).toEqual(['01234', '00700']);
+    expect(asked.sort()).toEqual(['00005', '00700', '01234', '02388']);
   });
 
   it('finds by code, written with or without its zeros', () => {
