@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCodeIndexEntry } from '../../../src/store/lowdb/code-index-entry.js';
-import { prepareName, rankIssuers, type SearchableIssuer, searchIssuerIndex } from '../../../src/store/lowdb/issuer-search.js';
+import {
+  prepareName,
+  rankIssuers,
+  type SearchableIssuer,
+  searchIssuerIndex,
+} from '../../../src/store/lowdb/issuer-search.js';
 
 function issuer(stockCode: string, ...names: string[]): SearchableIssuer {
   const entry = { ...emptyCodeIndexEntry(stockCode), issuerName: names[0] ?? '', names, months: { '2024-01': [] } };
