@@ -1,6 +1,6 @@
 /**
  * pdf.js's worker (the part that parses a document; in Node it runs in the calling process), changed for a process
- * that only ever reads text: in eight places for speed (1, 2 and 4 to 9 below), and in one (3) for the text of a kind
+ * that only ever reads text: in nine places for speed (1, 2 and 4 to 10 below), and in one (3) for the text of a kind
  * of font pdf.js misreads. pdf.js has no option for any of them (its getDocument options, checked in pdfjs-dist 5.4's
  * sources: disableFontFace, fontExtraProperties, useSystemFonts, isEvalSupported, cMapUrl / cMapPacked and
  * standardFontDataUrl all act after, or beside, the work below), and on a Chinese FF301 the first two are most of
@@ -46,6 +46,16 @@
  *    is not decoded or checked at all: the e-form's LiberationSans. Warm reads of an English FF301 19.6-23.7 ->
  *    16.2-16.8 ms, a Chinese FF301 19.7-20.3 -> 17.8-17.9 ms (two runs of 7 and 11, after 5-8); its first read
  *    within the noise. textContent.styles then gives such a font's descriptor ascent, not its hhea table's.
+ * 10. A text state saved by `q` (and a form XObject's) was cloned with `Object.create(this)`: each saved state became
+ *    the prototype of the state after it, which V8 turns into a prototype object (a map of its own, kept apart for
+ *    the objects that inherit from it) at every save, and whose properties, written again once `Q` makes it the
+ *    current state, invalidate what the property caches of every state know. The Word-made pre-2021 returns save
+ *    and restore around most lines. The clone now copies the state's properties into a plain TextState, as its
+ *    inherited properties read at the time of the save: the saved state is not written while it is saved (only the
+ *    current one is), so every read of the clone gives the same value. Parse bench, two runs each alternating, our
+ *    whole read: pre-2021 English 01149 2012-06 84.3 / 115.7 -> 72.1 / 88.7 ms, pre-2021 Chinese 01149 2012-06
+ *    114.9 / 139.8 -> 92.5 / 96.9 ms, English FF301 01477 38.6 / 38.8 -> 28.9 / 31.0 ms; ingest with 2 readers
+ *    15.8-17.4 -> 18.4-19.9 returns/s, CPU per return 113-124 -> 99-107 ms.
  *
  * Everything else is pdf.js's own. Every text item pdf.js gives (str, dir, transform, width, height, hasEOL) for
  * every PDF of the corpus and the fixtures is the same with and without these changes (`npm run extraction-dump`,
@@ -117,6 +127,30 @@ const CHANGES: readonly WorkerChange[] = [
       let writeOffset = 0;`,
   },
   ...FONT_FILE_CHANGES,
+  {
+    why: 'a text state saved by `q` is copied, not made the prototype of the state after it',
+    find: `  clone() {
+    const clone = Object.create(this);
+    clone.textMatrix = this.textMatrix.slice();
+    clone.textLineMatrix = this.textLineMatrix.slice();
+    clone.fontMatrix = this.fontMatrix.slice();
+    return clone;
+  }
+}
+class EvalState {`,
+    replace: `  clone() {
+    const clone = Object.create(TextState.prototype);
+    for (const key in this) {
+      clone[key] = this[key];
+    }
+    clone.textMatrix = this.textMatrix.slice();
+    clone.textLineMatrix = this.textLineMatrix.slice();
+    clone.fontMatrix = this.fontMatrix.slice();
+    return clone;
+  }
+}
+class EvalState {`,
+  },
 ];
 
 const PREAMBLE = `const TEXT_ONLY_TO_UNICODE = new Map();\n${FONT_FILE_PREAMBLE}`;
