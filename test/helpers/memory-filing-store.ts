@@ -34,7 +34,7 @@ import {
   toIssuerSummary,
 } from '../../src/store/lowdb/code-index-entry.js';
 import type { CodeIndexEntry } from '../../src/store/lowdb/file-schemas.js';
-import { prepareName, searchIssuerIndex } from '../../src/store/lowdb/issuer-search.js';
+import { prepareName, rankIssuers } from '../../src/store/lowdb/issuer-search.js';
 import {
   addSubmission,
   currentFor,
@@ -156,11 +156,11 @@ export function createMemoryFilingStore(): MemoryFilingStore {
     },
     async searchIssuers(query, options) {
       const viewer = options?.viewer ?? WORKSPACE;
-      const searchable = visibleEntries(viewer).map((entry) => ({ entry, names: entry.names.map(prepareName) }));
-      return searchIssuerIndex(searchable, query, options?.limit ?? 10).map((found) => {
-        const entry = entries.get(found.stockCode);
-        return entry ? toIssuerSummary(entry, viewer) : found;
-      });
+      const searchable = [...entries.values()].map((entry) => ({ entry, names: entry.names.map(prepareName) }));
+      const visible = (entry: CodeIndexEntry) => monthsNewestFirst(entry, viewer).length > 0;
+      return rankIssuers(searchable, query, options?.limit ?? 10, visible).map((entry) =>
+        toIssuerSummary(entry, viewer),
+      );
     },
     async findByOtherExchangeCode(code, viewer = WORKSPACE) {
       return issuersListing(entries.values(), code, viewer);

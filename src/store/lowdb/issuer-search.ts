@@ -5,8 +5,6 @@
  */
 import { MAX_NAME_CHARS } from '../../domain/shares-query.js';
 import { normaliseStockCode, type StockCode } from '../../domain/stock-code.js';
-import type { IssuerSummary } from '../../domain/stored-return.js';
-import { toIssuerSummary } from './code-index-entry.js';
 import type { CodeIndexEntry } from './file-schemas.js';
 
 const SCORE = {
@@ -44,14 +42,10 @@ export function prepareName(name: string): PreparedName {
   return { text, spaced: ` ${text}`, compact: text.replace(/ /g, ''), words: text.split(' ') };
 }
 
-export function searchIssuerIndex(issuers: Iterable<SearchableIssuer>, query: string, limit: number): IssuerSummary[] {
-  return rankIssuers(issuers, query, limit).map((entry) => toIssuerSummary(entry));
-}
-
 /**
- * The issuers a query finds, best first, at most `limit`: what searchIssuerIndex summarises. `include` (whether the
- * asker may see any of an issuer's months, say) is asked only of issuers the query matches: asked of all 2,600 a
- * market holds, per search, it was most of a search's work and garbage.
+ * The issuers a query finds, best first, at most `limit`. `include` (whether the asker may see any of an issuer's
+ * months, say) is asked only of issuers the query matches: asked of all 2,600 a market holds, per search, it was most
+ * of a search's work and garbage.
  */
 export function rankIssuers<E extends { readonly stockCode: StockCode }>(
   issuers: Iterable<SearchableIssuer<E>>,

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCodeIndexEntry } from '../../../src/store/lowdb/code-index-entry.js';
-import {
-  prepareName,
-  rankIssuers,
-  type SearchableIssuer,
-  searchIssuerIndex,
-} from '../../../src/store/lowdb/issuer-search.js';
+import { prepareName, rankIssuers, type SearchableIssuer } from '../../../src/store/lowdb/issuer-search.js';
 
 function issuer(stockCode: string, ...names: string[]): SearchableIssuer {
   const entry = { ...emptyCodeIndexEntry(stockCode), issuerName: names[0] ?? '', names, months: { '2024-01': [] } };
@@ -21,7 +16,7 @@ const market = [
   issuer('01234', 'China Lilang Limited', 'Holdings Lilang Limited'),
 ];
 
-const codes = (query: string, limit = 10) => searchIssuerIndex(market, query, limit).map((i) => i.stockCode);
+const codes = (query: string, limit = 10) => rankIssuers(market, query, limit).map((i) => i.stockCode);
 
 describe('searching issuers by name', () => {
   it('finds SenseTime however the name is typed', () => {
@@ -36,7 +31,7 @@ describe('searching issuers by name', () => {
   });
 
   it('ranks a name that starts with the query, then a former name that does, then a word within a name', () => {
-    const found = searchIssuerIndex(
+    const found = rankIssuers(
       [
         issuer('00001', 'Dragon Holdings Limited'),
         issuer('00002', 'Holdings Dragon Limited'),
@@ -50,7 +45,7 @@ describe('searching issuers by name', () => {
   });
 
   it('ranks the whole name above its start', () => {
-    const found = searchIssuerIndex(
+    const found = rankIssuers(
       [issuer('00001', 'Jade Holdings Limited Group'), issuer('00002', 'Jade Holdings Limited')],
       'jade holdings limited',
       10,
